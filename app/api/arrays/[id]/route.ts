@@ -1,0 +1,6 @@
+import { jsonResponse } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { getArray } from '@/lib/services/fleet';
+
+export const GET = route<{ id: string }>(async (_request, { id }) => jsonResponse(await getArray(getRuntime().db, id)));

@@ -1,0 +1,6 @@
+import { jsonResponse } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { listArrays } from '@/lib/services/fleet';
+
+export const GET = route(async () => jsonResponse(await listArrays(getRuntime().db)));

@@ -1,0 +1,5 @@
+import { openApiDocument } from '@/lib/api/openapi';
+import { jsonResponse } from '@/lib/http/json';
+import { route } from '@/lib/http/route';
+
+export const GET = route(async () => jsonResponse(openApiDocument()));

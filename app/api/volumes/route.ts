@@ -1,0 +1,16 @@
+import { CreateVolumeBody, VolumeQuery } from '@/lib/api/fleet-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson, readQuery } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { listVolumes } from '@/lib/services/fleet';
+import { createVolume } from '@/lib/services/volumes';
+
+export const GET = route(async (request) => jsonResponse(await listVolumes(getRuntime().db, readQuery(request, VolumeQuery))));
+
+export const POST = route(async (request) => {
+  const input = await readJson(request, CreateVolumeBody);
+  const { db, engine } = getRuntime();
+  const volume = await createVolume(db, engine, input, { name: 'console' });
+  return jsonResponse(volume, 201, { location: `/api/volumes/${volume.id}` });
+});

@@ -1,0 +1,10 @@
+// Debian's Chromium (Playwright cannot download its own browsers here, DESIGN.md).
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_LAUNCH = {
+  executablePath: CHROMIUM_PATH,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+/** The port of the console the Playwright run starts (global-setup.ts). */
+export const E2E_PORT = Number(process.env.GRAINLINE_E2E_PORT ?? '3210');

@@ -1,0 +1,3 @@
+export { Engine } from './engine';
+export { Fleet, type FleetSnapshot } from './fleet';
+export * from './model';

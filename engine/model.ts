@@ -1,0 +1,46 @@
+// The vocabulary shared by every part of the simulated storage.
+
+export const ARRAY_MODELS = ['santricity', 'xp7', 'storwize', 'ds6000'] as const;
+export type ArrayModel = (typeof ARRAY_MODELS)[number];
+
+export const CONTROLLER_SLOTS = ['A', 'B'] as const;
+export type ControllerSlot = (typeof CONTROLLER_SLOTS)[number];
+
+export const CONTROLLER_STATUSES = ['online', 'offline'] as const;
+export type ControllerStatus = (typeof CONTROLLER_STATUSES)[number];
+
+export const VOLUME_STATUSES = ['online', 'offline', 'failed'] as const;
+export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
+
+/** The copy service each model offers (domain.md). */
+export const COPY_TYPE_BY_MODEL: Record<ArrayModel, 'volume-copy' | 'shadowimage' | 'flashcopy'> = {
+  santricity: 'volume-copy',
+  xp7: 'shadowimage',
+  storwize: 'flashcopy',
+  ds6000: 'flashcopy',
+};
+
+export interface ArrayState {
+  id: string;
+  name: string;
+  model: ArrayModel;
+  serial: string;
+  controllers: Record<ControllerSlot, ControllerStatus>;
+}
+
+export interface VolumeState {
+  id: string;
+  arrayId: string;
+  poolId: string;
+  name: string;
+  capacityBytes: bigint;
+  preferredOwner: ControllerSlot;
+  currentOwner: ControllerSlot;
+  status: VolumeStatus;
+  readOnly: boolean;
+  roles: string[];
+}
+
+export function otherSlot(slot: ControllerSlot): ControllerSlot {
+  return slot === 'A' ? 'B' : 'A';
+}

@@ -1,0 +1,134 @@
+// zod schemas of the Fleet section of api.md: they validate requests, type the client,
+// and generate /api/openapi.json, so the three cannot drift apart.
+import { z } from 'zod';
+import { ARRAY_MODELS, CONTROLLER_SLOTS, CONTROLLER_STATUSES, VOLUME_STATUSES } from '../../engine/model';
+import { MiB, TiB, formatBytes } from '../units';
+
+export const MIN_VOLUME_BYTES = MiB;
+export const MAX_VOLUME_BYTES = 64n * TiB;
+export const SECTOR_BYTES = 512n;
+export const VOLUME_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+export const MAX_VOLUME_NAME_LENGTH = 64;
+
+/** A byte count: an integer, or a decimal string for values beyond 2^53 (api.md). */
+export const ByteCountInput = z
+  .union([
+    z.number().int('must be a whole number of bytes').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER, 'send values above 2^53 as a decimal string'),
+    z.string().regex(/^\d{1,24}$/, 'must be a whole number of bytes written as digits'),
+  ])
+  .transform((value) => BigInt(value))
+  .meta({ description: 'Bytes: an integer, or a decimal string above 2^53', example: 107374182400 });
+
+export const VolumeCapacityInput = ByteCountInput.superRefine((bytes, ctx) => {
+  if (bytes < MIN_VOLUME_BYTES) ctx.addIssue({ code: 'custom', message: `must be at least ${formatBytes(MIN_VOLUME_BYTES)}` });
+  else if (bytes > MAX_VOLUME_BYTES) ctx.addIssue({ code: 'custom', message: `must be at most ${formatBytes(MAX_VOLUME_BYTES)}` });
+  else if (bytes % SECTOR_BYTES !== 0n) ctx.addIssue({ code: 'custom', message: `must be a multiple of ${SECTOR_BYTES} bytes (one sector)` });
+});
+
+export const VolumeName = z
+  .string()
+  .min(1, 'is required')
+  .max(MAX_VOLUME_NAME_LENGTH, `must be at most ${MAX_VOLUME_NAME_LENGTH} characters`)
+  .regex(VOLUME_NAME_PATTERN, 'may use letters, digits and _ . : - and must start with a letter or digit');
+
+const Id = z.string().min(1).max(64);
+
+export const ArrayModelSchema = z.enum(ARRAY_MODELS);
+export const ControllerSlotSchema = z.enum(CONTROLLER_SLOTS);
+
+export const CreateVolumeBody = z
+  .strictObject({
+    arrayId: Id,
+    poolId: Id.optional(),
+    name: VolumeName,
+    capacityBytes: VolumeCapacityInput,
+    preferredOwner: ControllerSlotSchema.optional(),
+  })
+  .meta({ id: 'CreateVolume' });
+export type CreateVolumeInput = z.output<typeof CreateVolumeBody>;
+
+export const VolumeQuery = z.strictObject({
+  arrayId: Id.optional(),
+  poolId: Id.optional(),
+  role: z.string().min(1).max(32).optional(),
+  owner: ControllerSlotSchema.optional(),
+  q: z.string().max(128).optional(),
+});
+export type VolumeFilter = z.output<typeof VolumeQuery>;
+
+const Bytes = z.union([z.number().int(), z.string()]).meta({ description: 'Bytes (decimal string above 2^53)' });
+
+export const ControllerDto = z.object({
+  slot: ControllerSlotSchema,
+  status: z.enum(CONTROLLER_STATUSES),
+  volumeCount: z.number().int(),
+});
+
+export const PoolDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  lss: z.number().int().optional(),
+  capacityBytes: Bytes,
+  usedBytes: Bytes,
+});
+
+export const ArrayDto = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    model: ArrayModelSchema,
+    serial: z.string(),
+    controllers: z.array(ControllerDto),
+    pools: z.array(PoolDto),
+    capacityBytes: Bytes,
+    usedBytes: Bytes,
+    volumeCount: z.number().int(),
+  })
+  .meta({ id: 'Array' });
+
+export const VolumeDto = z
+  .object({
+    id: z.string(),
+    arrayId: z.string(),
+    poolId: z.string(),
+    name: z.string(),
+    capacityBytes: Bytes,
+    preferredOwner: ControllerSlotSchema,
+    currentOwner: ControllerSlotSchema,
+    roles: z.array(z.string()),
+    status: z.enum(VOLUME_STATUSES),
+    readOnly: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Volume' });
+
+export const HealthDto = z
+  .object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() })
+  .meta({ id: 'Health' });
+
+export const ErrorDto = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  })
+  .meta({ id: 'Error' });
+
+export const EventDto = z
+  .object({
+    id: z.string(),
+    time: z.string(),
+    kind: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    arrayId: z.string().nullable(),
+    actor: z.string(),
+    details: z.unknown(),
+  })
+  .meta({ id: 'Event' });
+
+export const EventQuery = z.strictObject({
+  since: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  arrayId: Id.optional(),
+  kind: z.string().max(64).optional(),
+});
+

@@ -1,0 +1,69 @@
+// Reading requests: size-capped JSON bodies and query strings, validated by zod schemas.
+import { z } from 'zod';
+import { ApiError } from './api-error';
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+export interface IssueDetail {
+  path: string;
+  message: string;
+}
+
+export function zodDetails(error: z.ZodError): IssueDetail[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function invalid(where: string, error: z.ZodError): ApiError {
+  const details = zodDetails(error);
+  const first = details[0];
+  const summary = first ? `${first.path || where}: ${first.message}` : 'invalid';
+  return new ApiError(400, `invalid ${where}: ${summary}`, details);
+}
+
+async function readText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BODY_BYTES) {
+    throw new ApiError(413, `request body of ${declared} bytes exceeds the ${MAX_JSON_BODY_BYTES}-byte limit`);
+  }
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let totalBytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    totalBytes += value.byteLength;
+    if (totalBytes > MAX_JSON_BODY_BYTES) {
+      await reader.cancel();
+      throw new ApiError(413, `request body exceeds the ${MAX_JSON_BODY_BYTES}-byte limit`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const text = await readText(request);
+  let raw: unknown;
+  try {
+    raw = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, `malformed JSON body: ${(error as Error).message}`);
+  }
+  if (raw === undefined) throw new ApiError(400, 'a JSON body is required');
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid('body', parsed.error);
+  return parsed.data;
+}
+
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const params = new URL(request.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) raw[key] = value;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalid('query', parsed.error);
+  return parsed.data;
+}

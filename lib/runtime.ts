@@ -1,0 +1,40 @@
+// The one registration point for the server's long-lived objects. Next compiles route handlers
+// into their own module graph, so a module-level singleton in server.ts would not be the object
+// route handlers see; globalThis under a well-known symbol is shared by both graphs.
+import type { Server as SocketServer } from 'socket.io';
+import type { Engine } from '../engine';
+import type { Db } from './db/client';
+import type { Logger } from './log';
+import { ApiError } from './http/api-error';
+
+export interface Runtime {
+  db: Db;
+  engine: Engine;
+  log: Logger;
+  io: SocketServer | null;
+  startedAt: Date;
+}
+
+const RUNTIME_KEY = Symbol.for('grainline.runtime');
+
+type RuntimeHolder = { [RUNTIME_KEY]?: Runtime };
+
+export function registerRuntime(runtime: Runtime): void {
+  (globalThis as RuntimeHolder)[RUNTIME_KEY] = runtime;
+}
+
+export function clearRuntime(): void {
+  delete (globalThis as RuntimeHolder)[RUNTIME_KEY];
+}
+
+export function findRuntime(): Runtime | undefined {
+  return (globalThis as RuntimeHolder)[RUNTIME_KEY];
+}
+
+export function getRuntime(): Runtime {
+  const runtime = findRuntime();
+  if (runtime === undefined) {
+    throw new ApiError(503, 'the Grainline engine runtime is not running: start the console with `npm start` (server.ts), not `next start`');
+  }
+  return runtime;
+}

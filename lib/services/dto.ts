@@ -1,0 +1,108 @@
+// Inventory rows → the API's shapes (api.md). Byte counts stay bigint here; the JSON layer
+// turns them into numbers or decimal strings.
+import type { Controller, Event, Pool, StorageArray, Volume } from '../db/generated/client';
+import type { ArrayModel, ControllerSlot, ControllerStatus, VolumeStatus } from '../../engine/model';
+
+export interface VolumeView {
+  id: string;
+  arrayId: string;
+  poolId: string;
+  name: string;
+  capacityBytes: bigint;
+  preferredOwner: ControllerSlot;
+  currentOwner: ControllerSlot;
+  roles: string[];
+  status: VolumeStatus;
+  readOnly: boolean;
+  createdAt: string;
+}
+
+export interface ArrayView {
+  id: string;
+  name: string;
+  model: ArrayModel;
+  serial: string;
+  controllers: { slot: ControllerSlot; status: ControllerStatus; volumeCount: number }[];
+  pools: { id: string; name: string; lss?: number; capacityBytes: bigint; usedBytes: bigint }[];
+  capacityBytes: bigint;
+  usedBytes: bigint;
+  volumeCount: number;
+}
+
+export function rolesOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((role): role is string => typeof role === 'string') : [];
+}
+
+export function volumeView(row: Volume): VolumeView {
+  return {
+    id: row.id,
+    arrayId: row.arrayId,
+    poolId: row.poolId,
+    name: row.name,
+    capacityBytes: row.capacityBytes,
+    preferredOwner: row.preferredOwner as ControllerSlot,
+    currentOwner: row.currentOwner as ControllerSlot,
+    roles: rolesOf(row.roles),
+    status: row.status as VolumeStatus,
+    readOnly: row.readOnly,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+type VolumeSummary = Pick<Volume, 'poolId' | 'currentOwner' | 'capacityBytes'>;
+type ArrayRow = StorageArray & { controllers: Controller[]; pools: Pool[]; volumes: VolumeSummary[] };
+
+export function arrayView(row: ArrayRow): ArrayView {
+  const usedByPool = new Map<string, bigint>();
+  const countByOwner = new Map<string, number>();
+  for (const volume of row.volumes) {
+    usedByPool.set(volume.poolId, (usedByPool.get(volume.poolId) ?? 0n) + volume.capacityBytes);
+    countByOwner.set(volume.currentOwner, (countByOwner.get(volume.currentOwner) ?? 0) + 1);
+  }
+  const pools = [...row.pools]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((pool) => ({
+      id: pool.id,
+      name: pool.name,
+      ...(pool.lss === null ? {} : { lss: pool.lss }),
+      capacityBytes: pool.capacityBytes,
+      usedBytes: usedByPool.get(pool.id) ?? 0n,
+    }));
+  return {
+    id: row.id,
+    name: row.name,
+    model: row.model as ArrayModel,
+    serial: row.serial,
+    controllers: [...row.controllers]
+      .sort((a, b) => a.slot.localeCompare(b.slot))
+      .map((c) => ({ slot: c.slot as ControllerSlot, status: c.status as ControllerStatus, volumeCount: countByOwner.get(c.slot) ?? 0 })),
+    pools,
+    capacityBytes: pools.reduce((sum, pool) => sum + pool.capacityBytes, 0n),
+    usedBytes: pools.reduce((sum, pool) => sum + pool.usedBytes, 0n),
+    volumeCount: row.volumes.length,
+  };
+}
+
+export interface EventView {
+  id: string;
+  time: string;
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  arrayId: string | null;
+  actor: string;
+  details: unknown;
+}
+
+export function eventView(row: Event): EventView {
+  return {
+    id: row.id,
+    time: row.time.toISOString(),
+    kind: row.kind,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    arrayId: row.arrayId,
+    actor: row.actor,
+    details: row.details,
+  };
+}

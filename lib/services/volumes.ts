@@ -1,0 +1,106 @@
+// Creating and deleting volumes: inventory and engine change together, with an event.
+import type { Db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import { ApiError } from '../http/api-error';
+import type { CreateVolumeInput } from '../api/fleet-schemas';
+import { formatBytes } from '../units';
+import type { Engine } from '../../engine';
+import { otherSlot, type ControllerSlot } from '../../engine/model';
+import { volumeView, rolesOf, type VolumeView } from './dto';
+import { recordEvent } from './events';
+
+type Tx = Prisma.TransactionClient;
+
+export interface Actor {
+  name: string;
+}
+
+async function choosePool(tx: Tx, arrayId: string, input: CreateVolumeInput) {
+  const pools = await tx.pool.findMany({ where: { arrayId }, include: { volumes: { select: { capacityBytes: true } } } });
+  const withFree = pools.map((pool) => ({
+    pool,
+    freeBytes: pool.capacityBytes - pool.volumes.reduce((sum, v) => sum + v.capacityBytes, 0n),
+  }));
+  if (input.poolId !== undefined) {
+    const chosen = withFree.find((p) => p.pool.id === input.poolId);
+    if (chosen === undefined) {
+      throw new ApiError(422, `pool "${input.poolId}" is not on this array`, [`pool "${input.poolId}" is not on array "${arrayId}"`]);
+    }
+    return chosen;
+  }
+  const roomiest = withFree.sort((a, b) => (b.freeBytes > a.freeBytes ? 1 : b.freeBytes < a.freeBytes ? -1 : 0))[0];
+  if (roomiest === undefined) throw new ApiError(422, 'the array has no pool to allocate from', ['no pool on the array']);
+  return roomiest;
+}
+
+async function balancedOwner(tx: Tx, arrayId: string): Promise<ControllerSlot> {
+  const onA = await tx.volume.count({ where: { arrayId, preferredOwner: 'A' } });
+  const onB = await tx.volume.count({ where: { arrayId, preferredOwner: 'B' } });
+  return onB < onA ? 'B' : 'A';
+}
+
+export async function createVolume(db: Db, engine: Engine, input: CreateVolumeInput, actor: Actor): Promise<VolumeView> {
+  const row = await db.$transaction(async (tx) => {
+    const array = await tx.storageArray.findUnique({ where: { id: input.arrayId }, include: { controllers: true } });
+    if (array === null) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
+    const clash = await tx.volume.findUnique({ where: { arrayId_name: { arrayId: array.id, name: input.name } } });
+    if (clash !== null) throw new ApiError(409, `a volume named "${input.name}" already exists on array ${array.name}`);
+    const { pool, freeBytes } = await choosePool(tx, array.id, input);
+    if (input.capacityBytes > freeBytes) {
+      const reason = `pool ${pool.name} has ${formatBytes(freeBytes)} free, the volume needs ${formatBytes(input.capacityBytes)}`;
+      throw new ApiError(422, reason, [reason]);
+    }
+    const preferredOwner = input.preferredOwner ?? (await balancedOwner(tx, array.id));
+    const preferredOnline = array.controllers.some((c) => c.slot === preferredOwner && c.status === 'online');
+    const currentOwner = preferredOnline ? preferredOwner : otherSlot(preferredOwner);
+    const created = await tx.volume.create({
+      data: {
+        arrayId: array.id,
+        poolId: pool.id,
+        name: input.name,
+        capacityBytes: input.capacityBytes,
+        preferredOwner,
+        currentOwner,
+        roles: [],
+      },
+    });
+    await recordEvent(tx, {
+      kind: 'volume.created',
+      subjectType: 'volume',
+      subjectId: created.id,
+      arrayId: array.id,
+      actor: actor.name,
+      details: { name: created.name, capacityBytes: created.capacityBytes.toString(), pool: pool.name, preferredOwner },
+    });
+    return created;
+  });
+  const view = volumeView(row);
+  engine.fleet.addVolume({ ...view, roles: [] });
+  return view;
+}
+
+export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Actor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const volume = await tx.volume.findUnique({ where: { id } });
+    if (volume === null) throw new ApiError(404, `volume "${id}" does not exist`);
+    const copy = await tx.copyRelationship.findFirst({
+      where: { OR: [{ sourceVolumeId: id }, { targetVolumeId: id }] },
+      select: { id: true, type: true, state: true },
+    });
+    const roles = rolesOf(volume.roles);
+    if (copy !== null || roles.length > 0) {
+      const what = copy ? `${copy.type} relationship ${copy.id} (state ${copy.state})` : `its roles (${roles.join(', ')})`;
+      throw new ApiError(409, `volume ${volume.name} cannot be deleted while it is in a copy relationship: remove ${what} first`);
+    }
+    await tx.volume.delete({ where: { id } });
+    await recordEvent(tx, {
+      kind: 'volume.deleted',
+      subjectType: 'volume',
+      subjectId: id,
+      arrayId: volume.arrayId,
+      actor: actor.name,
+      details: { name: volume.name, capacityBytes: volume.capacityBytes.toString() },
+    });
+  });
+  engine.fleet.removeVolume(id);
+}

@@ -1,0 +1,36 @@
+// Byte units and their human forms, shared by the API's validation and the UI.
+
+export const KiB = 1024n;
+export const MiB = 1024n * KiB;
+export const GiB = 1024n * MiB;
+export const TiB = 1024n * GiB;
+
+export const SIZE_UNITS = ['MiB', 'GiB', 'TiB'] as const;
+export type SizeUnit = (typeof SIZE_UNITS)[number];
+const UNIT_BYTES: Record<SizeUnit, bigint> = { MiB, GiB, TiB };
+
+/** "1.5 TiB"-style text for a byte count; exact integers lose no digits below 2^53. */
+export function formatBytes(bytes: bigint | number, fractionDigits = 1): string {
+  const value = typeof bytes === 'bigint' ? Number(bytes) : bytes;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let scaled = value;
+  let index = 0;
+  while (Math.abs(scaled) >= 1024 && index < units.length - 1) {
+    scaled /= 1024;
+    index += 1;
+  }
+  const digits = index === 0 || Number.isInteger(scaled) ? 0 : fractionDigits;
+  return `${scaled.toFixed(digits)} ${units[index]}`;
+}
+
+/** Bytes for an amount in a unit, or null when the amount is not a finite non-negative number. */
+export function toBytes(amount: string, unit: SizeUnit): bigint | null {
+  const text = amount.trim();
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const [whole = '0', fraction = ''] = text.split('.');
+  const scale = 10n ** BigInt(fraction.length);
+  const scaled = BigInt(whole) * scale + BigInt(fraction === '' ? '0' : fraction);
+  const numerator = scaled * UNIT_BYTES[unit];
+  if (numerator % scale !== 0n) return null;
+  return numerator / scale;
+}

@@ -1,0 +1,70 @@
+// Grainline's one process: Next's request handler, socket.io on the same port, and the engine.
+import { createServer } from 'node:http';
+import next from 'next';
+import { Engine } from './engine';
+import { dataDir, databaseUrl, listenPort } from './lib/config';
+import { openDb } from './lib/db/client';
+import { applyMigrations } from './lib/db/migrate';
+import { createLogger } from './lib/log';
+import { loadFleetSnapshot } from './lib/persist/hydrate';
+import { attachSocketServer } from './lib/realtime/socket-server';
+import { clearRuntime, registerRuntime } from './lib/runtime';
+import { seedIfEmpty } from './lib/seed/seed';
+import { VERSION } from './lib/version';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const log = createLogger();
+  const dev = process.env.NODE_ENV !== 'production';
+  const port = listenPort();
+  const url = databaseUrl();
+  log.info({ version: VERSION, dataDir: dataDir(), dev }, 'starting Grainline');
+
+  await applyMigrations(url);
+  const db = openDb(url);
+  if (await seedIfEmpty(db)) log.info('seeded the demo fleet into an empty inventory');
+
+  const engine = new Engine();
+  engine.load(await loadFleetSnapshot(db));
+  log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount() }, 'engine loaded the inventory');
+
+  const app = next({ dev, dir: __dirname, hostname: 'localhost', port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const http = createServer((req, res) => void handle(req, res));
+  const io = attachSocketServer(http, log);
+  registerRuntime({ db, engine, log, io, startedAt: new Date() });
+
+  await new Promise<void>((resolve) => http.listen(port, resolve));
+  const address = http.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    void (async () => {
+      await io.close(); // also closes the HTTP server
+      clearRuntime();
+      await db.$disconnect();
+      log.info('stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Grainline failed to start:', error);
+  process.exit(1);
+});

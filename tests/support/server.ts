@@ -1,0 +1,81 @@
+// Starts the real console (server.ts, production build) on a free port with a fresh data dir,
+// for API integration tests and Playwright. Nothing is mocked: the same process `npm start` runs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const PROJECT_DIR = path.resolve(__dirname, '..', '..');
+const START_TIMEOUT_MS = 120_000;
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  logs: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(baseUrl: string, child: ChildProcess, logs: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it was healthy:\n${logs()}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server did not become healthy within ${START_TIMEOUT_MS} ms:\n${logs()}`);
+}
+
+export interface StartOptions {
+  port?: number;
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-test-'));
+  const tsxCli = path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const child = spawn(process.execPath, [tsxCli, 'server.ts'], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const logs = () => output;
+  const baseUrl = `http://localhost:${port}`;
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill(signal);
+    });
+  try {
+    await waitHealthy(baseUrl, child, logs);
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  }
+  return { baseUrl, port, dataDir, process: child, logs, stop };
+}
