@@ -12,11 +12,26 @@ export const MAX_VOLUME_NAME_LENGTH = 64;
 
 /** A byte count: an integer, or a decimal string for values beyond 2^53 (api.md). */
 export const ByteCountInput = z
-  .union([
-    z.number().int('must be a whole number of bytes').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER, 'send values above 2^53 as a decimal string'),
-    z.string().regex(/^\d{1,24}$/, 'must be a whole number of bytes written as digits'),
-  ])
-  .transform((value) => BigInt(value))
+  .union([z.number(), z.string()], { error: 'must be a number of bytes' })
+  .transform((value, ctx) => {
+    if (typeof value === 'string') {
+      if (/^\d{1,24}$/.test(value)) return BigInt(value);
+      ctx.addIssue({ code: 'custom', message: 'must be a whole number of bytes written as digits' });
+      return z.NEVER;
+    }
+    const problem = !Number.isFinite(value)
+      ? 'must be a finite number of bytes'
+      : value < 0
+        ? 'must not be negative'
+        : !Number.isInteger(value)
+          ? 'must be a whole number of bytes'
+          : value > Number.MAX_SAFE_INTEGER
+            ? 'send values above 2^53 as a decimal string'
+            : null;
+    if (problem === null) return BigInt(value);
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  })
   .meta({ description: 'Bytes: an integer, or a decimal string above 2^53', example: 107374182400 });
 
 export const VolumeCapacityInput = ByteCountInput.superRefine((bytes, ctx) => {

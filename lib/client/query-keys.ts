@@ -1,0 +1,24 @@
+// Every query key in one place, so mutations invalidate exactly what they change.
+
+export interface VolumeListFilter {
+  arrayId?: string;
+  role?: string;
+  owner?: 'A' | 'B';
+  q?: string;
+}
+
+export interface EventListFilter {
+  kind?: string;
+  arrayId?: string;
+  limit: number;
+}
+
+export const queryKeys = {
+  arrays: ['arrays'] as const,
+  array: (id: string) => ['arrays', id] as const,
+  volumes: ['volumes'] as const,
+  volumeList: (filter: VolumeListFilter) => ['volumes', 'list', filter] as const,
+  events: ['events'] as const,
+  eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
+  health: ['health'] as const,
+};

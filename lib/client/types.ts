@@ -1,0 +1,24 @@
+// Client-side shapes of the API's DTOs, inferred from the server's own zod schemas.
+import type { z } from 'zod';
+import type { ArrayDto, ControllerDto, CreateVolumeBody, EventDto, HealthDto, PoolDto, VolumeDto } from '@/lib/api/fleet-schemas';
+
+export type StorageArray = z.infer<typeof ArrayDto>;
+export type Controller = z.infer<typeof ControllerDto>;
+export type Pool = z.infer<typeof PoolDto>;
+export type Volume = z.infer<typeof VolumeDto>;
+export type FleetEvent = z.infer<typeof EventDto>;
+export type Health = z.infer<typeof HealthDto>;
+/** What POST /api/volumes accepts on the wire (byte counts as number or decimal string). */
+export type CreateVolumeRequest = z.input<typeof CreateVolumeBody>;
+
+/** Byte counts arrive as numbers, or decimal strings above 2^53 (api.md). */
+export type ByteCount = Volume['capacityBytes'];
+
+export function toBigBytes(value: ByteCount): bigint {
+  return BigInt(value);
+}
+
+/** Bytes as the API wants them: a number while exact, a decimal string beyond. */
+export function toWireBytes(bytes: bigint): number | string {
+  return bytes <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(bytes) : bytes.toString();
+}

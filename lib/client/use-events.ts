@@ -1,0 +1,13 @@
+'use client';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiPath, getJson } from './fetch-json';
+import { queryKeys, type EventListFilter } from './query-keys';
+import type { FleetEvent } from './types';
+
+export function useEvents(filter: EventListFilter) {
+  return useQuery({
+    queryKey: queryKeys.eventList(filter),
+    queryFn: ({ signal }) => getJson<FleetEvent[]>(apiPath('/api/events', { ...filter }), signal),
+    placeholderData: keepPreviousData,
+  });
+}

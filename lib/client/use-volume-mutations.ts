@@ -1,0 +1,31 @@
+'use client';
+// Creating or deleting a volume changes the volume lists, the arrays' capacity and owner
+// counts, and the event log: all three are refetched after either.
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { deleteResource, postJson } from './fetch-json';
+import { queryKeys } from './query-keys';
+import type { CreateVolumeRequest, Volume } from './types';
+
+function invalidateFleet(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.volumes }),
+    client.invalidateQueries({ queryKey: queryKeys.arrays }),
+    client.invalidateQueries({ queryKey: queryKeys.events }),
+  ]);
+}
+
+export function useCreateVolume() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateVolumeRequest) => postJson<Volume>('/api/volumes', body),
+    onSuccess: () => invalidateFleet(client),
+  });
+}
+
+export function useDeleteVolume() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (volume: Pick<Volume, 'id'>) => deleteResource(`/api/volumes/${encodeURIComponent(volume.id)}`),
+    onSuccess: () => invalidateFleet(client),
+  });
+}
