@@ -1,0 +1,105 @@
+// The one answer to "may this volume be the target of that copy, and if not, why": the create
+// command, the eligibility API and the wizard all call this.
+import type { ArrayModel, VolumeState } from '../model';
+import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
+
+/** A relationship that still holds its volumes (its state's holdsVolumes). */
+export interface HeldPair {
+  id: string;
+  sourceVolumeId: string;
+  targetVolumeId: string;
+  state: string;
+}
+
+export interface EligibilityContext {
+  model: ArrayModel;
+  source: VolumeState;
+  /** The LSS of a pool (ds6000), or null. */
+  lssOf: (poolId: string) => number | null;
+  held: readonly HeldPair[];
+}
+
+const GiB = 1024 ** 3;
+function size(bytes: bigint): string {
+  const gib = Number(bytes) / GiB;
+  return Number.isInteger(gib) ? `${gib} GiB` : gib >= 1 ? `${gib.toFixed(2)} GiB` : `${Number(bytes) / 1024 ** 2} MiB`;
+}
+const hex = (lss: number | null) => (lss === null ? 'no LSS' : `LSS ${lss.toString(16).toUpperCase().padStart(2, '0')}`);
+
+const WORDS: Record<ArrayModel, { pair: string; source: string; target: string }> = {
+  santricity: { pair: 'volume copy', source: 'source', target: 'target' },
+  xp7: { pair: 'pair', source: 'P-VOL', target: 'S-VOL' },
+  storwize: { pair: 'FlashCopy mapping', source: 'source', target: 'target' },
+  ds6000: { pair: 'FlashCopy relationship', source: 'source', target: 'target' },
+};
+
+/** Problems with the source itself; when any exists, no volume can be its target. */
+export function sourceProblems(ctx: EligibilityContext): string[] {
+  const { model, source, held } = ctx;
+  const words = WORDS[model];
+  const reasons: string[] = [];
+  if (source.status !== 'online') reasons.push(`the ${words.source} ${source.name} is ${source.status}`);
+  const asTarget = held.find((pair) => pair.targetVolumeId === source.id);
+  const asSource = held.filter((pair) => pair.sourceVolumeId === source.id);
+  if (asTarget !== undefined) {
+    reasons.push(`${source.name} is the ${words.target} of ${words.pair} ${asTarget.id} (${asTarget.state}); cascaded copies are not simulated`);
+  }
+  if (model === 'xp7' && asSource.length >= SHADOWIMAGE_SVOLS_PER_PVOL_MAX) {
+    reasons.push(`P-VOL ${source.name} already has ${asSource.length} S-VOLs, the maximum of ${SHADOWIMAGE_SVOLS_PER_PVOL_MAX}`);
+  }
+  if (model === 'ds6000' && asSource.length > 0) {
+    reasons.push(`${source.name} is already in FlashCopy relationship ${asSource[0]?.id}: a volume can be in only one at a time`);
+  }
+  return reasons;
+}
+
+function capacityReasons(model: ArrayModel, source: VolumeState, target: VolumeState): string[] {
+  const words = WORDS[model];
+  const equalNeeded = model === 'xp7' || model === 'storwize';
+  if (equalNeeded && target.capacityBytes !== source.capacityBytes) {
+    return [`the ${words.target} must be the same size as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`];
+  }
+  if (!equalNeeded && target.capacityBytes < source.capacityBytes) {
+    return [`the ${words.target} must be at least as large as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`];
+  }
+  return [];
+}
+
+function relationshipReasons(ctx: EligibilityContext, target: VolumeState): string[] {
+  const { model, source, held } = ctx;
+  const words = WORDS[model];
+  const reasons: string[] = [];
+  const asTarget = held.find((pair) => pair.targetVolumeId === target.id);
+  const asSource = held.find((pair) => pair.sourceVolumeId === target.id);
+  if (asTarget !== undefined) {
+    const same = asTarget.sourceVolumeId === source.id ? ` with ${source.name} already` : '';
+    reasons.push(`${target.name} is already the ${words.target} of ${words.pair} ${asTarget.id} (${asTarget.state})${same}`);
+  }
+  if (asSource !== undefined) {
+    reasons.push(
+      model === 'ds6000'
+        ? `${target.name} is already in FlashCopy relationship ${asSource.id}: a volume can be in only one at a time`
+        : `${target.name} is the ${words.source} of ${words.pair} ${asSource.id}; cascaded copies are not simulated`,
+    );
+  }
+  return reasons;
+}
+
+/** Every reason `target` cannot be the target of a copy from ctx.source; empty when it can. */
+export function targetReasons(ctx: EligibilityContext, target: VolumeState): string[] {
+  const { model, source } = ctx;
+  if (target.id === source.id) return [`a volume cannot be copied onto itself`];
+  const reasons = [...sourceProblems(ctx)];
+  if (target.arrayId !== source.arrayId) reasons.push(`${target.name} is on another array: copies stay within one array`);
+  if (target.status !== 'online') reasons.push(`${target.name} is ${target.status}`);
+  reasons.push(...capacityReasons(model, source, target));
+  if (model === 'ds6000') {
+    const sourceLss = ctx.lssOf(source.poolId);
+    const targetLss = ctx.lssOf(target.poolId);
+    if (sourceLss !== targetLss) {
+      reasons.push(`${target.name} is in ${hex(targetLss)} and ${source.name} in ${hex(sourceLss)}: FlashCopy needs source and target in the same LSS`);
+    }
+  }
+  reasons.push(...relationshipReasons(ctx, target));
+  return reasons;
+}

@@ -1,0 +1,74 @@
+// DS6000 / ESS FlashCopy relationships (seeds 003, 004).
+import type { ServiceTable } from './types';
+
+export const DS6000_FLASHCOPY_STATES = ['copying', 'nocopy', 'ended'] as const;
+export type Ds6000FlashCopyState = (typeof DS6000_FLASHCOPY_STATES)[number];
+
+export const DS6000_MODES = ['copy', 'nocopy'] as const;
+export type Ds6000Mode = (typeof DS6000_MODES)[number];
+
+/** The background copy rate of the simulated DS6000 (not tunable on the real one either). */
+export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
+
+export const ds6000FlashCopyTable: ServiceTable = {
+  type: 'flashcopy',
+  initialState: 'copying',
+  states: {
+    copying: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'forward',
+      whenCopied: 'ended',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Established at T0 with background copy: the target presents the T0 image; the relationship ends by itself when the copy completes.',
+    },
+    nocopy: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Established at T0 without background copy: only grains about to change on the source are copied; lasts until withdrawn.',
+    },
+    ended: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: false,
+      targetStatus: 'online',
+      meaning: 'The relationship has ended: the volumes are independent.',
+    },
+  },
+  actions: {
+    start: {
+      label: 'Establish again',
+      destructive: true,
+      modes: ['copy', 'nocopy'],
+      transitions: [
+        { from: ['ended'], to: 'copying', effect: 'point-in-time', mode: 'copy' },
+        { from: ['ended'], to: 'nocopy', effect: 'point-in-time', mode: 'nocopy' },
+      ],
+    },
+    'convert-to-copy': {
+      label: 'Convert to copy',
+      destructive: false,
+      transitions: [{ from: ['nocopy'], to: 'copying', effect: 'none' }],
+    },
+    withdraw: {
+      label: 'Withdraw',
+      destructive: true,
+      transitions: [{ from: ['copying', 'nocopy'], to: 'ended', effect: 'none' }],
+    },
+  },
+  automatic: {
+    copied: [{ from: ['copying'], to: 'ended', effect: 'none' }],
+    fault: [{ from: ['copying', 'nocopy'], to: 'ended', effect: 'none' }],
+  },
+};

@@ -1,0 +1,127 @@
+// Storwize / Flex System V7000 FlashCopy mappings (seed 002).
+import type { ServiceTable, StateSpec } from './types';
+
+export const STORWIZE_FLASHCOPY_STATES = ['idle_or_copied', 'preparing', 'prepared', 'copying', 'stopping', 'stopped', 'suspended'] as const;
+export type StorwizeFlashCopyState = (typeof STORWIZE_FLASHCOPY_STATES)[number];
+
+export const STORWIZE_GRAIN_SIZES_KIB = [64, 256] as const;
+export const STORWIZE_DEFAULT_GRAIN_KIB = 256;
+export const STORWIZE_DEFAULT_COPY_RATE = 50;
+export const STORWIZE_COPY_RATE_MAX = 150;
+
+/**
+ * The copy-rate table: 0 = no background copy; bands of ten, each twice the one below,
+ * 1–10 = 128 KiB/s … 91–100 = 64 MiB/s … 141–150 = 2 GiB/s.
+ */
+export function storwizeRateBytesPerSec(copyRate: number): number {
+  if (!Number.isInteger(copyRate) || copyRate < 0 || copyRate > STORWIZE_COPY_RATE_MAX) {
+    throw new RangeError(`copy rate must be an integer 0–${STORWIZE_COPY_RATE_MAX}, got ${copyRate}`);
+  }
+  if (copyRate === 0) return 0;
+  const band = Math.ceil(copyRate / 10); // 1…15
+  return 128 * 1024 * 2 ** (band - 1);
+}
+
+/** Simulated time a prepare takes (flush the source cache, discard the target cache). */
+export const STORWIZE_PREPARE_MS = 2_000;
+/** Simulated time a stop spends in `stopping` before the mapping is `stopped`. */
+export const STORWIZE_STOPPING_MS = 1_000;
+
+const hidden = (meaning: string): StateSpec => ({
+  sourceAccess: 'read-write',
+  targetAccess: 'none',
+  data: 'independent',
+  trackChanges: true,
+  copier: 'none',
+  holdsVolumes: true,
+  targetStatus: 'online',
+  meaning,
+});
+
+export const storwizeFlashCopyTable: ServiceTable = {
+  type: 'flashcopy',
+  initialState: 'idle_or_copied',
+  states: {
+    idle_or_copied: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'independent',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Source and target act as independent volumes; an incremental mapping records the differences.',
+    },
+    preparing: hidden('Flushing the source cache and discarding the target cache; the target is online but not accessible.'),
+    prepared: hidden('Ready to start; the target is online but not accessible.'),
+    copying: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'forward',
+      whenCopied: 'idle_or_copied',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'The target presents the source as it was at the start (T0); the background copy runs at the copy rate.',
+    },
+    stopping: {
+      sourceAccess: 'read-write',
+      targetAccess: 'none',
+      data: 'independent',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'offline',
+      meaning: 'Stopping: the target is offline while the stop completes (online if the copy had completed).',
+    },
+    stopped: {
+      sourceAccess: 'read-write',
+      targetAccess: 'none',
+      data: 'independent',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'offline',
+      meaning: 'Stopped by a command or an I/O error: the target is offline and its data lost until the mapping is restarted or deleted.',
+    },
+    suspended: {
+      sourceAccess: 'none',
+      targetAccess: 'none',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'offline',
+      meaning: 'Access to the FlashCopy metadata is lost: source and target are offline until it returns.',
+    },
+  },
+  actions: {
+    prepare: {
+      label: 'Prepare',
+      destructive: false,
+      transitions: [{ from: ['idle_or_copied', 'stopped'], to: 'preparing', effect: 'none' }],
+    },
+    start: {
+      label: 'Start',
+      destructive: true,
+      transitions: [
+        { from: ['prepared'], to: 'copying', effect: 'point-in-time' },
+        // "start (prepares first if needed)": the engine continues to copying once prepared.
+        { from: ['idle_or_copied', 'stopped'], to: 'preparing', effect: 'none' },
+      ],
+    },
+    stop: {
+      label: 'Stop',
+      destructive: true,
+      transitions: [{ from: ['preparing', 'prepared', 'copying', 'suspended'], to: 'stopping', effect: 'none' }],
+    },
+  },
+  automatic: {
+    prepared: [{ from: ['preparing'], to: 'prepared', effect: 'none' }],
+    copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none' }],
+    stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target' }],
+    fault: [{ from: ['copying', 'stopping'], to: 'suspended', effect: 'none' }],
+    recovered: [{ from: ['suspended'], to: 'copying', effect: 'none' }],
+  },
+};

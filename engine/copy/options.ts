@@ -1,0 +1,114 @@
+// Each service's options: defaults, validation (the API calls this, so the rules live once),
+// which may change after creation, and what they mean for the copy rate and grain size.
+import type { ArrayModel } from '../model';
+import { DS6000_MODES, DS6000_RATE_BYTES_PER_SEC, type Ds6000Mode } from './flashcopy-ds6000';
+import { STORWIZE_COPY_RATE_MAX, STORWIZE_DEFAULT_COPY_RATE, STORWIZE_DEFAULT_GRAIN_KIB, STORWIZE_GRAIN_SIZES_KIB, storwizeRateBytesPerSec } from './flashcopy-storwize';
+import { SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace } from './shadowimage';
+import { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from './volume-copy';
+
+export const DEFAULT_GRAIN_BYTES = 64 * 1024;
+
+export interface VolumeCopyOptions {
+  priority: VolumeCopyPriority;
+  targetReadOnly: boolean;
+}
+export interface ShadowImageOptions {
+  pace: ShadowImagePace;
+}
+export interface StorwizeOptions {
+  copyRate: number;
+  cleanRate: number;
+  incremental: boolean;
+  autoDelete: boolean;
+  grainSize: 64 | 256;
+}
+export interface Ds6000Options {
+  mode: Ds6000Mode;
+}
+export type CopyOptions = VolumeCopyOptions | ShadowImageOptions | StorwizeOptions | Ds6000Options;
+
+type Field = {
+  check: (value: unknown) => string | null;
+  /** May change after creation (PATCH). */
+  mutable: boolean;
+};
+
+const oneOf = (values: readonly (string | number)[]) => (value: unknown) =>
+  values.includes(value as string | number) ? null : `must be one of ${values.join(', ')}`;
+const boolean = (value: unknown) => (typeof value === 'boolean' ? null : 'must be true or false');
+const integer = (min: number, max: number) => (value: unknown) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max ? null : `must be a whole number from ${min} to ${max}`;
+
+const FIELDS: Record<ArrayModel, Record<string, Field>> = {
+  santricity: {
+    priority: { check: oneOf(VOLUME_COPY_PRIORITIES), mutable: true },
+    targetReadOnly: { check: boolean, mutable: true },
+  },
+  xp7: { pace: { check: oneOf(SHADOWIMAGE_PACES), mutable: true } },
+  storwize: {
+    copyRate: { check: integer(0, STORWIZE_COPY_RATE_MAX), mutable: true },
+    cleanRate: { check: integer(0, STORWIZE_COPY_RATE_MAX), mutable: true },
+    incremental: { check: boolean, mutable: false },
+    autoDelete: { check: boolean, mutable: true },
+    grainSize: { check: oneOf(STORWIZE_GRAIN_SIZES_KIB), mutable: false },
+  },
+  ds6000: { mode: { check: oneOf(DS6000_MODES), mutable: false } },
+};
+
+const DEFAULTS: Record<ArrayModel, CopyOptions> = {
+  santricity: { priority: 'medium', targetReadOnly: true },
+  xp7: { pace: 'medium' },
+  storwize: { copyRate: STORWIZE_DEFAULT_COPY_RATE, cleanRate: STORWIZE_DEFAULT_COPY_RATE, incremental: false, autoDelete: false, grainSize: STORWIZE_DEFAULT_GRAIN_KIB },
+  ds6000: { mode: 'copy' },
+};
+
+export type OptionsResult = { ok: true; options: CopyOptions } | { ok: false; reasons: string[] };
+
+/**
+ * Validates `input` against the model's options and merges it over `current` (or the defaults).
+ * With `current` (a PATCH), options that cannot change after creation are refused.
+ */
+export function resolveOptions(model: ArrayModel, input: Record<string, unknown>, current?: CopyOptions): OptionsResult {
+  const fields = FIELDS[model];
+  const reasons: string[] = [];
+  for (const [name, value] of Object.entries(input)) {
+    const field = fields[name];
+    if (field === undefined) {
+      reasons.push(`${name}: not an option of this copy service (options: ${Object.keys(fields).join(', ')})`);
+      continue;
+    }
+    const problem = field.check(value);
+    if (problem !== null) reasons.push(`${name}: ${problem}`);
+    else if (current !== undefined && !field.mutable && value !== (current as unknown as Record<string, unknown>)[name]) {
+      reasons.push(`${name}: cannot change after the relationship is created`);
+    }
+  }
+  if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, options: { ...(current ?? DEFAULTS[model]), ...input } as CopyOptions };
+}
+
+export function defaultOptions(model: ArrayModel): CopyOptions {
+  return { ...DEFAULTS[model] };
+}
+
+export function mutableOptionNames(model: ArrayModel): string[] {
+  return Object.entries(FIELDS[model]).filter(([, field]) => field.mutable).map(([name]) => name);
+}
+
+/** Background copy rate the options ask for, in bytes per simulated second. */
+export function rateBytesPerSec(model: ArrayModel, options: CopyOptions): number {
+  switch (model) {
+    case 'santricity':
+      return VOLUME_COPY_RATE_BYTES_PER_SEC[(options as VolumeCopyOptions).priority];
+    case 'xp7':
+      return SHADOWIMAGE_RATE_BYTES_PER_SEC[(options as ShadowImageOptions).pace];
+    case 'storwize':
+      return storwizeRateBytesPerSec((options as StorwizeOptions).copyRate);
+    case 'ds6000':
+      return DS6000_RATE_BYTES_PER_SEC;
+  }
+}
+
+export function grainBytesFor(model: ArrayModel, options: CopyOptions): number {
+  return model === 'storwize' ? (options as StorwizeOptions).grainSize * 1024 : DEFAULT_GRAIN_BYTES;
+}

@@ -1,0 +1,168 @@
+// XP7 Business Copy / ShadowImage pairs (seed 001). Open-systems state names; the mainframe
+// names of seed 001 are kept for the console's tooltips.
+import type { ServiceTable, StateSpec } from './types';
+
+export const SHADOWIMAGE_STATES = ['SMPL', 'COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'SMPL(PD)'] as const;
+export type ShadowImageState = (typeof SHADOWIMAGE_STATES)[number];
+
+export const SHADOWIMAGE_MAINFRAME_NAMES: Partial<Record<ShadowImageState, string>> = {
+  SMPL: 'SIMPLEX',
+  'COPY(PD)': 'PENDING',
+  PAIR: 'DUPLEX',
+  'COPY(SP)': 'SP-PEND',
+  'PSUS(SP)': 'V-SPLIT',
+  PSUS: 'SUSPOP',
+  'COPY(RS)': 'RESYNC',
+  'COPY(RS-R)': 'REVRSY',
+  PSUE: 'SUSPER',
+};
+
+export const SHADOWIMAGE_PACES = ['slower', 'medium', 'faster'] as const;
+export type ShadowImagePace = (typeof SHADOWIMAGE_PACES)[number];
+
+export const SHADOWIMAGE_RATE_BYTES_PER_SEC: Record<ShadowImagePace, number> = {
+  slower: 32 * 1024 ** 2,
+  medium: 128 * 1024 ** 2,
+  faster: 512 * 1024 ** 2,
+};
+
+/** One P-VOL may have up to three S-VOLs. */
+export const SHADOWIMAGE_SVOLS_PER_PVOL_MAX = 3;
+
+/** In PAIR, an update copy runs once this share of the volume is differential… */
+export const UPDATE_COPY_DIFFERENTIAL_RATIO = 0.01;
+/** …or this long after the previous one, whichever comes first. */
+export const UPDATE_COPY_INTERVAL_MS = 30_000;
+
+const mirror = (meaning: string, whenCopied: string): StateSpec => ({
+  sourceAccess: 'read-write',
+  targetAccess: 'read-only',
+  data: 'mirror',
+  trackChanges: false,
+  copier: 'forward',
+  whenCopied,
+  holdsVolumes: true,
+  targetStatus: 'online',
+  meaning,
+});
+
+export const shadowImageTable: ServiceTable = {
+  type: 'shadowimage',
+  initialState: 'COPY(PD)',
+  states: {
+    SMPL: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: false,
+      targetStatus: 'online',
+      meaning: 'Unpaired: both volumes accept reads and writes.',
+    },
+    'COPY(PD)': mirror('Initial copy: the P-VOL is copied to the S-VOL while the P-VOL keeps taking host writes.', 'PAIR'),
+    PAIR: {
+      ...mirror('Paired: P-VOL writes are recorded as differential data and copied to the S-VOL by update copies. S-VOL data consistency is not guaranteed.', 'PAIR'),
+      // The update-copy trigger (differential size or elapsed time) decides when the copier runs.
+      updateCopy: true,
+    },
+    'COPY(SP)': {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-only',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'forward',
+      whenCopied: 'PSUS',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Steady split: the remaining differential data is copied, then the pair splits.',
+    },
+    'PSUS(SP)': {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'point-in-time',
+      trackChanges: true,
+      copier: 'forward',
+      whenCopied: 'PSUS',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Quick split: the S-VOL already presents the P-VOL image of the split instant; the differences are copied in the background.',
+    },
+    PSUS: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-write',
+      data: 'independent',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Split: both volumes are read/write; writes to either are recorded for the next resync.',
+    },
+    'COPY(RS)': mirror('Resync: the differences recorded while split are copied from the P-VOL to the S-VOL.', 'PAIR'),
+    'COPY(RS-R)': {
+      sourceAccess: 'read-only',
+      targetAccess: 'read-only',
+      data: 'mirror',
+      trackChanges: false,
+      copier: 'reverse',
+      whenCopied: 'PAIR',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Reverse resync: the differences are copied from the S-VOL back to the P-VOL; the P-VOL takes no writes.',
+    },
+    PSUE: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: true,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Suspended by an error: the S-VOL is not usable until the pair is resynchronised (a full copy).',
+    },
+    'SMPL(PD)': {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Being deleted: the pair returns to SMPL; the S-VOL keeps its data.',
+    },
+  },
+  actions: {
+    split: {
+      label: 'Split',
+      modes: ['quick', 'steady'],
+      destructive: false,
+      transitions: [
+        { from: ['PAIR', 'COPY(PD)', 'COPY(RS)'], to: 'PSUS(SP)', effect: 'split', mode: 'quick' },
+        { from: ['PAIR', 'COPY(PD)', 'COPY(RS)'], to: 'COPY(SP)', effect: 'split', mode: 'steady' },
+      ],
+    },
+    resync: {
+      label: 'Resync',
+      modes: ['normal', 'reverse'],
+      destructive: true,
+      transitions: [
+        { from: ['PSUS'], to: 'COPY(RS)', effect: 'resync-forward', mode: 'normal' },
+        { from: ['PSUS'], to: 'COPY(RS-R)', effect: 'resync-reverse', mode: 'reverse' },
+        { from: ['PSUE'], to: 'COPY(RS)', effect: 'full-copy', mode: 'normal' },
+      ],
+    },
+    suspend: {
+      label: 'Suspend (PSUE)',
+      destructive: true,
+      transitions: [{ from: ['COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)'], to: 'PSUE', effect: 'none' }],
+    },
+  },
+  automatic: {
+    copied: [
+      { from: ['COPY(PD)', 'COPY(RS)', 'COPY(RS-R)'], to: 'PAIR', effect: 'none' },
+      { from: ['COPY(SP)', 'PSUS(SP)'], to: 'PSUS', effect: 'none' },
+    ],
+    fault: [{ from: ['COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'COPY(RS)', 'COPY(RS-R)'], to: 'PSUE', effect: 'none' }],
+    deleted: [{ from: ['SMPL(PD)'], to: 'SMPL', effect: 'none' }],
+  },
+};

@@ -1,0 +1,100 @@
+// SANtricity Volume Copy (seed 000): a full copy of a source volume onto a target volume on the
+// same array. At most 8 copies are in progress per array; the rest wait as pending.
+import type { ServiceTable } from './types';
+
+export const VOLUME_COPY_STATES = ['pending', 'in-progress', 'completed', 'failed', 'stopped'] as const;
+export type VolumeCopyState = (typeof VOLUME_COPY_STATES)[number];
+
+export const VOLUME_COPY_PRIORITIES = ['lowest', 'low', 'medium', 'high', 'highest'] as const;
+export type VolumeCopyPriority = (typeof VOLUME_COPY_PRIORITIES)[number];
+
+/** Background copy rate by priority: each step doubles the one below. */
+export const VOLUME_COPY_RATE_BYTES_PER_SEC: Record<VolumeCopyPriority, number> = {
+  lowest: 16 * 1024 ** 2,
+  low: 32 * 1024 ** 2,
+  medium: 64 * 1024 ** 2,
+  high: 128 * 1024 ** 2,
+  highest: 256 * 1024 ** 2,
+};
+
+export const VOLUME_COPY_IN_PROGRESS_MAX = 8;
+
+export const volumeCopyTable: ServiceTable = {
+  type: 'volume-copy',
+  initialState: 'pending',
+  states: {
+    pending: {
+      sourceAccess: 'read-only',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Queued: waits for one of the 8 in-progress slots of the array (higher priority first, then oldest).',
+    },
+    'in-progress': {
+      sourceAccess: 'read-only',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'forward',
+      whenCopied: 'completed',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'The controller owning both volumes copies the source onto the target.',
+    },
+    completed: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-only', // read-write when the target read-only attribute is off
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'The target holds a full copy of the source as it was when the copy ran.',
+    },
+    failed: {
+      sourceAccess: 'read-only',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'The copy failed (I/O error or controller loss); recopy to try again.',
+    },
+    stopped: {
+      sourceAccess: 'read-write',
+      targetAccess: 'read-only',
+      data: 'independent',
+      trackChanges: false,
+      copier: 'none',
+      holdsVolumes: true,
+      targetStatus: 'online',
+      meaning: 'Stopped by an administrator: the target data is incomplete.',
+    },
+  },
+  actions: {
+    start: {
+      label: 'Start',
+      destructive: true,
+      transitions: [{ from: ['stopped'], to: 'pending', effect: 'full-copy' }],
+    },
+    stop: {
+      label: 'Stop',
+      destructive: true,
+      transitions: [{ from: ['pending', 'in-progress'], to: 'stopped', effect: 'none' }],
+    },
+    recopy: {
+      label: 'Recopy',
+      destructive: true,
+      transitions: [{ from: ['completed', 'failed', 'stopped'], to: 'pending', effect: 'full-copy' }],
+    },
+  },
+  automatic: {
+    'slot-free': [{ from: ['pending'], to: 'in-progress', effect: 'none' }],
+    copied: [{ from: ['in-progress'], to: 'completed', effect: 'none' }],
+    fault: [{ from: ['pending', 'in-progress'], to: 'failed', effect: 'none' }],
+  },
+};
