@@ -1,0 +1,96 @@
+// Which chunks of a volume were ever written, one bit per ALLOCATION_CHUNK_BYTES chunk (the last
+// chunk may be partial). Shared by the volume stores; byte offsets in, byte offsets out.
+import assert from 'node:assert';
+import { GRAIN_COUNT_MAX, GrainBitmap } from './grain-bitmap';
+import { ALLOCATION_CHUNK_BYTES } from './volume-store';
+
+export const CAPACITY_BYTES_MAX = GRAIN_COUNT_MAX * ALLOCATION_CHUNK_BYTES;
+
+export function chunkCountOf(capacityBytes: number): number {
+  return Math.ceil(capacityBytes / ALLOCATION_CHUNK_BYTES);
+}
+
+export class AllocationMap {
+  readonly capacityBytes: number;
+  readonly chunks: GrainBitmap;
+
+  constructor(capacityBytes: number, chunks?: GrainBitmap) {
+    if (!Number.isSafeInteger(capacityBytes) || capacityBytes < 0 || capacityBytes > CAPACITY_BYTES_MAX) {
+      throw new RangeError(`volume capacity ${capacityBytes} is not a byte count up to ${CAPACITY_BYTES_MAX}`);
+    }
+    this.capacityBytes = capacityBytes;
+    this.chunks = chunks ?? new GrainBitmap(chunkCountOf(capacityBytes));
+    assert(this.chunks.grainCount === chunkCountOf(capacityBytes), 'allocation map size does not match capacity');
+  }
+
+  /** True when a chunk overlapping the (in-bounds) byte range was ever written. */
+  isAllocated(offsetBytes: number, lengthBytes: number): boolean {
+    if (lengthBytes === 0) return false;
+    const [first, count] = this.chunkSpan(offsetBytes, lengthBytes);
+    return this.chunks.testRangeAny(first, count);
+  }
+
+  isChunkAllocated(chunk: number): boolean {
+    return this.chunks.get(chunk);
+  }
+
+  /** Marks the chunks of the (in-bounds, non-empty) range written; returns how many were new. */
+  allocate(offsetBytes: number, lengthBytes: number): number {
+    const [first, count] = this.chunkSpan(offsetBytes, lengthBytes);
+    const before = this.chunks.count();
+    this.chunks.setRange(first, count);
+    return this.chunks.count() - before;
+  }
+
+  nextAllocatedOffset(fromBytes: number): number {
+    return this.offsetOfNext(fromBytes, this.chunks.nextSet(this.chunkOf(fromBytes)));
+  }
+
+  nextUnallocatedOffset(fromBytes: number): number {
+    return this.offsetOfNext(fromBytes, this.chunks.nextClear(this.chunkOf(fromBytes)));
+  }
+
+  allocatedBytes(): number {
+    const chunkCount = this.chunks.grainCount;
+    const lastChunkBytes = this.capacityBytes - (chunkCount - 1) * ALLOCATION_CHUNK_BYTES;
+    const shortfallBytes = chunkCount > 0 && this.chunks.get(chunkCount - 1) ? ALLOCATION_CHUNK_BYTES - lastChunkBytes : 0;
+    return this.chunks.count() * ALLOCATION_CHUNK_BYTES - shortfallBytes;
+  }
+
+  /**
+   * Visits [offsetBytes, offsetBytes + lengthBytes) as alternating runs of allocated and
+   * never-written bytes, in order, so callers do one buffer operation per run.
+   */
+  visitRuns(offsetBytes: number, lengthBytes: number, visit: (startBytes: number, endBytes: number, allocated: boolean) => void): void {
+    const endBytes = offsetBytes + lengthBytes;
+    assert(endBytes <= this.capacityBytes);
+    let positionBytes = offsetBytes;
+    // Runs alternate, and each allocated run spans at least one chunk of the range.
+    const runsMax = 2 * (Math.ceil(lengthBytes / ALLOCATION_CHUNK_BYTES) + 1);
+    for (let run = 0; positionBytes < endBytes; run += 1) {
+      assert(run < runsMax);
+      const allocated = this.chunks.get(this.chunkOf(positionBytes));
+      const nextBytes = allocated ? this.nextUnallocatedOffset(positionBytes) : this.nextAllocatedOffset(positionBytes);
+      const runEndBytes = nextBytes === -1 ? endBytes : Math.min(nextBytes, endBytes);
+      assert(runEndBytes > positionBytes);
+      visit(positionBytes, runEndBytes, allocated);
+      positionBytes = runEndBytes;
+    }
+  }
+
+  private chunkOf(offsetBytes: number): number {
+    return Math.floor(offsetBytes / ALLOCATION_CHUNK_BYTES);
+  }
+
+  private chunkSpan(offsetBytes: number, lengthBytes: number): [number, number] {
+    assert(lengthBytes > 0 && offsetBytes >= 0 && offsetBytes + lengthBytes <= this.capacityBytes);
+    const first = this.chunkOf(offsetBytes);
+    return [first, this.chunkOf(offsetBytes + lengthBytes - 1) - first + 1];
+  }
+
+  private offsetOfNext(fromBytes: number, chunk: number): number {
+    assert(Number.isSafeInteger(fromBytes) && fromBytes >= 0);
+    if (fromBytes >= this.capacityBytes || chunk === -1) return -1;
+    return Math.max(fromBytes, chunk * ALLOCATION_CHUNK_BYTES);
+  }
+}

@@ -1,0 +1,101 @@
+// A volume held in memory, one buffer per written chunk: a 1 TiB volume with a few writes costs a
+// few chunks (plus its 2 MiB allocation map). For unit tests and in-memory simulations.
+import assert from 'node:assert';
+import { AllocationMap } from './allocation-map';
+import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
+
+export class MemoryStore implements VolumeStore {
+  readonly capacityBytes: number;
+  private readonly allocation: AllocationMap;
+  private readonly chunkByIndex = new Map<number, Uint8Array>();
+  private closed = false;
+
+  constructor(capacityBytes: number) {
+    this.allocation = new AllocationMap(capacityBytes);
+    this.capacityBytes = capacityBytes;
+  }
+
+  read(offsetBytes: number, lengthBytes: number): Uint8Array {
+    checkRange('read', this.capacityBytes, offsetBytes, lengthBytes);
+    const buffer = new Uint8Array(lengthBytes);
+    this.readInto(offsetBytes, buffer);
+    return buffer;
+  }
+
+  readInto(offsetBytes: number, buffer: Uint8Array): void {
+    assert(!this.closed, 'read from a closed store');
+    checkRange('read', this.capacityBytes, offsetBytes, buffer.length);
+    this.allocation.visitRuns(offsetBytes, buffer.length, (startBytes, endBytes, allocated) => {
+      const target = buffer.subarray(startBytes - offsetBytes, endBytes - offsetBytes);
+      if (allocated) this.copyOut(startBytes, target);
+      else target.fill(0);
+    });
+  }
+
+  write(offsetBytes: number, data: Uint8Array): void {
+    assert(!this.closed, 'write to a closed store');
+    checkRange('write', this.capacityBytes, offsetBytes, data.length);
+    if (data.length === 0) return;
+    const endBytes = offsetBytes + data.length;
+    const chunkFirst = Math.floor(offsetBytes / ALLOCATION_CHUNK_BYTES);
+    const chunkLast = Math.floor((endBytes - 1) / ALLOCATION_CHUNK_BYTES);
+    for (let chunk = chunkFirst; chunk <= chunkLast; chunk += 1) {
+      const chunkStartBytes = chunk * ALLOCATION_CHUNK_BYTES;
+      const startBytes = Math.max(offsetBytes, chunkStartBytes);
+      const stopBytes = Math.min(endBytes, chunkStartBytes + ALLOCATION_CHUNK_BYTES);
+      this.chunkFor(chunk).set(data.subarray(startBytes - offsetBytes, stopBytes - offsetBytes), startBytes - chunkStartBytes);
+    }
+    this.allocation.allocate(offsetBytes, data.length);
+    assert(this.chunkByIndex.size === this.allocation.chunks.count());
+  }
+
+  isAllocated(offsetBytes: number, lengthBytes: number): boolean {
+    checkRange('allocation query', this.capacityBytes, offsetBytes, lengthBytes, Number.MAX_SAFE_INTEGER);
+    return this.allocation.isAllocated(offsetBytes, lengthBytes);
+  }
+
+  nextAllocatedOffset(fromBytes: number): number {
+    return this.allocation.nextAllocatedOffset(fromBytes);
+  }
+
+  nextUnallocatedOffset(fromBytes: number): number {
+    return this.allocation.nextUnallocatedOffset(fromBytes);
+  }
+
+  allocatedBytes(): number {
+    return this.allocation.allocatedBytes();
+  }
+
+  flush(): void {
+    assert(!this.closed, 'flush of a closed store');
+  }
+
+  close(): void {
+    assert(!this.closed, 'store closed twice');
+    this.closed = true;
+    this.chunkByIndex.clear();
+  }
+
+  /** Copies allocated bytes starting at startBytes into target, chunk by chunk. */
+  private copyOut(startBytes: number, target: Uint8Array): void {
+    let doneBytes = 0;
+    for (let chunk = Math.floor(startBytes / ALLOCATION_CHUNK_BYTES); doneBytes < target.length; chunk += 1) {
+      const source = this.chunkByIndex.get(chunk);
+      assert(source !== undefined, 'allocated chunk has no buffer');
+      const withinBytes = startBytes + doneBytes - chunk * ALLOCATION_CHUNK_BYTES;
+      const pieceBytes = Math.min(source.length - withinBytes, target.length - doneBytes);
+      assert(pieceBytes > 0);
+      target.set(source.subarray(withinBytes, withinBytes + pieceBytes), doneBytes);
+      doneBytes += pieceBytes;
+    }
+  }
+
+  private chunkFor(chunk: number): Uint8Array {
+    const existing = this.chunkByIndex.get(chunk);
+    if (existing !== undefined) return existing;
+    const chunkStartBytes = chunk * ALLOCATION_CHUNK_BYTES;
+    const created = new Uint8Array(Math.min(ALLOCATION_CHUNK_BYTES, this.capacityBytes - chunkStartBytes));
+    this.chunkByIndex.set(chunk, created);
+    return created;
+  }
+}
