@@ -212,7 +212,7 @@ function readFully(fd: number, target: Uint8Array, positionBytes: number, filePa
 
 /** One gathered write of `buffers` at positionBytes, finishing any short write. */
 function writeFully(fd: number, buffers: Uint8Array[], positionBytes: number, filePath: string): void {
-  let pending = buffers.filter((buffer) => buffer.length > 0);
+  const pending = buffers.filter((buffer) => buffer.length > 0);
   let doneBytes = 0;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     assert(attempt < IO_ATTEMPTS_MAX, `writes to ${filePath} keep coming back short`);
