@@ -10,7 +10,41 @@ export function chunkCountOf(capacityBytes: number): number {
   return Math.ceil(capacityBytes / ALLOCATION_CHUNK_BYTES);
 }
 
-export class AllocationMap {
+/** What a walk over allocated and never-written runs needs: an AllocationMap or a VolumeStore. */
+export interface AllocationView {
+  readonly capacityBytes: number;
+  isAllocated(offsetBytes: number, lengthBytes: number): boolean;
+  nextAllocatedOffset(fromBytes: number): number;
+  nextUnallocatedOffset(fromBytes: number): number;
+}
+
+/**
+ * Visits [offsetBytes, offsetBytes + lengthBytes) as alternating runs of allocated and
+ * never-written bytes, in order, so callers do one buffer operation per run.
+ */
+export function visitAllocationRuns(
+  view: AllocationView,
+  offsetBytes: number,
+  lengthBytes: number,
+  visit: (startBytes: number, endBytes: number, allocated: boolean) => void,
+): void {
+  const endBytes = offsetBytes + lengthBytes;
+  assert(offsetBytes >= 0 && lengthBytes >= 0 && endBytes <= view.capacityBytes);
+  // Runs alternate, and each allocated run spans at least one chunk of the range.
+  const runsMax = 2 * (Math.ceil(lengthBytes / ALLOCATION_CHUNK_BYTES) + 1);
+  let positionBytes = offsetBytes;
+  for (let run = 0; positionBytes < endBytes; run += 1) {
+    assert(run < runsMax);
+    const allocated = view.isAllocated(positionBytes, 1);
+    const nextBytes = allocated ? view.nextUnallocatedOffset(positionBytes) : view.nextAllocatedOffset(positionBytes);
+    const runEndBytes = nextBytes === -1 ? endBytes : Math.min(nextBytes, endBytes);
+    assert(runEndBytes > positionBytes);
+    visit(positionBytes, runEndBytes, allocated);
+    positionBytes = runEndBytes;
+  }
+}
+
+export class AllocationMap implements AllocationView {
   readonly capacityBytes: number;
   readonly chunks: GrainBitmap;
 
@@ -55,27 +89,6 @@ export class AllocationMap {
     const lastChunkBytes = this.capacityBytes - (chunkCount - 1) * ALLOCATION_CHUNK_BYTES;
     const shortfallBytes = chunkCount > 0 && this.chunks.get(chunkCount - 1) ? ALLOCATION_CHUNK_BYTES - lastChunkBytes : 0;
     return this.chunks.count() * ALLOCATION_CHUNK_BYTES - shortfallBytes;
-  }
-
-  /**
-   * Visits [offsetBytes, offsetBytes + lengthBytes) as alternating runs of allocated and
-   * never-written bytes, in order, so callers do one buffer operation per run.
-   */
-  visitRuns(offsetBytes: number, lengthBytes: number, visit: (startBytes: number, endBytes: number, allocated: boolean) => void): void {
-    const endBytes = offsetBytes + lengthBytes;
-    assert(endBytes <= this.capacityBytes);
-    let positionBytes = offsetBytes;
-    // Runs alternate, and each allocated run spans at least one chunk of the range.
-    const runsMax = 2 * (Math.ceil(lengthBytes / ALLOCATION_CHUNK_BYTES) + 1);
-    for (let run = 0; positionBytes < endBytes; run += 1) {
-      assert(run < runsMax);
-      const allocated = this.chunks.get(this.chunkOf(positionBytes));
-      const nextBytes = allocated ? this.nextUnallocatedOffset(positionBytes) : this.nextAllocatedOffset(positionBytes);
-      const runEndBytes = nextBytes === -1 ? endBytes : Math.min(nextBytes, endBytes);
-      assert(runEndBytes > positionBytes);
-      visit(positionBytes, runEndBytes, allocated);
-      positionBytes = runEndBytes;
-    }
   }
 
   private chunkOf(offsetBytes: number): number {

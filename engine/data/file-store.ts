@@ -15,7 +15,7 @@
 import assert from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AllocationMap, chunkCountOf } from './allocation-map';
+import { AllocationMap, chunkCountOf, visitAllocationRuns } from './allocation-map';
 import { GrainBitmap, GrainBitmapFormatError } from './grain-bitmap';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
@@ -88,7 +88,7 @@ export class FileStore implements VolumeStore {
   readInto(offsetBytes: number, buffer: Uint8Array): void {
     const fd = this.openFd();
     checkRange('read', this.capacityBytes, offsetBytes, buffer.length);
-    this.allocation.visitRuns(offsetBytes, buffer.length, (startBytes, endBytes, allocated) => {
+    visitAllocationRuns(this.allocation, offsetBytes, buffer.length, (startBytes, endBytes, allocated) => {
       const target = buffer.subarray(startBytes - offsetBytes, endBytes - offsetBytes);
       if (allocated) readFully(fd, target, startBytes, this.path);
       else target.fill(0);

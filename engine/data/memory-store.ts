@@ -1,7 +1,7 @@
 // A volume held in memory, one buffer per written chunk: a 1 TiB volume with a few writes costs a
 // few chunks (plus its 2 MiB allocation map). For unit tests and in-memory simulations.
 import assert from 'node:assert';
-import { AllocationMap } from './allocation-map';
+import { AllocationMap, visitAllocationRuns } from './allocation-map';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
 export class MemoryStore implements VolumeStore {
@@ -25,7 +25,7 @@ export class MemoryStore implements VolumeStore {
   readInto(offsetBytes: number, buffer: Uint8Array): void {
     assert(!this.closed, 'read from a closed store');
     checkRange('read', this.capacityBytes, offsetBytes, buffer.length);
-    this.allocation.visitRuns(offsetBytes, buffer.length, (startBytes, endBytes, allocated) => {
+    visitAllocationRuns(this.allocation, offsetBytes, buffer.length, (startBytes, endBytes, allocated) => {
       const target = buffer.subarray(startBytes - offsetBytes, endBytes - offsetBytes);
       if (allocated) this.copyOut(startBytes, target);
       else target.fill(0);
