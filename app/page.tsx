@@ -1,3 +1,5 @@
+import { DashboardView } from '@/components/dashboard/dashboard-view';
+
 export default function DashboardPage() {
-  return <main className="p-6">Grainline</main>;
+  return <DashboardView />;
 }

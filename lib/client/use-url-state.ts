@@ -1,22 +1,25 @@
 'use client';
-// Reads a view state from the URL query and writes changes back with router.replace, so the
-// state survives reloads without adding a history entry per keystroke.
+// A view state kept in the URL query: read with useSearchParams, written with router.replace so
+// reloads and shared links show the same view without a history entry per keystroke.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
-export function useUrlState<S>(parse: (params: URLSearchParams) => S, serialize: (state: S) => string): [S, (next: S) => void] {
+export type UrlStateUpdate<S> = (change: (current: S) => S) => void;
+
+export function useUrlState<S>(parse: (params: URLSearchParams) => S, serialize: (state: S) => string): [S, UrlStateUpdate<S>] {
   const router = useRouter();
   const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const query = searchParams.toString();
+  const query = useSearchParams().toString();
   const state = useMemo(() => parse(new URLSearchParams(query)), [parse, query]);
-  const setState = useCallback(
-    (next: S) => {
-      const text = serialize(next);
-      if (text === query) return;
-      router.replace(text === '' ? pathname : `${pathname}?${text}`, { scroll: false });
+  const update = useCallback<UrlStateUpdate<S>>(
+    (change) => {
+      // Read the live URL, not the render's copy: a debounced caller may hold an old closure.
+      const live = new URLSearchParams(window.location.search);
+      const next = serialize(change(parse(live)));
+      if (next === live.toString()) return;
+      router.replace(next === '' ? pathname : `${pathname}?${next}`, { scroll: false });
     },
-    [serialize, query, router, pathname],
+    [parse, serialize, router, pathname],
   );
-  return [state, setState];
+  return [state, update];
 }

@@ -1,0 +1,5 @@
+import { PageSkeleton } from '@/components/shell/page-skeleton';
+
+export default function ArrayLoading() {
+  return <PageSkeleton label="Loading array" />;
+}

@@ -1,0 +1,20 @@
+import Link from 'next/link';
+import { EmptyState } from '@/components/ui/empty-state';
+
+/** The truth today: the inventory holds no copy relationships. */
+export function NoCopies({ linkToCopies = false }: { linkToCopies?: boolean }) {
+  return (
+    <EmptyState
+      title="No copy relationships yet"
+      action={
+        linkToCopies ? (
+          <Link href="/copies" className="text-accent hover:underline">
+            Go to Copies
+          </Link>
+        ) : undefined
+      }
+    >
+      Volume copies, ShadowImage pairs and FlashCopy mappings are created and managed from the Copies page once copy services are available.
+    </EmptyState>
+  );
+}

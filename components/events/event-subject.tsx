@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { FleetEvent } from '@/lib/client/types';
+
+function subjectName(event: FleetEvent): string | null {
+  const details = event.details;
+  if (typeof details === 'object' && details !== null && 'name' in details && typeof details.name === 'string') return details.name;
+  return null;
+}
+
+/** What the event is about, linked to where it can be seen. */
+export function EventSubject({ event }: { event: FleetEvent }) {
+  const name = subjectName(event) ?? event.subjectId;
+  if (event.subjectType === 'array') {
+    return (
+      <span>
+        <span className="text-fg-subtle">array </span>
+        <Link href={`/arrays/${event.subjectId}`} className="text-accent hover:underline">
+          {name}
+        </Link>
+      </span>
+    );
+  }
+  if (event.subjectType === 'volume' && event.kind !== 'volume.deleted') {
+    const query = new URLSearchParams({ q: name, ...(event.arrayId ? { array: event.arrayId } : {}) });
+    return (
+      <span>
+        <span className="text-fg-subtle">volume </span>
+        <Link href={`/volumes?${query.toString()}`} className="font-mono text-xs text-accent hover:underline">
+          {name}
+        </Link>
+      </span>
+    );
+  }
+  return (
+    <span>
+      <span className="text-fg-subtle">{event.subjectType} </span>
+      <span className={event.subjectType === 'volume' ? 'font-mono text-xs' : ''}>{name}</span>
+    </span>
+  );
+}

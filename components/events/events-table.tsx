@@ -1,0 +1,45 @@
+import type { FleetEvent } from '@/lib/client/types';
+import { EventDetails } from './event-details';
+import { EventKindBadge } from './event-kind-badge';
+import { EventSubject } from './event-subject';
+import { formatTimestamp } from './format-time';
+
+export function EventsTable({ events, compact = false, label }: { events: FleetEvent[]; compact?: boolean; label: string }) {
+  const cell = compact ? 'px-3 py-1.5' : 'px-3 py-2';
+  return (
+    <table className="w-full border-collapse text-left" aria-label={label}>
+      <thead className="bg-surface-raised text-xs text-fg-muted">
+        <tr>
+          <th scope="col" className={`${cell} w-40 border-b border-line font-medium`}>Time</th>
+          <th scope="col" className={`${cell} w-36 border-b border-line font-medium`}>Kind</th>
+          <th scope="col" className={`${cell} w-24 border-b border-line font-medium`}>Actor</th>
+          <th scope="col" className={`${cell} border-b border-line font-medium`}>Subject</th>
+          {!compact && <th scope="col" className={`${cell} border-b border-line font-medium`}>Details</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((event) => (
+          <tr key={event.id} className="border-b border-line align-middle last:border-b-0 hover:bg-surface-hover">
+            <td className={`${cell} font-mono text-xs whitespace-nowrap text-fg-muted`}>
+              <time dateTime={event.time} title={event.time}>
+                {formatTimestamp(event.time)}
+              </time>
+            </td>
+            <td className={cell}>
+              <EventKindBadge kind={event.kind} />
+            </td>
+            <td className={`${cell} whitespace-nowrap`}>{event.actor}</td>
+            <td className={cell}>
+              <EventSubject event={event} />
+            </td>
+            {!compact && (
+              <td className={`${cell} text-xs`}>
+                <EventDetails details={event.details} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

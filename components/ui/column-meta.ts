@@ -1,0 +1,13 @@
+// Layout hints every table in the console can put on a TanStack column definition.
+import type { RowData } from '@tanstack/react-table';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration to merge with it.
+  interface ColumnMeta<TData extends RowData, TValue> {
+    align?: 'left' | 'right';
+    /** CSS width for fixed-layout tables, e.g. "12rem" or "8%". */
+    width?: string;
+  }
+}
+
+export {};

@@ -1,0 +1,54 @@
+'use client';
+// The console's modal: Radix Dialog (focus trap, Escape, aria wiring) with a title bar, and
+// body/footer parts a form can wrap so Enter submits it.
+import * as RadixDialog from '@radix-ui/react-dialog';
+import clsx from 'clsx';
+import type { ReactNode } from 'react';
+import { CloseIcon } from './icons';
+
+export const DialogRoot = RadixDialog.Root;
+export const DialogTrigger = RadixDialog.Trigger;
+export const DialogClose = RadixDialog.Close;
+
+export function DialogContent({ title, description, children, role = 'dialog', width = 'md' }: {
+  title: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  role?: 'dialog' | 'alertdialog';
+  width?: 'sm' | 'md';
+}) {
+  // Radix wires aria-describedby to its Description; without one it wants an explicit opt-out.
+  const describedBy = description ? {} : { 'aria-describedby': undefined };
+  return (
+    <RadixDialog.Portal>
+      <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/45" />
+      <RadixDialog.Content
+        role={role}
+        {...describedBy}
+        className={clsx(
+          'fixed top-[10vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col rounded-md border border-line-strong bg-surface text-fg shadow-2xl',
+          width === 'sm' ? 'max-w-md' : 'max-w-lg',
+        )}
+      >
+        <div className="flex items-start justify-between gap-4 border-b border-line px-4 py-3">
+          <div className="min-w-0">
+            <RadixDialog.Title className="text-sm font-semibold">{title}</RadixDialog.Title>
+            {description ? <RadixDialog.Description className="mt-1 text-fg-muted">{description}</RadixDialog.Description> : null}
+          </div>
+          <RadixDialog.Close className="-mr-1 rounded p-1 text-fg-subtle hover:bg-surface-hover hover:text-fg" aria-label="Close">
+            <CloseIcon />
+          </RadixDialog.Close>
+        </div>
+        {children}
+      </RadixDialog.Content>
+    </RadixDialog.Portal>
+  );
+}
+
+export function DialogBody({ children }: { children: ReactNode }) {
+  return <div className="min-h-0 overflow-y-auto px-4 py-3">{children}</div>;
+}
+
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className="flex justify-end gap-2 rounded-b-md border-t border-line bg-surface-raised px-4 py-2.5">{children}</div>;
+}

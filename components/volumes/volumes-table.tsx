@@ -1,0 +1,101 @@
+'use client';
+// The Volumes table: TanStack Table for sorting, TanStack Virtual so that only the rows in view
+// (plus a small overscan) are in the DOM, whether the fleet has 70 volumes or 10,000.
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import clsx from 'clsx';
+import { useMemo, useRef } from 'react';
+import { ariaSort, HeaderLabel } from '@/components/ui/sortable-header';
+import { volumeColumns } from './volume-columns';
+import type { VolumeRow } from './volume-row';
+
+export const ROW_HEIGHT_PX = 30;
+const OVERSCAN_ROWS = 10;
+
+export interface VolumesTableProps {
+  rows: VolumeRow[];
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  onDelete: (row: VolumeRow) => void;
+  empty: React.ReactNode;
+}
+
+export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }: VolumesTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useMemo(() => volumeColumns(onDelete), [onDelete]);
+  const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design; nothing here is memoized on them.
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting },
+    onSortingChange: handleSorting,
+    enableMultiSort: false,
+    getRowId: (row) => row.id,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: OVERSCAN_ROWS,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTopPx = items[0]?.start ?? 0;
+  const paddingBottomPx = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const columnCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <div ref={scrollRef} tabIndex={0} role="region" aria-label="Volumes table" className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
+      <table className="w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-left" aria-rowcount={tableRows.length + 1}>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((column) => (
+            <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-surface-raised text-xs text-fg-muted">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const right = header.column.columnDef.meta?.align === 'right';
+                return (
+                  <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined} className={clsx('h-8 border-b border-line px-3 font-medium', right && 'text-right')}>
+                    <HeaderLabel header={header} align={right ? 'right' : 'left'} />
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTopPx > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: paddingTopPx }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            if (row === undefined) return null;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT_PX }} className="hover:bg-surface-hover">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-3 whitespace-nowrap', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottomPx > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: paddingBottomPx }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {tableRows.length === 0 && empty}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+// Saves a PNG of every page in light and dark to screenshots/ for a human to look at. It makes
+// no assertions about looks, so it runs only when asked:
+//   GRAINLINE_SCREENSHOTS=1 npx playwright test screenshots
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const OUTPUT_DIR = path.resolve(__dirname, '..', 'screenshots');
+const THEMES = ['light', 'dark'] as const;
+
+test.skip(!process.env.GRAINLINE_SCREENSHOTS, 'set GRAINLINE_SCREENSHOTS=1 to save screenshots');
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function shoot(page: Page, name: string, theme: string): Promise<void> {
+  await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-${theme}.png`), fullPage: false });
+}
+
+for (const theme of THEMES) {
+  test(`screenshots in ${theme} theme`, async ({ page }) => {
+    await page.addInitScript((value) => window.localStorage.setItem('grainline-theme', value), theme);
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Latest events' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveCount(0);
+    await shoot(page, 'dashboard', theme);
+
+    await page.goto('/arrays');
+    await expect(page.getByRole('link', { name: 'DS6800-NYC-01' })).toBeVisible();
+    await shoot(page, 'arrays', theme);
+
+    await page.getByRole('link', { name: 'DS6800-NYC-01' }).click();
+    await expect(page.getByRole('heading', { name: 'Controller A' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '1000' })).toBeVisible();
+    await shoot(page, 'array-detail', theme);
+
+    await page.getByRole('button', { name: 'Create volume' }).click();
+    await page.getByRole('dialog').getByLabel('Size').fill('100');
+    await page.getByRole('dialog').getByLabel('Unit').click();
+    await page.getByRole('option', { name: 'TiB' }).click();
+    await shoot(page, 'create-volume-dialog', theme);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/volumes?sort=capacity&dir=desc');
+    await expect(page.getByTestId('volume-count')).toHaveText(/^[\d,]+ volumes$/);
+    await shoot(page, 'volumes', theme);
+
+    await page.getByRole('button', { name: /^Delete volume / }).first().click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await shoot(page, 'delete-volume-dialog', theme);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/copies');
+    await expect(page.getByText('No copy relationships yet')).toBeVisible();
+    await shoot(page, 'copies', theme);
+
+    await page.goto('/events');
+    await expect(page.getByRole('table', { name: 'Events' })).toBeVisible();
+    await shoot(page, 'events', theme);
+
+    await page.goto('/arrays/no-such-array');
+    await expect(page.getByText('Array not found')).toBeVisible();
+    await shoot(page, 'array-not-found', theme);
+  });
+}
