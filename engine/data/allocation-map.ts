@@ -4,10 +4,13 @@ import assert from 'node:assert';
 import { GRAIN_COUNT_MAX, GrainBitmap } from './grain-bitmap';
 import { ALLOCATION_CHUNK_BYTES } from './volume-store';
 
-export const CAPACITY_BYTES_MAX = GRAIN_COUNT_MAX * ALLOCATION_CHUNK_BYTES;
+// Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
+const CHUNK_BYTES = ALLOCATION_CHUNK_BYTES;
+
+export const CAPACITY_BYTES_MAX = GRAIN_COUNT_MAX * CHUNK_BYTES;
 
 export function chunkCountOf(capacityBytes: number): number {
-  return Math.ceil(capacityBytes / ALLOCATION_CHUNK_BYTES);
+  return Math.ceil(capacityBytes / CHUNK_BYTES);
 }
 
 /** What a walk over allocated and never-written runs needs: an AllocationMap or a VolumeStore. */
@@ -31,7 +34,7 @@ export function visitAllocationRuns(
   const endBytes = offsetBytes + lengthBytes;
   assert(offsetBytes >= 0 && lengthBytes >= 0 && endBytes <= view.capacityBytes);
   // Runs alternate, and each allocated run spans at least one chunk of the range.
-  const runsMax = 2 * (Math.ceil(lengthBytes / ALLOCATION_CHUNK_BYTES) + 1);
+  const runsMax = 2 * (Math.ceil(lengthBytes / CHUNK_BYTES) + 1);
   let positionBytes = offsetBytes;
   for (let run = 0; positionBytes < endBytes; run += 1) {
     assert(run < runsMax);
@@ -86,13 +89,13 @@ export class AllocationMap implements AllocationView {
 
   allocatedBytes(): number {
     const chunkCount = this.chunks.grainCount;
-    const lastChunkBytes = this.capacityBytes - (chunkCount - 1) * ALLOCATION_CHUNK_BYTES;
-    const shortfallBytes = chunkCount > 0 && this.chunks.get(chunkCount - 1) ? ALLOCATION_CHUNK_BYTES - lastChunkBytes : 0;
-    return this.chunks.count() * ALLOCATION_CHUNK_BYTES - shortfallBytes;
+    const lastChunkBytes = this.capacityBytes - (chunkCount - 1) * CHUNK_BYTES;
+    const shortfallBytes = chunkCount > 0 && this.chunks.get(chunkCount - 1) ? CHUNK_BYTES - lastChunkBytes : 0;
+    return this.chunks.count() * CHUNK_BYTES - shortfallBytes;
   }
 
   private chunkOf(offsetBytes: number): number {
-    return Math.floor(offsetBytes / ALLOCATION_CHUNK_BYTES);
+    return Math.floor(offsetBytes / CHUNK_BYTES);
   }
 
   private chunkSpan(offsetBytes: number, lengthBytes: number): [number, number] {
@@ -104,6 +107,6 @@ export class AllocationMap implements AllocationView {
   private offsetOfNext(fromBytes: number, chunk: number): number {
     assert(Number.isSafeInteger(fromBytes) && fromBytes >= 0);
     if (fromBytes >= this.capacityBytes || chunk === -1) return -1;
-    return Math.max(fromBytes, chunk * ALLOCATION_CHUNK_BYTES);
+    return Math.max(fromBytes, chunk * CHUNK_BYTES);
   }
 }

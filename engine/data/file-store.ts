@@ -154,7 +154,7 @@ export class FileStore implements VolumeStore {
   }
 
   private openFd(): number {
-    assert(this.fd !== null, `volume file ${this.path} is closed`);
+    if (this.fd === null) assert.fail(`volume file ${this.path} is closed`);
     return this.fd;
   }
 }
@@ -215,7 +215,7 @@ function writeFully(fd: number, buffers: Uint8Array[], positionBytes: number, fi
   const pending = buffers.filter((buffer) => buffer.length > 0);
   let doneBytes = 0;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
-    assert(attempt < IO_ATTEMPTS_MAX, `writes to ${filePath} keep coming back short`);
+    if (attempt >= IO_ATTEMPTS_MAX) assert.fail(`writes to ${filePath} keep coming back short`);
     let writtenBytes = fs.writevSync(fd, pending, positionBytes + doneBytes);
     doneBytes += writtenBytes;
     // Drop what was written: whole buffers, then the written front of the next one.

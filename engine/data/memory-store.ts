@@ -4,6 +4,9 @@ import assert from 'node:assert';
 import { AllocationMap, visitAllocationRuns } from './allocation-map';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
+// Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
+const CHUNK_BYTES = ALLOCATION_CHUNK_BYTES;
+
 export class MemoryStore implements VolumeStore {
   readonly capacityBytes: number;
   private readonly allocation: AllocationMap;
@@ -37,12 +40,12 @@ export class MemoryStore implements VolumeStore {
     checkRange('write', this.capacityBytes, offsetBytes, data.length);
     if (data.length === 0) return;
     const endBytes = offsetBytes + data.length;
-    const chunkFirst = Math.floor(offsetBytes / ALLOCATION_CHUNK_BYTES);
-    const chunkLast = Math.floor((endBytes - 1) / ALLOCATION_CHUNK_BYTES);
+    const chunkFirst = Math.floor(offsetBytes / CHUNK_BYTES);
+    const chunkLast = Math.floor((endBytes - 1) / CHUNK_BYTES);
     for (let chunk = chunkFirst; chunk <= chunkLast; chunk += 1) {
-      const chunkStartBytes = chunk * ALLOCATION_CHUNK_BYTES;
+      const chunkStartBytes = chunk * CHUNK_BYTES;
       const startBytes = Math.max(offsetBytes, chunkStartBytes);
-      const stopBytes = Math.min(endBytes, chunkStartBytes + ALLOCATION_CHUNK_BYTES);
+      const stopBytes = Math.min(endBytes, chunkStartBytes + CHUNK_BYTES);
       this.chunkFor(chunk).set(data.subarray(startBytes - offsetBytes, stopBytes - offsetBytes), startBytes - chunkStartBytes);
     }
     this.allocation.allocate(offsetBytes, data.length);
@@ -79,10 +82,10 @@ export class MemoryStore implements VolumeStore {
   /** Copies allocated bytes starting at startBytes into target, chunk by chunk. */
   private copyOut(startBytes: number, target: Uint8Array): void {
     let doneBytes = 0;
-    for (let chunk = Math.floor(startBytes / ALLOCATION_CHUNK_BYTES); doneBytes < target.length; chunk += 1) {
+    for (let chunk = Math.floor(startBytes / CHUNK_BYTES); doneBytes < target.length; chunk += 1) {
       const source = this.chunkByIndex.get(chunk);
       assert(source !== undefined, 'allocated chunk has no buffer');
-      const withinBytes = startBytes + doneBytes - chunk * ALLOCATION_CHUNK_BYTES;
+      const withinBytes = startBytes + doneBytes - chunk * CHUNK_BYTES;
       const pieceBytes = Math.min(source.length - withinBytes, target.length - doneBytes);
       assert(pieceBytes > 0);
       target.set(source.subarray(withinBytes, withinBytes + pieceBytes), doneBytes);
@@ -93,8 +96,8 @@ export class MemoryStore implements VolumeStore {
   private chunkFor(chunk: number): Uint8Array {
     const existing = this.chunkByIndex.get(chunk);
     if (existing !== undefined) return existing;
-    const chunkStartBytes = chunk * ALLOCATION_CHUNK_BYTES;
-    const created = new Uint8Array(Math.min(ALLOCATION_CHUNK_BYTES, this.capacityBytes - chunkStartBytes));
+    const chunkStartBytes = chunk * CHUNK_BYTES;
+    const created = new Uint8Array(Math.min(CHUNK_BYTES, this.capacityBytes - chunkStartBytes));
     this.chunkByIndex.set(chunk, created);
     return created;
   }

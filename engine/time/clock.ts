@@ -103,7 +103,7 @@ export class Clock {
    */
   tick(workMs: number): number {
     const elapsedMs = this.currentSpeed === 'max' ? workMs : this.elapsedScaledMs(this.currentSpeed);
-    assert(Number.isSafeInteger(elapsedMs) && elapsedMs >= 0, `tick step must be a whole ms >= 0, got ${elapsedMs}`);
+    if (!Number.isSafeInteger(elapsedMs) || elapsedMs < 0) assert.fail(`tick step must be a whole ms >= 0, got ${elapsedMs}`);
     this.stepTo(this.timeMs + elapsedMs);
     return elapsedMs;
   }
@@ -113,14 +113,14 @@ export class Clock {
     if (this.currentSpeed !== 0) {
       throw new Error(`the simulation runs at speed ${this.currentSpeed}: pause it before advancing by hand`);
     }
-    assert(Number.isSafeInteger(ms) && ms >= 0, `advance takes a whole ms >= 0, got ${ms}`);
+    if (!Number.isSafeInteger(ms) || ms < 0) assert.fail(`advance takes a whole ms >= 0, got ${ms}`);
     this.stepTo(this.timeMs + ms);
   }
 
   /** Calls `callback` once simulated time reaches `atMs`; equal times fire in scheduling order. */
   schedule(atMs: number, callback: () => void): number {
     assert(Number.isSafeInteger(atMs), 'timer due time must be an integer ms');
-    assert(atMs >= this.timeMs, `timer due at ${atMs} is before now (${this.timeMs})`);
+    if (atMs < this.timeMs) assert.fail(`timer due at ${atMs} is before now (${this.timeMs})`);
     if (this.timerById.size >= this.timersMax) {
       throw new Error(`clock timer queue is full (${this.timersMax} pending timers)`);
     }
