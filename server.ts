@@ -1,10 +1,10 @@
 // Grainline's one process: Next's request handler, socket.io on the same port, and the engine.
 import { createServer } from 'node:http';
 import next from 'next';
-import { Engine } from './engine';
 import { dataDir, databaseUrl, listenPort } from './lib/config';
 import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
+import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { createLogger } from './lib/log';
 import { loadFleetSnapshot } from './lib/persist/hydrate';
 import { attachSocketServer } from './lib/realtime/socket-server';
@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   const db = openDb(url);
   if (await seedIfEmpty(db)) log.info('seeded the demo fleet into an empty inventory');
 
-  const engine = new Engine();
-  engine.load(await loadFleetSnapshot(db));
+  const engine = createEngine(dataDir(), await loadFleetSnapshot(db));
+  const loop = runEngineLoop(engine, log);
   log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount() }, 'engine loaded the inventory');
 
   const app = next({ dev, dir: __dirname, hostname: 'localhost', port });
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       await io.close(); // also closes the HTTP server
+      loop.stop();
       clearRuntime();
       await db.$disconnect();
       log.info('stopped');

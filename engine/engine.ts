@@ -1,11 +1,717 @@
-// The simulated storage as one object: commands in, typed events out.
-// This first cut holds the fleet; clock, data plane and copy services join it (Engine issue).
+// The simulated storage as one object: commands in, typed events out. It runs at its own pace:
+// tick() batches copy work, host workloads, timers and completions; commands change state at once.
+import assert from 'node:assert';
+import { copyStep } from './copy/copier';
+import { applyEffect } from './copy/effects';
+import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
+import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
+import { differentialBytesOf, progressOf, smoothRate, type Progress } from './copy/progress';
+import { newRelationship, type Relationship } from './copy/relationship';
+import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, type ActionAvailability } from './copy/tables';
+import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/types';
+import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './copy/flashcopy-storwize';
+import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from './copy/shadowimage';
+import { copiesToStart } from './copy/volume-copy-queue';
+import { moveBytes } from './data/move';
+import type { VolumeStore } from './data/volume-store';
+import { EngineError } from './errors';
+import type { EngineEvent, EngineListener } from './events';
 import { Fleet, type FleetSnapshot } from './fleet';
+import { checkAccess, isReadOnly, roleWord, type Holding } from './io/access';
+import { readThrough, writeThrough, type IoStores } from './io/host-io';
+import { Workload, type WorkloadSpec } from './io/workload';
+import { COPY_TYPE_BY_MODEL, type ArrayModel, type ControllerSlot, type VolumeState } from './model';
+import { Clock, type ClockSpeed } from './time/clock';
+
+/** Real bytes the copier may move in one tick across all relationships (keeps ticks short). */
+export const TICK_MOVED_BYTES_MAX = 64 * 1024 * 1024;
+/** At speed 'max', the longest simulated step one tick may take. */
+const MAX_SPEED_STEP_MS = 60_000;
+/** ShadowImage's SMPL(PD) lasts this long before the pair is gone. */
+const SHADOWIMAGE_DELETE_MS = 1_000;
+
+export interface EngineOptions {
+  clock: Clock;
+  /** Opens (or creates) the store holding a volume's contents. */
+  openStore: (volume: VolumeState) => VolumeStore;
+  /** Removes a deleted volume's contents. */
+  removeStore?: (volumeId: string) => void;
+  newId: () => string;
+  /** Seed for simulated host workloads. */
+  seed?: number;
+}
+
+export interface CreateCopyInput {
+  type: CopyType;
+  sourceVolumeId: string;
+  targetVolumeId: string;
+  options?: Record<string, unknown>;
+  start?: boolean;
+  consistencyGroupId?: string | null;
+}
+
+export interface CopyView {
+  id: string;
+  type: CopyType;
+  model: ArrayModel;
+  arrayId: string;
+  sourceVolumeId: string;
+  targetVolumeId: string;
+  state: string;
+  options: CopyOptions;
+  progress: Progress;
+  differentialBytes: number;
+  grainBytes: number;
+  consistencyGroupId: string | null;
+  pointInTime: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EligibilityEntry {
+  volumeId: string;
+  eligible: boolean;
+  reasons: string[];
+}
 
 export class Engine {
   readonly fleet = new Fleet();
+  readonly clock: Clock;
+  private readonly relationships = new Map<string, Relationship>();
+  private readonly byVolume = new Map<string, Set<string>>();
+  private readonly stores = new Map<string, VolumeStore>();
+  private readonly workloads = new Map<string, Workload>();
+  private readonly listeners = new Set<EngineListener>();
+  private readonly options: EngineOptions;
+  private workloadSeed: number;
+  private queuedCount = 0;
+  private readonly io: IoStores;
 
-  load(snapshot: FleetSnapshot): void {
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.clock = options.clock;
+    this.workloadSeed = options.seed ?? 1;
+    this.io = { store: (volumeId) => this.store(volumeId), move: moveBytes };
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------
+
+  load(snapshot: FleetSnapshot, relationships: readonly Relationship[] = []): void {
     this.fleet.load(snapshot);
+    for (const relationship of relationships) this.register(relationship);
+    for (const volume of this.fleet.allVolumes()) this.refreshVolume(volume.id, false);
+  }
+
+  on(listener: EngineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  store(volumeId: string): VolumeStore {
+    const open = this.stores.get(volumeId);
+    if (open !== undefined) return open;
+    const volume = this.requireVolume(volumeId);
+    const store = this.options.openStore(volume);
+    this.stores.set(volumeId, store);
+    return store;
+  }
+
+  close(): void {
+    for (const store of this.stores.values()) store.close();
+    this.stores.clear();
+  }
+
+  addVolume(volume: VolumeState): void {
+    this.fleet.addVolume(volume);
+  }
+
+  removeVolume(volumeId: string): void {
+    if ((this.byVolume.get(volumeId)?.size ?? 0) > 0) {
+      throw new EngineError('conflict', `volume ${this.requireVolume(volumeId).name} is in a copy relationship`);
+    }
+    this.workloads.delete(volumeId);
+    this.stores.get(volumeId)?.close();
+    this.stores.delete(volumeId);
+    this.options.removeStore?.(volumeId);
+    this.fleet.removeVolume(volumeId);
+  }
+
+  // ---- reading state -----------------------------------------------------------------------
+
+  copy(id: string): Relationship | undefined {
+    return this.relationships.get(id);
+  }
+
+  copies(): IterableIterator<Relationship> {
+    return this.relationships.values();
+  }
+
+  requireCopy(id: string): Relationship {
+    const relationship = this.relationships.get(id);
+    if (relationship === undefined) throw new EngineError('not-found', `copy relationship "${id}" does not exist`);
+    return relationship;
+  }
+
+  requireVolume(id: string): VolumeState {
+    const volume = this.fleet.volume(id);
+    if (volume === undefined) throw new EngineError('not-found', `volume "${id}" does not exist`);
+    return volume;
+  }
+
+  specOf(relationship: Relationship): StateSpec {
+    return stateSpec(tableFor(relationship.model), relationship.state);
+  }
+
+  view(relationship: Relationship): CopyView {
+    const spec = this.specOf(relationship);
+    return {
+      id: relationship.id,
+      type: relationship.type,
+      model: relationship.model,
+      arrayId: relationship.arrayId,
+      sourceVolumeId: relationship.sourceVolumeId,
+      targetVolumeId: relationship.targetVolumeId,
+      state: relationship.state,
+      options: { ...relationship.options },
+      progress: progressOf(relationship, spec, rateBytesPerSec(relationship.model, relationship.options)),
+      differentialBytes: differentialBytesOf(relationship, spec),
+      grainBytes: relationship.grainBytes,
+      consistencyGroupId: relationship.consistencyGroupId,
+      pointInTime: relationship.pointInTimeMs === null ? null : new Date(relationship.pointInTimeMs).toISOString(),
+      createdAt: new Date(relationship.createdAtMs).toISOString(),
+      updatedAt: new Date(relationship.updatedAtMs).toISOString(),
+    };
+  }
+
+  actions(relationship: Relationship): ActionAvailability[] {
+    const table = tableFor(relationship.model);
+    const grouped = relationship.consistencyGroupId !== null;
+    return actionsIn(table, relationship.state).map((availability) =>
+      grouped && availability.allowed
+        ? { ...availability, allowed: false, allowedModes: [], reason: `the mapping is in consistency group ${relationship.consistencyGroupId}: act on the group` }
+        : availability,
+    );
+  }
+
+  workload(volumeId: string): Workload | undefined {
+    return this.workloads.get(volumeId);
+  }
+
+  private holdings(volumeId: string): Holding[] {
+    const ids = this.byVolume.get(volumeId);
+    if (ids === undefined) return [];
+    return [...ids].map((id) => {
+      const relationship = this.relationships.get(id);
+      assert(relationship !== undefined, `volume index names unknown copy ${id}`);
+      return { relationship, spec: this.specOf(relationship) };
+    });
+  }
+
+  private heldPairs(arrayId: string): HeldPair[] {
+    return [...this.relationships.values()].filter((r) => r.arrayId === arrayId && this.specOf(r).holdsVolumes);
+  }
+
+  // ---- eligibility ---------------------------------------------------------------------------
+
+  private eligibilityContext(type: CopyType, sourceVolumeId: string): EligibilityContext {
+    const source = this.requireVolume(sourceVolumeId);
+    const array = this.fleet.array(source.arrayId);
+    assert(array !== undefined);
+    const offered = COPY_TYPE_BY_MODEL[array.model];
+    if (offered !== type) {
+      throw new EngineError('rule', `array ${array.name} (${array.model}) offers ${offered}, not ${type}`, [`array ${array.name} offers ${offered} copies, not ${type}`]);
+    }
+    return { model: array.model, source, lssOf: (poolId) => this.fleet.pool(poolId)?.lss ?? null, held: this.heldPairs(array.id) };
+  }
+
+  /** For every volume of the source's array: may it be the target, and if not, why. */
+  eligibility(type: CopyType, sourceVolumeId: string): EligibilityEntry[] {
+    const context = this.eligibilityContext(type, sourceVolumeId);
+    return this.fleet.volumesOf(context.source.arrayId).map((volume) => {
+      const reasons = targetReasons(context, volume);
+      return { volumeId: volume.id, eligible: reasons.length === 0, reasons };
+    });
+  }
+
+  // ---- copy commands -------------------------------------------------------------------------
+
+  createCopy(input: CreateCopyInput): Relationship {
+    const context = this.eligibilityContext(input.type, input.sourceVolumeId);
+    const target = this.requireVolume(input.targetVolumeId);
+    const reasons = targetReasons(context, target);
+    if (reasons.length > 0) throw new EngineError('rule', `${target.name} cannot be the target: ${reasons[0]}`, reasons);
+    const model = context.model;
+    const resolved = resolveOptions(model, input.options ?? {});
+    if (!resolved.ok) throw new EngineError('invalid', `invalid options: ${resolved.reasons.join('; ')}`, resolved.reasons);
+    const start = input.start ?? true;
+    if (!start && (model === 'xp7' || model === 'ds6000')) {
+      const what = model === 'xp7' ? 'a ShadowImage pair starts its initial copy when it is created' : 'a DS6000 FlashCopy relationship exists only once established at T0';
+      throw new EngineError('rule', `start: false is not available: ${what}`, [what]);
+    }
+    const groupId = input.consistencyGroupId ?? null;
+    if (groupId !== null && model !== 'storwize') {
+      throw new EngineError('rule', 'consistency groups are a Storwize FlashCopy feature', ['consistency groups are a Storwize FlashCopy feature']);
+    }
+    const relationship = newRelationship({
+      id: this.options.newId(),
+      model,
+      type: input.type,
+      arrayId: context.source.arrayId,
+      sourceVolumeId: context.source.id,
+      targetVolumeId: target.id,
+      state: this.createdState(model, resolved.options, start),
+      options: resolved.options,
+      grainBytes: grainBytesFor(model, resolved.options),
+      sourceCapacityBytes: Number(context.source.capacityBytes),
+      consistencyGroupId: groupId,
+      nowMs: this.clock.nowMs(),
+    });
+    this.register(relationship);
+    this.emit({ kind: 'copy.created', copyId: relationship.id, arrayId: relationship.arrayId, state: relationship.state });
+    if (model === 'storwize' && start) relationship.startWhenPrepared = true;
+    this.enter(relationship, 'SMPL', this.createdEffect(model, start));
+    this.afterChange(relationship);
+    this.settle();
+    return relationship;
+  }
+
+  private createdState(model: ArrayModel, options: CopyOptions, start: boolean): string {
+    switch (model) {
+      case 'santricity':
+        return start ? 'pending' : 'stopped';
+      case 'xp7':
+        return 'COPY(PD)';
+      case 'storwize':
+        return start ? 'preparing' : 'idle_or_copied';
+      case 'ds6000':
+        return (options as Ds6000Options).mode === 'copy' ? 'copying' : 'nocopy';
+    }
+  }
+
+  private createdEffect(model: ArrayModel, start: boolean): Transition['effect'] {
+    if (!start || model === 'storwize') return 'none';
+    return model === 'ds6000' ? 'point-in-time' : 'full-copy';
+  }
+
+  /** Consequences a command can have at once: queued copies starting, copies with nothing to do ending. */
+  private settle(): void {
+    this.completeCopies();
+    this.scheduleVolumeCopies();
+  }
+
+  act(copyId: string, action: string, mode?: string): Relationship {
+    const relationship = this.requireCopy(copyId);
+    if (relationship.consistencyGroupId !== null) {
+      throw new EngineError('conflict', `mapping ${relationship.id} is in consistency group ${relationship.consistencyGroupId}: ${action} the group, not one mapping`);
+    }
+    this.actOn(relationship, action, mode, 'action');
+    this.afterChange(relationship);
+    this.settle();
+    return relationship;
+  }
+
+  private actOn(relationship: Relationship, action: string, mode: string | undefined, cause: string): void {
+    const lookup = findTransition(tableFor(relationship.model), action, relationship.state, mode);
+    if (!lookup.ok) {
+      const kind = lookup.status === 404 ? 'not-found' : lookup.status === 400 ? 'invalid' : 'conflict';
+      throw new EngineError(kind, `${relationship.id}: ${lookup.reason}`);
+    }
+    if (relationship.model === 'ds6000' && action === 'start') this.reestablish(relationship, lookup.transition.mode ?? 'copy');
+    if (relationship.model === 'storwize' && action === 'start' && lookup.transition.to === 'preparing') relationship.startWhenPrepared = true;
+    this.transition(relationship, lookup.transition, `${cause}:${action}${mode ? `(${mode})` : ''}`);
+  }
+
+  private reestablish(relationship: Relationship, mode: string): void {
+    const context = this.eligibilityContext(relationship.type, relationship.sourceVolumeId);
+    const reasons = [...sourceProblems(context), ...targetReasons(context, this.requireVolume(relationship.targetVolumeId))];
+    if (reasons.length > 0) throw new EngineError('rule', `cannot establish again: ${reasons[0]}`, reasons);
+    relationship.options = { ...relationship.options, mode } as Ds6000Options;
+  }
+
+  setOptions(copyId: string, input: Record<string, unknown>): Relationship {
+    const relationship = this.requireCopy(copyId);
+    const resolved = resolveOptions(relationship.model, input, relationship.options);
+    if (!resolved.ok) throw new EngineError('invalid', `invalid options: ${resolved.reasons.join('; ')}`, resolved.reasons);
+    relationship.options = resolved.options;
+    relationship.updatedAtMs = this.clock.nowMs();
+    this.emit({ kind: 'copy.options-changed', copyId, arrayId: relationship.arrayId, options: { ...input } });
+    this.afterChange(relationship);
+    this.settle();
+    return relationship;
+  }
+
+  /** DELETE: ends the relationship; the target keeps its data. */
+  removeCopy(copyId: string): void {
+    const relationship = this.requireCopy(copyId);
+    const blocked = this.removalBlock(relationship);
+    if (blocked !== null) throw new EngineError('conflict', blocked);
+    if (relationship.model === 'xp7') {
+      if (relationship.state !== 'SMPL(PD)') this.transition(relationship, { from: [relationship.state], to: 'SMPL(PD)', effect: 'none' }, 'action:delete');
+      this.afterChange(relationship);
+      return;
+    }
+    if (relationship.model === 'santricity' && (relationship.state === 'in-progress' || relationship.state === 'pending')) {
+      this.transition(relationship, { from: [relationship.state], to: 'stopped', effect: 'none' }, 'action:remove');
+    }
+    this.unregister(relationship, 'action:delete');
+    this.settle();
+  }
+
+  private removalBlock(relationship: Relationship): string | null {
+    const { model, state, id } = relationship;
+    if (model === 'storwize' && !['idle_or_copied', 'stopped'].includes(state)) {
+      return `mapping ${id} is ${state}: stop it before deleting (only idle_or_copied or stopped mappings can be deleted)`;
+    }
+    if (model === 'ds6000' && state !== 'ended') return `relationship ${id} is ${state}: withdraw it before deleting the record`;
+    if (model === 'xp7' && state === 'SMPL(PD)') return `pair ${id} is already being deleted`;
+    return null;
+  }
+
+  // ---- consistency groups (storwize) ---------------------------------------------------------
+
+  /** Applies an action to every member at one point in time (one simulated instant). */
+  actOnGroup(groupId: string, action: string, mode?: string): Relationship[] {
+    const members = [...this.relationships.values()].filter((r) => r.consistencyGroupId === groupId);
+    if (members.length === 0) throw new EngineError('conflict', `consistency group ${groupId} has no mappings`);
+    const refusals = members.flatMap((member) => {
+      const lookup = findTransition(tableFor(member.model), action, member.state, mode);
+      return lookup.ok ? [] : [`${member.id}: ${lookup.reason}`];
+    });
+    if (refusals.length > 0) throw new EngineError('conflict', `consistency group ${groupId}: ${refusals[0]}`, refusals);
+    for (const member of members) this.actOn(member, action, mode, 'group');
+    for (const member of members) this.afterChange(member);
+    this.settle();
+    return members;
+  }
+
+  // ---- host I/O ------------------------------------------------------------------------------
+
+  hostWrite(volumeId: string, offsetBytes: number, data: Uint8Array): void {
+    const volume = this.requireVolume(volumeId);
+    this.checkRange(volume, offsetBytes, data.length);
+    const holdings = this.holdings(volumeId);
+    checkAccess(volume, holdings, 'write');
+    writeThrough(this.io, volumeId, holdings, offsetBytes, data);
+    for (const { relationship } of holdings) relationship.updatedAtMs = this.clock.nowMs();
+  }
+
+  hostRead(volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
+    const volume = this.requireVolume(volumeId);
+    this.checkRange(volume, offsetBytes, lengthBytes);
+    const holdings = this.holdings(volumeId);
+    checkAccess(volume, holdings, 'read');
+    return readThrough(this.io, volumeId, holdings, offsetBytes, lengthBytes);
+  }
+
+  private checkRange(volume: VolumeState, offsetBytes: number, lengthBytes: number): void {
+    const capacity = Number(volume.capacityBytes);
+    if (!Number.isSafeInteger(offsetBytes) || offsetBytes < 0 || !Number.isSafeInteger(lengthBytes) || lengthBytes < 0 || offsetBytes + lengthBytes > capacity) {
+      throw new EngineError('invalid', `${lengthBytes} bytes at offset ${offsetBytes} do not fit volume ${volume.name} (${capacity} bytes)`);
+    }
+  }
+
+  startWorkload(volumeId: string, spec: WorkloadSpec): Workload {
+    const volume = this.requireVolume(volumeId);
+    this.workloadSeed += 1;
+    const workload = new Workload(volumeId, Number(volume.capacityBytes), spec, this.workloadSeed);
+    this.workloads.set(volumeId, workload);
+    return workload;
+  }
+
+  stopWorkload(volumeId: string): boolean {
+    this.requireVolume(volumeId);
+    return this.workloads.delete(volumeId);
+  }
+
+  // ---- controllers ---------------------------------------------------------------------------
+
+  /** Moves a volume to a controller; the target of an in-progress volume copy follows its source. */
+  moveVolume(volumeId: string, to: ControllerSlot, reason: string): void {
+    const volume = this.requireVolume(volumeId);
+    if (volume.currentOwner === to) return;
+    const from = volume.currentOwner;
+    volume.currentOwner = to;
+    this.emit({ kind: 'volume.owner-changed', volumeId, arrayId: volume.arrayId, from, to, reason });
+    this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+    for (const { relationship } of this.holdings(volumeId)) {
+      const follows = relationship.type === 'volume-copy' && relationship.state === 'in-progress' && relationship.sourceVolumeId === volumeId;
+      if (follows) this.moveVolume(relationship.targetVolumeId, to, `follows source ${volume.name} of volume copy ${relationship.id}`);
+    }
+  }
+
+  // ---- simulation ----------------------------------------------------------------------------
+
+  setSpeed(speed: ClockSpeed): void {
+    this.clock.setSpeed(speed);
+    this.emit({ kind: 'simulation.changed' });
+  }
+
+  /** Steps a paused simulation by `ms`, running the copy work that time covers. */
+  advance(ms: number): void {
+    if (this.clock.speed !== 0) throw new EngineError('conflict', `the simulation runs at speed ${this.clock.speed}: pause it before stepping`);
+    const stepMs = 1_000;
+    let remaining = ms;
+    let guard = Math.ceil(ms / stepMs) + 1;
+    while (remaining > 0) {
+      guard -= 1;
+      assert(guard >= 0);
+      const slice = Math.min(stepMs, remaining);
+      this.clock.advance(slice);
+      this.work(slice);
+      remaining -= slice;
+    }
+    this.work(0);
+    this.emit({ kind: 'simulation.changed' });
+  }
+
+  /** One engine tick: advance the clock by the wall time elapsed (or a 'max' step) and do the work. */
+  tick(): number {
+    const elapsedMs = this.clock.tick(this.clock.speed === 'max' ? this.maxSpeedStepMs() : 0);
+    this.work(elapsedMs);
+    return elapsedMs;
+  }
+
+  private maxSpeedStepMs(): number {
+    let fastest = 0;
+    for (const relationship of this.relationships.values()) {
+      if (this.copying(relationship)) fastest = Math.max(fastest, rateBytesPerSec(relationship.model, relationship.options));
+    }
+    if (fastest === 0) {
+      const next = this.clock.nextTimerMs();
+      return next === null ? 1_000 : Math.max(1, Math.min(MAX_SPEED_STEP_MS, next - this.clock.nowMs()));
+    }
+    return Math.max(1, Math.min(MAX_SPEED_STEP_MS, Math.floor((TICK_MOVED_BYTES_MAX * 1000) / fastest)));
+  }
+
+  private copying(relationship: Relationship): boolean {
+    const spec = this.specOf(relationship);
+    return spec.copier !== 'none' && relationship.toCopy.count() > 0 && (spec.updateCopy !== true || this.updateCopyDue(relationship));
+  }
+
+  private updateCopyDue(relationship: Relationship): boolean {
+    const dueByTime = this.clock.nowMs() - relationship.lastUpdateCopyMs >= UPDATE_COPY_INTERVAL_MS;
+    const dueBySize = relationship.toCopy.count() >= relationship.grainCount * UPDATE_COPY_DIFFERENTIAL_RATIO;
+    return dueByTime || dueBySize;
+  }
+
+  private work(elapsedMs: number): void {
+    this.runWorkloads(elapsedMs);
+    this.runCopiers(elapsedMs);
+    this.completeCopies();
+    this.scheduleVolumeCopies();
+  }
+
+  private runWorkloads(elapsedMs: number): void {
+    for (const workload of this.workloads.values()) {
+      workload.issue(elapsedMs, (op) => {
+        try {
+          if (op.kind === 'write') {
+            this.hostWrite(workload.volumeId, op.offsetBytes, op.data);
+            workload.stats.writes += 1;
+            workload.stats.bytesWritten += op.data.length;
+          } else {
+            this.hostRead(workload.volumeId, op.offsetBytes, op.lengthBytes);
+            workload.stats.reads += 1;
+          }
+        } catch (error) {
+          if (!(error instanceof EngineError)) throw error;
+          workload.stats.rejected += 1;
+          workload.stats.lastError = error.message;
+        }
+      });
+    }
+  }
+
+  private runCopiers(elapsedMs: number): void {
+    let movedBytesLeft = TICK_MOVED_BYTES_MAX;
+    for (const relationship of this.relationships.values()) {
+      const spec = this.specOf(relationship);
+      if (spec.copier === 'none') {
+        relationship.rateBytesPerSec = 0;
+        continue;
+      }
+      const due = spec.updateCopy !== true || this.updateCopyDue(relationship);
+      if (!due || relationship.toCopy.count() === 0) {
+        relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, 0, elapsedMs);
+        continue;
+      }
+      const rate = rateBytesPerSec(relationship.model, relationship.options);
+      const step = copyStep(this.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
+      movedBytesLeft -= step.movedBytes;
+      relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, step.accountedBytes, elapsedMs);
+      if (step.accountedBytes > 0) {
+        relationship.updatedAtMs = this.clock.nowMs();
+        if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = this.clock.nowMs();
+        this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
+      }
+    }
+  }
+
+  private completeCopies(): void {
+    for (const relationship of [...this.relationships.values()]) {
+      const spec = this.specOf(relationship);
+      if (spec.copier === 'none' || spec.updateCopy === true || relationship.toCopy.count() > 0) continue;
+      this.automatic(relationship, 'copied');
+    }
+  }
+
+  private scheduleVolumeCopies(): void {
+    const byArray = new Map<string, Relationship[]>();
+    for (const relationship of this.relationships.values()) {
+      if (relationship.type !== 'volume-copy') continue;
+      const list = byArray.get(relationship.arrayId) ?? [];
+      list.push(relationship);
+      byArray.set(relationship.arrayId, list);
+    }
+    for (const onArray of byArray.values()) {
+      for (const relationship of copiesToStart(onArray)) this.automatic(relationship, 'slot-free');
+    }
+  }
+
+  /** Fires the table's automatic transition for `event`, if the state has one. */
+  automatic(relationship: Relationship, event: AutomaticEvent): boolean {
+    const row = automaticTransition(tableFor(relationship.model), event, relationship.state);
+    if (row === undefined) return false;
+    this.transition(relationship, row, `automatic:${event}`);
+    this.afterChange(relationship);
+    return true;
+  }
+
+  // ---- transitions ---------------------------------------------------------------------------
+
+  private transition(relationship: Relationship, row: Transition, cause: string): void {
+    const from = relationship.state;
+    assert(tableFor(relationship.model).states[row.to] !== undefined, `unknown state ${row.to}`);
+    this.leave(relationship, row.to);
+    relationship.state = row.to;
+    relationship.stateChangedAtMs = this.clock.nowMs();
+    relationship.updatedAtMs = relationship.stateChangedAtMs;
+    this.emit({ kind: 'copy.state-changed', copyId: relationship.id, arrayId: relationship.arrayId, from, to: row.to, cause });
+    this.enter(relationship, from, row.effect);
+  }
+
+  private leave(relationship: Relationship, to: string): void {
+    if (relationship.timerId !== null) {
+      this.clock.cancel(relationship.timerId);
+      relationship.timerId = null;
+    }
+    if (relationship.type === 'volume-copy' && relationship.state === 'in-progress' && to !== 'in-progress') this.restoreTargetOwner(relationship);
+    if (relationship.model === 'storwize' && relationship.state === 'copying' && to === 'idle_or_copied') {
+      relationship.copiedOnce = true;
+    }
+  }
+
+  private enter(relationship: Relationship, from: string, effect: Transition['effect']): void {
+    const effective = effect === 'point-in-time' && relationship.model === 'storwize' && (relationship.options as StorwizeOptions).incremental && relationship.copiedOnce ? 'incremental-point-in-time' : effect;
+    applyEffect(relationship, effective, this.clock.nowMs());
+    const { model, state } = relationship;
+    if (model === 'santricity' && state === 'pending') relationship.queuedOrder = this.queuedCount += 1;
+    if (model === 'santricity' && state === 'in-progress') this.takeTargetOwner(relationship);
+    if (model === 'xp7' && state === 'PAIR') relationship.lastUpdateCopyMs = this.clock.nowMs();
+    if (model === 'xp7' && state === 'SMPL(PD)') this.after(relationship, SHADOWIMAGE_DELETE_MS, 'deleted');
+    if (model === 'xp7' && state === 'SMPL') this.unregister(relationship, 'automatic:deleted');
+    if (model === 'storwize') this.enterStorwize(relationship, from);
+  }
+
+  private enterStorwize(relationship: Relationship, from: string): void {
+    const { state } = relationship;
+    if (state === 'preparing') this.after(relationship, STORWIZE_PREPARE_MS, 'prepared');
+    if (state === 'stopping') {
+      relationship.startWhenPrepared = false;
+      this.after(relationship, STORWIZE_STOPPING_MS, 'stopped');
+    }
+    if (state === 'prepared' && relationship.startWhenPrepared) this.startPrepared(relationship);
+    if (state === 'copying') relationship.startWhenPrepared = false;
+    if (state === 'idle_or_copied' && from === 'copying') {
+      relationship.sourceDiff.clearRange(0, relationship.grainCount);
+      relationship.targetDiff.clearRange(0, relationship.grainCount);
+      if ((relationship.options as StorwizeOptions).autoDelete) this.unregister(relationship, 'automatic:autodelete');
+    }
+  }
+
+  /** A prepared mapping asked to start: alone at once; in a group when every member is prepared. */
+  private startPrepared(relationship: Relationship): void {
+    const groupId = relationship.consistencyGroupId;
+    const members = groupId === null ? [relationship] : [...this.relationships.values()].filter((r) => r.consistencyGroupId === groupId && r.startWhenPrepared);
+    if (members.some((member) => member.state !== 'prepared')) return;
+    for (const member of members) {
+      const lookup = findTransition(tableFor(member.model), 'start', member.state);
+      assert(lookup.ok);
+      this.transition(member, lookup.transition, groupId === null ? 'automatic:start-when-prepared' : `group:start ${groupId}`);
+      if (member !== relationship) this.afterChange(member);
+    }
+  }
+
+  private after(relationship: Relationship, delayMs: number, event: AutomaticEvent): void {
+    relationship.timerId = this.clock.schedule(this.clock.nowMs() + delayMs, () => {
+      relationship.timerId = null;
+      if (this.relationships.has(relationship.id)) this.automatic(relationship, event);
+    });
+  }
+
+  private takeTargetOwner(relationship: Relationship): void {
+    const source = this.requireVolume(relationship.sourceVolumeId);
+    const target = this.requireVolume(relationship.targetVolumeId);
+    if (target.currentOwner === source.currentOwner) return;
+    relationship.targetOwnerBeforeCopy = target.currentOwner;
+    this.moveVolume(target.id, source.currentOwner, `volume copy ${relationship.id} in progress: the source's controller owns both volumes`);
+  }
+
+  private restoreTargetOwner(relationship: Relationship): void {
+    const original = relationship.targetOwnerBeforeCopy;
+    relationship.targetOwnerBeforeCopy = null;
+    if (original === null) return;
+    const array = this.fleet.array(relationship.arrayId);
+    if (array?.controllers[original] !== 'online') return;
+    this.moveVolume(relationship.targetVolumeId, original, `volume copy ${relationship.id} is no longer in progress: the target returns to its original controller`);
+  }
+
+  // ---- registry ------------------------------------------------------------------------------
+
+  private register(relationship: Relationship): void {
+    assert(!this.relationships.has(relationship.id), `copy ${relationship.id} registered twice`);
+    this.relationships.set(relationship.id, relationship);
+    for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+      const ids = this.byVolume.get(volumeId) ?? new Set<string>();
+      ids.add(relationship.id);
+      this.byVolume.set(volumeId, ids);
+    }
+  }
+
+  private unregister(relationship: Relationship, cause: string): void {
+    if (!this.relationships.has(relationship.id)) return;
+    if (relationship.timerId !== null) this.clock.cancel(relationship.timerId);
+    relationship.timerId = null;
+    this.relationships.delete(relationship.id);
+    for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+      this.byVolume.get(volumeId)?.delete(relationship.id);
+      this.refreshVolume(volumeId, true);
+    }
+    this.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause });
+  }
+
+  private afterChange(relationship: Relationship): void {
+    if (!this.relationships.has(relationship.id)) return;
+    this.refreshVolume(relationship.sourceVolumeId, true);
+    this.refreshVolume(relationship.targetVolumeId, true);
+    this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
+  }
+
+  /** Recomputes a volume's roles and read-only flag from the relationships holding it. */
+  private refreshVolume(volumeId: string, announce: boolean): void {
+    const volume = this.fleet.volume(volumeId);
+    if (volume === undefined) return;
+    const holdings = this.holdings(volumeId).filter(({ spec }) => spec.holdsVolumes);
+    const roles = [...new Set(holdings.map(({ relationship }) => roleWord(relationship, volumeId)))].sort();
+    const readOnly = isReadOnly(volume, holdings);
+    const changed = roles.join() !== volume.roles.join() || readOnly !== volume.readOnly;
+    volume.roles = roles;
+    volume.readOnly = readOnly;
+    if (changed && announce) this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
   }
 }
+

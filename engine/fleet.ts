@@ -1,20 +1,25 @@
 // The engine's view of the fleet: which arrays, controllers and volumes exist and who owns what.
 // Loaded from the inventory at start; kept current by the commands the server applies.
-import { type ArrayState, type VolumeState } from './model';
+import assert from 'node:assert';
+import type { ArrayState, PoolState, VolumeState } from './model';
 
 export interface FleetSnapshot {
   arrays: ArrayState[];
+  pools: PoolState[];
   volumes: VolumeState[];
 }
 
 export class Fleet {
   private readonly arrays = new Map<string, ArrayState>();
+  private readonly pools = new Map<string, PoolState>();
   private readonly volumes = new Map<string, VolumeState>();
 
   load(snapshot: FleetSnapshot): void {
     this.arrays.clear();
+    this.pools.clear();
     this.volumes.clear();
-    for (const array of snapshot.arrays) this.arrays.set(array.id, { ...array });
+    for (const array of snapshot.arrays) this.arrays.set(array.id, { ...array, controllers: { ...array.controllers } });
+    for (const pool of snapshot.pools) this.pools.set(pool.id, { ...pool });
     for (const volume of snapshot.volumes) this.addVolume(volume);
   }
 
@@ -24,6 +29,22 @@ export class Fleet {
 
   volume(id: string): VolumeState | undefined {
     return this.volumes.get(id);
+  }
+
+  pool(id: string): PoolState | undefined {
+    return this.pools.get(id);
+  }
+
+  allArrays(): IterableIterator<ArrayState> {
+    return this.arrays.values();
+  }
+
+  allVolumes(): IterableIterator<VolumeState> {
+    return this.volumes.values();
+  }
+
+  volumesOf(arrayId: string): VolumeState[] {
+    return [...this.volumes.values()].filter((volume) => volume.arrayId === arrayId);
   }
 
   arrayCount(): number {
@@ -45,9 +66,7 @@ export class Fleet {
   removeVolume(id: string): void {
     const volume = this.volumes.get(id);
     if (volume === undefined) throw new Error(`volume ${id} is not loaded`);
-    if (volume.roles.length > 0) {
-      throw new Error(`volume ${id} still has roles ${volume.roles.join(',')}`);
-    }
+    assert(volume.roles.length === 0, `volume ${id} still has roles ${volume.roles.join(',')}`);
     this.volumes.delete(id);
   }
 }

@@ -1,3 +1,12 @@
-export { Engine } from './engine';
+export { Engine, TICK_MOVED_BYTES_MAX, type CopyView, type CreateCopyInput, type EligibilityEntry, type EngineOptions } from './engine';
+export { EngineError, ENGINE_ERROR_STATUS, type EngineErrorKind } from './errors';
+export type { EngineEvent, EngineListener } from './events';
 export { Fleet, type FleetSnapshot } from './fleet';
 export * from './model';
+export { Clock, CLOCK_SPEEDS, isClockSpeed, type ClockSpeed } from './time/clock';
+export { MemoryStore } from './data/memory-store';
+export { FileStore } from './data/file-store';
+export type { VolumeStore } from './data/volume-store';
+export { COPY_TYPES, type CopyType, type ServiceTable } from './copy/types';
+export { SERVICE_TABLES, tableFor, actionsIn, type ActionAvailability } from './copy/tables';
+export type { Relationship } from './copy/relationship';

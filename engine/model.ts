@@ -28,6 +28,14 @@ export interface ArrayState {
   controllers: Record<ControllerSlot, ControllerStatus>;
 }
 
+export interface PoolState {
+  id: string;
+  arrayId: string;
+  name: string;
+  /** Logical subsystem (ds6000), or null. */
+  lss: number | null;
+}
+
 export interface VolumeState {
   id: string;
   arrayId: string;

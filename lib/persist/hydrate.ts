@@ -6,6 +6,7 @@ import { volumeView } from '../services/dto';
 
 export async function loadFleetSnapshot(db: Db): Promise<FleetSnapshot> {
   const arrays = await db.storageArray.findMany({ include: { controllers: true } });
+  const pools = await db.pool.findMany();
   const volumes = await db.volume.findMany();
   return {
     arrays: arrays.map((row) => {
@@ -19,6 +20,7 @@ export async function loadFleetSnapshot(db: Db): Promise<FleetSnapshot> {
         controllers: { A: status('A'), B: status('B') },
       };
     }),
+    pools: pools.map((pool) => ({ id: pool.id, arrayId: pool.arrayId, name: pool.name, lss: pool.lss })),
     volumes: volumes.map(volumeView),
   };
 }

@@ -75,7 +75,7 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
     return created;
   });
   const view = volumeView(row);
-  engine.fleet.addVolume({ ...view, roles: [] });
+  engine.addVolume({ ...view, roles: [] });
   return view;
 }
 
@@ -102,5 +102,5 @@ export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Ac
       details: { name: volume.name, capacityBytes: volume.capacityBytes.toString() },
     });
   });
-  engine.fleet.removeVolume(id);
+  engine.removeVolume(id);
 }

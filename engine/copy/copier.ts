@@ -1,0 +1,52 @@
+// The background copier: walks a relationship's toCopy bitmap and moves grains at its rate.
+// Simulated time is spent on every grain as a real array would; the real work on this machine
+// skips grains that were never written (the store's move does that).
+import type { IoStores } from '../io/host-io';
+import type { Relationship } from './relationship';
+import type { CopyDirection } from './types';
+
+export interface CopyStep {
+  /** Bytes of grains copied, as the array accounts them (simulated work). */
+  accountedBytes: number;
+  /** Bytes this machine actually read and wrote. */
+  movedBytes: number;
+}
+
+/** Budget beyond this many seconds of copying is not carried over (no bursts after a pause). */
+const BUDGET_CARRY_SECONDS = 1;
+
+/**
+ * Adds `rateBytesPerSec × elapsedMs` to the relationship's budget and copies whole grains while the
+ * budget and `movedBytesMax` (this tick's share of real work) allow.
+ */
+export function copyStep(io: IoStores, relationship: Relationship, direction: Exclude<CopyDirection, 'none'>, rateBytesPerSec: number, elapsedMs: number, movedBytesMax: number): CopyStep {
+  const step: CopyStep = { accountedBytes: 0, movedBytes: 0 };
+  if (relationship.toCopy.count() === 0 || rateBytesPerSec <= 0) {
+    relationship.budgetBytes = 0;
+    return step;
+  }
+  const carryMax = rateBytesPerSec * BUDGET_CARRY_SECONDS + relationship.grainBytes;
+  relationship.budgetBytes = Math.min(relationship.budgetBytes + (rateBytesPerSec * elapsedMs) / 1000, carryMax);
+  const from = io.store(direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId);
+  const to = io.store(direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId);
+  let grain = relationship.toCopy.nextSet(0);
+  let guard = relationship.grainCount + 1;
+  while (grain >= 0 && step.movedBytes < movedBytesMax) {
+    guard -= 1;
+    if (guard < 0) throw new Error('copier scan did not terminate');
+    const affordable = Math.floor(relationship.budgetBytes / relationship.grainBytes);
+    if (affordable === 0) break;
+    const movable = Math.max(1, Math.ceil((movedBytesMax - step.movedBytes) / relationship.grainBytes));
+    const clear = relationship.toCopy.nextClear(grain);
+    const runEnd = Math.min(clear < 0 ? relationship.grainCount : clear, grain + affordable, grain + movable);
+    const offsetBytes = grain * relationship.grainBytes;
+    const lengthBytes = Math.min(runEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
+    step.movedBytes += io.move(from, to, offsetBytes, lengthBytes);
+    relationship.toCopy.clearRange(grain, runEnd - grain);
+    step.accountedBytes += lengthBytes;
+    relationship.budgetBytes -= (runEnd - grain) * relationship.grainBytes;
+    grain = relationship.toCopy.nextSet(runEnd);
+  }
+  if (relationship.toCopy.count() === 0) relationship.budgetBytes = 0;
+  return step;
+}

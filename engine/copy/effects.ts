@@ -1,0 +1,54 @@
+// What a transition does to a relationship's bitmaps (types.ts `Effect`).
+import type { StorwizeOptions } from './options';
+import { beginCycle, type Relationship } from './relationship';
+import type { Effect } from './types';
+
+function changedSincePointInTime(relationship: Relationship) {
+  const changed = relationship.sourceDiff.clone();
+  changed.union(relationship.targetDiff);
+  changed.union(relationship.toCopy);
+  return changed;
+}
+
+function clearDiffs(relationship: Relationship): void {
+  relationship.sourceDiff.clearRange(0, relationship.grainCount);
+  relationship.targetDiff.clearRange(0, relationship.grainCount);
+}
+
+export function applyEffect(relationship: Relationship, effect: Effect, nowMs: number): void {
+  switch (effect) {
+    case 'none':
+      return;
+    case 'full-copy':
+      beginCycle(relationship, 'all');
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = null;
+      return;
+    case 'point-in-time':
+    case 'incremental-point-in-time': {
+      const incremental = effect === 'incremental-point-in-time' || (relationship.model === 'storwize' && (relationship.options as StorwizeOptions).incremental && relationship.copiedOnce);
+      beginCycle(relationship, incremental ? changedSincePointInTime(relationship) : 'all');
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = nowMs;
+      return;
+    }
+    case 'resync-forward':
+    case 'resync-reverse':
+      beginCycle(relationship, changedSincePointInTime(relationship));
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = null;
+      return;
+    case 'split':
+      // Grains still out of sync become grains the S-VOL reads from the P-VOL image of this instant.
+      relationship.cycleGrains = relationship.toCopy.count();
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = nowMs;
+      return;
+    case 'discard-target':
+      relationship.toCopy.clearRange(0, relationship.grainCount);
+      relationship.cycleGrains = 0;
+      relationship.copiedOnce = false;
+      relationship.pointInTimeMs = null;
+      return;
+  }
+}

@@ -1,0 +1,43 @@
+// Progress as the console shows it: percent, bytes, rate, ETA and the differential size.
+import type { Relationship } from './relationship';
+import type { StateSpec } from './types';
+
+export interface Progress {
+  percent: number;
+  copiedBytes: number;
+  totalBytes: number;
+  rateBytesPerSec: number;
+  etaSeconds: number | null;
+}
+
+export function progressOf(relationship: Relationship, spec: StateSpec, nominalRateBytesPerSec: number): Progress {
+  const remainingGrains = relationship.toCopy.count();
+  // Mirrors report how much of the volume is in sync (XP7's pair %); copies report the current cycle.
+  const totalGrains = spec.data === 'mirror' ? relationship.grainCount : relationship.cycleGrains;
+  const doneGrains = Math.max(0, totalGrains - remainingGrains);
+  const capacity = relationship.sourceCapacityBytes;
+  const totalBytes = Math.min(totalGrains * relationship.grainBytes, capacity);
+  const copiedBytes = Math.min(doneGrains * relationship.grainBytes, totalBytes);
+  const percent = totalGrains === 0 ? 100 : Math.floor((doneGrains / totalGrains) * 1000) / 10;
+  const copying = spec.copier !== 'none' && remainingGrains > 0;
+  const rate = copying ? relationship.rateBytesPerSec || nominalRateBytesPerSec : 0;
+  const remainingBytes = Math.max(0, totalBytes - copiedBytes);
+  const etaSeconds = copying && rate > 0 ? Math.ceil(remainingBytes / rate) : remainingBytes === 0 ? 0 : null;
+  return { percent, copiedBytes, totalBytes, rateBytesPerSec: Math.round(rate), etaSeconds };
+}
+
+/** Bytes changed since the point in time (or out of sync, for a mirror). */
+export function differentialBytesOf(relationship: Relationship, spec: StateSpec): number {
+  const changed = relationship.sourceDiff.clone();
+  changed.union(relationship.targetDiff);
+  if (spec.data === 'mirror') changed.union(relationship.toCopy);
+  return Math.min(changed.count() * relationship.grainBytes, relationship.sourceCapacityBytes);
+}
+
+/** Smooths the measured copy rate over roughly `windowMs` of simulated time. */
+export function smoothRate(previousBytesPerSec: number, accountedBytes: number, elapsedMs: number, windowMs = 5_000): number {
+  if (elapsedMs <= 0) return previousBytesPerSec;
+  const sample = (accountedBytes * 1000) / elapsedMs;
+  const weight = Math.min(1, elapsedMs / windowMs);
+  return previousBytesPerSec + (sample - previousBytesPerSec) * weight;
+}

@@ -1,0 +1,120 @@
+// One copy relationship as the engine holds it: its state, options, bitmaps and progress.
+import assert from 'node:assert';
+import { GrainBitmap } from '../data/grain-bitmap';
+import type { ArrayModel, ControllerSlot } from '../model';
+import type { CopyOptions } from './options';
+import type { CopyType } from './types';
+
+export interface Relationship {
+  id: string;
+  type: CopyType;
+  model: ArrayModel;
+  arrayId: string;
+  sourceVolumeId: string;
+  targetVolumeId: string;
+  state: string;
+  options: CopyOptions;
+  grainBytes: number;
+  /** Grains over the source's capacity (the last one may be partial). */
+  grainCount: number;
+  sourceCapacityBytes: number;
+  /** Grains the copier still has to move (point-in-time: not yet copied; mirror: out of sync). */
+  toCopy: GrainBitmap;
+  /** Grains written on the source / target since the point in time (split, T0, last copy). */
+  sourceDiff: GrainBitmap;
+  targetDiff: GrainBitmap;
+  /** Grains to copy when the current copy began: the denominator of percent. */
+  cycleGrains: number;
+  /** The instant the target presents (FlashCopy T0, split instant), simulated ms. */
+  pointInTimeMs: number | null;
+  consistencyGroupId: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+  stateChangedAtMs: number;
+  /** Measured background rate, bytes per simulated second (smoothed). */
+  rateBytesPerSec: number;
+  /** Copy budget carried between ticks, bytes (a grain needs a whole grain's budget). */
+  budgetBytes: number;
+  /** ShadowImage PAIR: when the last update copy ran. */
+  lastUpdateCopyMs: number;
+  /** Storwize: a complete copy exists, so an incremental start copies only the differences. */
+  copiedOnce: boolean;
+  /** Storwize: continue to copying once prepared (start on an unprepared mapping). */
+  startWhenPrepared: boolean;
+  /** Volume copy: order of entering the pending queue (ties of priority start oldest first). */
+  queuedOrder: number;
+  /** Volume copy: the controller that owned the target before the copy moved it. */
+  targetOwnerBeforeCopy: ControllerSlot | null;
+  /** A pending engine timer (prepare, stopping, delete) for this relationship. */
+  timerId: number | null;
+}
+
+export interface NewRelationship {
+  id: string;
+  model: ArrayModel;
+  type: CopyType;
+  arrayId: string;
+  sourceVolumeId: string;
+  targetVolumeId: string;
+  state: string;
+  options: CopyOptions;
+  grainBytes: number;
+  sourceCapacityBytes: number;
+  consistencyGroupId: string | null;
+  nowMs: number;
+}
+
+export function grainCountFor(capacityBytes: number, grainBytes: number): number {
+  return Math.ceil(capacityBytes / grainBytes);
+}
+
+export function newRelationship(input: NewRelationship): Relationship {
+  assert(input.grainBytes > 0 && input.sourceCapacityBytes > 0);
+  const grainCount = grainCountFor(input.sourceCapacityBytes, input.grainBytes);
+  return {
+    ...input,
+    grainCount,
+    toCopy: new GrainBitmap(grainCount),
+    sourceDiff: new GrainBitmap(grainCount),
+    targetDiff: new GrainBitmap(grainCount),
+    cycleGrains: 0,
+    pointInTimeMs: null,
+    createdAtMs: input.nowMs,
+    updatedAtMs: input.nowMs,
+    stateChangedAtMs: input.nowMs,
+    rateBytesPerSec: 0,
+    budgetBytes: 0,
+    lastUpdateCopyMs: input.nowMs,
+    copiedOnce: false,
+    startWhenPrepared: false,
+    targetOwnerBeforeCopy: null,
+    queuedOrder: 0,
+    timerId: null,
+  };
+}
+
+/** Replaces toCopy with `bitmap` (or all grains) and starts a new progress cycle. */
+export function beginCycle(relationship: Relationship, bitmap: GrainBitmap | 'all'): void {
+  if (bitmap === 'all') {
+    relationship.toCopy.setRange(0, relationship.grainCount);
+  } else {
+    assert(bitmap.grainCount === relationship.grainCount);
+    relationship.toCopy = bitmap;
+  }
+  relationship.cycleGrains = relationship.toCopy.count();
+  relationship.budgetBytes = 0;
+}
+
+/** Grains of [0, grainCount) in the byte range [offsetBytes, offsetBytes + lengthBytes). */
+export function grainSpan(relationship: Relationship, offsetBytes: number, lengthBytes: number): { first: number; count: number } {
+  if (lengthBytes === 0 || offsetBytes >= relationship.sourceCapacityBytes) return { first: 0, count: 0 };
+  const endBytes = Math.min(offsetBytes + lengthBytes, relationship.sourceCapacityBytes);
+  const first = Math.floor(offsetBytes / relationship.grainBytes);
+  const last = Math.ceil(endBytes / relationship.grainBytes);
+  return { first, count: last - first };
+}
+
+export function grainByteRange(relationship: Relationship, grain: number): { offsetBytes: number; lengthBytes: number } {
+  const offsetBytes = grain * relationship.grainBytes;
+  return { offsetBytes, lengthBytes: Math.min(relationship.grainBytes, relationship.sourceCapacityBytes - offsetBytes) };
+}

@@ -1,0 +1,25 @@
+// Operating errors the engine reports to its callers (as opposed to assertion failures, which are
+// bugs). Each kind maps to one status of the API contract.
+
+export const ENGINE_ERROR_STATUS = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  rule: 422,
+  locked: 423,
+} as const;
+
+export type EngineErrorKind = keyof typeof ENGINE_ERROR_STATUS;
+
+export class EngineError extends Error {
+  readonly kind: EngineErrorKind;
+  /** For `rule`: every reason, so the caller can list them all. */
+  readonly reasons: string[];
+
+  constructor(kind: EngineErrorKind, message: string, reasons: string[] = []) {
+    super(message);
+    this.name = 'EngineError';
+    this.kind = kind;
+    this.reasons = reasons;
+  }
+}

@@ -1,0 +1,16 @@
+// What the engine tells the world. The server persists and pushes these; tests assert on them.
+import type { ControllerSlot } from './model';
+
+export type EngineEvent =
+  | { kind: 'copy.created'; copyId: string; arrayId: string; state: string }
+  | { kind: 'copy.state-changed'; copyId: string; arrayId: string; from: string; to: string; cause: string }
+  | { kind: 'copy.options-changed'; copyId: string; arrayId: string; options: Record<string, unknown> }
+  | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string }
+  /** Progress, bitmaps or counters moved: frequent; consumers coalesce. */
+  | { kind: 'copy.progress'; copyId: string; arrayId: string }
+  | { kind: 'volume.owner-changed'; volumeId: string; arrayId: string; from: ControllerSlot; to: ControllerSlot; reason: string }
+  /** Roles, read-only flag or status changed. */
+  | { kind: 'volume.changed'; volumeId: string; arrayId: string }
+  | { kind: 'simulation.changed' };
+
+export type EngineListener = (event: EngineEvent) => void;

@@ -1,0 +1,61 @@
+// Who may read and write a volume now: the volume's status and every relationship holding it,
+// by role and state (domain.md "Access"). A refusal names the relationship, role and state.
+import { EngineError } from '../errors';
+import type { VolumeState } from '../model';
+import type { Relationship } from '../copy/relationship';
+import type { Access, StateSpec } from '../copy/types';
+import type { VolumeCopyOptions } from '../copy/options';
+
+const ROLE_WORDS: Record<Relationship['type'], [string, string]> = {
+  'volume-copy': ['source', 'target'],
+  shadowimage: ['P-VOL', 'S-VOL'],
+  flashcopy: ['source', 'target'],
+};
+const PAIR_WORDS: Record<Relationship['type'], string> = {
+  'volume-copy': 'volume copy',
+  shadowimage: 'pair',
+  flashcopy: 'FlashCopy',
+};
+
+export function roleOf(relationship: Relationship, volumeId: string): 'source' | 'target' {
+  return relationship.sourceVolumeId === volumeId ? 'source' : 'target';
+}
+
+export function roleWord(relationship: Relationship, volumeId: string): string {
+  const [source, target] = ROLE_WORDS[relationship.type];
+  return roleOf(relationship, volumeId) === 'source' ? source : target;
+}
+
+/** The access a relationship in its state grants the volume. */
+export function accessFor(relationship: Relationship, spec: StateSpec, volumeId: string): Access {
+  if (roleOf(relationship, volumeId) === 'source') return spec.sourceAccess;
+  const volumeCopyDone = relationship.type === 'volume-copy' && (relationship.state === 'completed' || relationship.state === 'stopped');
+  if (volumeCopyDone && !(relationship.options as VolumeCopyOptions).targetReadOnly) return 'read-write';
+  return spec.targetAccess;
+}
+
+export interface Holding {
+  relationship: Relationship;
+  spec: StateSpec;
+}
+
+/** Throws EngineError('locked') unless the volume may be read (or written) now. */
+export function checkAccess(volume: VolumeState, holdings: readonly Holding[], want: 'read' | 'write'): void {
+  if (volume.status !== 'online') {
+    throw new EngineError('locked', `volume ${volume.name} is ${volume.status}: hosts cannot ${want} it`);
+  }
+  for (const { relationship, spec } of holdings) {
+    const access = accessFor(relationship, spec, volume.id);
+    if (access === 'read-write' || (access === 'read-only' && want === 'read')) continue;
+    const what = access === 'none' ? 'not accessible' : 'read-only';
+    throw new EngineError(
+      'locked',
+      `volume ${volume.name} is the ${roleWord(relationship, volume.id)} of ${PAIR_WORDS[relationship.type]} ${relationship.id} in state ${relationship.state}, where it is ${what}`,
+    );
+  }
+}
+
+/** The read-only flag the console shows: true when hosts may read but not write. */
+export function isReadOnly(volume: VolumeState, holdings: readonly Holding[]): boolean {
+  return holdings.some(({ relationship, spec }) => accessFor(relationship, spec, volume.id) === 'read-only');
+}

@@ -1,0 +1,116 @@
+// The one host I/O path. Every read and write of a volume passes every relationship holding it:
+// point-in-time targets read uncopied grains from the source and a source write first saves the
+// grain's T0 data on the target (copy-on-write); mirrors mark written grains to copy again; split
+// and tracked states record differences.
+import type { VolumeStore } from '../data/volume-store';
+import { grainByteRange, grainSpan, type Relationship } from '../copy/relationship';
+import type { Holding } from './access';
+
+export interface IoStores {
+  store(volumeId: string): VolumeStore;
+  /**
+   * Copies bytes [offsetBytes, +lengthBytes) between stores, skipping never-written space;
+   * returns the bytes actually read and written.
+   */
+  move(from: VolumeStore, to: VolumeStore, offsetBytes: number, lengthBytes: number): number;
+}
+
+/** Calls `visit(first, count)` for each run of set grains of `rel.toCopy` within [first, end). */
+function visitToCopyRuns(relationship: Relationship, first: number, end: number, visit: (runFirst: number, runCount: number) => void): void {
+  let grain = relationship.toCopy.nextSet(first);
+  let guard = relationship.grainCount + 1;
+  while (grain >= 0 && grain < end) {
+    guard -= 1;
+    if (guard < 0) throw new Error('toCopy scan did not terminate');
+    const clear = relationship.toCopy.nextClear(grain);
+    const runEnd = Math.min(clear < 0 ? relationship.grainCount : clear, end);
+    visit(grain, runEnd - grain);
+    grain = runEnd >= end ? -1 : relationship.toCopy.nextSet(runEnd);
+  }
+}
+
+function runBytes(relationship: Relationship, first: number, count: number): { offsetBytes: number; lengthBytes: number } {
+  const offsetBytes = first * relationship.grainBytes;
+  const last = grainByteRange(relationship, first + count - 1);
+  return { offsetBytes, lengthBytes: last.offsetBytes + last.lengthBytes - offsetBytes };
+}
+
+/** Source write: first save the T0 (or split-instant) data of every uncopied grain on the target. */
+function copyOnWrite(io: IoStores, relationship: Relationship, first: number, end: number): void {
+  const source = io.store(relationship.sourceVolumeId);
+  const target = io.store(relationship.targetVolumeId);
+  visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
+    const bytes = runBytes(relationship, runFirst, runCount);
+    io.move(source, target, bytes.offsetBytes, bytes.lengthBytes);
+    relationship.toCopy.clearRange(runFirst, runCount);
+  });
+}
+
+/**
+ * Target write: the grains it touches become the target's own, so the background copy never
+ * overwrites them. A grain the write covers wholly needs no T0 data; a partly written one does.
+ */
+function claimForTargetWrite(io: IoStores, relationship: Relationship, first: number, end: number, writeStartBytes: number, writeEndBytes: number): void {
+  const source = io.store(relationship.sourceVolumeId);
+  const target = io.store(relationship.targetVolumeId);
+  visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
+    for (let grain = runFirst; grain < runFirst + runCount; grain += 1) {
+      const bytes = grainByteRange(relationship, grain);
+      const covered = writeStartBytes <= bytes.offsetBytes && writeEndBytes >= bytes.offsetBytes + bytes.lengthBytes;
+      if (!covered) io.move(source, target, bytes.offsetBytes, bytes.lengthBytes);
+    }
+    relationship.toCopy.clearRange(runFirst, runCount);
+  });
+}
+
+function onSourceWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number): void {
+  const { first, count } = grainSpan(relationship, offsetBytes, lengthBytes);
+  if (count === 0) return;
+  if (spec.data === 'point-in-time') copyOnWrite(io, relationship, first, first + count);
+  else if (spec.data === 'mirror' && spec.copier === 'forward') relationship.toCopy.setRange(first, count);
+  if (spec.trackChanges) relationship.sourceDiff.setRange(first, count);
+}
+
+function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number): void {
+  const { first, count } = grainSpan(relationship, offsetBytes, lengthBytes);
+  if (count === 0) return;
+  if (spec.data === 'point-in-time') {
+    claimForTargetWrite(io, relationship, first, first + count, offsetBytes, offsetBytes + lengthBytes);
+  }
+  if (spec.trackChanges) relationship.targetDiff.setRange(first, count);
+}
+
+/** Applies every relationship's write rules, then stores the data. Access was checked by the caller. */
+export function writeThrough(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, data: Uint8Array): void {
+  for (const holding of holdings) {
+    if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(io, holding, offsetBytes, data.length);
+    else onTargetWrite(io, holding, offsetBytes, data.length);
+  }
+  io.store(volumeId).write(offsetBytes, data);
+}
+
+/** Overlays, onto `buffer` (the volume's own bytes at offsetBytes), grains the volume presents from its partner. */
+function overlay(io: IoStores, relationship: Relationship, fromVolumeId: string, buffer: Uint8Array, offsetBytes: number): void {
+  const { first, count } = grainSpan(relationship, offsetBytes, buffer.length);
+  if (count === 0) return;
+  const from = io.store(fromVolumeId);
+  const endBytes = offsetBytes + buffer.length;
+  visitToCopyRuns(relationship, first, first + count, (runFirst, runCount) => {
+    const run = runBytes(relationship, runFirst, runCount);
+    const start = Math.max(run.offsetBytes, offsetBytes);
+    const stop = Math.min(run.offsetBytes + run.lengthBytes, endBytes);
+    if (stop > start) from.readInto(start, buffer.subarray(start - offsetBytes, stop - offsetBytes));
+  });
+}
+
+/** What a host reads: the volume's bytes, with point-in-time and reverse-resync redirection. */
+export function readThrough(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number): Uint8Array {
+  const buffer = io.store(volumeId).read(offsetBytes, lengthBytes);
+  for (const { relationship, spec } of holdings) {
+    const isTarget = relationship.targetVolumeId === volumeId;
+    if (isTarget && spec.data === 'point-in-time') overlay(io, relationship, relationship.sourceVolumeId, buffer, offsetBytes);
+    // During a reverse resync the P-VOL already presents the S-VOL image it is being restored to.
+    if (!isTarget && spec.copier === 'reverse') overlay(io, relationship, relationship.targetVolumeId, buffer, offsetBytes);
+  }
+  return buffer;
+}
