@@ -12,7 +12,7 @@ import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/typ
 import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './copy/flashcopy-storwize';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from './copy/shadowimage';
 import { copiesToStart } from './copy/volume-copy-queue';
-import { moveBytes } from './data/move';
+import { copyGrains } from './data/grain-copy';
 import type { VolumeStore } from './data/volume-store';
 import { EngineError } from './errors';
 import type { EngineEvent, EngineListener } from './events';
@@ -91,7 +91,13 @@ export class Engine {
     this.options = options;
     this.clock = options.clock;
     this.workloadSeed = options.seed ?? 1;
-    this.io = { store: (volumeId) => this.store(volumeId), move: moveBytes };
+    this.io = {
+      store: (volumeId) => this.store(volumeId),
+      copy: (from, to, grainBytes, first, count) => {
+        const report = copyGrains(from, to, grainBytes, first, count);
+        return report.bytesMoved + report.bytesZeroed;
+      },
+    };
   }
 
   // ---- wiring ------------------------------------------------------------------------------

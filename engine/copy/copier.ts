@@ -1,6 +1,7 @@
 // The background copier: walks a relationship's toCopy bitmap and moves grains at its rate.
 // Simulated time is spent on every grain as a real array would; the real work on this machine
 // skips grains that were never written (the store's move does that).
+import type { GrainBytes } from '../data/grain-copy';
 import type { IoStores } from '../io/host-io';
 import type { Relationship } from './relationship';
 import type { CopyDirection } from './types';
@@ -41,7 +42,7 @@ export function copyStep(io: IoStores, relationship: Relationship, direction: Ex
     const runEnd = Math.min(clear < 0 ? relationship.grainCount : clear, grain + affordable, grain + movable);
     const offsetBytes = grain * relationship.grainBytes;
     const lengthBytes = Math.min(runEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
-    step.movedBytes += io.move(from, to, offsetBytes, lengthBytes);
+    step.movedBytes += io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);
     relationship.toCopy.clearRange(grain, runEnd - grain);
     step.accountedBytes += lengthBytes;
     relationship.budgetBytes -= (runEnd - grain) * relationship.grainBytes;

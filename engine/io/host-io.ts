@@ -2,17 +2,15 @@
 // point-in-time targets read uncopied grains from the source and a source write first saves the
 // grain's T0 data on the target (copy-on-write); mirrors mark written grains to copy again; split
 // and tracked states record differences.
+import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
 import { grainByteRange, grainSpan, type Relationship } from '../copy/relationship';
 import type { Holding } from './access';
 
 export interface IoStores {
   store(volumeId: string): VolumeStore;
-  /**
-   * Copies bytes [offsetBytes, +lengthBytes) between stores, skipping never-written space;
-   * returns the bytes actually read and written.
-   */
-  move(from: VolumeStore, to: VolumeStore, offsetBytes: number, lengthBytes: number): number;
+  /** Copies grains [first, first + count) between stores, thin-aware; returns bytes actually written. */
+  copy(from: VolumeStore, to: VolumeStore, grainBytes: GrainBytes, first: number, count: number): number;
 }
 
 /** Calls `visit(first, count)` for each run of set grains of `rel.toCopy` within [first, end). */
@@ -40,8 +38,7 @@ function copyOnWrite(io: IoStores, relationship: Relationship, first: number, en
   const source = io.store(relationship.sourceVolumeId);
   const target = io.store(relationship.targetVolumeId);
   visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
-    const bytes = runBytes(relationship, runFirst, runCount);
-    io.move(source, target, bytes.offsetBytes, bytes.lengthBytes);
+    io.copy(source, target, relationship.grainBytes as GrainBytes, runFirst, runCount);
     relationship.toCopy.clearRange(runFirst, runCount);
   });
 }
@@ -57,7 +54,7 @@ function claimForTargetWrite(io: IoStores, relationship: Relationship, first: nu
     for (let grain = runFirst; grain < runFirst + runCount; grain += 1) {
       const bytes = grainByteRange(relationship, grain);
       const covered = writeStartBytes <= bytes.offsetBytes && writeEndBytes >= bytes.offsetBytes + bytes.lengthBytes;
-      if (!covered) io.move(source, target, bytes.offsetBytes, bytes.lengthBytes);
+      if (!covered) io.copy(source, target, relationship.grainBytes as GrainBytes, grain, 1);
     }
     relationship.toCopy.clearRange(runFirst, runCount);
   });
