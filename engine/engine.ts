@@ -632,10 +632,10 @@ export class Engine {
     }
     if (state === 'prepared' && relationship.startWhenPrepared) this.startPrepared(relationship);
     if (state === 'copying') relationship.startWhenPrepared = false;
-    if (state === 'idle_or_copied' && from === 'copying') {
-      relationship.sourceDiff.clearRange(0, relationship.grainCount);
-      relationship.targetDiff.clearRange(0, relationship.grainCount);
-      if ((relationship.options as StorwizeOptions).autoDelete) this.unregister(relationship, 'automatic:autodelete');
+    // The difference bitmaps keep counting from T0, not from the completion: grains written while
+    // the copy ran differ from the next T0 too, and an incremental start must copy them.
+    if (state === 'idle_or_copied' && from === 'copying' && (relationship.options as StorwizeOptions).autoDelete) {
+      this.unregister(relationship, 'automatic:autodelete');
     }
   }
 
