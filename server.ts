@@ -6,7 +6,8 @@ import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
 import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { createLogger } from './lib/log';
-import { loadFleetSnapshot } from './lib/persist/hydrate';
+import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
+import { Persister } from './lib/persist/persister';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
@@ -25,9 +26,13 @@ async function main(): Promise<void> {
   const db = openDb(url);
   if (await seedIfEmpty(db)) log.info('seeded the demo fleet into an empty inventory');
 
-  const engine = createEngine(dataDir(), await loadFleetSnapshot(db));
+  const snapshot = await loadFleetSnapshot(db);
+  const relationships = await loadRelationships(db, snapshot);
+  const engine = createEngine(dataDir(), snapshot, relationships, await loadClock(db));
+  const persister = new Persister(db, engine, log, relationships.map((r) => r.id));
+  persister.start();
   const loop = runEngineLoop(engine, log);
-  log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount() }, 'engine loaded the inventory');
+  log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount(), copies: relationships.length }, 'engine loaded the inventory');
 
   const app = next({ dev, dir: __dirname, hostname: 'localhost', port });
   const handle = app.getRequestHandler();
@@ -35,7 +40,7 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => void handle(req, res));
   const io = attachSocketServer(http, log);
-  registerRuntime({ db, engine, log, io, startedAt: new Date() });
+  registerRuntime({ db, engine, persister, log, io, startedAt: new Date() });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
@@ -55,6 +60,8 @@ async function main(): Promise<void> {
     void (async () => {
       await io.close(); // also closes the HTTP server
       loop.stop();
+      await persister.stop();
+      engine.close(); // flushes every volume store
       clearRuntime();
       await db.$disconnect();
       log.info('stopped');

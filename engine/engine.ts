@@ -102,10 +102,36 @@ export class Engine {
 
   // ---- wiring ------------------------------------------------------------------------------
 
+  /** Starts from saved state: the fleet and the relationships as they were persisted. */
   load(snapshot: FleetSnapshot, relationships: readonly Relationship[] = []): void {
     this.fleet.load(snapshot);
-    for (const relationship of relationships) this.register(relationship);
+    for (const relationship of relationships) {
+      this.register(relationship);
+      this.queuedCount = Math.max(this.queuedCount, relationship.queuedOrder);
+      this.resumeTimer(relationship);
+    }
     for (const volume of this.fleet.allVolumes()) this.refreshVolume(volume.id, false);
+  }
+
+  /** Timed states (prepare, stop, delete) continue where they were when the engine stopped. */
+  private resumeTimer(relationship: Relationship): void {
+    const timed: Record<string, [number, AutomaticEvent]> = {
+      preparing: [STORWIZE_PREPARE_MS, 'prepared'],
+      stopping: [STORWIZE_STOPPING_MS, 'stopped'],
+      'SMPL(PD)': [SHADOWIMAGE_DELETE_MS, 'deleted'],
+    };
+    const entry = timed[relationship.state];
+    if (entry === undefined) return;
+    const dueMs = relationship.stateChangedAtMs + entry[0];
+    this.after(relationship, Math.max(0, dueMs - this.clock.nowMs()), entry[1]);
+  }
+
+  /** Forgets a relationship whose creation could not be saved (no rules, no events). */
+  discard(copyId: string): void {
+    const relationship = this.relationships.get(copyId);
+    if (relationship === undefined) return;
+    if (relationship.targetOwnerBeforeCopy !== null) this.restoreTargetOwner(relationship);
+    this.unregister(relationship, 'discarded: not saved');
   }
 
   on(listener: EngineListener): () => void {
@@ -154,6 +180,11 @@ export class Engine {
 
   copies(): IterableIterator<Relationship> {
     return this.relationships.values();
+  }
+
+  /** Relationships naming the volume as source or target, in any state. */
+  copiesOf(volumeId: string): Relationship[] {
+    return this.holdings(volumeId).map(({ relationship }) => relationship);
   }
 
   requireCopy(id: string): Relationship {

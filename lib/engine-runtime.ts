@@ -3,7 +3,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Clock, Engine, FileStore, type FleetSnapshot } from '../engine';
+import { Clock, Engine, FileStore, type FleetSnapshot, type Relationship } from '../engine';
+import type { SavedClock } from './persist/hydrate';
 import type { Logger } from './log';
 
 export const TICK_INTERVAL_MS = 50;
@@ -12,17 +13,18 @@ export function volumesDir(dataDir: string): string {
   return path.join(dataDir, 'volumes');
 }
 
-export function createEngine(dataDir: string, snapshot: FleetSnapshot): Engine {
+export function createEngine(dataDir: string, snapshot: FleetSnapshot, relationships: Relationship[], saved: SavedClock | null): Engine {
   const dir = volumesDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const fileOf = (volumeId: string) => path.join(dir, `${volumeId}.vol`);
   const engine = new Engine({
-    clock: new Clock({ startMs: Date.now(), speed: 1 }),
+    // Simulated time resumes where it stopped when it had run ahead of the wall clock.
+    clock: new Clock({ startMs: Math.max(Date.now(), saved?.simulatedTimeMs ?? 0), speed: saved?.speed ?? 1 }),
     openStore: (volume) => FileStore.open({ path: fileOf(volume.id), capacityBytes: Number(volume.capacityBytes) }),
     removeStore: (volumeId) => FileStore.remove(fileOf(volumeId)),
     newId: () => crypto.randomUUID(),
   });
-  engine.load(snapshot);
+  engine.load(snapshot, relationships);
   return engine;
 }
 
@@ -49,7 +51,6 @@ export function runEngineLoop(engine: Engine, log: Logger): EngineLoop {
     stop() {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
-      engine.close();
     },
   };
 }

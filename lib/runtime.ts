@@ -5,11 +5,13 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Engine } from '../engine';
 import type { Db } from './db/client';
 import type { Logger } from './log';
+import type { Persister } from './persist/persister';
 import { ApiError } from './http/api-error';
 
 export interface Runtime {
   db: Db;
   engine: Engine;
+  persister: Persister;
   log: Logger;
   io: SocketServer | null;
   startedAt: Date;

@@ -31,9 +31,7 @@ const vitestReport = path.join(reportDir, 'vitest.json');
 const playwrightReport = path.join(reportDir, 'playwright.json');
 
 const steps: Step[] = [
-  { name: 'types (tsc)', run: () => command(bin('tsc'), ['--noEmit', '-p', '.']) },
-  { name: 'lint (eslint)', run: () => command(bin('eslint'), ['--max-warnings', '0', '.']) },
-  { name: 'engine imports', run: () => command(process.execPath, [path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-engine-imports.ts']) },
+  // The build first: it also generates Next's route types that tsc then checks.
   {
     name: 'production build',
     run: () => {
@@ -41,6 +39,9 @@ const steps: Step[] = [
       return true;
     },
   },
+  { name: 'types (tsc)', run: () => command(bin('tsc'), ['--noEmit', '-p', '.']) },
+  { name: 'lint (eslint)', run: () => command(bin('eslint'), ['--max-warnings', '0', '.']) },
+  { name: 'engine imports', run: () => command(process.execPath, [path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-engine-imports.ts']) },
   { name: 'unit + API (vitest)', run: () => command(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]) },
   {
     name: 'browser (playwright)',

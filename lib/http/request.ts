@@ -45,8 +45,10 @@ async function readText(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+/** Parses and validates a JSON body; with `emptyAs`, an empty body stands for that value. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, emptyAs?: unknown): Promise<z.output<S>> {
   const text = await readText(request);
+  if (text.trim() === '' && emptyAs !== undefined) return parseWith(schema, emptyAs);
   let raw: unknown;
   try {
     raw = text.trim() === '' ? undefined : JSON.parse(text);
@@ -54,6 +56,10 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
     throw new ApiError(400, `malformed JSON body: ${(error as Error).message}`);
   }
   if (raw === undefined) throw new ApiError(400, 'a JSON body is required');
+  return parseWith(schema, raw);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('body', parsed.error);
   return parsed.data;

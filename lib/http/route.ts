@@ -2,6 +2,7 @@
 import { ApiError, errorBody } from './api-error';
 import { jsonResponse } from './json';
 import { findRuntime } from '../runtime';
+import { ENGINE_ERROR_STATUS, EngineError } from '../../engine/errors';
 
 type Params = Record<string, string | string[]>;
 type Handler<P extends Params> = (request: Request, params: P) => Promise<Response>;
@@ -15,6 +16,11 @@ function logUnexpected(error: unknown, request: Request): void {
 
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return jsonResponse(errorBody(error), error.status);
+  if (error instanceof EngineError) {
+    const status = ENGINE_ERROR_STATUS[error.kind];
+    const details = error.reasons.length > 0 ? error.reasons : undefined;
+    return jsonResponse(errorBody(new ApiError(status, error.message, details)), status);
+  }
   logUnexpected(error, request);
   return jsonResponse(errorBody(new ApiError(500, 'internal error: the server logged the details')), 500);
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
 import type { VolumeFilter } from '../api/fleet-schemas';
+import type { Engine } from '../../engine';
 import { arrayView, rolesOf, volumeView, type ArrayView, type VolumeView } from './dto';
 
 const ARRAY_INCLUDE = {
@@ -22,23 +23,28 @@ export async function getArray(db: Db, id: string): Promise<ArrayView> {
   return arrayView(row);
 }
 
-export async function listVolumes(db: Db, filter: VolumeFilter): Promise<VolumeView[]> {
+/** Ownership, roles and access change in the engine first; it is the authority for them. */
+function live(view: VolumeView, engine: Engine | undefined): VolumeView {
+  const volume = engine?.fleet.volume(view.id);
+  if (volume === undefined) return view;
+  return { ...view, currentOwner: volume.currentOwner, roles: [...volume.roles], readOnly: volume.readOnly, status: volume.status };
+}
+
+export async function listVolumes(db: Db, filter: VolumeFilter, engine?: Engine): Promise<VolumeView[]> {
   const where: Prisma.VolumeWhereInput = {};
   if (filter.arrayId !== undefined) where.arrayId = filter.arrayId;
   if (filter.poolId !== undefined) where.poolId = filter.poolId;
-  if (filter.owner !== undefined) where.currentOwner = filter.owner;
   if (filter.q !== undefined && filter.q !== '') where.name = { contains: filter.q };
   const rows = await db.volume.findMany({ where, orderBy: [{ arrayId: 'asc' }, { name: 'asc' }] });
-  const views = rows.map(volumeView);
-  // Roles live in a JSON column, which SQLite and PostgreSQL filter differently: filter here.
+  const owned = rows.map((row) => live(volumeView(row), engine)).filter((v) => filter.owner === undefined || v.currentOwner === filter.owner);
   const role = filter.role;
-  if (role === undefined) return views;
-  if (role === 'none') return views.filter((v) => v.roles.length === 0);
-  return views.filter((v) => rolesOf(v.roles).includes(role));
+  if (role === undefined) return owned;
+  if (role === 'none') return owned.filter((v) => v.roles.length === 0);
+  return owned.filter((v) => rolesOf(v.roles).includes(role));
 }
 
-export async function getVolume(db: Db, id: string): Promise<VolumeView> {
+export async function getVolume(db: Db, id: string, engine?: Engine): Promise<VolumeView> {
   const row = await db.volume.findUnique({ where: { id } });
   if (row === null) throw new ApiError(404, `volume "${id}" does not exist`);
-  return volumeView(row);
+  return live(volumeView(row), engine);
 }

@@ -1,6 +1,7 @@
 // The Fleet section of api.md, exercised over HTTP against the real server on a temporary data dir.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, type ApiErrorBody } from '../support/api';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -27,20 +28,10 @@ interface ApiVolume {
   status: string;
   readOnly: boolean;
 }
-interface ApiError {
-  error: { code: string; message: string; details?: unknown };
-}
+type ApiError = ApiErrorBody;
 
-async function call<T>(method: string, path: string, body?: unknown, raw?: string): Promise<{ status: number; body: T; headers: Headers }> {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
-  if (raw !== undefined) init.body = raw;
-  else if (body !== undefined) init.body = JSON.stringify(body);
-  const response = await fetch(`${server.baseUrl}${path}`, init);
-  const text = await response.text();
-  return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T, headers: response.headers };
-}
+const { call, get } = apiClient(() => server.baseUrl);
 
-const get = <T>(path: string) => call<T>('GET', path);
 const GiB = 1024 ** 3;
 
 async function arrays(): Promise<ApiArray[]> {

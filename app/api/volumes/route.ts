@@ -6,7 +6,7 @@ import { getRuntime } from '@/lib/runtime';
 import { listVolumes } from '@/lib/services/fleet';
 import { createVolume } from '@/lib/services/volumes';
 
-export const GET = route(async (request) => jsonResponse(await listVolumes(getRuntime().db, readQuery(request, VolumeQuery))));
+export const GET = route(async (request) => jsonResponse(await listVolumes(getRuntime().db, readQuery(request, VolumeQuery), getRuntime().engine)));
 
 export const POST = route(async (request) => {
   const input = await readJson(request, CreateVolumeBody);

@@ -1,0 +1,11 @@
+import { ActionBody } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { actOnGroup } from '@/lib/services/consistency-groups';
+
+export const POST = route<{ id: string; action: string }>(async (request, { id, action }) => {
+  const { mode } = await readJson(request, ActionBody, {});
+  return jsonResponse(await actOnGroup(getRuntime(), id, action, mode, { name: 'console' }));
+});

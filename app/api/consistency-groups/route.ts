@@ -1,0 +1,13 @@
+import { CreateGroupBody } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { createGroup, listGroups } from '@/lib/services/consistency-groups';
+
+export const GET = route(async () => jsonResponse(await listGroups(getRuntime())));
+
+export const POST = route(async (request) => {
+  const input = await readJson(request, CreateGroupBody);
+  return jsonResponse(await createGroup(getRuntime(), input, { name: 'console' }), 201);
+});

@@ -1,0 +1,11 @@
+import { ActionBody } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { actOnCopy } from '@/lib/services/copies';
+
+export const POST = route<{ id: string; action: string }>(async (request, { id, action }) => {
+  const { mode } = await readJson(request, ActionBody, {});
+  return jsonResponse(await actOnCopy(getRuntime(), id, action, mode, { name: 'console' }));
+});

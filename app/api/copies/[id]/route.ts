@@ -1,0 +1,18 @@
+import { PatchCopyBody } from '@/lib/api/copy-schemas';
+import { jsonResponse, noContent } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { deleteCopy, getCopy, patchCopy } from '@/lib/services/copies';
+
+export const GET = route<{ id: string }>(async (_request, { id }) => jsonResponse(getCopy(getRuntime().engine, id)));
+
+export const PATCH = route<{ id: string }>(async (request, { id }) => {
+  const { options } = await readJson(request, PatchCopyBody);
+  return jsonResponse(await patchCopy(getRuntime(), id, options, { name: 'console' }));
+});
+
+export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+  await deleteCopy(getRuntime(), id, { name: 'console' });
+  return noContent();
+});

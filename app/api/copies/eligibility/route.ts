@@ -1,0 +1,10 @@
+import { EligibilityQuery } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readQuery } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+
+export const GET = route(async (request) => {
+  const query = readQuery(request, EligibilityQuery);
+  return jsonResponse(getRuntime().engine.eligibility(query.type, query.sourceVolumeId));
+});

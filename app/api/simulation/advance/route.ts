@@ -1,0 +1,11 @@
+import { AdvanceBody } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { advance } from '@/lib/services/simulation';
+
+export const POST = route(async (request) => {
+  const { seconds } = await readJson(request, AdvanceBody);
+  return jsonResponse(await advance(getRuntime(), seconds, { name: 'console' }));
+});

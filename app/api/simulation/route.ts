@@ -1,0 +1,13 @@
+import { PutSimulationBody } from '@/lib/api/copy-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { setSpeed, simulationDto } from '@/lib/services/simulation';
+
+export const GET = route(async () => jsonResponse(simulationDto(getRuntime())));
+
+export const PUT = route(async (request) => {
+  const { speed } = await readJson(request, PutSimulationBody);
+  return jsonResponse(await setSpeed(getRuntime(), speed, { name: 'console' }));
+});

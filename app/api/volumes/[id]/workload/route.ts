@@ -1,0 +1,24 @@
+import { WorkloadBody } from '@/lib/api/copy-schemas';
+import { ApiError } from '@/lib/http/api-error';
+import { jsonResponse, noContent } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { startWorkload, workloadDto } from '@/lib/services/host-io';
+
+export const GET = route<{ id: string }>(async (_request, { id }) => {
+  getRuntime().engine.requireVolume(id);
+  const workload = workloadDto(getRuntime(), id);
+  if (workload === null) throw new ApiError(404, `no workload runs on volume "${id}"`);
+  return jsonResponse(workload);
+});
+
+export const POST = route<{ id: string }>(async (request, { id }) => {
+  const spec = await readJson(request, WorkloadBody);
+  return jsonResponse(startWorkload(getRuntime(), id, spec), 201);
+});
+
+export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+  if (!getRuntime().engine.stopWorkload(id)) throw new ApiError(404, `no workload runs on volume "${id}"`);
+  return noContent();
+});

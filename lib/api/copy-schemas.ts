@@ -1,0 +1,96 @@
+// zod schemas of the "Copy relationships", "Host I/O" and "Simulation" sections of api.md.
+// Option values are checked by the engine's own option rules (engine/copy/options.ts), so the
+// API, the wizard and the engine refuse the same things with the same words.
+import { z } from 'zod';
+import { COPY_TYPES } from '../../engine/copy/types';
+import { CLOCK_SPEEDS } from '../../engine/time/clock';
+import { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS } from '../../engine/io/workload';
+
+const Id = z.string().min(1).max(64);
+export const CopyTypeSchema = z.enum(COPY_TYPES);
+const Options = z.record(z.string().max(64), z.unknown()).meta({ description: 'Service options, e.g. {"priority":"high"}, {"copyRate":80}, {"pace":"faster"}, {"mode":"nocopy"}' });
+
+export const CopyQuery = z.strictObject({
+  type: CopyTypeSchema.optional(),
+  state: z.string().max(32).optional(),
+  arrayId: Id.optional(),
+  volumeId: Id.optional(),
+});
+
+export const EligibilityQuery = z.strictObject({ type: CopyTypeSchema, sourceVolumeId: Id });
+
+export const CreateCopyBody = z
+  .strictObject({
+    type: CopyTypeSchema,
+    sourceVolumeId: Id,
+    targetVolumeId: Id,
+    options: Options.optional(),
+    start: z.boolean().optional(),
+    consistencyGroupId: Id.optional(),
+  })
+  .meta({ id: 'CreateCopy' });
+
+export const PatchCopyBody = z.strictObject({ options: Options }).meta({ id: 'PatchCopy' });
+export const ActionBody = z.strictObject({ mode: z.string().min(1).max(32).optional() }).meta({ id: 'CopyActionOptions' });
+
+export const ActionAvailabilityDto = z.object({
+  action: z.string(),
+  label: z.string(),
+  allowed: z.boolean(),
+  destructive: z.boolean(),
+  modes: z.array(z.string()),
+  allowedModes: z.array(z.string()),
+  reason: z.string().optional(),
+});
+
+export const CopyDto = z
+  .object({
+    id: z.string(),
+    type: CopyTypeSchema,
+    model: z.string(),
+    arrayId: z.string(),
+    sourceVolumeId: z.string(),
+    targetVolumeId: z.string(),
+    state: z.string(),
+    options: z.record(z.string(), z.unknown()),
+    progress: z.object({ percent: z.number(), copiedBytes: z.number(), totalBytes: z.number(), rateBytesPerSec: z.number(), etaSeconds: z.number().nullable() }),
+    differentialBytes: z.number(),
+    grainBytes: z.number(),
+    consistencyGroupId: z.string().nullable(),
+    pointInTime: z.string().nullable(),
+    actions: z.array(ActionAvailabilityDto),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Copy' });
+
+export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
+
+export const CreateGroupBody = z.strictObject({ arrayId: Id, name: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may use letters, digits and _ . -') }).meta({ id: 'CreateConsistencyGroup' });
+export const GroupDto = z
+  .object({ id: z.string(), arrayId: z.string(), name: z.string(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
+  .meta({ id: 'ConsistencyGroup' });
+
+export const SimulationDto = z.object({ speed: z.union([z.number(), z.literal('max')]), simulatedTime: z.string() }).meta({ id: 'Simulation' });
+export const PutSimulationBody = z
+  .strictObject({ speed: z.literal(CLOCK_SPEEDS, { error: 'speed must be 0 (paused), 1, 10, 100, 1000 or "max"' }) })
+  .meta({ id: 'SetSimulation' });
+export const AdvanceBody = z.strictObject({ seconds: z.number().positive('must be more than 0').max(7 * 86_400, 'may step at most 7 days at once') }).meta({ id: 'AdvanceSimulation' });
+
+export const WorkloadBody = z
+  .strictObject({
+    pattern: z.enum(WORKLOAD_PATTERNS),
+    iops: z.number().int().min(1).max(WORKLOAD_IOPS_MAX),
+    blockBytes: z.number().int().min(512).max(WORKLOAD_BLOCK_BYTES_MAX).multipleOf(512, 'must be a multiple of 512 bytes'),
+    writePercent: z.number().min(0).max(100),
+  })
+  .meta({ id: 'Workload' });
+
+/** The largest single host read or write through the API. */
+export const DATA_REQUEST_BYTES_MAX = 16 * 1024 * 1024;
+const Offset = z.string().regex(/^\d{1,16}$/, 'must be a whole number of bytes').transform(Number);
+export const DataWriteQuery = z.strictObject({ offset: Offset });
+export const DataReadQuery = z.strictObject({
+  offset: Offset,
+  length: Offset.refine((n) => n > 0 && n <= DATA_REQUEST_BYTES_MAX, `must be 1 to ${DATA_REQUEST_BYTES_MAX} bytes`),
+});

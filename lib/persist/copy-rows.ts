@@ -1,0 +1,104 @@
+// Engine relationships ↔ inventory rows. Bitmaps travel in the data plane's compact, checksummed
+// serialization, so a row read back after a crash either restores exactly or is refused.
+import { GrainBitmap } from '../../engine/data/grain-bitmap';
+import type { Relationship } from '../../engine/copy/relationship';
+import type { CopyOptions } from '../../engine/copy/options';
+import type { CopyType } from '../../engine/copy/types';
+import type { ArrayModel, ControllerSlot } from '../../engine/model';
+import type { CopyRelationship, Prisma } from '../db/generated/client';
+
+interface RuntimeFields {
+  copiedOnce: boolean;
+  startWhenPrepared: boolean;
+  targetOwnerBeforeCopy: ControllerSlot | null;
+  queuedOrder: number;
+  lastUpdateCopyMs: number;
+  sourceCapacityBytes: number;
+}
+
+const bytes = (bitmap: GrainBitmap): Uint8Array<ArrayBuffer> => Uint8Array.from(bitmap.serialize());
+
+/** The columns that change as the relationship runs (state, bitmaps, progress, options). */
+export function copyRowUpdate(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.CopyRelationshipUncheckedUpdateInput {
+  const runtime: RuntimeFields = {
+    copiedOnce: relationship.copiedOnce,
+    startWhenPrepared: relationship.startWhenPrepared,
+    targetOwnerBeforeCopy: relationship.targetOwnerBeforeCopy,
+    queuedOrder: relationship.queuedOrder,
+    lastUpdateCopyMs: relationship.lastUpdateCopyMs,
+    sourceCapacityBytes: relationship.sourceCapacityBytes,
+  };
+  return {
+    state: relationship.state,
+    options: relationship.options as unknown as Prisma.InputJsonValue,
+    pendingBitmap: bytes(relationship.toCopy),
+    sourceDiffBitmap: bytes(relationship.sourceDiff),
+    targetDiffBitmap: bytes(relationship.targetDiff),
+    copiedBytes: BigInt(progress.copiedBytes),
+    totalBytes: BigInt(progress.totalBytes),
+    differentialBytes: BigInt(differentialBytes),
+    cycleGrains: relationship.cycleGrains,
+    pointInTimeAt: relationship.pointInTimeMs === null ? null : new Date(relationship.pointInTimeMs),
+    stateChangedAt: new Date(relationship.stateChangedAtMs),
+    updatedAt: new Date(relationship.updatedAtMs),
+    runtime: runtime as unknown as Prisma.InputJsonValue,
+  };
+}
+
+export function copyRowCreate(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.CopyRelationshipUncheckedCreateInput {
+  return {
+    ...(copyRowUpdate(relationship, progress, differentialBytes) as Prisma.CopyRelationshipUncheckedCreateInput),
+    id: relationship.id,
+    type: relationship.type,
+    arrayId: relationship.arrayId,
+    sourceVolumeId: relationship.sourceVolumeId,
+    targetVolumeId: relationship.targetVolumeId,
+    grainBytes: relationship.grainBytes,
+    consistencyGroupId: relationship.consistencyGroupId,
+    createdAt: new Date(relationship.createdAtMs),
+  };
+}
+
+function bitmapOf(data: Uint8Array | null, grainCount: number, what: string, id: string): GrainBitmap {
+  if (data === null) return new GrainBitmap(grainCount);
+  const bitmap = GrainBitmap.deserialize(data);
+  if (bitmap.grainCount !== grainCount) throw new Error(`copy ${id}: ${what} bitmap has ${bitmap.grainCount} grains, expected ${grainCount}`);
+  return bitmap;
+}
+
+/** A relationship as the engine resumes it after a restart. */
+export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sourceCapacityBytes: number): Relationship {
+  const runtime = (row.runtime ?? {}) as Partial<RuntimeFields>;
+  const capacity = runtime.sourceCapacityBytes ?? sourceCapacityBytes;
+  const grainCount = Math.ceil(capacity / row.grainBytes);
+  return {
+    id: row.id,
+    type: row.type as CopyType,
+    model,
+    arrayId: row.arrayId,
+    sourceVolumeId: row.sourceVolumeId,
+    targetVolumeId: row.targetVolumeId,
+    state: row.state,
+    options: row.options as unknown as CopyOptions,
+    grainBytes: row.grainBytes,
+    grainCount,
+    sourceCapacityBytes: capacity,
+    toCopy: bitmapOf(row.pendingBitmap, grainCount, 'pending', row.id),
+    sourceDiff: bitmapOf(row.sourceDiffBitmap, grainCount, 'source difference', row.id),
+    targetDiff: bitmapOf(row.targetDiffBitmap, grainCount, 'target difference', row.id),
+    cycleGrains: row.cycleGrains,
+    pointInTimeMs: row.pointInTimeAt?.getTime() ?? null,
+    consistencyGroupId: row.consistencyGroupId,
+    createdAtMs: row.createdAt.getTime(),
+    updatedAtMs: row.updatedAt.getTime(),
+    stateChangedAtMs: row.stateChangedAt.getTime(),
+    rateBytesPerSec: 0,
+    budgetBytes: 0,
+    lastUpdateCopyMs: runtime.lastUpdateCopyMs ?? row.stateChangedAt.getTime(),
+    copiedOnce: runtime.copiedOnce ?? false,
+    startWhenPrepared: runtime.startWhenPrepared ?? false,
+    targetOwnerBeforeCopy: runtime.targetOwnerBeforeCopy ?? null,
+    queuedOrder: runtime.queuedOrder ?? 0,
+    timerId: null,
+  };
+}

@@ -1,0 +1,162 @@
+// Saves what the engine changes to the inventory: relationships (state, options, bitmaps,
+// progress), volume ownership and roles, the event log and the simulation clock. Writes are
+// batched into one transaction per flush and serialised through one queue, so rows are written in
+// the order the engine changed them. State changes flush within FLUSH_INTERVAL_MS; progress alone
+// every PROGRESS_INTERVAL_MS; commands flush before they answer, so an acknowledged change is saved.
+import type { Engine, EngineEvent } from '../../engine';
+import type { Db } from '../db/client';
+import type { Prisma } from '../db/generated/client';
+import type { Logger } from '../log';
+import { recordEvent, type NewEvent } from '../services/events';
+import { copyRowCreate, copyRowUpdate } from './copy-rows';
+
+export const FLUSH_INTERVAL_MS = 250;
+export const PROGRESS_INTERVAL_MS = 2_000;
+export const SIMULATION_SETTING_KEY = 'simulation';
+
+type Tx = Prisma.TransactionClient;
+
+export class Persister {
+  private readonly db: Db;
+  private readonly engine: Engine;
+  private readonly log: Logger;
+  private readonly stored: Set<string>;
+  private readonly changed = new Set<string>();
+  private readonly progressed = new Set<string>();
+  private readonly removed = new Set<string>();
+  private readonly volumes = new Set<string>();
+  private events: NewEvent[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private actor = 'system';
+  private timer: NodeJS.Timeout | null = null;
+  private lastProgressFlushMs = 0;
+
+  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>) {
+    this.db = db;
+    this.engine = engine;
+    this.log = log;
+    this.stored = new Set(storedCopyIds);
+    engine.on((event) => this.onEvent(event));
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.flush(false).catch((error: unknown) => this.log.error({ err: error }, 'persisting engine state failed')), FLUSH_INTERVAL_MS);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush(true);
+  }
+
+  /** Runs `command` (synchronous engine work) with its events attributed to `actor`. */
+  as<T>(actor: string, command: () => T): T {
+    const previous = this.actor;
+    this.actor = actor;
+    try {
+      return command();
+    } finally {
+      this.actor = previous;
+    }
+  }
+
+  /** Writes everything pending; `everything` includes progress-only changes. */
+  flush(everything = true): Promise<void> {
+    const next = this.chain.then(() => this.write(everything));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private onEvent(event: EngineEvent): void {
+    switch (event.kind) {
+      case 'copy.progress':
+        this.progressed.add(event.copyId);
+        return;
+      case 'volume.changed':
+        this.volumes.add(event.volumeId);
+        return;
+      case 'simulation.changed':
+        return;
+      case 'copy.removed':
+        this.changed.delete(event.copyId);
+        this.progressed.delete(event.copyId);
+        this.removed.add(event.copyId);
+        break;
+      case 'volume.owner-changed':
+        this.volumes.add(event.volumeId);
+        break;
+      default:
+        this.changed.add(event.copyId);
+    }
+    this.events.push(eventRecord(event, this.actor));
+  }
+
+  private async write(everything: boolean): Promise<void> {
+    const nowMs = Date.now();
+    const withProgress = everything || nowMs - this.lastProgressFlushMs >= PROGRESS_INTERVAL_MS;
+    const copyIds = new Set(this.changed);
+    if (withProgress) {
+      for (const id of this.progressed) copyIds.add(id);
+      this.progressed.clear();
+      this.lastProgressFlushMs = nowMs;
+    }
+    this.changed.clear();
+    const removed = [...this.removed];
+    this.removed.clear();
+    const volumeIds = [...this.volumes];
+    this.volumes.clear();
+    const events = this.events;
+    this.events = [];
+    await this.db.$transaction(async (tx) => {
+      for (const id of copyIds) await this.writeCopy(tx, id);
+      for (const id of removed) {
+        if (this.stored.delete(id)) await tx.copyRelationship.deleteMany({ where: { id } });
+      }
+      for (const id of volumeIds) await this.writeVolume(tx, id);
+      for (const event of events) await recordEvent(tx, event);
+      await this.writeClock(tx);
+    });
+  }
+
+  private async writeCopy(tx: Tx, id: string): Promise<void> {
+    const relationship = this.engine.copy(id);
+    if (relationship === undefined) return;
+    const view = this.engine.view(relationship);
+    if (this.stored.has(id)) {
+      await tx.copyRelationship.update({ where: { id }, data: copyRowUpdate(relationship, view.progress, view.differentialBytes) });
+    } else {
+      await tx.copyRelationship.create({ data: copyRowCreate(relationship, view.progress, view.differentialBytes) });
+      this.stored.add(id);
+    }
+  }
+
+  private async writeVolume(tx: Tx, id: string): Promise<void> {
+    const volume = this.engine.fleet.volume(id);
+    if (volume === undefined) return;
+    await tx.volume.updateMany({
+      where: { id },
+      data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status },
+    });
+  }
+
+  private async writeClock(tx: Tx): Promise<void> {
+    const value = { simulatedTimeMs: this.engine.clock.nowMs(), speed: this.engine.clock.speed };
+    await tx.setting.upsert({ where: { key: SIMULATION_SETTING_KEY }, create: { key: SIMULATION_SETTING_KEY, value }, update: { value } });
+  }
+}
+
+function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' }>, actor: string): NewEvent {
+  const base = { kind: event.kind, arrayId: event.arrayId, actor };
+  switch (event.kind) {
+    case 'copy.created':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { state: event.state } };
+    case 'copy.state-changed':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { from: event.from, to: event.to, cause: event.cause } };
+    case 'copy.options-changed':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: event.options as Prisma.InputJsonValue };
+    case 'copy.removed':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { cause: event.cause } };
+    case 'volume.owner-changed':
+      return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { from: event.from, to: event.to, reason: event.reason } };
+  }
+}

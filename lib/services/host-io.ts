@@ -1,0 +1,57 @@
+// What a host attached to a volume does: reads, writes, and simulated workloads, all through the
+// engine's one I/O path. A write is answered only once its data and the bitmaps it marked are saved.
+import { ApiError } from '../http/api-error';
+import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
+import type { Runtime } from '../runtime';
+import type { WorkloadSpec } from '../../engine/io/workload';
+
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new ApiError(413, `a write of ${declared} bytes exceeds the ${maxBytes}-byte limit of one request`);
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let totalBytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    totalBytes += value.byteLength;
+    if (totalBytes > maxBytes) {
+      await reader.cancel();
+      throw new ApiError(413, `a write exceeds the ${maxBytes}-byte limit of one request`);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
+  const data = await readBody(request, DATA_REQUEST_BYTES_MAX);
+  if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
+  runtime.engine.hostWrite(volumeId, offsetBytes, data);
+  runtime.engine.store(volumeId).flush();
+  await runtime.persister.flush();
+  return data.length;
+}
+
+export function readVolume(runtime: Runtime, volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
+  return runtime.engine.hostRead(volumeId, offsetBytes, lengthBytes);
+}
+
+export interface WorkloadDto extends WorkloadSpec {
+  volumeId: string;
+  stats: { reads: number; writes: number; rejected: number; bytesWritten: number; iopsMeasured: number; lastError: string | null };
+}
+
+export function workloadDto(runtime: Runtime, volumeId: string): WorkloadDto | null {
+  const workload = runtime.engine.workload(volumeId);
+  if (workload === undefined) return null;
+  return { volumeId, ...workload.spec, stats: { ...workload.stats, iopsMeasured: Math.round(workload.stats.iopsMeasured) } };
+}
+
+export function startWorkload(runtime: Runtime, volumeId: string, spec: WorkloadSpec): WorkloadDto {
+  runtime.engine.startWorkload(volumeId, spec);
+  const dto = workloadDto(runtime, volumeId);
+  if (dto === null) throw new Error('workload vanished as it started');
+  return dto;
+}

@@ -1,0 +1,45 @@
+// A small HTTP client for API integration tests: JSON in, parsed JSON (or bytes) out.
+
+export interface ApiResult<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export function apiClient(baseUrl: () => string) {
+  async function call<T>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResult<T>> {
+    const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
+    if (raw !== undefined) init.body = raw;
+    else if (body !== undefined) init.body = JSON.stringify(body);
+    const response = await fetch(`${baseUrl()}${path}`, init);
+    const text = await response.text();
+    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T, headers: response.headers };
+  }
+
+  async function putBytes(path: string, data: Uint8Array): Promise<ApiResult<ApiErrorBody | undefined>> {
+    const response = await fetch(`${baseUrl()}${path}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as ApiErrorBody), headers: response.headers };
+  }
+
+  async function getBytes(path: string): Promise<{ status: number; bytes: Uint8Array; text: string }> {
+    const response = await fetch(`${baseUrl()}${path}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, bytes, text: response.ok ? '' : Buffer.from(bytes).toString('utf8') };
+  }
+
+  return {
+    call,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body?: unknown) => call<T>('PUT', path, body),
+    patch: <T>(path: string, body?: unknown) => call<T>('PATCH', path, body),
+    del: <T>(path: string) => call<T>('DELETE', path),
+    putBytes,
+    getBytes,
+  };
+}
