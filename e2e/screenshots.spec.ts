@@ -29,7 +29,7 @@ for (const theme of THEMES) {
 
     await page.getByRole('link', { name: 'DS6800-NYC-01' }).click();
     await expect(page.getByRole('heading', { name: 'Controller A' })).toBeVisible();
-    await expect(page.getByRole('cell', { name: '1000' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '1000', exact: true })).toBeVisible();
     await shoot(page, 'array-detail', theme);
 
     await page.getByRole('button', { name: 'Create volume' }).click();

@@ -44,7 +44,7 @@ const COLUMNS = [
 export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design; nothing here is memoized on them.
-  const table = useReactTable({ data: arrays, columns: COLUMNS, state: { sorting }, onSortingChange: setSorting, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({ data: arrays, columns: COLUMNS, state: { sorting }, onSortingChange: setSorting, sortDescFirst: false, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   return (
     <table className="w-full border-collapse text-left">
       <thead className="bg-surface-raised text-xs text-fg-muted">

@@ -31,6 +31,7 @@ export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }
     state: { sorting },
     onSortingChange: handleSorting,
     enableMultiSort: false,
+    sortDescFirst: false,
     getRowId: (row) => row.id,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

@@ -58,7 +58,8 @@ export function VolumesView() {
   );
 
   const count = rows.length;
-  const countText = volumes.isPending ? 'Loading volumes…' : `${count.toLocaleString('en-US')} ${count === 1 ? 'volume' : 'volumes'}${hasVolumeFilters(view) ? ' match the filters' : ''}`;
+  const filtered = hasVolumeFilters(view) ? (count === 1 ? ' matches the filters' : ' match the filters') : '';
+  const countText = volumes.isPending ? 'Loading volumes…' : `${count.toLocaleString('en-US')} ${count === 1 ? 'volume' : 'volumes'}${filtered}`;
 
   return (
     <PageFrame fill>
