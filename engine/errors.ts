@@ -11,7 +11,16 @@ export const ENGINE_ERROR_STATUS = {
 
 export type EngineErrorKind = keyof typeof ENGINE_ERROR_STATUS;
 
+/** Brand shared by every copy of this module: Next bundles route handlers separately from
+ *  server.ts, so an error thrown by the server's engine is not `instanceof` the bundle's class. */
+const ENGINE_ERROR_BRAND = Symbol.for('grainline.engine-error');
+
+export function isEngineError(value: unknown): value is EngineError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[ENGINE_ERROR_BRAND] === true;
+}
+
 export class EngineError extends Error {
+  readonly [ENGINE_ERROR_BRAND] = true;
   readonly kind: EngineErrorKind;
   /** For `rule`: every reason, so the caller can list them all. */
   readonly reasons: string[];

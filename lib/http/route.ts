@@ -2,7 +2,7 @@
 import { ApiError, errorBody } from './api-error';
 import { jsonResponse } from './json';
 import { findRuntime } from '../runtime';
-import { ENGINE_ERROR_STATUS, EngineError } from '../../engine/errors';
+import { ENGINE_ERROR_STATUS, isEngineError } from '../../engine/errors';
 
 type Params = Record<string, string | string[]>;
 type Handler<P extends Params> = (request: Request, params: P) => Promise<Response>;
@@ -16,7 +16,7 @@ function logUnexpected(error: unknown, request: Request): void {
 
 export function errorResponse(error: unknown, request: Request): Response {
   if (error instanceof ApiError) return jsonResponse(errorBody(error), error.status);
-  if (error instanceof EngineError) {
+  if (isEngineError(error)) {
     const status = ENGINE_ERROR_STATUS[error.kind];
     const details = error.reasons.length > 0 ? error.reasons : undefined;
     return jsonResponse(errorBody(new ApiError(status, error.message, details)), status);
