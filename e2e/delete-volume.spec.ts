@@ -19,7 +19,9 @@ test('delete a volume after confirming; cancel keeps it', async ({ page, request
   await page.getByRole('button', { name: `Delete volume ${name}` }).click();
   const dialog = page.getByRole('alertdialog', { name: `Delete volume ${name}?` });
   await expect(dialog).toContainText(`Volume ${name} (1 MiB, pool`);
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The safe choice has focus, so Enter on an unexpected dialog keeps the volume.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 

@@ -43,7 +43,7 @@ const COLUMNS = [
 
 export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design; nothing here is memoized on them.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
   const table = useReactTable({ data: arrays, columns: COLUMNS, state: { sorting }, onSortingChange: setSorting, sortDescFirst: false, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
   return (
     <table className="w-full border-collapse text-left">

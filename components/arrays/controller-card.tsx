@@ -40,7 +40,7 @@ export function ControllerCard({ arrayId, controller, volumes }: { arrayId: stri
       title={`Controller ${controller.slot}`}
       actions={
         <>
-          <span className="text-xs text-fg-muted">{volumes === undefined ? '…' : `owns ${volumes.length} ${volumes.length === 1 ? 'volume' : 'volumes'}`}</span>
+          <span className="text-xs text-fg-muted">{volumes === undefined ? '…' : `owns ${volumes.length.toLocaleString('en-US')} ${volumes.length === 1 ? 'volume' : 'volumes'}`}</span>
           <ControllerBadge controller={controller} />
         </>
       }

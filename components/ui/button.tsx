@@ -7,7 +7,7 @@ export type ButtonSize = 'sm' | 'md';
 const VARIANT_CLASSES: Record<ButtonVariant, string> = {
   primary: 'bg-accent text-accent-fg border-accent hover:brightness-110',
   secondary: 'bg-surface text-fg border-line-strong hover:bg-surface-hover',
-  danger: 'bg-bad text-white border-bad hover:brightness-110 dark:text-[#1a0707]',
+  danger: 'bg-[#c4232d] text-white border-[#c4232d] hover:brightness-110 dark:bg-[#b62324] dark:border-[#b62324]',
   ghost: 'bg-transparent text-fg-muted border-transparent hover:bg-surface-hover hover:text-fg',
 };
 

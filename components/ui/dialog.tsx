@@ -10,12 +10,14 @@ export const DialogRoot = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
 export const DialogClose = RadixDialog.Close;
 
-export function DialogContent({ title, description, children, role = 'dialog', width = 'md' }: {
+export function DialogContent({ title, description, children, role = 'dialog', width = 'md', onOpenAutoFocus }: {
   title: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
   role?: 'dialog' | 'alertdialog';
   width?: 'sm' | 'md';
+  /** Radix focuses the first focusable element; confirmations move focus to the safe choice instead. */
+  onOpenAutoFocus?: (event: Event) => void;
 }) {
   // Radix wires aria-describedby to its Description; without one it wants an explicit opt-out.
   const describedBy = description ? {} : { 'aria-describedby': undefined };
@@ -24,6 +26,7 @@ export function DialogContent({ title, description, children, role = 'dialog', w
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/45" />
       <RadixDialog.Content
         role={role}
+        onOpenAutoFocus={onOpenAutoFocus}
         {...describedBy}
         className={clsx(
           'fixed top-[10vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col rounded-md border border-line-strong bg-surface text-fg shadow-2xl',

@@ -1,5 +1,6 @@
 'use client';
 // Deleting is destructive and final, so it asks first and names exactly what goes.
+import { useRef } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot } from '@/components/ui/dialog';
@@ -11,6 +12,7 @@ import type { VolumeRow } from './volume-row';
 
 export function DeleteVolumeDialog({ volume, onClose }: { volume: VolumeRow | null; onClose: () => void }) {
   const remove = useDeleteVolume();
+  const cancelRef = useRef<HTMLButtonElement>(null);
 
   function confirm() {
     if (volume === null) return;
@@ -29,7 +31,15 @@ export function DeleteVolumeDialog({ volume, onClose }: { volume: VolumeRow | nu
   return (
     <DialogRoot open={volume !== null} onOpenChange={(open) => !open && !remove.isPending && onClose()}>
       {volume !== null && (
-        <DialogContent role="alertdialog" width="sm" title={`Delete volume ${volume.name}?`}>
+        <DialogContent
+          role="alertdialog"
+          width="sm"
+          title={`Delete volume ${volume.name}?`}
+          onOpenAutoFocus={(event) => {
+            event.preventDefault();
+            cancelRef.current?.focus();
+          }}
+        >
           <DialogBody>
             <p>
               Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {volume.poolName}) will be removed from{' '}
@@ -38,7 +48,9 @@ export function DeleteVolumeDialog({ volume, onClose }: { volume: VolumeRow | nu
           </DialogBody>
           <DialogFooter>
             <DialogClose asChild>
-              <Button disabled={remove.isPending}>Cancel</Button>
+              <Button ref={cancelRef} disabled={remove.isPending}>
+                Cancel
+              </Button>
             </DialogClose>
             <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
               {remove.isPending ? 'Deleting…' : 'Delete volume'}

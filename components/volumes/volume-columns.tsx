@@ -44,7 +44,7 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
       id: 'name' satisfies VolumeSortColumn,
       header: 'Name',
       sortingFn: 'alphanumeric',
-      meta: { width: '18%' },
+      meta: { width: '16%' },
       cell: (info) => (
         <span className="block truncate font-mono text-xs" title={info.getValue()}>
           {info.getValue()}
@@ -52,7 +52,7 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
       ),
     }),
     column.accessor('arrayName', { id: 'array' satisfies VolumeSortColumn, header: 'Array', meta: { width: '12%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
-    column.accessor('poolName', { id: 'pool' satisfies VolumeSortColumn, header: 'Pool', meta: { width: '10%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+    column.accessor('poolName', { id: 'pool' satisfies VolumeSortColumn, header: 'Pool', meta: { width: '12%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
     column.accessor('capacityBytes', {
       id: 'capacity' satisfies VolumeSortColumn,
       header: 'Capacity',
@@ -60,11 +60,11 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
       meta: { width: '8%', align: 'right' },
       cell: (info) => <span className="tabular-nums">{formatBytes(toBigBytes(info.getValue()))}</span>,
     }),
-    column.accessor('preferredOwner', { id: 'preferredOwner' satisfies VolumeSortColumn, header: 'Preferred owner', meta: { width: '12%' } }),
+    column.accessor('preferredOwner', { id: 'preferredOwner' satisfies VolumeSortColumn, header: 'Preferred owner', meta: { width: '11.5%' } }),
     column.accessor('currentOwner', {
       id: 'currentOwner' satisfies VolumeSortColumn,
       header: 'Current owner',
-      meta: { width: '12%' },
+      meta: { width: '11.5%' },
       cell: (info) =>
         info.getValue() === info.row.original.preferredOwner ? (
           info.getValue()

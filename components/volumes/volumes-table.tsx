@@ -1,10 +1,10 @@
 'use client';
 // The Volumes table: TanStack Table for sorting, TanStack Virtual so that only the rows in view
 // (plus a small overscan) are in the DOM, whether the fleet has 70 volumes or 10,000.
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type Row, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { ariaSort, HeaderLabel } from '@/components/ui/sortable-header';
 import { volumeColumns } from './volume-columns';
 import type { VolumeRow } from './volume-row';
@@ -20,11 +20,24 @@ export interface VolumesTableProps {
   empty: React.ReactNode;
 }
 
+// Memoized: while scrolling, rows that stay in view keep their Row object and skip re-rendering.
+const VolumeTableRow = memo(function VolumeTableRow({ row, rowIndex }: { row: Row<VolumeRow>; rowIndex: number }) {
+  return (
+    <tr aria-rowindex={rowIndex + 2} style={{ height: ROW_HEIGHT_PX }} className="hover:bg-surface-hover">
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-3 whitespace-nowrap', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }: VolumesTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useMemo(() => volumeColumns(onDelete), [onDelete]);
   const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design; nothing here is memoized on them.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
   const table = useReactTable({
     data: rows,
     columns,
@@ -78,16 +91,7 @@ export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }
           )}
           {items.map((item) => {
             const row = tableRows[item.index];
-            if (row === undefined) return null;
-            return (
-              <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT_PX }} className="hover:bg-surface-hover">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-3 whitespace-nowrap', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
+            return row === undefined ? null : <VolumeTableRow key={row.id} row={row} rowIndex={item.index} />;
           })}
           {paddingBottomPx > 0 && (
             <tr aria-hidden="true">

@@ -1,0 +1,32 @@
+// The event log records what the console did, and its kind filter lives in the URL.
+import { expect, test } from '@playwright/test';
+
+test('a created volume appears in the event log; the kind filter survives a reload', async ({ page, request }) => {
+  const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; name: string; model: string }[];
+  const array = arrays.find((candidate) => candidate.model === 'storwize');
+  if (array === undefined) throw new Error('the demo fleet has a storwize array');
+  const name = `e2e_event_${Date.now()}`;
+  const created = await request.post('/api/volumes', { data: { arrayId: array.id, name, capacityBytes: 2 * 1024 * 1024 } });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/events');
+  await page.getByLabel('Kind').click();
+  await page.getByRole('option', { name: 'volume.created' }).click();
+  await expect(page).toHaveURL(/[?&]kind=volume\.created/);
+
+  const table = page.getByRole('table', { name: 'Events' });
+  const row = table.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('volume.created');
+  await expect(row).toContainText('console');
+  await expect(row).toContainText('2 MiB');
+  await expect(table.getByText('array.added')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByLabel('Kind')).toHaveText('volume.created');
+  await expect(row).toBeVisible();
+
+  // The subject links to the volume in the Volumes table.
+  await row.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(/\/volumes\?/);
+  await expect(page.getByTestId('volume-count')).toHaveText('1 volume matches the filters');
+});
