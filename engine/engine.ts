@@ -85,6 +85,8 @@ export class Engine {
   private readonly options: EngineOptions;
   private workloadSeed: number;
   private queuedCount = 0;
+  /** At speed 'max': the simulated step the last ticks showed the machine can cover. */
+  private sparseStepMs = 0;
   private readonly io: IoStores;
 
   constructor(options: EngineOptions) {
@@ -507,8 +509,10 @@ export class Engine {
 
   /** One engine tick: advance the clock by the wall time elapsed (or a 'max' step) and do the work. */
   tick(): number {
-    const elapsedMs = this.clock.tick(this.clock.speed === 'max' ? this.maxSpeedStepMs() : 0);
-    this.work(elapsedMs);
+    const max = this.clock.speed === 'max';
+    const elapsedMs = this.clock.tick(max ? this.maxSpeedStepMs() : 0);
+    const movedBytes = this.work(elapsedMs);
+    if (max) this.adaptMaxStep(movedBytes, elapsedMs);
     return elapsedMs;
   }
 
@@ -521,7 +525,16 @@ export class Engine {
       const next = this.clock.nextTimerMs();
       return next === null ? 1_000 : Math.max(1, Math.min(MAX_SPEED_STEP_MS, next - this.clock.nowMs()));
     }
-    return Math.max(1, Math.min(MAX_SPEED_STEP_MS, Math.floor((TICK_MOVED_BYTES_MAX * 1000) / fastest)));
+    // A dense copy fills this tick's real-work cap in this step; a sparse one moves far less real
+    // data per simulated second, so the step grows while ticks keep finishing under the cap.
+    const denseStepMs = Math.floor((TICK_MOVED_BYTES_MAX * 1000) / fastest);
+    return Math.max(1, Math.min(MAX_SPEED_STEP_MS, Math.max(denseStepMs, this.sparseStepMs)));
+  }
+
+  /** Adapts the 'max' step to how much real data the last tick moved. */
+  private adaptMaxStep(movedBytes: number, stepMs: number): void {
+    if (movedBytes < TICK_MOVED_BYTES_MAX / 4) this.sparseStepMs = Math.min(MAX_SPEED_STEP_MS, Math.max(stepMs, 1) * 2);
+    else this.sparseStepMs = Math.floor(stepMs / 2);
   }
 
   private copying(relationship: Relationship): boolean {
@@ -535,11 +548,13 @@ export class Engine {
     return dueByTime || dueBySize;
   }
 
-  private work(elapsedMs: number): void {
+  /** The work a stretch of simulated time brings; returns the bytes the copiers really moved. */
+  private work(elapsedMs: number): number {
     this.runWorkloads(elapsedMs);
-    this.runCopiers(elapsedMs);
+    const movedBytes = this.runCopiers(elapsedMs);
     this.completeCopies();
     this.scheduleVolumeCopies();
+    return movedBytes;
   }
 
   private runWorkloads(elapsedMs: number): void {
@@ -563,7 +578,7 @@ export class Engine {
     }
   }
 
-  private runCopiers(elapsedMs: number): void {
+  private runCopiers(elapsedMs: number): number {
     let movedBytesLeft = TICK_MOVED_BYTES_MAX;
     for (const relationship of this.relationships.values()) {
       const spec = this.specOf(relationship);
@@ -586,6 +601,7 @@ export class Engine {
         this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
       }
     }
+    return TICK_MOVED_BYTES_MAX - movedBytesLeft;
   }
 
   private completeCopies(): void {

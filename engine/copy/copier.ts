@@ -2,8 +2,9 @@
 // Simulated time is spent on every grain as a real array would; the real work on this machine
 // skips grains that were never written (the store's move does that).
 import type { GrainBytes } from '../data/grain-copy';
+import type { VolumeStore } from '../data/volume-store';
 import type { IoStores } from '../io/host-io';
-import type { Relationship } from './relationship';
+import { setRunEnd, type Relationship } from './relationship';
 import type { CopyDirection } from './types';
 
 export interface CopyStep {
@@ -11,6 +12,21 @@ export interface CopyStep {
   accountedBytes: number;
   /** Bytes this machine actually read and wrote. */
   movedBytes: number;
+}
+
+/**
+ * The first grain in [grain, limit) holding data on either store, or `limit`. Each store is asked
+ * only about that range, so the cost follows the range, not the volume.
+ */
+function firstWrittenGrain(from: VolumeStore, to: VolumeStore, relationship: Relationship, grain: number, limit: number): number {
+  const startBytes = grain * relationship.grainBytes;
+  const lengthBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes) - startBytes;
+  let first = limit;
+  for (const store of [from, to]) {
+    if (!store.isAllocated(startBytes, lengthBytes)) continue;
+    first = Math.min(first, Math.floor(store.nextAllocatedOffset(startBytes) / relationship.grainBytes));
+  }
+  return first;
 }
 
 /** Budget beyond this many seconds of copying is not carried over (no bursts after a pause). */
@@ -26,7 +42,7 @@ export function copyStep(io: IoStores, relationship: Relationship, direction: Ex
     relationship.budgetBytes = 0;
     return step;
   }
-  const carryMax = rateBytesPerSec * BUDGET_CARRY_SECONDS + relationship.grainBytes;
+  const carryMax = (rateBytesPerSec * Math.max(BUDGET_CARRY_SECONDS * 1000, elapsedMs)) / 1000 + relationship.grainBytes;
   relationship.budgetBytes = Math.min(relationship.budgetBytes + (rateBytesPerSec * elapsedMs) / 1000, carryMax);
   const from = io.store(direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId);
   const to = io.store(direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId);
@@ -37,9 +53,19 @@ export function copyStep(io: IoStores, relationship: Relationship, direction: Ex
     if (guard < 0) throw new Error('copier scan did not terminate');
     const affordable = Math.floor(relationship.budgetBytes / relationship.grainBytes);
     if (affordable === 0) break;
+    const runLimit = setRunEnd(relationship.toCopy, grain, Math.min(relationship.grainCount, grain + affordable));
+    // Grains neither store ever wrote cost simulated time only: account for them in one step.
+    const thinEnd = firstWrittenGrain(from, to, relationship, grain, runLimit);
+    if (thinEnd > grain) {
+      const thinBytes = Math.min(thinEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - grain * relationship.grainBytes;
+      relationship.toCopy.clearRange(grain, thinEnd - grain);
+      step.accountedBytes += thinBytes;
+      relationship.budgetBytes -= (thinEnd - grain) * relationship.grainBytes;
+      grain = relationship.toCopy.nextSet(thinEnd);
+      continue;
+    }
     const movable = Math.max(1, Math.ceil((movedBytesMax - step.movedBytes) / relationship.grainBytes));
-    const clear = relationship.toCopy.nextClear(grain);
-    const runEnd = Math.min(clear < 0 ? relationship.grainCount : clear, grain + affordable, grain + movable);
+    const runEnd = Math.min(runLimit, grain + movable);
     const offsetBytes = grain * relationship.grainBytes;
     const lengthBytes = Math.min(runEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
     step.movedBytes += io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);

@@ -105,6 +105,17 @@ export function beginCycle(relationship: Relationship, bitmap: GrainBitmap | 'al
   relationship.budgetBytes = 0;
 }
 
+/**
+ * The end of the run of set grains starting at `from`, looking no further than `limit`: the scan
+ * costs O(limit - from), not the rest of a bitmap that may hold millions of grains.
+ */
+export function setRunEnd(bitmap: GrainBitmap, from: number, limit: number): number {
+  if (limit <= from) return from;
+  if (bitmap.testRangeAll(from, limit - from)) return limit;
+  const clear = bitmap.nextClear(from);
+  return clear < 0 || clear > limit ? limit : clear;
+}
+
 /** Grains of [0, grainCount) in the byte range [offsetBytes, offsetBytes + lengthBytes). */
 export function grainSpan(relationship: Relationship, offsetBytes: number, lengthBytes: number): { first: number; count: number } {
   if (lengthBytes === 0 || offsetBytes >= relationship.sourceCapacityBytes) return { first: 0, count: 0 };

@@ -4,7 +4,7 @@
 // and tracked states record differences.
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
-import { grainByteRange, grainSpan, type Relationship } from '../copy/relationship';
+import { grainByteRange, grainSpan, setRunEnd, type Relationship } from '../copy/relationship';
 import type { Holding } from './access';
 
 export interface IoStores {
@@ -20,8 +20,7 @@ function visitToCopyRuns(relationship: Relationship, first: number, end: number,
   while (grain >= 0 && grain < end) {
     guard -= 1;
     if (guard < 0) throw new Error('toCopy scan did not terminate');
-    const clear = relationship.toCopy.nextClear(grain);
-    const runEnd = Math.min(clear < 0 ? relationship.grainCount : clear, end);
+    const runEnd = setRunEnd(relationship.toCopy, grain, Math.min(end, relationship.grainCount));
     visit(grain, runEnd - grain);
     grain = runEnd >= end ? -1 : relationship.toCopy.nextSet(runEnd);
   }
