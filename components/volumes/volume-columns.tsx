@@ -1,6 +1,6 @@
 'use client';
 // Column definitions of the Volumes table. Widths are fixed so that virtualized rows, rendered
-// a screenful at a time, never shift the columns.
+// a screenful at a time, never shift the columns: names share the room, short values get rem.
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
 import '@/components/ui/column-meta';
 import * as Tooltip from '@radix-ui/react-tooltip';
@@ -44,27 +44,27 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
       id: 'name' satisfies VolumeSortColumn,
       header: 'Name',
       sortingFn: 'alphanumeric',
-      meta: { width: '16%' },
+      meta: { width: '15%' },
       cell: (info) => (
         <span className="block truncate font-mono text-xs" title={info.getValue()}>
           {info.getValue()}
         </span>
       ),
     }),
-    column.accessor('arrayName', { id: 'array' satisfies VolumeSortColumn, header: 'Array', meta: { width: '12%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
-    column.accessor('poolName', { id: 'pool' satisfies VolumeSortColumn, header: 'Pool', meta: { width: '12%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+    column.accessor('arrayName', { id: 'array' satisfies VolumeSortColumn, header: 'Array', meta: { width: '13%' }, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
+    column.accessor('poolName', { id: 'pool' satisfies VolumeSortColumn, header: 'Pool', meta: { width: '15%' }, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
     column.accessor('capacityBytes', {
       id: 'capacity' satisfies VolumeSortColumn,
       header: 'Capacity',
       sortingFn: byCapacity,
-      meta: { width: '8%', align: 'right' },
+      meta: { width: '5.5rem', align: 'right' },
       cell: (info) => <span className="tabular-nums">{formatBytes(toBigBytes(info.getValue()))}</span>,
     }),
-    column.accessor('preferredOwner', { id: 'preferredOwner' satisfies VolumeSortColumn, header: 'Preferred owner', meta: { width: '11.5%' } }),
+    column.accessor('preferredOwner', { id: 'preferredOwner' satisfies VolumeSortColumn, header: 'Preferred owner', meta: { width: '8rem' } }),
     column.accessor('currentOwner', {
       id: 'currentOwner' satisfies VolumeSortColumn,
       header: 'Current owner',
-      meta: { width: '11.5%' },
+      meta: { width: '7.5rem' },
       cell: (info) =>
         info.getValue() === info.row.original.preferredOwner ? (
           info.getValue()
@@ -77,7 +77,7 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
     column.accessor((row) => row.roles.join(', '), {
       id: 'roles' satisfies VolumeSortColumn,
       header: 'Roles',
-      meta: { width: '8%' },
+      meta: { width: '6rem' },
       cell: (info) =>
         info.row.original.roles.length === 0 ? (
           <span className="text-fg-subtle">none</span>
@@ -91,11 +91,11 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
           </span>
         ),
     }),
-    column.accessor('status', { id: 'status' satisfies VolumeSortColumn, header: 'Status', meta: { width: '8%' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} /> }),
+    column.accessor('status', { id: 'status' satisfies VolumeSortColumn, header: 'Status', meta: { width: '5.5rem' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} /> }),
     column.accessor('readOnly', {
       id: 'readOnly' satisfies VolumeSortColumn,
       header: 'Read-only',
-      meta: { width: '9%' },
+      meta: { width: '6rem' },
       cell: (info) => (info.getValue() ? <Badge tone="warn">read-only</Badge> : <span className="text-fg-subtle">no</span>),
     }),
     column.display({

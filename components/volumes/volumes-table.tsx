@@ -25,7 +25,7 @@ const VolumeTableRow = memo(function VolumeTableRow({ row, rowIndex }: { row: Ro
   return (
     <tr aria-rowindex={rowIndex + 2} style={{ height: ROW_HEIGHT_PX }} className="hover:bg-surface-hover">
       {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-3 whitespace-nowrap', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+        <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </td>
       ))}
@@ -63,7 +63,7 @@ export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }
 
   return (
     <div ref={scrollRef} tabIndex={0} role="region" aria-label="Volumes table" className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
-      <table className="w-full min-w-[1100px] table-fixed border-separate border-spacing-0 text-left" aria-rowcount={tableRows.length + 1}>
+      <table className="w-full min-w-[960px] table-fixed border-separate border-spacing-0 text-left" aria-rowcount={tableRows.length + 1}>
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
             <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
@@ -75,7 +75,7 @@ export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }
               {group.headers.map((header) => {
                 const right = header.column.columnDef.meta?.align === 'right';
                 return (
-                  <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined} className={clsx('h-8 border-b border-line px-3 font-medium', right && 'text-right')}>
+                  <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined} className={clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')}>
                     <HeaderLabel header={header} align={right ? 'right' : 'left'} />
                   </th>
                 );
