@@ -40,3 +40,43 @@ test('create a volume from an array page and find it in Volumes', async ({ page 
   await expect(row).toContainText('20 GiB');
   await expect(row).toContainText('online');
 });
+
+test('keyboard only: open the dialog, fill every field and create', async ({ page }) => {
+  const name = `e2e_keys_${Date.now()}`;
+  await page.goto('/volumes');
+  await page.getByRole('button', { name: 'Create volume' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Create volume' });
+  await expect(dialog.getByLabel('Array')).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.keyboard.type('V7000');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Array')).toHaveText('V7000-LON-02');
+  await expect(dialog.getByLabel('Array')).toBeFocused();
+
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Pool')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('512');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByLabel('Unit')).toHaveText('MiB');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('radio', { name: 'Automatic' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByRole('radio', { name: 'Controller A' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`Volume ${name} created`)).toBeVisible();
+  await expect(page.getByText('512 MiB on V7000-LON-02, preferred owner controller A')).toBeVisible();
+});

@@ -33,16 +33,15 @@ export function DialogContent({ title, description, children, role = 'dialog', w
           width === 'sm' ? 'max-w-md' : 'max-w-lg',
         )}
       >
-        <div className="flex items-start justify-between gap-4 border-b border-line px-4 py-3">
-          <div className="min-w-0">
-            <RadixDialog.Title className="text-sm font-semibold">{title}</RadixDialog.Title>
-            {description ? <RadixDialog.Description className="mt-1 text-fg-muted">{description}</RadixDialog.Description> : null}
-          </div>
-          <RadixDialog.Close className="-mr-1 rounded p-1 text-fg-subtle hover:bg-surface-hover hover:text-fg" aria-label="Close">
-            <CloseIcon />
-          </RadixDialog.Close>
+        <div className="border-b border-line py-3 pr-12 pl-4">
+          <RadixDialog.Title className="text-sm font-semibold">{title}</RadixDialog.Title>
+          {description ? <RadixDialog.Description className="mt-1 text-fg-muted">{description}</RadixDialog.Description> : null}
         </div>
         {children}
+        {/* Last in the DOM, so opening the dialog focuses its first field rather than Close. */}
+        <RadixDialog.Close className="absolute top-2.5 right-3 rounded p-1 text-fg-subtle hover:bg-surface-hover hover:text-fg" aria-label="Close">
+          <CloseIcon />
+        </RadixDialog.Close>
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );

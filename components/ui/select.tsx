@@ -24,14 +24,16 @@ export interface SelectProps {
   invalid?: boolean;
   describedBy?: string;
   className?: string;
+  autoFocus?: boolean;
   'aria-label'?: string;
 }
 
-export function Select({ id, value, onValueChange, options, placeholder, disabled, invalid, describedBy, className, 'aria-label': ariaLabel }: SelectProps) {
+export function Select({ id, value, onValueChange, options, placeholder, disabled, invalid, describedBy, className, autoFocus, 'aria-label': ariaLabel }: SelectProps) {
   return (
     <RadixSelect.Root value={value} onValueChange={onValueChange} disabled={disabled}>
       <RadixSelect.Trigger
         id={id}
+        autoFocus={autoFocus}
         aria-label={ariaLabel}
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}

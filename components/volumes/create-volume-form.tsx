@@ -98,6 +98,8 @@ export function CreateVolumeForm({ arrays, defaultArrayId, onDone }: { arrays: S
               onValueChange={(arrayId) => update('arrayId', { arrayId, poolId: AUTOMATIC })}
               options={arrayOptions}
               placeholder="Choose an array"
+              // The form can mount after the dialog opened (arrays still loading): take focus then too.
+              autoFocus
               invalid={errors.arrayId !== undefined}
               describedBy={describedBy(fieldId('arrayId'), errors.arrayId)}
             />
