@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useMemo } from 'react';
-import { NoCopies } from '@/components/copies/no-copies';
+import { CopiesSummary } from '@/components/copies/copies-summary';
 import { EventsTable } from '@/components/events/events-table';
 import { PageFrame } from '@/components/shell/page-frame';
 import { CapacityBar } from '@/components/ui/capacity-bar';
@@ -99,7 +99,7 @@ export function DashboardView() {
       <div className="grid gap-3 xl:grid-cols-[2fr_1fr]">
         <LatestEvents />
         <Panel title="Copy relationships" titleId="copies-title">
-          <NoCopies linkToCopies />
+          <CopiesSummary />
         </Panel>
       </div>
     </PageFrame>

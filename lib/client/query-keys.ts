@@ -20,5 +20,6 @@ export const queryKeys = {
   volumeList: (filter: VolumeListFilter) => ['volumes', 'list', filter] as const,
   events: ['events'] as const,
   eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
+  copies: ['copies'] as const,
   health: ['health'] as const,
 };
