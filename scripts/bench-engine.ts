@@ -121,9 +121,10 @@ function sparse(): void {
 }
 
 function writesPerSecond(withFlashCopy: boolean, seed: number): number {
-  const capacity = 8 * GiB;
+  // Fully written, so every first write to a grain really copies 64 KiB of T0 data.
+  const capacity = 2 * GiB;
   const { engine } = fleet('ds6000', [capacity, capacity], 'file');
-  writeDense(engine, 'v0', 256 * MiB);
+  writeDense(engine, 'v0', capacity);
   if (withFlashCopy) engine.createCopy({ type: 'flashcopy', sourceVolumeId: 'v0', targetVolumeId: 'v1', options: { mode: 'nocopy' } });
   const prng = new Prng(seed);
   const block = new Uint8Array(4096);
