@@ -18,7 +18,9 @@ export function progressOf(relationship: Relationship, spec: StateSpec, nominalR
   const capacity = relationship.sourceCapacityBytes;
   const totalBytes = Math.min(totalGrains * relationship.grainBytes, capacity);
   const copiedBytes = Math.min(doneGrains * relationship.grainBytes, totalBytes);
-  const percent = totalGrains === 0 ? 100 : Math.floor((doneGrains / totalGrains) * 1000) / 10;
+  // No grains in the cycle: complete if a copy ever completed (an incremental start with nothing
+  // changed), not begun otherwise (a mapping still preparing, a copy created stopped).
+  const percent = totalGrains === 0 ? (relationship.copiedOnce || relationship.pointInTimeMs !== null ? 100 : 0) : Math.floor((doneGrains / totalGrains) * 1000) / 10;
   const copying = spec.copier !== 'none' && remainingGrains > 0;
   const rate = copying ? relationship.rateBytesPerSec || nominalRateBytesPerSec : 0;
   const remainingBytes = Math.max(0, totalBytes - copiedBytes);

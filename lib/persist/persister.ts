@@ -88,7 +88,16 @@ export class Persister {
       default:
         this.changed.add(event.copyId);
     }
-    this.events.push(eventRecord(event, this.actor));
+    this.events.push(eventRecord(event, this.actor, this.describe(event)));
+  }
+
+  /** Names that make a copy's log entries readable without looking the ids up. */
+  private describe(event: EngineEvent): Record<string, string> {
+    if (!('copyId' in event)) return {};
+    const relationship = this.engine.copy(event.copyId);
+    if (relationship === undefined) return {};
+    const name = (id: string) => this.engine.fleet.volume(id)?.name ?? id;
+    return { type: relationship.type, source: name(relationship.sourceVolumeId), target: name(relationship.targetVolumeId) };
   }
 
   private async write(everything: boolean): Promise<void> {
@@ -145,17 +154,17 @@ export class Persister {
   }
 }
 
-function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' }>, actor: string): NewEvent {
+function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' }>, actor: string, names: Record<string, string>): NewEvent {
   const base = { kind: event.kind, arrayId: event.arrayId, actor };
   switch (event.kind) {
     case 'copy.created':
-      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { state: event.state } };
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, state: event.state } };
     case 'copy.state-changed':
-      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { from: event.from, to: event.to, cause: event.cause } };
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, from: event.from, to: event.to, cause: event.cause } };
     case 'copy.options-changed':
-      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: event.options as Prisma.InputJsonValue };
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, ...event.options } as Prisma.InputJsonValue };
     case 'copy.removed':
-      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { cause: event.cause } };
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, cause: event.cause } };
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { from: event.from, to: event.to, reason: event.reason } };
   }

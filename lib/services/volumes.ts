@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
+import { bytesToJson } from '../http/json';
 import type { CreateVolumeInput } from '../api/fleet-schemas';
 import { formatBytes } from '../units';
 import type { Engine } from '../../engine';
@@ -16,11 +17,10 @@ export interface Actor {
 }
 
 async function choosePool(tx: Tx, arrayId: string, input: CreateVolumeInput) {
-  const pools = await tx.pool.findMany({ where: { arrayId }, include: { volumes: { select: { capacityBytes: true } } } });
-  const withFree = pools.map((pool) => ({
-    pool,
-    freeBytes: pool.capacityBytes - pool.volumes.reduce((sum, v) => sum + v.capacityBytes, 0n),
-  }));
+  const pools = await tx.pool.findMany({ where: { arrayId } });
+  const used = await tx.volume.groupBy({ by: ['poolId'], where: { arrayId }, _sum: { capacityBytes: true } });
+  const usedByPool = new Map(used.map((row) => [row.poolId, row._sum.capacityBytes ?? 0n]));
+  const withFree = pools.map((pool) => ({ pool, freeBytes: pool.capacityBytes - (usedByPool.get(pool.id) ?? 0n) }));
   if (input.poolId !== undefined) {
     const chosen = withFree.find((p) => p.pool.id === input.poolId);
     if (chosen === undefined) {
@@ -70,12 +70,18 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
       subjectId: created.id,
       arrayId: array.id,
       actor: actor.name,
-      details: { name: created.name, capacityBytes: created.capacityBytes.toString(), pool: pool.name, preferredOwner },
+      details: { name: created.name, capacityBytes: bytesToJson(created.capacityBytes), pool: pool.name, preferredOwner },
     });
     return created;
   });
   const view = volumeView(row);
-  engine.addVolume({ ...view, roles: [] });
+  try {
+    engine.addVolume({ ...view, roles: [] });
+  } catch (error) {
+    // The engine refused what the inventory accepted (a bug): take the row back out.
+    await db.volume.delete({ where: { id: row.id } });
+    throw error;
+  }
   return view;
 }
 
@@ -103,7 +109,7 @@ export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Ac
       subjectId: id,
       arrayId: volume.arrayId,
       actor: actor.name,
-      details: { name: volume.name, capacityBytes: volume.capacityBytes.toString() },
+      details: { name: volume.name, capacityBytes: bytesToJson(volume.capacityBytes) },
     });
   });
   engine.removeVolume(id);
