@@ -7,7 +7,8 @@ import { buildIfNeeded } from './build-if-needed';
 const PROJECT_DIR = path.resolve(__dirname, '..');
 
 buildIfNeeded();
-const child = spawn(process.execPath, [path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server.ts'], {
+// tsx as a loader in the server's own process (the tsx CLI would SIGKILL a busy server on SIGTERM).
+const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
   cwd: PROJECT_DIR,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },

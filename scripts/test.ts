@@ -41,7 +41,7 @@ const steps: Step[] = [
   },
   { name: 'types (tsc)', run: () => command(bin('tsc'), ['--noEmit', '-p', '.']) },
   { name: 'lint (eslint)', run: () => command(bin('eslint'), ['--max-warnings', '0', '.']) },
-  { name: 'engine imports', run: () => command(process.execPath, [path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/check-engine-imports.ts']) },
+  { name: 'engine imports', run: () => command(process.execPath, ['--import', 'tsx', 'scripts/check-engine-imports.ts']) },
   { name: 'unit + API (vitest)', run: () => command(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]) },
   {
     name: 'browser (playwright)',

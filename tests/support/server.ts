@@ -54,8 +54,9 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-test-'));
-  const tsxCli = path.join(PROJECT_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsxCli, 'server.ts'], {
+  // tsx as a loader inside the server's own process, not the tsx CLI: the CLI relays SIGTERM and
+  // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: PROJECT_DIR,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
