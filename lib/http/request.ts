@@ -23,12 +23,11 @@ function invalid(where: string, error: z.ZodError): ApiError {
   return new ApiError(400, `invalid ${where}: ${summary}`, details);
 }
 
-async function readText(request: Request): Promise<string> {
+/** The request body as bytes, refused with 413 beyond `maxBytes` without buffering the rest. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BODY_BYTES) {
-    throw new ApiError(413, `request body of ${declared} bytes exceeds the ${MAX_JSON_BODY_BYTES}-byte limit`);
-  }
-  if (request.body === null) return '';
+  if (declared > maxBytes) throw new ApiError(413, `request body of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let totalBytes = 0;
@@ -36,13 +35,17 @@ async function readText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     totalBytes += value.byteLength;
-    if (totalBytes > MAX_JSON_BODY_BYTES) {
+    if (totalBytes > maxBytes) {
       await reader.cancel();
-      throw new ApiError(413, `request body exceeds the ${MAX_JSON_BODY_BYTES}-byte limit`);
+      throw new ApiError(413, `request body exceeds the ${maxBytes}-byte limit`);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function readText(request: Request): Promise<string> {
+  return Buffer.from(await readBodyBytes(request, MAX_JSON_BODY_BYTES)).toString('utf8');
 }
 
 /** Parses and validates a JSON body; with `emptyAs`, an empty body stands for that value. */

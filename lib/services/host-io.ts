@@ -1,32 +1,13 @@
 // What a host attached to a volume does: reads, writes, and simulated workloads, all through the
 // engine's one I/O path. A write is answered only once its data and the bitmaps it marked are saved.
 import { ApiError } from '../http/api-error';
+import { readBodyBytes } from '../http/request';
 import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
 import type { Runtime } from '../runtime';
 import type { WorkloadSpec } from '../../engine/io/workload';
 
-export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ApiError(413, `a write of ${declared} bytes exceeds the ${maxBytes}-byte limit of one request`);
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let totalBytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    totalBytes += value.byteLength;
-    if (totalBytes > maxBytes) {
-      await reader.cancel();
-      throw new ApiError(413, `a write exceeds the ${maxBytes}-byte limit of one request`);
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
-  const data = await readBody(request, DATA_REQUEST_BYTES_MAX);
+  const data = await readBodyBytes(request, DATA_REQUEST_BYTES_MAX);
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
   runtime.engine.hostWrite(volumeId, offsetBytes, data);
   runtime.engine.store(volumeId).flush();
