@@ -91,10 +91,6 @@ export function defaultOptions(model: ArrayModel): CopyOptions {
   return { ...DEFAULTS[model] };
 }
 
-export function mutableOptionNames(model: ArrayModel): string[] {
-  return Object.entries(FIELDS[model]).filter(([, field]) => field.mutable).map(([name]) => name);
-}
-
 /** Background copy rate the options ask for, in bytes per simulated second. */
 export function rateBytesPerSec(model: ArrayModel, options: CopyOptions): number {
   switch (model) {

@@ -64,13 +64,9 @@ export interface NewRelationship {
   nowMs: number;
 }
 
-export function grainCountFor(capacityBytes: number, grainBytes: number): number {
-  return Math.ceil(capacityBytes / grainBytes);
-}
-
 export function newRelationship(input: NewRelationship): Relationship {
   assert(input.grainBytes > 0 && input.sourceCapacityBytes > 0);
-  const grainCount = grainCountFor(input.sourceCapacityBytes, input.grainBytes);
+  const grainCount = Math.ceil(input.sourceCapacityBytes / input.grainBytes);
   return {
     ...input,
     grainCount,
