@@ -8,6 +8,7 @@ import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { Persister } from './lib/persist/persister';
+import { LivePush } from './lib/realtime/live-push';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => void handle(req, res));
   const io = attachSocketServer(http, log);
+  const livePush = new LivePush({ io, engine, db, log });
+  livePush.start();
   registerRuntime({ db, engine, persister, log, io, startedAt: new Date() });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     void (async () => {
-      await io.close(); // also closes the HTTP server
+      livePush.stop();
+      await io.close(); // also closes the HTTP server (in-flight requests finish first)
       loop.stop();
       await persister.stop();
       engine.close(); // flushes every volume store

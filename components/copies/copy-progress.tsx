@@ -1,15 +1,42 @@
 import type { Copy } from '@/lib/client/types';
 import { formatBytes } from '@/lib/units';
 
+/** "45 s", "12 min 3 s", "3 h 20 min", "2 d 4 h": two units are precise enough for an ETA. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min ${s % 60} s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+export function formatRate(bytesPerSec: number): string {
+  return `${formatBytes(Math.round(bytesPerSec))}/s`;
+}
+
+/** Percent, bytes, rate and ETA (in simulated time) of one relationship's background copy. */
 export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
   const percent = Math.max(0, Math.min(100, progress.percent));
-  const label = `${percent.toFixed(1)}% (${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)})`;
+  const amount = `${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)}`;
+  const moving = progress.rateBytesPerSec > 0;
+  const detail = moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : null;
+  const label = `${percent.toFixed(1)}% (${amount})${detail === null ? '' : `, ${detail}`}`;
   return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <span className="text-xs text-fg tabular-nums">{label}</span>
+    <div className="flex min-w-0 flex-col gap-1" data-testid="copy-progress">
+      <span className="flex items-baseline justify-between gap-2 text-xs text-fg tabular-nums">
+        <span data-testid="copy-percent">{percent.toFixed(1)}%</span>
+        <span className="truncate text-fg-muted" title={amount}>
+          {amount}
+        </span>
+      </span>
       <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-bar-track">
-        <div className="h-full rounded-full bg-accent" style={{ width: `${percent}%` }} />
+        <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
       </div>
+      <span className="h-4 text-[11px] text-fg-muted tabular-nums" data-testid="copy-rate">
+        {detail ?? '\u00a0'}
+      </span>
     </div>
   );
 }

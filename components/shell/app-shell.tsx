@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ConnectionIndicator } from './connection-indicator';
 import { NavLinks } from './nav-links';
 import { ServerVersion } from './server-version';
+import { SimulationControls } from './simulation-controls';
 import { ThemeToggle } from './theme-toggle';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -34,6 +36,8 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavLinks />
         </nav>
         <div className="flex items-center gap-2 md:flex-col md:items-stretch md:gap-1 md:border-t md:border-line md:pt-2">
+          <SimulationControls />
+          <ConnectionIndicator />
           <ThemeToggle />
           <ServerVersion />
         </div>

@@ -5,6 +5,7 @@ import * as Tooltip from '@radix-ui/react-tooltip';
 import { ThemeProvider } from 'next-themes';
 import { useState, type ReactNode } from 'react';
 import { isApiError } from '@/lib/client/api-error';
+import { LiveUpdatesProvider } from '@/lib/client/live-updates';
 import { ThemedToaster } from './themed-toaster';
 
 const STALE_MS = 10_000;
@@ -30,10 +31,12 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ThemeProvider attribute="class" defaultTheme="system" enableSystem storageKey="grainline-theme" disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
-        <Tooltip.Provider delayDuration={300}>
-          {children}
-          <ThemedToaster />
-        </Tooltip.Provider>
+        <LiveUpdatesProvider>
+          <Tooltip.Provider delayDuration={300}>
+            {children}
+            <ThemedToaster />
+          </Tooltip.Provider>
+        </LiveUpdatesProvider>
       </QueryClientProvider>
     </ThemeProvider>
   );

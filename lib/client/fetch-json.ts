@@ -56,3 +56,8 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
 export async function deleteResource(path: string): Promise<void> {
   await send(path, { method: 'DELETE' });
 }
+
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await send(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return (await response.json()) as T;
+}

@@ -21,5 +21,8 @@ export const queryKeys = {
   events: ['events'] as const,
   eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
   copies: ['copies'] as const,
+  /** Under `copies`, so invalidating the list refreshes open details too. */
+  copy: (id: string) => ['copies', 'detail', id] as const,
+  simulation: ['simulation'] as const,
   health: ['health'] as const,
 };

@@ -7,11 +7,17 @@ import type { Logger } from '../log';
 
 export const ROOM_PATTERN = /^(fleet|array:[A-Za-z0-9_-]{1,64}|copy:[A-Za-z0-9_-]{1,64})$/;
 const MAX_ROOMS_PER_REQUEST = 200;
+/**
+ * Heartbeat. socket.io's defaults (25 s + 20 s) leave a client showing "live" for 45 s after the
+ * server stopped answering; the console's connection indicator has to notice within seconds.
+ */
+const PING_INTERVAL_MS = 5_000;
+const PING_TIMEOUT_MS = 5_000;
 
 const RoomsMessage = z.strictObject({ rooms: z.array(z.string().regex(ROOM_PATTERN)).max(MAX_ROOMS_PER_REQUEST) });
 
 export function attachSocketServer(http: HttpServer, log: Logger): Server {
-  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: PING_INTERVAL_MS, pingTimeout: PING_TIMEOUT_MS });
   io.on('connection', (socket) => {
     socket.on('subscribe', (message: unknown, ack?: unknown) => {
       const parsed = RoomsMessage.safeParse(message);

@@ -1,0 +1,80 @@
+'use client';
+// The simulated clock and how fast it runs. Stepping only exists while paused: the engine refuses
+// to step a running clock, so the button says why it is disabled instead of failing.
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+import { errorMessage } from '@/lib/client/api-error';
+import { SPEEDS, useSetSpeed, useSimulatedNow, useStepSimulation, type ClockSpeed } from '@/lib/client/use-simulation';
+
+const STEP_SECONDS = 10;
+const pad = (value: number) => String(value).padStart(2, '0');
+
+function speedLabel(speed: ClockSpeed): string {
+  if (speed === 0) return 'Paused';
+  if (speed === 'max') return 'Max';
+  return `${speed}×`;
+}
+
+function parseSpeed(value: string): ClockSpeed | undefined {
+  return SPEEDS.find((speed) => String(speed) === value);
+}
+
+/** "2026-11-22 14:03:07" in the browser's time zone, like every other timestamp on screen. */
+function formatClock(ms: number): { date: string; time: string } {
+  const t = new Date(ms);
+  return { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}` };
+}
+
+export function SimulationControls() {
+  const { simulation, nowMs } = useSimulatedNow();
+  const setSpeed = useSetSpeed();
+  const step = useStepSimulation();
+  const paused = simulation?.speed === 0;
+  const clock = nowMs === null ? null : formatClock(nowMs);
+
+  const onSpeed = (value: string) => {
+    const speed = parseSpeed(value);
+    if (speed === undefined) return;
+    setSpeed.mutate(speed, { onError: (error) => toast.error('The simulation speed did not change', { description: errorMessage(error) }) });
+  };
+  const onStep = () => {
+    step.mutate(STEP_SECONDS, { onError: (error) => toast.error('The simulation did not step', { description: errorMessage(error) }) });
+  };
+
+  return (
+    <section aria-label="Simulation" className="flex items-center gap-2 px-2 md:flex-col md:items-stretch md:gap-1.5 md:py-1">
+      <p className="flex min-w-0 flex-col leading-tight" data-testid="simulated-clock">
+        <span className="hidden text-[11px] text-fg-subtle md:block">Simulated time</span>
+        <time dateTime={nowMs === null ? undefined : new Date(nowMs).toISOString()} className="font-mono text-xs text-fg tabular-nums">
+          {clock === null ? '—' : (
+            <>
+              <span className="hidden md:inline">{clock.date} </span>
+              {clock.time}
+            </>
+          )}
+        </time>
+      </p>
+      <div className="flex items-center gap-1.5">
+        <Select
+          aria-label="Simulation speed"
+          value={simulation === undefined ? '' : String(simulation.speed)}
+          onValueChange={onSpeed}
+          disabled={simulation === undefined || setSpeed.isPending}
+          placeholder="Speed"
+          options={SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) }))}
+          className="w-24 md:flex-1"
+        />
+        <Button
+          size="md"
+          onClick={onStep}
+          disabled={!paused || step.isPending}
+          title={paused ? `Advance the simulated clock by ${STEP_SECONDS} s` : 'Pause the simulation to step it'}
+          aria-label={`Step ${STEP_SECONDS} seconds`}
+        >
+          Step
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+'use client';
+// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes and Arrays go into the
+// TanStack Query cache under the keys the pages read, so every page is live without polling; each
+// (re)connect refetches from REST, because whatever happened while disconnected was not pushed.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { io } from 'socket.io-client';
+import { byCreation, mergeById, removeById } from './live-cache';
+import { queryKeys, type VolumeListFilter } from './query-keys';
+import type { Copy, StorageArray, Volume } from './types';
+import type { Simulation } from './use-simulation';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** After this many failed reconnection attempts the server is called offline (still retrying). */
+const ATTEMPTS_BEFORE_OFFLINE = 3;
+
+const LiveStatusContext = createContext<LiveStatus>('connecting');
+
+export function useLiveStatus(): LiveStatus {
+  return useContext(LiveStatusContext);
+}
+
+/**
+ * Pushes arrive per array up to 10 times a second; applying them once per animation frame keeps
+ * a 5,000-row list from being rebuilt several times per frame.
+ */
+class CacheWriter {
+  private copies = new Map<string, Copy>();
+  private removedCopies = new Set<string>();
+  private volumes = new Map<string, Volume>();
+  private arrays = new Map<string, StorageArray>();
+  private frame: number | null = null;
+
+  constructor(private readonly client: QueryClient) {}
+
+  copiesUpdated(copies: Copy[]): void {
+    for (const copy of copies) {
+      this.copies.set(copy.id, copy);
+      this.removedCopies.delete(copy.id);
+    }
+    this.schedule();
+  }
+
+  copiesRemoved(ids: string[]): void {
+    for (const id of ids) {
+      this.removedCopies.add(id);
+      this.copies.delete(id);
+    }
+    this.schedule();
+  }
+
+  volumesUpdated(volumes: Volume[]): void {
+    for (const volume of volumes) this.volumes.set(volume.id, volume);
+    this.schedule();
+  }
+
+  arraysUpdated(arrays: StorageArray[]): void {
+    for (const array of arrays) this.arrays.set(array.id, array);
+    this.schedule();
+  }
+
+  cancel(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+  }
+
+  private schedule(): void {
+    if (this.frame === null) this.frame = requestAnimationFrame(() => this.apply());
+  }
+
+  private apply(): void {
+    this.frame = null;
+    const { client } = this;
+    const copies = this.copies;
+    const removed = this.removedCopies;
+    const volumes = this.volumes;
+    const arrays = this.arrays;
+    this.copies = new Map();
+    this.removedCopies = new Set();
+    this.volumes = new Map();
+    this.arrays = new Map();
+
+    if (copies.size > 0 || removed.size > 0) {
+      client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
+        if (old === undefined) return old;
+        const merged = removeById(mergeById(old, copies, () => true), removed);
+        return merged.length > old.length ? merged.sort(byCreation) : merged;
+      });
+      for (const copy of copies.values()) if (client.getQueryData(queryKeys.copy(copy.id)) !== undefined) client.setQueryData(queryKeys.copy(copy.id), copy);
+      // An open detail page learns of the removal from the API's own 404.
+      for (const id of removed) void client.invalidateQueries({ queryKey: queryKeys.copy(id) });
+    }
+    if (volumes.size > 0) {
+      client.setQueriesData<Volume[]>({ queryKey: [...queryKeys.volumes, 'list'] }, (old) => (old === undefined ? old : mergeById(old, volumes)));
+      // Role and owner filters may now include or exclude a volume: only the API can say.
+      void client.invalidateQueries({
+        queryKey: [...queryKeys.volumes, 'list'],
+        predicate: (query) => {
+          const filter = query.queryKey[2] as VolumeListFilter | undefined;
+          return filter?.role !== undefined || filter?.owner !== undefined;
+        },
+      });
+    }
+    if (arrays.size > 0) {
+      client.setQueryData<StorageArray[]>(queryKeys.arrays, (old) => (old === undefined ? old : mergeById(old, arrays)));
+      for (const array of arrays.values()) if (client.getQueryData(queryKeys.array(array.id)) !== undefined) client.setQueryData(queryKeys.array(array.id), array);
+    }
+  }
+}
+
+function resync(client: QueryClient): void {
+  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.events, queryKeys.simulation]) {
+    void client.invalidateQueries({ queryKey });
+  }
+}
+
+export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+
+  useEffect(() => {
+    const socket = io({ reconnectionDelayMax: 5_000 });
+    const writer = new CacheWriter(client);
+    let connectedBefore = false;
+
+    socket.on('connect', () => {
+      socket.emit('subscribe', { rooms: ['fleet'] }, () => {
+        setStatus('live');
+        // The first page load fetched moments ago; later connects have missed pushes.
+        if (connectedBefore) resync(client);
+        connectedBefore = true;
+      });
+    });
+    socket.on('disconnect', (reason) => {
+      // The server hung up on purpose: socket.io leaves reconnecting to us.
+      if (reason === 'io server disconnect') socket.connect();
+      setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+    });
+    socket.io.on('reconnect_attempt', (attempt) => setStatus(attempt > ATTEMPTS_BEFORE_OFFLINE || !navigator.onLine ? 'offline' : 'reconnecting'));
+    socket.io.on('reconnect_failed', () => setStatus('offline'));
+    const onOffline = () => setStatus('offline');
+    window.addEventListener('offline', onOffline);
+
+    socket.on('copies.updated', (copies: Copy[]) => writer.copiesUpdated(copies));
+    socket.on('copies.removed', (ids: string[]) => writer.copiesRemoved(ids));
+    socket.on('volumes.updated', (volumes: Volume[]) => writer.volumesUpdated(volumes));
+    socket.on('arrays.updated', (arrays: StorageArray[]) => writer.arraysUpdated(arrays));
+    socket.on('simulation.updated', (simulation: Simulation) => client.setQueryData(queryKeys.simulation, simulation));
+
+    return () => {
+      window.removeEventListener('offline', onOffline);
+      writer.cancel();
+      socket.disconnect();
+    };
+  }, [client]);
+
+  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+}

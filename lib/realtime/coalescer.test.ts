@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { Coalescer, type Batch, type Scheduler } from './coalescer';
+
+/** A hand-driven clock: timers fire only when the test advances time past them. */
+class FakeScheduler implements Scheduler {
+  private time = 1_000;
+  private nextHandle = 1;
+  private timers = new Map<number, { at: number; callback: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimer(callback: () => void, delayMs: number): unknown {
+    const handle = this.nextHandle++;
+    this.timers.set(handle, { at: this.time + delayMs, callback });
+    return handle;
+  }
+
+  clearTimer(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = [...this.timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (due === undefined) break;
+      this.timers.delete(due[0]);
+      this.time = due[1].at;
+      due[1].callback();
+    }
+    this.time = end;
+  }
+}
+
+function setup() {
+  const scheduler = new FakeScheduler();
+  const batches: { at: number; batch: Batch }[] = [];
+  const coalescer = new Coalescer({ intervalMs: 100, scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
+  return { scheduler, batches, coalescer };
+}
+
+describe('Coalescer', () => {
+  it('sends one entry for many updates to one copy within the interval', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    scheduler.advance(0); // leading edge: the first change goes out at once
+    for (let i = 0; i < 50; i += 1) {
+      coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+      scheduler.advance(1);
+    }
+    scheduler.advance(100);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]?.batch.changes).toEqual([{ kind: 'copy', id: 'c1', arrayId: 'a1', removed: false }]);
+  });
+
+  it('never flushes more often than once per interval under a constant stream', () => {
+    const { scheduler, batches, coalescer } = setup();
+    for (let i = 0; i < 1_000; i += 1) {
+      coalescer.note({ kind: 'copy', id: `c${i % 7}`, arrayId: 'a1' });
+      scheduler.advance(1);
+    }
+    scheduler.advance(200);
+    const gaps = batches.slice(1).map((b, i) => b.at - (batches[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+    expect(batches.length).toBeGreaterThanOrEqual(10);
+    expect(batches.length).toBeLessThanOrEqual(11);
+  });
+
+  it('batches different objects together', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    coalescer.note({ kind: 'volume', id: 'v1', arrayId: 'a1' });
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a2' });
+    coalescer.note({ kind: 'array', id: 'a1', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.batch.changes.map((c) => `${c.kind}:${c.id}`)).toEqual(['copy:c1', 'volume:v1', 'copy:c2', 'array:a1']);
+  });
+
+  it('keeps objects of different kinds with the same id apart', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'x', arrayId: 'a1' });
+    coalescer.note({ kind: 'volume', id: 'x', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches[0]?.batch.changes).toHaveLength(2);
+  });
+
+  it('pushes nothing when nothing changed', () => {
+    const { scheduler, batches, coalescer } = setup();
+    scheduler.advance(10_000);
+    coalescer.flushNow();
+    expect(batches).toHaveLength(0);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    scheduler.advance(10_000);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('lets a removal win over a pending update, whichever came first', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', removed: true });
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1', removed: true });
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches[0]?.batch.changes).toEqual([
+      { kind: 'copy', id: 'c1', arrayId: 'a1', removed: true },
+      { kind: 'copy', id: 'c2', arrayId: 'a1', removed: true },
+    ]);
+  });
+
+  it('sends a change after a quiet spell without waiting a full interval', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    scheduler.advance(0);
+    scheduler.advance(5_000);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches).toHaveLength(2);
+  });
+
+  it('drops pending changes and ignores new ones once stopped', () => {
+    const { scheduler, batches, coalescer } = setup();
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    coalescer.stop();
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1' });
+    scheduler.advance(1_000);
+    expect(batches).toHaveLength(0);
+  });
+});

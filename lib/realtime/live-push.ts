@@ -1,0 +1,166 @@
+// Pushes engine changes to socket.io rooms (api.md, Events): engine events are coalesced per
+// object and flushed at most every FLUSH_INTERVAL_MS as `copies.updated`, `copies.removed`,
+// `volumes.updated` and `arrays.updated`. `fleet` hears everything, `array:<id>` its array's
+// objects, `copy:<id>` that copy. Payloads are the REST shapes, so clients can drop them
+// straight into their query cache.
+import type { Server } from 'socket.io';
+import type { Engine, EngineEvent } from '../../engine';
+import type { Db } from '../db/client';
+import type { Logger } from '../log';
+import { bytesToJson } from '../http/json';
+import { copyDto, type CopyDto } from '../services/copies';
+import { arrayView, volumeView, type ArrayView, type VolumeView } from '../services/dto';
+import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
+
+export const FLUSH_INTERVAL_MS = 100;
+
+export const LIVE_EVENTS = {
+  copiesUpdated: 'copies.updated',
+  /** Payload: the ids (string[]) of copies that no longer exist. */
+  copiesRemoved: 'copies.removed',
+  volumesUpdated: 'volumes.updated',
+  arraysUpdated: 'arrays.updated',
+  /** Payload: the Simulation shape of GET /api/simulation; sent when speed or time jumps. */
+  simulationUpdated: 'simulation.updated',
+} as const;
+
+/** Engine event → the objects whose pushed shape it may have changed. */
+export function notesFor(event: EngineEvent): ChangeNote[] {
+  switch (event.kind) {
+    case 'copy.created':
+    case 'copy.state-changed':
+    case 'copy.options-changed':
+    case 'copy.progress':
+      return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId }];
+    case 'copy.removed':
+      return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId, removed: true }];
+    case 'volume.owner-changed':
+      // Each controller's volume count is part of the array's shape.
+      return [
+        { kind: 'volume', id: event.volumeId, arrayId: event.arrayId },
+        { kind: 'array', id: event.arrayId, arrayId: event.arrayId },
+      ];
+    case 'volume.changed':
+      return [{ kind: 'volume', id: event.volumeId, arrayId: event.arrayId }];
+    case 'simulation.changed':
+      return [];
+  }
+}
+
+/** bigint byte counts become numbers or decimal strings, as in every REST answer. */
+function toWire(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? bytesToJson(v) : v))) as unknown;
+}
+
+export interface LivePushOptions {
+  io: Server;
+  engine: Engine;
+  db: Db;
+  log: Logger;
+  scheduler?: Scheduler;
+}
+
+export class LivePush {
+  private readonly coalescer: Coalescer;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly options: LivePushOptions) {
+    this.coalescer = new Coalescer({
+      intervalMs: FLUSH_INTERVAL_MS,
+      scheduler: options.scheduler ?? realScheduler,
+      flush: (batch) => {
+        this.send(batch).catch((error: unknown) => options.log.error({ err: error }, 'pushing live updates failed'));
+      },
+    });
+  }
+
+  start(): void {
+    const { engine, io } = this.options;
+    this.unsubscribe = engine.on((event) => {
+      // Speed changes and steps are rare and each one matters to every clock on screen.
+      if (event.kind === 'simulation.changed') io.to('fleet').emit(LIVE_EVENTS.simulationUpdated, { speed: engine.clock.speed, simulatedTime: engine.clock.nowIso() });
+      for (const note of notesFor(event)) this.coalescer.note(note);
+    });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.coalescer.stop();
+  }
+
+  private async send(batch: Batch): Promise<void> {
+    const { engine } = this.options;
+    const copies: CopyDto[] = [];
+    const removed: ChangeNote[] = [];
+    const volumeNotes: ChangeNote[] = [];
+    const arrayNotes: ChangeNote[] = [];
+    for (const change of batch.changes) {
+      if (change.kind === 'copy') {
+        const relationship = change.removed === true ? undefined : engine.copy(change.id);
+        // Gone by the time of the flush (removed or discarded): clients must drop it either way.
+        if (relationship === undefined) removed.push(change);
+        else copies.push(copyDto(engine, relationship));
+      } else if (change.kind === 'volume') volumeNotes.push(change);
+      else arrayNotes.push(change);
+    }
+    this.emitCopies(copies);
+    this.emitByArray(LIVE_EVENTS.copiesRemoved, removed, (note) => note.id);
+    const [volumes, arrays] = await Promise.all([this.volumes(volumeNotes), this.arrays(arrayNotes)]);
+    this.emitByArray(LIVE_EVENTS.volumesUpdated, volumes, toWire);
+    // arrayId only routes the message; the Array shape has `id`.
+    this.emitByArray(LIVE_EVENTS.arraysUpdated, arrays, ({ arrayId: _routing, ...array }) => toWire(array));
+  }
+
+  private emitCopies(copies: CopyDto[]): void {
+    const { io } = this.options;
+    this.emitByArray(LIVE_EVENTS.copiesUpdated, copies, (copy) => copy);
+    // A copy:<id> subscriber that is not already in fleet or the array's room hears its own copy.
+    for (const copy of copies) io.to(`copy:${copy.id}`).except(['fleet', `array:${copy.arrayId}`]).emit(LIVE_EVENTS.copiesUpdated, [copy]);
+  }
+
+  /** One message per array to `fleet` + `array:<id>` together, so no socket hears a thing twice. */
+  private emitByArray<T extends { arrayId: string }>(event: string, items: T[], wire: (item: T) => unknown): void {
+    if (items.length === 0) return;
+    const byArray = new Map<string, unknown[]>();
+    for (const item of items) {
+      const list = byArray.get(item.arrayId) ?? [];
+      list.push(wire(item));
+      byArray.set(item.arrayId, list);
+    }
+    for (const [arrayId, list] of byArray) this.options.io.to(['fleet', `array:${arrayId}`]).emit(event, list);
+  }
+
+  /** The volume rows, with what the engine owns (owner, roles, access, status) taken live. */
+  private async volumes(notes: ChangeNote[]): Promise<VolumeView[]> {
+    if (notes.length === 0) return [];
+    const rows = await this.options.db.volume.findMany({ where: { id: { in: notes.map((n) => n.id) } } });
+    return rows.map((row) => {
+      const view = volumeView(row);
+      const volume = this.options.engine.fleet.volume(row.id);
+      if (volume === undefined) return view;
+      return { ...view, currentOwner: volume.currentOwner, roles: [...volume.roles], readOnly: volume.readOnly, status: volume.status };
+    });
+  }
+
+  /**
+   * The array rows, with controller status and per-controller volume counts from the engine:
+   * the persister writes ownership moves a moment later, so the rows alone would be stale.
+   */
+  private async arrays(notes: ChangeNote[]): Promise<(ArrayView & { arrayId: string })[]> {
+    if (notes.length === 0) return [];
+    const rows = await this.options.db.storageArray.findMany({
+      where: { id: { in: notes.map((n) => n.id) } },
+      include: { controllers: true, pools: true, volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true } } },
+    });
+    return rows.map((row) => {
+      const view = arrayView(row);
+      const state = this.options.engine.fleet.array(row.id);
+      if (state === undefined) return { ...view, arrayId: view.id };
+      const counts = new Map<string, number>();
+      for (const volume of this.options.engine.fleet.volumesOf(row.id)) counts.set(volume.currentOwner, (counts.get(volume.currentOwner) ?? 0) + 1);
+      const controllers = view.controllers.map((c) => ({ ...c, status: state.controllers[c.slot], volumeCount: counts.get(c.slot) ?? 0 }));
+      return { ...view, controllers, arrayId: view.id };
+    });
+  }
+}
