@@ -93,3 +93,41 @@ test('a FlashCopy mapping appears and progresses on Copies without a reload', as
   // The removal is pushed too: the row goes away on its own.
   await expect(page.getByRole('row', { name: new RegExp(sourceName) })).toHaveCount(0, { timeout: LIVE_TIMEOUT_MS });
 });
+
+test('offline, the indicator says so; back online it is live again and shows what changed meanwhile', async ({ page, context, request }) => {
+  test.setTimeout(120_000);
+  const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; model: string }[];
+  const storwize = arrays.find((candidate) => candidate.model === 'storwize');
+  if (storwize === undefined) throw new Error('the demo fleet has a storwize array');
+  const stamp = Date.now();
+  const sourceName = `e2e_resync_${stamp}_src`;
+  const volumeIds: string[] = [];
+  let copyId: string | null = null;
+  try {
+    volumeIds.push(await createVolume(request, storwize.id, sourceName));
+    volumeIds.push(await createVolume(request, storwize.id, `e2e_resync_${stamp}_tgt`));
+    const [sourceId, targetId] = volumeIds as [string, string];
+    const created = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: sourceId, targetVolumeId: targetId, start: false } });
+    expect(created.status()).toBe(201);
+    copyId = ((await created.json()) as CopyBody).id;
+
+    await page.goto('/copies');
+    const status = page.getByTestId('connection-status');
+    await expect(status).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
+    const row = page.getByRole('table', { name: 'Copy relationships' }).getByRole('row', { name: new RegExp(sourceName) });
+    await expect(row).toContainText('idle_or_copied');
+
+    await context.setOffline(true);
+    await expect(status).toHaveText('Offline');
+    // Changed while the page cannot hear about it: prepare ends in `prepared` after 2 s simulated.
+    expect((await request.post(`/api/copies/${copyId}/actions/prepare`, { data: {} })).status()).toBe(200);
+    await expect.poll(() => copyState(request, copyId as string), { timeout: LIVE_TIMEOUT_MS }).toBe('prepared');
+    await expect(row).toContainText('idle_or_copied');
+
+    await context.setOffline(false);
+    await expect(status).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
+    await expect(row).toContainText('prepared', { timeout: LIVE_TIMEOUT_MS });
+  } finally {
+    await cleanUp(request, copyId, volumeIds);
+  }
+});

@@ -140,7 +140,10 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.io.on('reconnect_attempt', (attempt) => setStatus(attempt > ATTEMPTS_BEFORE_OFFLINE || !navigator.onLine ? 'offline' : 'reconnecting'));
     socket.io.on('reconnect_failed', () => setStatus('offline'));
     const onOffline = () => setStatus('offline');
+    // Back online the socket may never have dropped (a short blip); otherwise it is retrying.
+    const onOnline = () => setStatus(socket.connected ? 'live' : 'reconnecting');
     window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
 
     socket.on('copies.updated', (copies: Copy[]) => writer.copiesUpdated(copies));
     socket.on('copies.removed', (ids: string[]) => writer.copiesRemoved(ids));
@@ -150,6 +153,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
     return () => {
       window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       writer.cancel();
       socket.disconnect();
     };
