@@ -20,7 +20,10 @@ function Brand() {
   );
 }
 
-/** Sidebar navigation beside the page; on narrow screens the sidebar becomes a top bar. */
+/**
+ * Sidebar navigation beside the page; on narrow screens the sidebar becomes a top bar, with the
+ * simulation controls on a second row so they never squeeze the navigation out.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   return (
     <div className="flex h-dvh flex-col md:flex-row">
@@ -30,12 +33,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         Skip to content
       </a>
-      <header className="flex shrink-0 items-center gap-3 border-b border-line bg-surface px-2 py-2 md:w-52 md:flex-col md:items-stretch md:border-r md:border-b-0 md:px-3 md:py-3">
+      <header className="flex shrink-0 flex-wrap items-center gap-3 md:flex-nowrap border-b border-line bg-surface px-2 py-2 md:w-52 md:flex-col md:items-stretch md:border-r md:border-b-0 md:px-3 md:py-3">
         <Brand />
         <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto md:mt-3 md:overflow-visible">
           <NavLinks />
         </nav>
-        <div className="flex items-center gap-2 md:flex-col md:items-stretch md:gap-1 md:border-t md:border-line md:pt-2">
+        <div className="flex w-full items-center justify-between gap-2 md:w-auto md:flex-col md:items-stretch md:justify-start md:gap-1 md:border-t md:border-line md:pt-2">
           <SimulationControls />
           <ConnectionIndicator />
           <ThemeToggle />

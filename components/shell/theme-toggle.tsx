@@ -19,7 +19,7 @@ export function ThemeToggle() {
     >
       <SunIcon className="hidden dark:block" />
       <MoonIcon className="dark:hidden" />
-      <span className="text-xs">
+      <span className="text-xs whitespace-nowrap">
         <span className="dark:hidden">Dark theme</span>
         <span className="hidden dark:inline">Light theme</span>
       </span>
