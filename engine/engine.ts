@@ -87,6 +87,7 @@ export class Engine {
   private queuedCount = 0;
   /** At speed 'max': the simulated step the last ticks showed the machine can cover. */
   private sparseStepMs = 0;
+  private copierStart = 0;
   private readonly io: IoStores;
 
   constructor(options: EngineOptions) {
@@ -580,7 +581,12 @@ export class Engine {
 
   private runCopiers(elapsedMs: number): number {
     let movedBytesLeft = TICK_MOVED_BYTES_MAX;
-    for (const relationship of this.relationships.values()) {
+    // Start each tick one relationship further on, so when the tick's real-work cap runs out it is
+    // not always the same relationships that wait.
+    const all = [...this.relationships.values()];
+    this.copierStart = all.length === 0 ? 0 : (this.copierStart + 1) % all.length;
+    const ordered = [...all.slice(this.copierStart), ...all.slice(0, this.copierStart)];
+    for (const relationship of ordered) {
       const spec = this.specOf(relationship);
       if (spec.copier === 'none') {
         relationship.rateBytesPerSec = 0;

@@ -116,15 +116,27 @@ export class Persister {
     this.volumes.clear();
     const events = this.events;
     this.events = [];
-    await this.db.$transaction(async (tx) => {
-      for (const id of copyIds) await this.writeCopy(tx, id);
-      for (const id of removed) {
-        if (this.stored.delete(id)) await tx.copyRelationship.deleteMany({ where: { id } });
-      }
-      for (const id of volumeIds) await this.writeVolume(tx, id);
-      for (const event of events) await recordEvent(tx, event);
-      await this.writeClock(tx);
-    });
+    const storedBefore = new Set(this.stored);
+    try {
+      await this.db.$transaction(async (tx) => {
+        for (const id of copyIds) await this.writeCopy(tx, id);
+        for (const id of removed) {
+          if (this.stored.delete(id)) await tx.copyRelationship.deleteMany({ where: { id } });
+        }
+        for (const id of volumeIds) await this.writeVolume(tx, id);
+        for (const event of events) await recordEvent(tx, event);
+        await this.writeClock(tx);
+      });
+    } catch (error) {
+      // Nothing of this flush was saved: keep all of it for the next one.
+      this.stored.clear();
+      for (const id of storedBefore) this.stored.add(id);
+      for (const id of copyIds) this.changed.add(id);
+      for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
+      for (const id of volumeIds) this.volumes.add(id);
+      this.events = [...events, ...this.events];
+      throw error;
+    }
   }
 
   private async writeCopy(tx: Tx, id: string): Promise<void> {
