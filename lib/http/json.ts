@@ -5,12 +5,12 @@ export function bytesToJson(value: bigint): number | string {
   return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
 }
 
-function replacer(_key: string, value: unknown): unknown {
+export function bigintReplacer(_key: string, value: unknown): unknown {
   return typeof value === 'bigint' ? bytesToJson(value) : value;
 }
 
 export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit): Response {
-  const response = new Response(JSON.stringify(data, replacer), {
+  const response = new Response(JSON.stringify(data, bigintReplacer), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   });

@@ -7,7 +7,7 @@ import type { Server } from 'socket.io';
 import type { Engine, EngineEvent } from '../../engine';
 import type { Db } from '../db/client';
 import type { Logger } from '../log';
-import { bytesToJson } from '../http/json';
+import { bigintReplacer } from '../http/json';
 import { copyDto, type CopyDto } from '../services/copies';
 import { arrayView, volumeView, type ArrayView, type VolumeView } from '../services/dto';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
@@ -49,7 +49,7 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
 
 /** bigint byte counts become numbers or decimal strings, as in every REST answer. */
 function toWire(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? bytesToJson(v) : v))) as unknown;
+  return JSON.parse(JSON.stringify(value, bigintReplacer)) as unknown;
 }
 
 export interface LivePushOptions {
