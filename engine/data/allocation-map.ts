@@ -2,7 +2,7 @@
 // chunk may be partial). Shared by the volume stores; byte offsets in, byte offsets out.
 import assert from 'node:assert';
 import { GRAIN_COUNT_MAX, GrainBitmap } from './grain-bitmap';
-import { ALLOCATION_CHUNK_BYTES } from './volume-store';
+import { ALLOCATION_CHUNK_BYTES, checkRange } from './volume-store';
 
 // Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
 const CHUNK_BYTES = ALLOCATION_CHUNK_BYTES;
@@ -108,5 +108,35 @@ export class AllocationMap implements AllocationView {
     assert(Number.isSafeInteger(fromBytes) && fromBytes >= 0);
     if (fromBytes >= this.capacityBytes || chunk === -1) return -1;
     return Math.max(fromBytes, chunk * CHUNK_BYTES);
+  }
+}
+
+/**
+ * What every store answers from its allocation map alone; each store adds how it keeps the bytes.
+ */
+export abstract class AllocationMapStore {
+  readonly capacityBytes: number;
+  protected readonly allocation: AllocationMap;
+
+  protected constructor(allocation: AllocationMap) {
+    this.allocation = allocation;
+    this.capacityBytes = allocation.capacityBytes;
+  }
+
+  isAllocated(offsetBytes: number, lengthBytes: number): boolean {
+    checkRange('allocation query', this.capacityBytes, offsetBytes, lengthBytes, Number.MAX_SAFE_INTEGER);
+    return this.allocation.isAllocated(offsetBytes, lengthBytes);
+  }
+
+  nextAllocatedOffset(fromBytes: number): number {
+    return this.allocation.nextAllocatedOffset(fromBytes);
+  }
+
+  nextUnallocatedOffset(fromBytes: number): number {
+    return this.allocation.nextUnallocatedOffset(fromBytes);
+  }
+
+  allocatedBytes(): number {
+    return this.allocation.allocatedBytes();
   }
 }

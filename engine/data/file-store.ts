@@ -15,7 +15,7 @@
 import assert from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AllocationMap, chunkCountOf, visitAllocationRuns } from './allocation-map';
+import { AllocationMap, AllocationMapStore, chunkCountOf, visitAllocationRuns } from './allocation-map';
 import { GrainBitmap, GrainBitmapFormatError } from './grain-bitmap';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
@@ -29,19 +29,16 @@ export interface FileStoreOptions {
   capacityBytes: number;
 }
 
-export class FileStore implements VolumeStore {
+export class FileStore extends AllocationMapStore implements VolumeStore {
   readonly path: string;
-  readonly capacityBytes: number;
-  private readonly allocation: AllocationMap;
   private fd: number | null;
   private dataDirty = false;
   private mapDirty = false;
 
   private constructor(filePath: string, fd: number, allocation: AllocationMap) {
+    super(allocation);
     this.path = filePath;
     this.fd = fd;
-    this.allocation = allocation;
-    this.capacityBytes = allocation.capacityBytes;
   }
 
   /** Opens the volume at options.path, creating an empty one when there is no file yet. */
@@ -104,23 +101,6 @@ export class FileStore implements VolumeStore {
     writeFully(fd, [ZERO_CHUNK.subarray(0, headBytes), data, ZERO_CHUNK.subarray(0, tailBytes)], offsetBytes - headBytes, this.path);
     this.dataDirty = true;
     if (this.allocation.allocate(offsetBytes, data.length) > 0) this.mapDirty = true;
-  }
-
-  isAllocated(offsetBytes: number, lengthBytes: number): boolean {
-    checkRange('allocation query', this.capacityBytes, offsetBytes, lengthBytes, Number.MAX_SAFE_INTEGER);
-    return this.allocation.isAllocated(offsetBytes, lengthBytes);
-  }
-
-  nextAllocatedOffset(fromBytes: number): number {
-    return this.allocation.nextAllocatedOffset(fromBytes);
-  }
-
-  nextUnallocatedOffset(fromBytes: number): number {
-    return this.allocation.nextUnallocatedOffset(fromBytes);
-  }
-
-  allocatedBytes(): number {
-    return this.allocation.allocatedBytes();
   }
 
   /** Data first, then the map: see the durability note at the top of this file. */

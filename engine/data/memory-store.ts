@@ -1,21 +1,18 @@
 // A volume held in memory, one buffer per written chunk: a 1 TiB volume with a few writes costs a
 // few chunks (plus its 2 MiB allocation map). For unit tests and in-memory simulations.
 import assert from 'node:assert';
-import { AllocationMap, visitAllocationRuns } from './allocation-map';
+import { AllocationMap, AllocationMapStore, visitAllocationRuns } from './allocation-map';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
 // Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
 const CHUNK_BYTES = ALLOCATION_CHUNK_BYTES;
 
-export class MemoryStore implements VolumeStore {
-  readonly capacityBytes: number;
-  private readonly allocation: AllocationMap;
+export class MemoryStore extends AllocationMapStore implements VolumeStore {
   private readonly chunkByIndex = new Map<number, Uint8Array>();
   private closed = false;
 
   constructor(capacityBytes: number) {
-    this.allocation = new AllocationMap(capacityBytes);
-    this.capacityBytes = capacityBytes;
+    super(new AllocationMap(capacityBytes));
   }
 
   read(offsetBytes: number, lengthBytes: number): Uint8Array {
@@ -50,23 +47,6 @@ export class MemoryStore implements VolumeStore {
     }
     this.allocation.allocate(offsetBytes, data.length);
     assert(this.chunkByIndex.size === this.allocation.chunks.count());
-  }
-
-  isAllocated(offsetBytes: number, lengthBytes: number): boolean {
-    checkRange('allocation query', this.capacityBytes, offsetBytes, lengthBytes, Number.MAX_SAFE_INTEGER);
-    return this.allocation.isAllocated(offsetBytes, lengthBytes);
-  }
-
-  nextAllocatedOffset(fromBytes: number): number {
-    return this.allocation.nextAllocatedOffset(fromBytes);
-  }
-
-  nextUnallocatedOffset(fromBytes: number): number {
-    return this.allocation.nextUnallocatedOffset(fromBytes);
-  }
-
-  allocatedBytes(): number {
-    return this.allocation.allocatedBytes();
   }
 
   flush(): void {
