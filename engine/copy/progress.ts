@@ -30,10 +30,10 @@ export function progressOf(relationship: Relationship, spec: StateSpec, nominalR
 
 /** Bytes changed since the point in time (or out of sync, for a mirror). */
 export function differentialBytesOf(relationship: Relationship, spec: StateSpec): number {
-  const changed = relationship.sourceDiff.clone();
-  changed.union(relationship.targetDiff);
-  if (spec.data === 'mirror') changed.union(relationship.toCopy);
-  return Math.min(changed.count() * relationship.grainBytes, relationship.sourceCapacityBytes);
+  // Asked on every push and save of every copy: count the union without allocating it.
+  const others = spec.data === 'mirror' ? [relationship.targetDiff, relationship.toCopy] : [relationship.targetDiff];
+  const changedGrains = relationship.sourceDiff.countUnion(others);
+  return Math.min(changedGrains * relationship.grainBytes, relationship.sourceCapacityBytes);
 }
 
 /** Smooths the measured copy rate over roughly `windowMs` of simulated time. */

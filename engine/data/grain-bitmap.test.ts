@@ -314,3 +314,21 @@ describe('GrainBitmap against a naive model', () => {
     }
   });
 });
+
+describe('countUnion', () => {
+  it('counts grains set in any bitmap, equal to building the union', () => {
+    const a = new GrainBitmap(1000);
+    const b = new GrainBitmap(1000);
+    const c = new GrainBitmap(1000);
+    a.setRange(0, 100);
+    b.setRange(50, 100);
+    c.set(999);
+    const union = a.clone();
+    union.union(b);
+    union.union(c);
+    expect(a.countUnion([b, c])).toBe(union.count());
+    expect(a.countUnion([b, c])).toBe(151);
+    expect(a.countUnion([])).toBe(100);
+    expect(() => a.countUnion([new GrainBitmap(10)])).toThrow();
+  });
+});

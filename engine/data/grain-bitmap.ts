@@ -157,6 +157,18 @@ export class GrainBitmap {
     this.combine(other, (target, source) => target & source);
   }
 
+  /** Grains set here or in any of `others`, counted word by word without building the union. */
+  countUnion(others: readonly GrainBitmap[]): number {
+    for (const other of others) this.assertSameSize(other, 'countUnion');
+    let total = 0;
+    for (let index = 0; index < this.words.length; index += 1) {
+      let word = this.words[index]!;
+      for (const other of others) word |= other.words[index]!;
+      total += popcount(word);
+    }
+    return total;
+  }
+
   clone(): GrainBitmap {
     const copy = new GrainBitmap(this.grainCount);
     copy.words.set(this.words);
