@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_LAUNCH, E2E_PORT } from './e2e/support/chromium';
+import { ADMIN_STATE, CHROMIUM_LAUNCH, E2E_PORT } from './e2e/support/chromium';
 
 // The console runs for real (server.ts, production build) on a temporary data dir; see e2e/support/global-setup.ts.
 export default defineConfig({
@@ -14,6 +14,7 @@ export default defineConfig({
   use: {
     baseURL: process.env.GRAINLINE_E2E_URL ?? `http://localhost:${E2E_PORT}`,
     launchOptions: CHROMIUM_LAUNCH,
+    storageState: ADMIN_STATE,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -1,6 +1,11 @@
 // Grainline's one process: Next's request handler, socket.io on the same port, and the engine.
 import { createServer } from 'node:http';
 import next from 'next';
+import { stampPeerAddress } from './lib/auth/address';
+import { ensureEnvAdmin } from './lib/auth/bootstrap';
+import { loadSessionSecret } from './lib/auth/secret';
+import { pruneExpiredSessions } from './lib/auth/sessions';
+import { SignInLimiter } from './lib/auth/sign-in-limiter';
 import { dataDir, databaseUrl, listenPort } from './lib/config';
 import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
@@ -15,6 +20,7 @@ import { seedIfEmpty } from './lib/seed/seed';
 import { VERSION } from './lib/version';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const SESSION_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const log = createLogger();
@@ -26,6 +32,10 @@ async function main(): Promise<void> {
   await applyMigrations(url);
   const db = openDb(url);
   if (await seedIfEmpty(db)) log.info('seeded the demo fleet into an empty inventory');
+  await ensureEnvAdmin(db, log);
+  const sessionSecret = await loadSessionSecret(db);
+  const pruneSessions = setInterval(() => void pruneExpiredSessions(db).catch((err: unknown) => log.error({ err }, 'could not prune expired sessions')), SESSION_PRUNE_INTERVAL_MS);
+  pruneSessions.unref();
 
   const snapshot = await loadFleetSnapshot(db);
   const relationships = await loadRelationships(db, snapshot);
@@ -39,11 +49,14 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const http = createServer((req, res) => void handle(req, res));
-  const io = attachSocketServer(http, log);
+  const http = createServer((req, res) => {
+    stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
+    void handle(req, res);
+  });
+  const io = attachSocketServer(http, log, { db, sessionSecret });
   const livePush = new LivePush({ io, engine, db, log });
   livePush.start();
-  registerRuntime({ db, engine, persister, log, io, startedAt: new Date() });
+  registerRuntime({ db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() } });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
@@ -62,6 +75,7 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       livePush.stop();
+      clearInterval(pruneSessions);
       await io.close(); // also closes the HTTP server (in-flight requests finish first)
       loop.stop();
       await persister.stop();

@@ -6,6 +6,7 @@ import type { Engine } from '../engine';
 import type { Db } from './db/client';
 import type { Logger } from './log';
 import type { Persister } from './persist/persister';
+import type { SignInLimiter } from './auth/sign-in-limiter';
 import { ApiError } from './http/api-error';
 
 export interface Runtime {
@@ -15,6 +16,13 @@ export interface Runtime {
   log: Logger;
   io: SocketServer | null;
   startedAt: Date;
+  auth: AuthRuntime;
+}
+
+export interface AuthRuntime {
+  /** iron-session's key for session cookies (lib/auth/secret.ts). */
+  sessionSecret: string;
+  signInLimiter: SignInLimiter;
 }
 
 const RUNTIME_KEY = Symbol.for('grainline.runtime');

@@ -1,11 +1,11 @@
 'use client';
-// Client-side context for every page: server state (TanStack Query), theme, tooltips, toasts.
+// Client-side context for every page, signed in or not: server state (TanStack Query), theme,
+// tooltips, toasts. The live feed needs a session, so the console layout adds it.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import * as Tooltip from '@radix-ui/react-tooltip';
 import { ThemeProvider } from 'next-themes';
 import { useState, type ReactNode } from 'react';
 import { isApiError } from '@/lib/client/api-error';
-import { LiveUpdatesProvider } from '@/lib/client/live-updates';
 import { ThemedToaster } from './themed-toaster';
 
 const STALE_MS = 10_000;
@@ -26,17 +26,15 @@ function makeQueryClient(): QueryClient {
   });
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [queryClient] = useState(makeQueryClient);
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem storageKey="grainline-theme" disableTransitionOnChange>
+    <ThemeProvider nonce={nonce} attribute="class" defaultTheme="system" enableSystem storageKey="grainline-theme" disableTransitionOnChange>
       <QueryClientProvider client={queryClient}>
-        <LiveUpdatesProvider>
-          <Tooltip.Provider delayDuration={300}>
-            {children}
-            <ThemedToaster />
-          </Tooltip.Provider>
-        </LiveUpdatesProvider>
+        <Tooltip.Provider delayDuration={300}>
+          {children}
+          <ThemedToaster />
+        </Tooltip.Provider>
       </QueryClientProvider>
     </ThemeProvider>
   );

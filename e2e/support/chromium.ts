@@ -8,3 +8,6 @@ export const CHROMIUM_LAUNCH = {
 
 /** The port of the console the Playwright run starts (global-setup.ts). */
 export const E2E_PORT = Number(process.env.GRAINLINE_E2E_PORT ?? '3210');
+
+/** Cookies of the admin global-setup.ts signs in; every spec starts signed in as that admin. */
+export const ADMIN_STATE = '.playwright-auth/admin.json';

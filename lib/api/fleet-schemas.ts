@@ -140,10 +140,23 @@ export const EventDto = z
   })
   .meta({ id: 'Event' });
 
+export const MAX_EVENT_EXPORT_ROWS = 100_000;
+
 export const EventQuery = z.strictObject({
   since: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   arrayId: Id.optional(),
   kind: z.string().max(64).optional(),
+  /** Who did it: a username ("system" for the engine's own changes, "anonymous" for refused callers). */
+  actor: z.string().max(128).optional(),
+  /** audit = requests (who asked for what, and the outcome); changes = what happened to the storage. */
+  category: z.enum(['audit', 'changes']).optional(),
 });
+
+/** The same filters as a CSV download (GET /api/events/export), with room for a whole audit period. */
+export const EventExportQuery = EventQuery.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_EVENT_EXPORT_ROWS).default(10_000),
+});
+
+export const EventActorsDto = z.array(z.string()).meta({ id: 'EventActors' });
 

@@ -1,6 +1,7 @@
 // One fetch path for every API call: JSON in, JSON out, and any non-2xx turned into an ApiError
 // carrying the contract's code, message and details.
 import { ApiError } from './api-error';
+import { CSRF_COOKIE, CSRF_HEADER } from './auth-constants';
 
 const NETWORK_STATUS = 0;
 
@@ -22,13 +23,29 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, error?.details);
 }
 
+/** The session's CSRF token, which the server set in a cookie this script may read (lib/auth/cookies.ts). */
+function csrfToken(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const entry = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
+  return entry === undefined ? undefined : decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1));
+}
+
+/** The session ended (signed out elsewhere, expired, user removed): back to sign-in, then here. */
+function toSignIn(): void {
+  const here = window.location.pathname + window.location.search;
+  window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
+}
+
 async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const csrf = method === 'GET' || method === 'HEAD' ? undefined : csrfToken();
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(csrf ? { [CSRF_HEADER]: csrf } : {}), ...init.headers } });
   } catch {
     throw new ApiError(NETWORK_STATUS, 'network', 'Cannot reach the Grainline server. Check that it is running.');
   }
+  if (response.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/session') && !path.startsWith('/api/setup')) toSignIn();
   if (!response.ok) throw await toApiError(response);
   return response;
 }
@@ -55,6 +72,21 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
 
 export async function deleteResource(path: string): Promise<void> {
   await send(path, { method: 'DELETE' });
+}
+
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await send(path, { method: 'PATCH', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return (await response.json()) as T;
+}
+
+/** DELETE whose answer has a body (e.g. signing out reports how many sessions ended). */
+export async function deleteJson<T>(path: string): Promise<T> {
+  const response = await send(path, { method: 'DELETE' });
+  return (await response.json()) as T;
+}
+
+export async function putNoContent(path: string, body: unknown): Promise<void> {
+  await send(path, { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 }
 
 export async function putJson<T>(path: string, body: unknown): Promise<T> {

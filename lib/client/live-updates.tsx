@@ -137,6 +137,13 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       if (reason === 'io server disconnect') socket.connect();
       setStatus(navigator.onLine ? 'reconnecting' : 'offline');
     });
+    socket.on('connect_error', (error) => {
+      // The session ended (signed out everywhere, user removed): the page can do nothing live.
+      if (error.message.startsWith('unauthorized')) {
+        const here = window.location.pathname + window.location.search;
+        window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
+      }
+    });
     socket.io.on('reconnect_attempt', (attempt) => setStatus(attempt > ATTEMPTS_BEFORE_OFFLINE || !navigator.onLine ? 'offline' : 'reconnecting'));
     socket.io.on('reconnect_failed', () => setStatus('offline'));
     const onOffline = () => setStatus('offline');

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   415: 'unsupported_media_type',
   422: 'unprocessable',
   423: 'locked',
+  429: 'rate_limited',
   500: 'internal',
   503: 'unavailable',
 } as const;

@@ -1,11 +1,32 @@
-// Wraps a route handler: await Next's params, map thrown errors to the contract's error shape.
-import { ApiError, errorBody } from './api-error';
+// Wraps every route handler: authenticate, check CSRF and the route's access class, await Next's
+// params, map thrown errors to the contract's error shape, and put every state-changing request
+// (refusals included) on the audit trail. A route cannot be written without saying who may call it.
+import { ApiError } from './api-error';
 import { jsonResponse } from './json';
-import { findRuntime } from '../runtime';
+import { findRuntime, getRuntime } from '../runtime';
 import { ENGINE_ERROR_STATUS, isEngineError } from '../../engine/errors';
+import { clientAddress } from '../auth/address';
+import { recordAudit } from '../auth/audit';
+import { assertCsrf, isStateChanging } from '../auth/csrf';
+import { authenticate, credentialsOf, type Principal } from '../auth/principal';
+import { roleMay, type Access } from '../auth/roles';
+import type { Actor } from '../services/volumes';
 
 type Params = Record<string, string | string[]>;
-type Handler<P extends Params> = (request: Request, params: P) => Promise<Response>;
+
+export interface PublicContext {
+  principal: Principal | null;
+  address: string;
+  /** A handler may name who the request claims to be (the username of a sign-in attempt) for the audit. */
+  audit: { claimedUser?: string };
+}
+
+export interface SignedInContext extends PublicContext {
+  principal: Principal;
+  actor: Actor;
+}
+
+type Handler<P extends Params, C> = (request: Request, params: P, context: C) => Promise<Response>;
 
 function logUnexpected(error: unknown, request: Request): void {
   const runtime = findRuntime();
@@ -14,23 +35,80 @@ function logUnexpected(error: unknown, request: Request): void {
   else console.error('unhandled error in route handler', record);
 }
 
-export function errorResponse(error: unknown, request: Request): Response {
-  if (error instanceof ApiError) return jsonResponse(errorBody(error), error.status);
+function toApiError(error: unknown, request: Request): ApiError {
+  if (error instanceof ApiError) return error;
   if (isEngineError(error)) {
-    const status = ENGINE_ERROR_STATUS[error.kind];
     const details = error.reasons.length > 0 ? error.reasons : undefined;
-    return jsonResponse(errorBody(new ApiError(status, error.message, details)), status);
+    return new ApiError(ENGINE_ERROR_STATUS[error.kind], error.message, details);
   }
   logUnexpected(error, request);
-  return jsonResponse(errorBody(new ApiError(500, 'internal error: the server logged the details')), 500);
+  return new ApiError(500, 'internal error: the server logged the details');
 }
 
-export function route<P extends Params = Params>(handler: Handler<P>) {
+function errorResponseOf(error: ApiError): Response {
+  const response = jsonResponse({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status);
+  if (error.status === 429 && typeof error.details === 'object' && error.details !== null && 'retryAfterSeconds' in error.details) {
+    response.headers.set('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
+  }
+  return response;
+}
+
+export function errorResponse(error: unknown, request: Request): Response {
+  return errorResponseOf(toApiError(error, request));
+}
+
+function authorize(access: Access, principal: Principal | null): void {
+  if (access === 'public') return;
+  if (principal === null) throw new ApiError(401, 'sign in, or send "Authorization: Bearer <token>"');
+  if (!roleMay(principal.role, access)) {
+    const need = access === 'admin' ? 'an admin' : access === 'operate' ? 'an operator or admin' : 'a signed-in user';
+    throw new ApiError(403, `your role (${principal.role}) may not do this: it needs ${need}`);
+  }
+}
+
+function pathOf(request: Request): string {
+  const url = new URL(request.url);
+  return url.pathname + url.search;
+}
+
+function wrap<P extends Params, C extends PublicContext>(access: Access, handler: Handler<P, C>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const ctx: PublicContext = { principal: null, address: clientAddress(request), audit: {} };
+    let response: Response;
+    let failure: ApiError | undefined;
     try {
-      return await handler(request, await context.params);
+      const runtime = getRuntime();
+      ctx.principal = await authenticate(runtime.db, runtime.auth.sessionSecret, credentialsOf(request.headers));
+      assertCsrf(request, ctx.principal);
+      authorize(access, ctx.principal);
+      const full = ctx.principal ? { ...ctx, actor: { name: ctx.principal.username } } : ctx;
+      response = await handler(request, await context.params, full as C);
     } catch (error) {
-      return errorResponse(error, request);
+      failure = toApiError(error, request);
+      response = errorResponseOf(failure);
     }
+    const runtime = findRuntime();
+    if (runtime && isStateChanging(request.method)) {
+      await recordAudit(runtime.db, runtime.log, {
+        principal: ctx.principal,
+        claimedUser: ctx.audit.claimedUser,
+        address: ctx.address,
+        method: request.method,
+        path: pathOf(request),
+        status: response.status,
+        message: failure?.message,
+      });
+    }
+    return response;
   };
+}
+
+/** A route anyone may call (health, sign-in, first-run setup). */
+export function publicRoute<P extends Params = Params>(handler: Handler<P, PublicContext>) {
+  return wrap<P, PublicContext>('public', handler);
+}
+
+/** A route for signed-in users whose role holds `access`. */
+export function route<P extends Params = Params>(access: Exclude<Access, 'public'>, handler: Handler<P, SignedInContext>) {
+  return wrap<P, SignedInContext>(access, handler);
 }

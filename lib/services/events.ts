@@ -29,11 +29,40 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   });
 }
 
-export async function listEvents(db: Db, query: z.output<typeof EventQuery>): Promise<EventView[]> {
+export type EventFilter = z.output<typeof EventQuery>;
+
+function whereOf(query: EventFilter): Prisma.EventWhereInput {
   const where: Prisma.EventWhereInput = {};
   if (query.since !== undefined) where.time = { gt: new Date(query.since) };
   if (query.arrayId !== undefined) where.arrayId = query.arrayId;
+  if (query.actor !== undefined) where.actor = query.actor;
   if (query.kind !== undefined) where.kind = query.kind;
-  const rows = await db.event.findMany({ where, orderBy: [{ time: 'desc' }, { id: 'desc' }], take: query.limit });
+  else if (query.category === 'audit') where.kind = 'audit';
+  else if (query.category === 'changes') where.kind = { not: 'audit' };
+  if (query.kind !== undefined && query.category === 'changes' && query.kind === 'audit') where.id = { in: [] };
+  return where;
+}
+
+export async function listEvents(db: Db, query: EventFilter): Promise<EventView[]> {
+  const rows = await db.event.findMany({ where: whereOf(query), orderBy: [{ time: 'desc' }, { id: 'desc' }], take: query.limit });
   return rows.map(eventView);
+}
+
+/** Everyone who appears in the log, for the Events page's user filter. */
+export async function listActors(db: Db): Promise<string[]> {
+  const rows = await db.event.findMany({ distinct: ['actor'], select: { actor: true }, orderBy: { actor: 'asc' } });
+  return rows.map((row) => row.actor);
+}
+
+export const EVENT_CSV_COLUMNS = ['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details'] as const;
+
+/** A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection). */
+function inert(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function eventCsvRow(event: EventView): string[] {
+  const details = (event.details ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+  return [event.time, event.actor, event.kind, event.subjectType, event.subjectId, text(event.arrayId), text(details.outcome), text(details.status), text(details.address), JSON.stringify(event.details)].map(inert);
 }

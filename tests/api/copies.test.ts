@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiErrorBody } from '../support/api';
+import { adminToken, bearer } from '../support/auth';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
-const { get, post, put, patch, del, putBytes, getBytes } = apiClient(() => server.baseUrl);
+const { get, post, put, patch, del, putBytes, getBytes } = apiClient(() => server.baseUrl, () => bearer(token));
+let token = '';
 
 interface Volume {
   id: string;
@@ -54,6 +56,7 @@ const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, 
 
 beforeAll(async () => {
   server = await startServer();
+  token = await adminToken(server.baseUrl, server.dataDir);
   expect((await put('/api/simulation', { speed: 0 })).status).toBe(200);
 });
 

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiErrorBody } from '../support/api';
+import { adminToken, bearer } from '../support/auth';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -30,7 +31,8 @@ interface ApiVolume {
 }
 type ApiError = ApiErrorBody;
 
-const { call, get } = apiClient(() => server.baseUrl);
+const { call, get } = apiClient(() => server.baseUrl, () => bearer(token));
+let token = '';
 
 const GiB = 1024 ** 3;
 
@@ -48,6 +50,7 @@ async function volumeCount(): Promise<number> {
 
 beforeAll(async () => {
   server = await startServer();
+  token = await adminToken(server.baseUrl, server.dataDir);
 });
 
 afterAll(async () => {
@@ -174,14 +177,14 @@ describe('volumes', () => {
 
     it.each(cases)('%s', async (_label, make, status, code) => {
       const before = await volumeCount();
-      const eventsBefore = (await get<unknown[]>('/api/events?limit=1000')).body.length;
+      const eventsBefore = (await get<unknown[]>('/api/events?limit=1000&category=changes')).body.length;
       const { body, raw } = await make();
       const response = await call<ApiError>('POST', '/api/volumes', body, raw);
       expect(response.status).toBe(status);
       expect(response.body.error.code).toBe(code);
       expect(response.body.error.message.length).toBeGreaterThan(5);
       expect(await volumeCount()).toBe(before);
-      expect((await get<unknown[]>('/api/events?limit=1000')).body.length).toBe(eventsBefore);
+      expect((await get<unknown[]>('/api/events?limit=1000&category=changes')).body.length).toBe(eventsBefore);
     });
 
     it('lists every field problem in details', async () => {

@@ -1,4 +1,5 @@
-// A small HTTP client for API integration tests: JSON in, parsed JSON (or bytes) out.
+// A small HTTP client for API integration tests: JSON in, parsed JSON (or bytes) out, sent with
+// whatever credentials the test chose (an admin's bearer token by default: see authedClient).
 
 export interface ApiResult<T> {
   status: number;
@@ -10,24 +11,30 @@ export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export function apiClient(baseUrl: () => string) {
-  async function call<T>(method: string, path: string, body?: unknown, raw?: string): Promise<ApiResult<T>> {
-    const init: RequestInit = { method, headers: { 'content-type': 'application/json' } };
+export type Credentials = () => Record<string, string>;
+
+const NO_CREDENTIALS: Credentials = () => ({});
+
+export function apiClient(baseUrl: () => string, credentials: Credentials = NO_CREDENTIALS) {
+  async function call<T>(method: string, path: string, body?: unknown, raw?: string, extraHeaders: Record<string, string> = {}): Promise<ApiResult<T>> {
+    const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...credentials(), ...extraHeaders } };
     if (raw !== undefined) init.body = raw;
     else if (body !== undefined) init.body = JSON.stringify(body);
     const response = await fetch(`${baseUrl()}${path}`, init);
     const text = await response.text();
-    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T, headers: response.headers };
+    let parsed: unknown = undefined;
+    if (text !== '') parsed = (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 
   async function putBytes(path: string, data: Uint8Array): Promise<ApiResult<ApiErrorBody | undefined>> {
-    const response = await fetch(`${baseUrl()}${path}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(data) });
+    const response = await fetch(`${baseUrl()}${path}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...credentials() }, body: new Uint8Array(data) });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as ApiErrorBody), headers: response.headers };
   }
 
   async function getBytes(path: string): Promise<{ status: number; bytes: Uint8Array; text: string }> {
-    const response = await fetch(`${baseUrl()}${path}`);
+    const response = await fetch(`${baseUrl()}${path}`, { headers: credentials() });
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, bytes, text: response.ok ? '' : Buffer.from(bytes).toString('utf8') };
   }
@@ -43,3 +50,5 @@ export function apiClient(baseUrl: () => string) {
     getBytes,
   };
 }
+
+export type ApiClient = ReturnType<typeof apiClient>;

@@ -45,6 +45,9 @@ async function waitHealthy(baseUrl: string, child: ChildProcess, logs: () => str
   throw new Error(`server did not become healthy within ${START_TIMEOUT_MS} ms:\n${logs()}`);
 }
 
+/** The admin every test server starts with (GRAINLINE_ADMIN_USER/PASSWORD); setup tests pass env to drop it. */
+export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password-1' } as const;
+
 export interface StartOptions {
   port?: number;
   dataDir?: string;
@@ -58,7 +61,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...options.env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', GRAINLINE_ADMIN_USER: TEST_ADMIN.username, GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

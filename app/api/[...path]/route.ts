@@ -2,7 +2,7 @@
 import { ApiError } from '@/lib/http/api-error';
 import { route } from '@/lib/http/route';
 
-const notFound = route<{ path: string[] }>(async (request) => {
+const notFound = route<{ path: string[] }>('read', async (request) => {
   throw new ApiError(404, `no API route ${request.method} ${new URL(request.url).pathname}`);
 });
 

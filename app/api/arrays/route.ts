@@ -3,4 +3,4 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listArrays } from '@/lib/services/fleet';
 
-export const GET = route(async () => jsonResponse(await listArrays(getRuntime().db)));
+export const GET = route('read', async () => jsonResponse(await listArrays(getRuntime().db)));

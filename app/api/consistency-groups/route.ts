@@ -5,9 +5,9 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { createGroup, listGroups } from '@/lib/services/consistency-groups';
 
-export const GET = route(async () => jsonResponse(await listGroups(getRuntime())));
+export const GET = route('read', async () => jsonResponse(await listGroups(getRuntime())));
 
-export const POST = route(async (request) => {
+export const POST = route('operate', async (request, _params, { actor }) => {
   const input = await readJson(request, CreateGroupBody);
-  return jsonResponse(await createGroup(getRuntime(), input, { name: 'console' }), 201);
+  return jsonResponse(await createGroup(getRuntime(), input, actor), 201);
 });

@@ -5,10 +5,10 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { createCopy, listCopies } from '@/lib/services/copies';
 
-export const GET = route(async (request) => jsonResponse(listCopies(getRuntime().engine, readQuery(request, CopyQuery))));
+export const GET = route('read', async (request) => jsonResponse(listCopies(getRuntime().engine, readQuery(request, CopyQuery))));
 
-export const POST = route(async (request) => {
+export const POST = route('operate', async (request, _params, { actor }) => {
   const input = await readJson(request, CreateCopyBody);
-  const copy = await createCopy(getRuntime(), input, { name: 'console' });
+  const copy = await createCopy(getRuntime(), input, actor);
   return jsonResponse(copy, 201, { location: `/api/copies/${copy.id}` });
 });

@@ -5,4 +5,4 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listEvents } from '@/lib/services/events';
 
-export const GET = route(async (request) => jsonResponse(await listEvents(getRuntime().db, readQuery(request, EventQuery))));
+export const GET = route('read', async (request) => jsonResponse(await listEvents(getRuntime().db, readQuery(request, EventQuery))));

@@ -1,9 +1,9 @@
 import { jsonResponse } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { publicRoute } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { VERSION } from '@/lib/version';
 
-export const GET = route(async () => {
+export const GET = publicRoute(async () => {
   const { db, startedAt } = getRuntime();
   await db.$queryRaw`SELECT 1`;
   return jsonResponse({ status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) });

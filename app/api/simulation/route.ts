@@ -5,9 +5,9 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { setSpeed, simulationDto } from '@/lib/services/simulation';
 
-export const GET = route(async () => jsonResponse(simulationDto(getRuntime())));
+export const GET = route('read', async () => jsonResponse(simulationDto(getRuntime())));
 
-export const PUT = route(async (request) => {
+export const PUT = route('operate', async (request, _params, { actor }) => {
   const { speed } = await readJson(request, PutSimulationBody);
-  return jsonResponse(await setSpeed(getRuntime(), speed, { name: 'console' }));
+  return jsonResponse(await setSpeed(getRuntime(), speed, actor));
 });

@@ -3,4 +3,4 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { getArray } from '@/lib/services/fleet';
 
-export const GET = route<{ id: string }>(async (_request, { id }) => jsonResponse(await getArray(getRuntime().db, id)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(await getArray(getRuntime().db, id)));

@@ -5,14 +5,14 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { deleteCopy, getCopy, patchCopy } from '@/lib/services/copies';
 
-export const GET = route<{ id: string }>(async (_request, { id }) => jsonResponse(getCopy(getRuntime().engine, id)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getCopy(getRuntime().engine, id)));
 
-export const PATCH = route<{ id: string }>(async (request, { id }) => {
+export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
   const { options } = await readJson(request, PatchCopyBody);
-  return jsonResponse(await patchCopy(getRuntime(), id, options, { name: 'console' }));
+  return jsonResponse(await patchCopy(getRuntime(), id, options, actor));
 });
 
-export const DELETE = route<{ id: string }>(async (_request, { id }) => {
-  await deleteCopy(getRuntime(), id, { name: 'console' });
+export const DELETE = route<{ id: string }>('operate', async (_request, { id }, { actor }) => {
+  await deleteCopy(getRuntime(), id, actor);
   return noContent();
 });

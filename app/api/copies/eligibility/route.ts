@@ -4,7 +4,7 @@ import { readQuery } from '@/lib/http/request';
 import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 
-export const GET = route(async (request) => {
+export const GET = route('read', async (request) => {
   const query = readQuery(request, EligibilityQuery);
   return jsonResponse(getRuntime().engine.eligibility(query.type, query.sourceVolumeId));
 });

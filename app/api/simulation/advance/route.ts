@@ -5,7 +5,7 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { advance } from '@/lib/services/simulation';
 
-export const POST = route(async (request) => {
+export const POST = route('operate', async (request, _params, { actor }) => {
   const { seconds } = await readJson(request, AdvanceBody);
-  return jsonResponse(await advance(getRuntime(), seconds, { name: 'console' }));
+  return jsonResponse(await advance(getRuntime(), seconds, actor));
 });

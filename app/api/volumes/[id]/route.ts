@@ -4,10 +4,10 @@ import { getRuntime } from '@/lib/runtime';
 import { getVolume } from '@/lib/services/fleet';
 import { deleteVolume } from '@/lib/services/volumes';
 
-export const GET = route<{ id: string }>(async (_request, { id }) => jsonResponse(await getVolume(getRuntime().db, id, getRuntime().engine)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(await getVolume(getRuntime().db, id, getRuntime().engine)));
 
-export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+export const DELETE = route<{ id: string }>('operate', async (_request, { id }, { actor }) => {
   const { db, engine } = getRuntime();
-  await deleteVolume(db, engine, id, { name: 'console' });
+  await deleteVolume(db, engine, id, actor);
   return noContent();
 });

@@ -5,7 +5,7 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { readVolume, writeVolume } from '@/lib/services/host-io';
 
-export const GET = route<{ id: string }>(async (request, { id }) => {
+export const GET = route<{ id: string }>('read', async (request, { id }) => {
   const { offset, length } = readQuery(request, DataReadQuery);
   const bytes = readVolume(getRuntime(), id, offset, length);
   return new Response(new Uint8Array(bytes), {
@@ -13,7 +13,7 @@ export const GET = route<{ id: string }>(async (request, { id }) => {
   });
 });
 
-export const PUT = route<{ id: string }>(async (request, { id }) => {
+export const PUT = route<{ id: string }>('operate', async (request, { id }) => {
   const { offset } = readQuery(request, DataWriteQuery);
   await writeVolume(getRuntime(), id, offset, request);
   return noContent();

@@ -6,19 +6,19 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { startWorkload, workloadDto } from '@/lib/services/host-io';
 
-export const GET = route<{ id: string }>(async (_request, { id }) => {
+export const GET = route<{ id: string }>('read', async (_request, { id }) => {
   getRuntime().engine.requireVolume(id);
   const workload = workloadDto(getRuntime(), id);
   if (workload === null) throw new ApiError(404, `no workload runs on volume "${id}"`);
   return jsonResponse(workload);
 });
 
-export const POST = route<{ id: string }>(async (request, { id }) => {
+export const POST = route<{ id: string }>('operate', async (request, { id }) => {
   const spec = await readJson(request, WorkloadBody);
   return jsonResponse(startWorkload(getRuntime(), id, spec), 201);
 });
 
-export const DELETE = route<{ id: string }>(async (_request, { id }) => {
+export const DELETE = route<{ id: string }>('operate', async (_request, { id }) => {
   if (!getRuntime().engine.stopWorkload(id)) throw new ApiError(404, `no workload runs on volume "${id}"`);
   return noContent();
 });

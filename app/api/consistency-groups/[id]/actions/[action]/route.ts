@@ -5,7 +5,7 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { actOnGroup } from '@/lib/services/consistency-groups';
 
-export const POST = route<{ id: string; action: string }>(async (request, { id, action }) => {
+export const POST = route<{ id: string; action: string }>('operate', async (request, { id, action }, { actor }) => {
   const { mode } = await readJson(request, ActionBody, {});
-  return jsonResponse(await actOnGroup(getRuntime(), id, action, mode, { name: 'console' }));
+  return jsonResponse(await actOnGroup(getRuntime(), id, action, mode, actor));
 });

@@ -5,7 +5,7 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { actOnCopy } from '@/lib/services/copies';
 
-export const POST = route<{ id: string; action: string }>(async (request, { id, action }) => {
+export const POST = route<{ id: string; action: string }>('operate', async (request, { id, action }, { actor }) => {
   const { mode } = await readJson(request, ActionBody, {});
-  return jsonResponse(await actOnCopy(getRuntime(), id, action, mode, { name: 'console' }));
+  return jsonResponse(await actOnCopy(getRuntime(), id, action, mode, actor));
 });

@@ -1,0 +1,13 @@
+import { CreateUserBody } from '@/lib/api/auth-schemas';
+import { jsonResponse } from '@/lib/http/json';
+import { readJson } from '@/lib/http/request';
+import { route } from '@/lib/http/route';
+import { getRuntime } from '@/lib/runtime';
+import { createUser, listUsers } from '@/lib/services/users';
+
+export const GET = route('admin', async () => jsonResponse(await listUsers(getRuntime().db)));
+
+export const POST = route('admin', async (request) => {
+  const { username, password, role } = await readJson(request, CreateUserBody);
+  return jsonResponse(await createUser(getRuntime().db, username, password, role), 201);
+});

@@ -1,0 +1,36 @@
+// "From where" for the audit log and the per-address sign-in limit. server.ts stamps the TCP peer
+// (or, behind a trusted proxy, the first X-Forwarded-For hop) into this header and drops any copy
+// a client sent, so route handlers can trust it.
+import type { IncomingMessage } from 'node:http';
+
+export const PEER_HEADER = 'x-grainline-peer';
+
+export function trustProxy(): boolean {
+  const value = process.env.GRAINLINE_TRUST_PROXY;
+  return value === '1' || value === 'true';
+}
+
+export function peerAddressOf(req: IncomingMessage): string {
+  if (trustProxy()) {
+    const forwarded = req.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Called by server.ts for every HTTP request before Next sees it. */
+export function stampPeerAddress(req: IncomingMessage): void {
+  req.headers[PEER_HEADER] = peerAddressOf(req);
+}
+
+export function clientAddress(request: Request): string {
+  return request.headers.get(PEER_HEADER) ?? 'unknown';
+}
+
+/** Whether the browser reached us over https (directly, or through a trusted proxy). */
+export function isHttps(request: Request): boolean {
+  if (process.env.GRAINLINE_SECURE_COOKIES === '1') return true;
+  if (trustProxy() && request.headers.get('x-forwarded-proto') === 'https') return true;
+  return new URL(request.url).protocol === 'https:';
+}

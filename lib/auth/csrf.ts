@@ -1,0 +1,46 @@
+// CSRF defence for cookie-authenticated writes: the synchronizer token (kept in the session row,
+// echoed by the page in x-csrf-token) and, for any browser request, an Origin that matches the host.
+// Bearer-token requests carry no ambient credential, so they need neither.
+import { timingSafeEqual } from 'node:crypto';
+import { ApiError } from '../http/api-error';
+import { trustProxy } from './address';
+import type { Principal } from './principal';
+
+import { CSRF_HEADER } from '../client/auth-constants';
+
+export { CSRF_HEADER };
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function isStateChanging(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Browsers send Origin on cross-origin and on all non-GET requests; a mismatch is a forged request. */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  if (origin === null) return; // not a browser (curl, scripts): nothing ambient to abuse
+  const host = (trustProxy() ? request.headers.get('x-forwarded-host') : null) ?? request.headers.get('host');
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ApiError(403, 'cross-site request refused: unreadable Origin header');
+  }
+  if (host === null || originHost !== host) throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
+}
+
+export function assertCsrf(request: Request, principal: Principal | null): void {
+  if (!isStateChanging(request.method)) return;
+  assertSameOrigin(request);
+  if (principal?.via !== 'session') return;
+  const sent = request.headers.get(CSRF_HEADER);
+  if (sent === null || principal.csrfToken === undefined || !sameText(sent, principal.csrfToken)) {
+    throw new ApiError(403, 'missing or wrong CSRF token: reload the page and try again');
+  }
+}

@@ -1,0 +1,47 @@
+// Signing in and out, and the first-run setup that creates the first admin.
+import type { Runtime } from '../runtime';
+import { ApiError } from '../http/api-error';
+import { verifyPassword, hashPassword } from '../auth/passwords';
+import { createSession, type NewSession } from '../auth/sessions';
+import type { Role } from '../auth/roles';
+
+export interface SessionUserView {
+  id: string;
+  username: string;
+  role: Role;
+}
+
+export interface SignedIn {
+  user: SessionUserView;
+  session: NewSession;
+}
+
+export async function signIn(runtime: Runtime, username: string, password: string, address: string, userAgent: string): Promise<SignedIn> {
+  const limiter = runtime.auth.signInLimiter;
+  const waitSeconds = await limiter.retryAfterSeconds(username, address);
+  if (waitSeconds > 0) {
+    throw new ApiError(429, `too many failed sign-ins: try again in ${Math.ceil(waitSeconds / 60)} min`, { retryAfterSeconds: waitSeconds });
+  }
+  const user = await runtime.db.user.findUnique({ where: { username } });
+  const ok = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !ok) {
+    await limiter.recordFailure(username, address);
+    throw new ApiError(401, 'wrong username or password');
+  }
+  await limiter.recordSuccess(username);
+  const session = await createSession(runtime.db, runtime.auth.sessionSecret, user.id, address, userAgent);
+  return { user: { id: user.id, username: user.username, role: user.role as Role }, session };
+}
+
+/** Creates the first admin and signs them in; refused once any user exists. */
+export async function setUp(runtime: Runtime, username: string, password: string, address: string, userAgent: string): Promise<SignedIn> {
+  const passwordHash = await hashPassword(password);
+  // Count and create in one transaction so two racing setup requests cannot both become admin.
+  const user = await runtime.db.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) return null;
+    return tx.user.create({ data: { username, passwordHash, role: 'admin' } });
+  });
+  if (user === null) throw new ApiError(409, 'the console is already set up: sign in instead');
+  const session = await createSession(runtime.db, runtime.auth.sessionSecret, user.id, address, userAgent);
+  return { user: { id: user.id, username: user.username, role: 'admin' }, session };
+}

@@ -1,0 +1,89 @@
+// User administration: create, change role or password, delete, sign out everywhere. The last
+// admin can be neither demoted nor deleted, so the console can always be administered.
+import type { Db } from '../db/client';
+import { ApiError } from '../http/api-error';
+import { hashPassword, verifyPassword } from '../auth/passwords';
+import type { Role } from '../auth/roles';
+import { endUserSessions } from '../auth/sessions';
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  createdAt: string;
+  sessions: number;
+  tokens: number;
+  lastSeenAt: string | null;
+}
+
+type UserRow = { id: string; username: string; role: string; createdAt: Date; sessions: { lastSeenAt: Date }[]; _count: { tokens: number } };
+
+const USER_INCLUDE = { sessions: { select: { lastSeenAt: true } }, _count: { select: { tokens: true } } } as const;
+
+function userView(row: UserRow): UserView {
+  const lastSeen = row.sessions.reduce<Date | null>((latest, s) => (latest === null || s.lastSeenAt > latest ? s.lastSeenAt : latest), null);
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role as Role,
+    createdAt: row.createdAt.toISOString(),
+    sessions: row.sessions.length,
+    tokens: row._count.tokens,
+    lastSeenAt: lastSeen?.toISOString() ?? null,
+  };
+}
+
+export async function listUsers(db: Db): Promise<UserView[]> {
+  const rows = await db.user.findMany({ include: USER_INCLUDE, orderBy: { username: 'asc' } });
+  return rows.map(userView);
+}
+
+async function getUserRow(db: Db, id: string) {
+  const row = await db.user.findUnique({ where: { id }, include: USER_INCLUDE });
+  if (!row) throw new ApiError(404, `no user ${id}`);
+  return row;
+}
+
+export async function createUser(db: Db, username: string, password: string, role: Role): Promise<UserView> {
+  const clash = await db.user.findFirst({ where: { username } });
+  if (clash) throw new ApiError(409, `a user named ${username} already exists`);
+  const passwordHash = await hashPassword(password);
+  const row = await db.user.create({ data: { username, passwordHash, role }, include: USER_INCLUDE });
+  return userView(row);
+}
+
+async function assertAnotherAdmin(db: Db, userId: string, what: string): Promise<void> {
+  const others = await db.user.count({ where: { role: 'admin', id: { not: userId } } });
+  if (others === 0) throw new ApiError(409, `cannot ${what} the last admin: make another user an admin first`);
+}
+
+export interface UserChange {
+  role?: Role;
+  password?: string;
+}
+
+/** Returns the updated user and whether their sessions were ended (password or role changes end them). */
+export async function updateUser(db: Db, id: string, change: UserChange): Promise<UserView> {
+  const row = await getUserRow(db, id);
+  if (change.role !== undefined && row.role === 'admin' && change.role !== 'admin') await assertAnotherAdmin(db, id, 'demote');
+  const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
+  await db.user.update({ where: { id }, data: { role: change.role, passwordHash } });
+  // A new password ends every session: whoever knew the old one is out.
+  if (passwordHash !== undefined) await endUserSessions(db, id);
+  return userView(await getUserRow(db, id));
+}
+
+export async function deleteUser(db: Db, id: string): Promise<UserView> {
+  const row = await getUserRow(db, id);
+  if (row.role === 'admin') await assertAnotherAdmin(db, id, 'delete');
+  await db.user.delete({ where: { id } }); // sessions and tokens go with it (onDelete: Cascade)
+  return userView(row);
+}
+
+/** Changes one's own password; the other sessions end, this one stays signed in. */
+export async function changeOwnPassword(db: Db, userId: string, currentPassword: string, newPassword: string, keepSessionId?: string): Promise<void> {
+  const row = await db.user.findUnique({ where: { id: userId } });
+  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) throw new ApiError(403, 'the current password is wrong');
+  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  await db.session.deleteMany({ where: { userId, ...(keepSessionId === undefined ? {} : { id: { not: keepSessionId } }) } });
+}
