@@ -1,6 +1,7 @@
 // Copy relationships made through the API show up in the console: on Copies, on the dashboard,
 // as volume roles; and the server's 409 for deleting a paired volume reaches the user.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 
 const MIB = 1024 * 1024;
 

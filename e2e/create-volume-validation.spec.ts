@@ -1,6 +1,7 @@
 // The create dialog checks input with the API's own schema as the user types, and shows the
 // server's refusals (409 duplicate name, 422 no room in the pool) in the dialog too.
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 interface ArrayJson {
   id: string;

@@ -1,5 +1,5 @@
 // The main path: browse to an array, create a volume on it, find it in the Volumes table.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('create a volume from an array page and find it in Volumes', async ({ page }) => {
   const name = `e2e_create_${Date.now()}`;

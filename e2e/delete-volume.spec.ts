@@ -1,5 +1,6 @@
 // Deleting asks for confirmation naming the volume (a refused delete, 409, is in copies.spec.ts).
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 
 async function createVolume(request: APIRequestContext, name: string): Promise<void> {
   const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; model: string }[];

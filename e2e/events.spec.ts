@@ -1,5 +1,5 @@
 // The event log records what the console did, and its kind filter lives in the URL.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('a created volume appears in the event log; the kind filter survives a reload', async ({ page, request }) => {
   const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; name: string; model: string }[];

@@ -1,6 +1,7 @@
 // The Copies page follows a FlashCopy mapping live over socket.io: the new row appears, its state
 // moves preparing → copying → idle_or_copied and its percent rises, all without a reload.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/test';
 
 const GIB = 1024 * 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;

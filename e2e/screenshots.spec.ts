@@ -2,7 +2,8 @@
 // no assertions about looks, so it runs only when asked:
 //   GRAINLINE_SCREENSHOTS=1 npx playwright test screenshots
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 
 const OUTPUT_DIR = path.resolve(__dirname, '..', 'screenshots');
 const THEMES = ['light', 'dark'] as const;

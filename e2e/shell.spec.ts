@@ -1,5 +1,5 @@
 // The frame around every page: navigation, theme, skip link, and what a failed load looks like.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('the theme toggle switches the dark class and the choice survives a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });

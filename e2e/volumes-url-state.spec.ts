@@ -1,5 +1,5 @@
 // Filters, search and sort of the Volumes page live in the URL: reload and back keep them.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test('filters, search and sort survive a reload and the back button', async ({ page }) => {
   await page.goto('/volumes');

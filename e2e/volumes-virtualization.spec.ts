@@ -1,6 +1,6 @@
 // The Volumes table renders only the rows in view: with 1,500 matching volumes the DOM holds a
 // screenful, and scrolling reaches the last one.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 const VOLUME_COUNT = 1500;
 const BATCH_SIZE = 50;

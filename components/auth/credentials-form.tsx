@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { isApiError } from '@/lib/client/api-error';
+import { hardNavigate } from '@/lib/client/hard-navigate';
 import { postJson } from '@/lib/client/fetch-json';
 
 interface FieldErrors {
@@ -38,7 +39,7 @@ export function CredentialsForm({ endpoint, submitLabel, next, newPassword, pass
     setBusy(true);
     try {
       await postJson(endpoint, { username, password });
-      window.location.assign(next);
+      hardNavigate(next);
     } catch (caught) {
       setBusy(false);
       if (isApiError(caught) && Array.isArray(caught.details)) {

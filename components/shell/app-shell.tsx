@@ -5,6 +5,7 @@ import { NavLinks } from './nav-links';
 import { ServerVersion } from './server-version';
 import { SimulationControls } from './simulation-controls';
 import { ThemeToggle } from './theme-toggle';
+import { UserMenu } from './user-menu';
 
 export const MAIN_CONTENT_ID = 'main-content';
 
@@ -40,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="flex w-full items-center justify-between gap-2 md:w-auto md:flex-col md:items-stretch md:justify-start md:gap-1 md:border-t md:border-line md:pt-2">
           <SimulationControls />
+          <UserMenu />
           <ConnectionIndicator />
           <ThemeToggle />
           <ServerVersion />

@@ -3,12 +3,16 @@ import clsx from 'clsx';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ComponentType, SVGProps } from 'react';
-import { ArrayIcon, CopyIcon, DashboardIcon, EventsIcon, VolumeIcon } from '@/components/ui/icons';
+import { AccountIcon, ArrayIcon, CopyIcon, DashboardIcon, EventsIcon, UsersIcon, VolumeIcon } from '@/components/ui/icons';
+import { roleMay, type Access } from '@/lib/auth/roles';
+import { useSessionUser } from '@/lib/client/session';
 
 interface NavItem {
   href: string;
   label: string;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
+  /** Shown only to roles holding this access (the page and its API refuse the others anyway). */
+  access?: Access;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -17,6 +21,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/volumes', label: 'Volumes', icon: VolumeIcon },
   { href: '/copies', label: 'Copies', icon: CopyIcon },
   { href: '/events', label: 'Events', icon: EventsIcon },
+  { href: '/users', label: 'Users', icon: UsersIcon, access: 'admin' },
+  { href: '/account', label: 'Account', icon: AccountIcon },
 ];
 
 function isActive(pathname: string, href: string): boolean {
@@ -25,9 +31,11 @@ function isActive(pathname: string, href: string): boolean {
 
 export function NavLinks() {
   const pathname = usePathname();
+  const user = useSessionUser();
+  const items = NAV_ITEMS.filter((item) => item.access === undefined || (user !== null && roleMay(user.role, item.access)));
   return (
     <ul className="flex gap-0.5 md:flex-col">
-      {NAV_ITEMS.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (
           <li key={href}>

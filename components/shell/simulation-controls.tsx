@@ -5,12 +5,13 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { errorMessage } from '@/lib/client/api-error';
+import { useCan } from '@/lib/client/session';
 import { SPEEDS, useSetSpeed, useSimulatedNow, useStepSimulation, type ClockSpeed } from '@/lib/client/use-simulation';
 
 const STEP_SECONDS = 10;
 const pad = (value: number) => String(value).padStart(2, '0');
 
-function speedLabel(speed: ClockSpeed): string {
+function speedLabel(speed: number | 'max'): string {
   if (speed === 0) return 'Paused';
   if (speed === 'max') return 'Max';
   return `${speed}×`;
@@ -31,6 +32,8 @@ export function SimulationControls() {
   const setSpeed = useSetSpeed();
   const step = useStepSimulation();
   const paused = simulation?.speed === 0;
+  // Monitors watch the clock; only operators and admins may change its speed or step it.
+  const canOperate = useCan('operate');
   const clock = nowMs === null ? null : formatClock(nowMs);
 
   const onSpeed = (value: string) => {
@@ -55,26 +58,32 @@ export function SimulationControls() {
           )}
         </time>
       </p>
-      <div className="flex items-center gap-1.5">
-        <Select
-          aria-label="Simulation speed"
-          value={simulation === undefined ? '' : String(simulation.speed)}
-          onValueChange={onSpeed}
-          disabled={simulation === undefined || setSpeed.isPending}
-          placeholder="Speed"
-          options={SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) }))}
-          className="w-24 md:flex-1"
-        />
-        <Button
-          size="md"
-          onClick={onStep}
-          disabled={!paused || step.isPending}
-          title={paused ? `Advance the simulated clock by ${STEP_SECONDS} s` : 'Pause the simulation to step it'}
-          aria-label={`Step ${STEP_SECONDS} seconds`}
-        >
-          Step
-        </Button>
-      </div>
+      {canOperate ? (
+        <div className="flex items-center gap-1.5">
+          <Select
+            aria-label="Simulation speed"
+            value={simulation === undefined ? '' : String(simulation.speed)}
+            onValueChange={onSpeed}
+            disabled={simulation === undefined || setSpeed.isPending}
+            placeholder="Speed"
+            options={SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) }))}
+            className="w-24 md:flex-1"
+          />
+          <Button
+            size="md"
+            onClick={onStep}
+            disabled={!paused || step.isPending}
+            title={paused ? `Advance the simulated clock by ${STEP_SECONDS} s` : 'Pause the simulation to step it'}
+            aria-label={`Step ${STEP_SECONDS} seconds`}
+          >
+            Step
+          </Button>
+        </div>
+      ) : (
+        <p className="text-xs text-fg-muted" data-testid="simulation-speed">
+          {simulation === undefined ? '—' : speedLabel(simulation.speed)}
+        </p>
+      )}
     </section>
   );
 }

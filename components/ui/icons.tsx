@@ -111,3 +111,24 @@ export const AlertIcon = (p: IconProps) => (
     <path d="M8 6.5v3M8 11.5h.01" />
   </Icon>
 );
+
+export const UsersIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="6" cy="5.5" r="2.5" />
+    <path d="M1.5 13.5c.6-2.4 2.3-3.7 4.5-3.7s3.9 1.3 4.5 3.7" />
+    <path d="M10.5 3.2a2.4 2.4 0 0 1 0 4.6M12 9.9c1.3.5 2.1 1.6 2.5 3.6" />
+  </Icon>
+);
+
+export const AccountIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="5.5" r="3" />
+    <path d="M2.5 14c.7-2.8 2.8-4.3 5.5-4.3s4.8 1.5 5.5 4.3" />
+  </Icon>
+);
+
+export const SignOutIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 2.5H3.5a1 1 0 0 0-1 1v9a1 1 0 0 0 1 1H6M10.5 11l3-3-3-3M13.5 8H6" />
+  </Icon>
+);

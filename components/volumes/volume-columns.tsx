@@ -38,8 +38,9 @@ function DeleteButton({ row, onDelete }: { row: VolumeRow; onDelete: (row: Volum
   );
 }
 
-export function volumeColumns(onDelete: (row: VolumeRow) => void) {
-  return [
+/** `onDelete` null: the user's role may not delete volumes, so there is no actions column at all. */
+export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
+  const columns = [
     column.accessor('name', {
       id: 'name' satisfies VolumeSortColumn,
       header: 'Name',
@@ -98,6 +99,10 @@ export function volumeColumns(onDelete: (row: VolumeRow) => void) {
       meta: { width: '6rem' },
       cell: (info) => (info.getValue() ? <Badge tone="warn">read-only</Badge> : <span className="text-fg-subtle">no</span>),
     }),
+  ];
+  if (onDelete === null) return columns;
+  return [
+    ...columns,
     column.display({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,

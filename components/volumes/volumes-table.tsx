@@ -16,7 +16,7 @@ export interface VolumesTableProps {
   rows: VolumeRow[];
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
-  onDelete: (row: VolumeRow) => void;
+  onDelete: ((row: VolumeRow) => void) | null;
   empty: React.ReactNode;
 }
 

@@ -11,6 +11,7 @@ import { useArrays } from '@/lib/client/use-arrays';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { hasVolumeFilters, parseVolumeView, serializeVolumeView, VOLUME_SORT_COLUMNS, type VolumeSortColumn, type VolumeViewState } from '@/lib/client/volume-url-state';
+import { useCan } from '@/lib/client/session';
 import { CreateVolumeDialog } from './create-volume-dialog';
 import { DeleteVolumeDialog } from './delete-volume-dialog';
 import { VolumeFilters } from './volume-filters';
@@ -49,6 +50,7 @@ export function VolumesView() {
   const rows = useMemo(() => toVolumeRows(volumes.data ?? [], arrays.data), [volumes.data, arrays.data]);
   const [deleting, setDeleting] = useState<VolumeRow | null>(null);
   const onDelete = useCallback((row: VolumeRow) => setDeleting(row), []);
+  const canOperate = useCan('operate');
   const onSortingChange = useCallback(
     (sorting: SortingState) => {
       const first = sorting[0];
@@ -71,7 +73,7 @@ export function VolumesView() {
             {volumes.isFetching && !volumes.isPending ? <span className="text-fg-subtle"> · updating</span> : null}
           </span>
         }
-        actions={<CreateVolumeDialog defaultArrayId={view.arrayId === '' ? undefined : view.arrayId} />}
+        actions={canOperate ? <CreateVolumeDialog defaultArrayId={view.arrayId === '' ? undefined : view.arrayId} /> : undefined}
       />
       <VolumeFilters view={view} update={update} arrays={arrays.data ?? []} roleNames={rolesIn(rows, view.role)} />
       {volumes.isError ? (
@@ -85,8 +87,8 @@ export function VolumesView() {
           rows={rows}
           sorting={toSorting(view)}
           onSortingChange={onSortingChange}
-          onDelete={onDelete}
-          empty={<EmptyState title={hasVolumeFilters(view) ? 'No volumes match these filters' : 'No volumes yet'}>{hasVolumeFilters(view) ? 'Change or clear the filters to see more.' : 'Create a volume to get started.'}</EmptyState>}
+          onDelete={canOperate ? onDelete : null}
+          empty={<EmptyState title={hasVolumeFilters(view) ? 'No volumes match these filters' : 'No volumes yet'}>{hasVolumeFilters(view) ? 'Change or clear the filters to see more.' : canOperate ? 'Create a volume to get started.' : 'An operator can create volumes.'}</EmptyState>}
         />
       )}
       <DeleteVolumeDialog volume={deleting} onClose={() => setDeleting(null)} />

@@ -2,6 +2,7 @@
 // carrying the contract's code, message and details.
 import { ApiError } from './api-error';
 import { CSRF_COOKIE, CSRF_HEADER } from './auth-constants';
+import { toSignIn } from './hard-navigate';
 
 const NETWORK_STATUS = 0;
 
@@ -30,12 +31,6 @@ function csrfToken(): string | undefined {
   return entry === undefined ? undefined : decodeURIComponent(entry.slice(CSRF_COOKIE.length + 1));
 }
 
-/** The session ended (signed out elsewhere, expired, user removed): back to sign-in, then here. */
-function toSignIn(): void {
-  const here = window.location.pathname + window.location.search;
-  window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
-}
-
 async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   const method = (init.method ?? 'GET').toUpperCase();
@@ -45,7 +40,7 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   } catch {
     throw new ApiError(NETWORK_STATUS, 'network', 'Cannot reach the Grainline server. Check that it is running.');
   }
-  if (response.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/session') && !path.startsWith('/api/setup')) toSignIn();
+  if (response.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/session') && !path.startsWith('/api/setup')) toSignIn(); // the session ended (signed out elsewhere, expired, user removed)
   if (!response.ok) throw await toApiError(response);
   return response;
 }

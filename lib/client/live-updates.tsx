@@ -5,6 +5,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
+import { toSignIn } from './hard-navigate';
 import { byCreation, mergeById, removeById } from './live-cache';
 import { queryKeys, type VolumeListFilter } from './query-keys';
 import type { Copy, StorageArray, Volume } from './types';
@@ -139,10 +140,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     });
     socket.on('connect_error', (error) => {
       // The session ended (signed out everywhere, user removed): the page can do nothing live.
-      if (error.message.startsWith('unauthorized')) {
-        const here = window.location.pathname + window.location.search;
-        window.location.assign(`/signin?next=${encodeURIComponent(here)}`);
-      }
+      if (error.message.startsWith('unauthorized')) toSignIn();
     });
     socket.io.on('reconnect_attempt', (attempt) => setStatus(attempt > ATTEMPTS_BEFORE_OFFLINE || !navigator.onLine ? 'offline' : 'reconnecting'));
     socket.io.on('reconnect_failed', () => setStatus('offline'));
