@@ -17,7 +17,7 @@ test('a created volume appears in the event log; the kind filter survives a relo
   const table = page.getByRole('table', { name: 'Events' });
   const row = table.getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('volume.created');
-  await expect(row).toContainText('console');
+  await expect(row).toContainText('admin');
   await expect(row).toContainText('2 MiB');
   await expect(table.getByText('array.added')).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { formatTimestamp } from '@/components/events/format-time';
 import type { Copy } from '@/lib/client/types';
+import { CopyActionsMenu } from './copy-actions-menu';
 import { CopyProgress } from './copy-progress';
 import { CopyStateBadge } from './copy-state-badge';
 
@@ -9,8 +10,8 @@ export interface CopyNames {
   volumeName: (id: string) => string;
 }
 
-/** Every relationship, read-only: what copies to what, where, and how far it has got. */
-export function CopiesTable({ copies, names }: { copies: Copy[]; names: CopyNames }) {
+/** Every relationship: what copies to what, where, how far it has got; operators also act on it. */
+export function CopiesTable({ copies, names, canOperate }: { copies: Copy[]; names: CopyNames; canOperate: boolean }) {
   const head = 'border-b border-line px-3 py-1.5 font-medium';
   return (
     <table className="w-full border-collapse text-left" aria-label="Copy relationships">
@@ -23,6 +24,11 @@ export function CopiesTable({ copies, names }: { copies: Copy[]; names: CopyName
           <th scope="col" className={head}>State</th>
           <th scope="col" className={`${head} w-56`}>Progress</th>
           <th scope="col" className={head}>Updated</th>
+          {canOperate && (
+            <th scope="col" className={head}>
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -43,6 +49,11 @@ export function CopiesTable({ copies, names }: { copies: Copy[]; names: CopyName
               <CopyProgress progress={copy.progress} />
             </td>
             <td className="px-3 py-2 font-mono text-xs whitespace-nowrap text-fg-muted">{formatTimestamp(copy.updatedAt)}</td>
+            {canOperate && (
+              <td className="px-3 py-1 text-right">
+                <CopyActionsMenu copy={copy} describe={`${copy.type} ${names.volumeName(copy.sourceVolumeId)} → ${names.volumeName(copy.targetVolumeId)}`} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

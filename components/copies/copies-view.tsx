@@ -7,6 +7,7 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { ARRAY_MODELS } from '@/engine/model';
 import { modelDisplayName } from '@/lib/client/array-models';
 import { copyServiceOf } from '@/lib/client/copy-services';
+import { useCan } from '@/lib/client/session';
 import { useCopies } from '@/lib/client/use-copies';
 import { CopiesTable } from './copies-table';
 import { NoCopies } from './no-copies';
@@ -43,6 +44,7 @@ function ServicesByModel() {
 export function CopiesView() {
   const copies = useCopies();
   const names = useCopyNames();
+  const canOperate = useCan('operate');
   const count = copies.data?.length;
   return (
     <PageFrame>
@@ -54,7 +56,7 @@ export function CopiesView() {
         <ErrorState title="Could not load the copy relationships" error={copies.error} onRetry={() => void copies.refetch()} />
       ) : (
         <Panel bodyClassName="overflow-x-auto">
-          {copies.isPending ? <TableSkeleton label="Loading copy relationships" rows={4} columns={6} /> : copies.data.length === 0 ? <NoCopies /> : <CopiesTable copies={copies.data} names={names} />}
+          {copies.isPending ? <TableSkeleton label="Loading copy relationships" rows={4} columns={6} /> : copies.data.length === 0 ? <NoCopies /> : <CopiesTable copies={copies.data} names={names} canOperate={canOperate} />}
         </Panel>
       )}
       <ServicesByModel />

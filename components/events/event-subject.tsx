@@ -10,6 +10,10 @@ function subjectName(event: FleetEvent): string | null {
 /** What the event is about, linked to where it can be seen. */
 export function EventSubject({ event }: { event: FleetEvent }) {
   const name = subjectName(event) ?? event.subjectId;
+  if (event.subjectType === 'request') {
+    // An audit line's subject is the request itself: method and path.
+    return <span className="font-mono text-xs break-all">{event.subjectId}</span>;
+  }
   if (event.subjectType === 'array') {
     return (
       <span>

@@ -1,4 +1,5 @@
 import type { FleetEvent } from '@/lib/client/types';
+import { AuditDetails, isAuditFacts } from './audit-details';
 import { EventDetails } from './event-details';
 import { EventKindBadge } from './event-kind-badge';
 import { EventSubject } from './event-subject';
@@ -34,7 +35,7 @@ export function EventsTable({ events, compact = false, label }: { events: FleetE
             </td>
             {!compact && (
               <td className={`${cell} text-xs`}>
-                <EventDetails details={event.details} />
+                {event.kind === 'audit' && isAuditFacts(event.details) ? <AuditDetails facts={event.details} /> : <EventDetails details={event.details} />}
               </td>
             )}
           </tr>

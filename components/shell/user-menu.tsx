@@ -4,12 +4,12 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
 import { toast } from 'sonner';
 import { AccountIcon, SignOutIcon } from '@/components/ui/icons';
+import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES as ITEM_CLASSES, MENU_SEPARATOR_CLASSES } from '@/components/ui/menu-classes';
 import { isApiError } from '@/lib/client/api-error';
 import { hardNavigate } from '@/lib/client/hard-navigate';
 import { deleteJson } from '@/lib/client/fetch-json';
 import { useSessionUser } from '@/lib/client/session';
 
-const ITEM_CLASSES = 'flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-[13px] text-fg outline-none data-[highlighted]:bg-surface-hover';
 
 async function signOut(everywhere: boolean): Promise<void> {
   try {
@@ -36,13 +36,13 @@ export function UserMenu() {
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 min-w-44 rounded border border-line bg-surface p-1 shadow-lg">
+        <DropdownMenu.Content align="start" sideOffset={4} className={MENU_CONTENT_CLASSES}>
           <DropdownMenu.Item asChild className={ITEM_CLASSES}>
             <Link href="/account">
               <AccountIcon /> Account and API tokens
             </Link>
           </DropdownMenu.Item>
-          <DropdownMenu.Separator className="my-1 h-px bg-line" />
+          <DropdownMenu.Separator className={MENU_SEPARATOR_CLASSES} />
           <DropdownMenu.Item className={ITEM_CLASSES} onSelect={() => void signOut(false)}>
             <SignOutIcon /> Sign out
           </DropdownMenu.Item>

@@ -1,25 +1,12 @@
 'use client';
-// The Volumes page's filter bar. Radix Select cannot hold an empty value, so "any" choices use
-// the ALL sentinel here and '' in the URL state.
+// The Volumes page's filter bar.
 import { Button } from '@/components/ui/button';
-import { Select, type SelectOption } from '@/components/ui/select';
+import { FILTER_ALL as ALL, FilterSelect } from '@/components/ui/filter-select';
+import type { SelectOption } from '@/components/ui/select';
 import type { StorageArray } from '@/lib/client/types';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import { hasVolumeFilters, ROLE_ANY, ROLE_NONE, type VolumeViewState } from '@/lib/client/volume-url-state';
 import { SearchBox } from './search-box';
-
-const ALL = '*';
-
-function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: SelectOption[]; onChange: (value: string) => void }) {
-  return (
-    <div className="flex items-center gap-1.5">
-      <label htmlFor={id} className="text-xs text-fg-muted">
-        {label}
-      </label>
-      <Select id={id} value={value === '' ? ALL : value} onValueChange={(next) => onChange(next === ALL ? '' : next)} options={options} className="w-44" />
-    </div>
-  );
-}
 
 export function VolumeFilters({ view, update, arrays, roleNames }: { view: VolumeViewState; update: UrlStateUpdate<VolumeViewState>; arrays: StorageArray[]; roleNames: string[] }) {
   const arrayOptions: SelectOption[] = [{ value: ALL, label: 'All arrays' }, ...arrays.map((array) => ({ value: array.id, label: array.name }))];

@@ -10,6 +10,8 @@ export interface VolumeListFilter {
 export interface EventListFilter {
   kind?: string;
   arrayId?: string;
+  actor?: string;
+  category?: 'audit' | 'changes';
   limit: number;
 }
 
@@ -20,6 +22,8 @@ export const queryKeys = {
   volumeList: (filter: VolumeListFilter) => ['volumes', 'list', filter] as const,
   events: ['events'] as const,
   eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
+  /** Under `events`, so whatever refreshes the log refreshes the user filter's choices too. */
+  eventActors: ['events', 'actors'] as const,
   copies: ['copies'] as const,
   /** Under `copies`, so invalidating the list refreshes open details too. */
   copy: (id: string) => ['copies', 'detail', id] as const,

@@ -11,3 +11,11 @@ export function useEvents(filter: EventListFilter) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** Everyone who appears in the log (users, "system", "anonymous"), for the user filter. */
+export function useEventActors() {
+  return useQuery({
+    queryKey: queryKeys.eventActors,
+    queryFn: ({ signal }) => getJson<string[]>('/api/events/actors', signal),
+  });
+}

@@ -1,0 +1,19 @@
+// What a destructive copy action does to the data, in one sentence, for its confirmation dialog.
+// Keyed by model and action (and mode): the same action name means different things per vendor.
+
+const CONSEQUENCES: Record<string, string> = {
+  'xp7:resync:normal': 'The S-VOL is overwritten with the P-VOL’s tracks that changed since the split; writes made to the S-VOL meanwhile are lost.',
+  'xp7:resync:reverse': 'The P-VOL is overwritten with the S-VOL’s contents (reverse resync); writes made to the P-VOL since the split are lost.',
+  'xp7:suspend': 'The pair is forced into PSUE: the S-VOL stops being updated and needs a resync to be usable as a copy again.',
+  'storwize:start': 'The target’s current contents are replaced by the source’s point-in-time image, taken now.',
+  'storwize:stop': 'The mapping stops; grains not yet copied never reach the target, whose image becomes incomplete.',
+  'ds6000:start': 'A new point-in-time is established; the target’s current contents are replaced.',
+  'ds6000:withdraw': 'The relationship ends; tracks not yet copied never reach the target.',
+  'santricity:start': 'The target’s contents are overwritten with the source’s.',
+  'santricity:stop': 'The copy stops; the target holds a partial copy that is not usable.',
+  'santricity:recopy': 'The target is overwritten again with the source’s current contents.',
+};
+
+export function consequenceOf(model: string, action: string, mode?: string): string {
+  return CONSEQUENCES[`${model}:${action}:${mode ?? ''}`] ?? CONSEQUENCES[`${model}:${action}`] ?? 'This changes what the target (or source) holds and cannot be taken back.';
+}

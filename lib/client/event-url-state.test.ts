@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EVENT_VIEW, eventApiFilter, hasEventFilters, parseEventView, serializeEventView } from './event-url-state';
+
+describe('event view URL state', () => {
+  it('round-trips every filter through the query string', () => {
+    const state = { category: 'audit', actor: 'alice smith', kind: 'volume.created', arrayId: 'arr_1' } as const;
+    const query = serializeEventView(state);
+    expect(query).toBe('category=audit&actor=alice+smith&kind=volume.created&array=arr_1');
+    expect(parseEventView(new URLSearchParams(query))).toEqual(state);
+  });
+
+  it('reads an unknown category as no filter and writes nothing for the default view', () => {
+    expect(parseEventView(new URLSearchParams('category=everything'))).toEqual(DEFAULT_EVENT_VIEW);
+    expect(serializeEventView(DEFAULT_EVENT_VIEW)).toBe('');
+    expect(hasEventFilters(DEFAULT_EVENT_VIEW)).toBe(false);
+  });
+
+  it('sends only the chosen filters to the API', () => {
+    expect(eventApiFilter({ ...DEFAULT_EVENT_VIEW, actor: 'bob' })).toEqual({ actor: 'bob' });
+  });
+});

@@ -1,0 +1,41 @@
+'use client';
+// Acting on a copy relationship changes the copy, its volumes' roles and access, and the event
+// log; the live socket brings most of it, and these refetches close the gap for the actor.
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { deleteResource, postJson } from './fetch-json';
+import { queryKeys } from './query-keys';
+import type { Copy } from './types';
+
+function invalidateAfterCopyChange(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.copies }),
+    client.invalidateQueries({ queryKey: queryKeys.volumes }),
+    client.invalidateQueries({ queryKey: queryKeys.events }),
+  ]);
+}
+
+export interface CopyActionRequest {
+  copyId: string;
+  action: string;
+  mode?: string;
+}
+
+export function useCopyAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ copyId, action, mode }: CopyActionRequest) =>
+      postJson<Copy>(`/api/copies/${encodeURIComponent(copyId)}/actions/${encodeURIComponent(action)}`, mode === undefined ? {} : { mode }),
+    onSuccess: (copy) => {
+      client.setQueryData(queryKeys.copy(copy.id), copy);
+      return invalidateAfterCopyChange(client);
+    },
+  });
+}
+
+export function useDeleteCopy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (copyId: string) => deleteResource(`/api/copies/${encodeURIComponent(copyId)}`),
+    onSuccess: () => invalidateAfterCopyChange(client),
+  });
+}
