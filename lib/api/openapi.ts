@@ -2,7 +2,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { VERSION } from '../version';
-import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventQuery, HealthDto, VolumeDto, VolumeQuery } from './fleet-schemas';
+import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventExportQuery, EventQuery, HealthDto, VolumeDto, VolumeQuery } from './fleet-schemas';
+import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
+import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
 import { ActionBody, AdvanceBody, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto, WorkloadBody } from './copy-schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -84,7 +86,37 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     responses: { 204: { description: 'Written and saved' }, ...errors, 413: json(ErrorDto, 'More than 16 MiB in one request'), 423: locked },
   });
   registry.registerPath({ method: 'post', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Start a simulated host workload', request: { params: VolumeParams, ...body(WorkloadBody) }, responses: { 201: { description: 'Started' }, ...errors } });
+  registerAccess(registry);
   registry.registerPath({ method: 'delete', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Stop the workload', request: { params: VolumeParams }, responses: { 204: { description: 'Stopped' }, ...errors } });
+}
+
+/** Sign-in, users, tokens and the audit trail (api.md's Access section). */
+function registerAccess(registry: OpenAPIRegistry): void {
+  const auth = { 401: json(ErrorDto, 'Not signed in'), 403: json(ErrorDto, 'Role not allowed, or CSRF check failed') };
+  const tags = ['Access'];
+  registry.registerPath({ method: 'get', path: '/api/session', tags, summary: 'Who is signed in (session or token)', responses: { 200: json(SessionUserDto, 'The current user'), ...auth } });
+  registry.registerPath({ method: 'post', path: '/api/session', tags, summary: 'Sign in: sets the session and CSRF cookies; rate limited per user and address', request: body(SignInBody), responses: { 200: json(SignedInDto, 'Signed in'), 400: errors[400], 401: auth[401], 429: json(ErrorDto, 'Too many failed sign-ins (Retry-After says when to try again)') } });
+  registry.registerPath({ method: 'delete', path: '/api/session', tags, summary: 'Sign out this session, or every session of the user (?everywhere=true)', request: { query: SignOutQuery }, responses: { 200: json(EndedSessionsDto, 'Signed out'), ...auth } });
+  registry.registerPath({ method: 'get', path: '/api/setup', tags, summary: 'Whether first-run setup is open (no user exists)', responses: { 200: json(z.object({ needed: z.boolean() }), 'Setup state') } });
+  registry.registerPath({ method: 'post', path: '/api/setup', tags, summary: 'Create the first admin and sign in (only while no user exists)', request: body(SetupBody), responses: { 201: json(SignedInDto, 'Created and signed in'), 400: errors[400], 409: conflict } });
+  registry.registerPath({ method: 'put', path: '/api/account/password', tags, summary: 'Change your own password (ends your other sessions)', request: body(ChangePasswordBody), responses: { 204: { description: 'Changed' }, 400: errors[400], ...auth } });
+  registry.registerPath({ method: 'get', path: '/api/tokens', tags, summary: 'Your API tokens; everyone’s with ?all=true (admin)', request: { query: TokenQuery }, responses: { 200: json(z.array(TokenDto), 'Tokens'), ...auth } });
+  registry.registerPath({ method: 'post', path: '/api/tokens', tags, summary: 'Create an API token; its secret is in this response only', request: body(CreateTokenBody), responses: { 201: json(CreatedTokenDto, 'Created'), 400: errors[400], ...auth } });
+  registry.registerPath({ method: 'delete', path: '/api/tokens/{id}', tags, summary: 'Revoke a token (your own; any as admin)', request: { params: IdParams }, responses: { 204: { description: 'Revoked' }, ...errors, ...auth } });
+  registry.registerPath({ method: 'get', path: '/api/users', tags, summary: 'Every user (admin)', responses: { 200: json(z.array(UserDto), 'Users'), ...auth } });
+  registry.registerPath({ method: 'post', path: '/api/users', tags, summary: 'Add a user (admin)', request: body(CreateUserBody), responses: { 201: json(UserDto, 'Created'), 400: errors[400], 409: conflict, ...auth } });
+  registry.registerPath({ method: 'patch', path: '/api/users/{id}', tags, summary: 'Change a user’s role or password (admin); the last admin stays an admin', request: { params: IdParams, ...body(UpdateUserBody) }, responses: { 200: json(UserDto, 'Updated'), ...errors, 409: conflict, ...auth } });
+  registry.registerPath({ method: 'delete', path: '/api/users/{id}', tags, summary: 'Remove a user with their sessions and tokens (admin); not the last admin', request: { params: IdParams }, responses: { 200: json(UserDto, 'Removed'), ...errors, 409: conflict, ...auth } });
+  registry.registerPath({ method: 'post', path: '/api/users/{id}/sign-out', tags, summary: 'End every session of a user (admin)', request: { params: IdParams }, responses: { 200: json(EndedSessionsDto, 'Signed out'), ...errors, ...auth } });
+  registry.registerPath({ method: 'get', path: '/api/events/actors', tags: ['Events'], summary: 'Everyone who appears as an event’s actor', responses: { 200: json(z.array(z.string()), 'Actors'), ...auth } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/events/export',
+    tags: ['Events'],
+    summary: 'The filtered event log as CSV (cells a spreadsheet would run are neutralised)',
+    request: { query: EventExportQuery },
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, 400: errors[400], ...auth },
+  });
 }
 
 let cached: object | undefined;
