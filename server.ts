@@ -13,6 +13,7 @@ import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { Persister } from './lib/persist/persister';
+import { startEventFeed } from './lib/realtime/event-feed';
 import { LivePush } from './lib/realtime/live-push';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   const io = attachSocketServer(http, log, { db, sessionSecret });
   const livePush = new LivePush({ io, engine, db, log });
   livePush.start();
+  const eventFeed = startEventFeed(io, db, log);
   registerRuntime({ db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() } });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
     force.unref();
     void (async () => {
       livePush.stop();
+      eventFeed.stop();
       clearInterval(pruneSessions);
       await io.close(); // also closes the HTTP server (in-flight requests finish first)
       loop.stop();

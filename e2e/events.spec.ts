@@ -30,3 +30,17 @@ test('a created volume appears in the event log; the kind filter survives a relo
   await expect(page).toHaveURL(/\/volumes\?/);
   await expect(page.getByTestId('volume-count')).toHaveText('1 volume matches the filters');
 });
+
+test('the log is live: a request made elsewhere appears at the top without a reload, under its user', async ({ page, request }) => {
+  await page.goto('/events?category=audit');
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  const table = page.getByRole('table', { name: 'Events' });
+  await expect(table).toBeVisible();
+  // Refusals are on record too: this body lacks arrayId and capacityBytes (400).
+  const refused = await request.post('/api/volumes', { data: { name: `live_tail_${Date.now()}` } });
+  expect(refused.status()).toBe(400);
+  const first = table.getByRole('row').nth(1);
+  await expect(first).toContainText('POST /api/volumes');
+  await expect(first).toContainText('refused 400');
+  await expect(first).toContainText('admin');
+});

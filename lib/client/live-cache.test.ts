@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byCreation, mergeById, removeById } from './live-cache';
+import { byCreation, eventMatches, mergeById, prependEvents, removeById } from './live-cache';
 
 const row = (id: string, value: number) => ({ id, value });
 
@@ -30,5 +30,24 @@ describe('live cache merges', () => {
       { id: 'c', createdAt: '2025-01-01T00:00:00.000Z' },
     ];
     expect([...items].sort(byCreation).map((i) => i.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+const logged = (id: string, second: number, kind = 'audit', actor = 'alice', arrayId: string | null = null) => ({ id, time: `2026-11-28T00:00:${String(second).padStart(2, '0')}.000Z`, kind, actor, arrayId });
+
+describe('live event tail', () => {
+  it('applies the same filters as the server', () => {
+    expect(eventMatches({ limit: 10, category: 'audit' }, logged('a', 1))).toBe(true);
+    expect(eventMatches({ limit: 10, category: 'changes' }, logged('a', 1))).toBe(false);
+    expect(eventMatches({ limit: 10, actor: 'bob' }, logged('a', 1))).toBe(false);
+    expect(eventMatches({ limit: 10, arrayId: 'arr' }, logged('a', 1, 'volume.created', 'alice', 'arr'))).toBe(true);
+    expect(eventMatches({ limit: 10, kind: 'volume.created' }, logged('a', 1))).toBe(false);
+  });
+
+  it('puts new matching events on top, newest first, skips known ones and keeps the page size', () => {
+    const page = [logged('b', 2), logged('a', 1)];
+    const next = prependEvents(page, [logged('c', 3), logged('d', 4), logged('b', 2), logged('x', 5, 'volume.created')], { limit: 3, category: 'audit' });
+    expect(next.map((event) => event.id)).toEqual(['d', 'c', 'b']);
+    expect(prependEvents(page, [logged('b', 2)], { limit: 3 })).toBe(page);
   });
 });

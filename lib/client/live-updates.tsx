@@ -1,14 +1,14 @@
 'use client';
-// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes and Arrays go into the
+// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes, Arrays and Events go into the
 // TanStack Query cache under the keys the pages read, so every page is live without polling; each
 // (re)connect refetches from REST, because whatever happened while disconnected was not pushed.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
 import { toSignIn } from './hard-navigate';
-import { byCreation, mergeById, removeById } from './live-cache';
-import { queryKeys, type VolumeListFilter } from './query-keys';
-import type { Copy, StorageArray, Volume } from './types';
+import { byCreation, mergeById, prependEvents, removeById } from './live-cache';
+import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
+import type { Copy, FleetEvent, StorageArray, Volume } from './types';
 import type { Simulation } from './use-simulation';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -31,6 +31,7 @@ class CacheWriter {
   private removedCopies = new Set<string>();
   private volumes = new Map<string, Volume>();
   private arrays = new Map<string, StorageArray>();
+  private events: FleetEvent[] = [];
   private frame: number | null = null;
 
   constructor(private readonly client: QueryClient) {}
@@ -48,6 +49,11 @@ class CacheWriter {
       this.removedCopies.add(id);
       this.copies.delete(id);
     }
+    this.schedule();
+  }
+
+  eventsCreated(events: FleetEvent[]): void {
+    this.events.push(...events);
     this.schedule();
   }
 
@@ -81,6 +87,8 @@ class CacheWriter {
     this.removedCopies = new Set();
     this.volumes = new Map();
     this.arrays = new Map();
+    const events = this.events;
+    this.events = [];
 
     if (copies.size > 0 || removed.size > 0) {
       client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
@@ -102,6 +110,15 @@ class CacheWriter {
           return filter?.role !== undefined || filter?.owner !== undefined;
         },
       });
+    }
+    if (events.length > 0) {
+      for (const [queryKey, list] of client.getQueriesData<FleetEvent[]>({ queryKey: [...queryKeys.events, 'list'] })) {
+        const filter = queryKey[2] as EventListFilter | undefined;
+        if (list === undefined || filter === undefined) continue;
+        client.setQueryData(queryKey, prependEvents(list, events, filter));
+      }
+      const actors = client.getQueryData<string[]>(queryKeys.eventActors);
+      if (actors !== undefined && events.some((event) => !actors.includes(event.actor))) void client.invalidateQueries({ queryKey: queryKeys.eventActors });
     }
     if (arrays.size > 0) {
       client.setQueryData<StorageArray[]>(queryKeys.arrays, (old) => (old === undefined ? old : mergeById(old, arrays)));
@@ -152,6 +169,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
 
     socket.on('copies.updated', (copies: Copy[]) => writer.copiesUpdated(copies));
     socket.on('copies.removed', (ids: string[]) => writer.copiesRemoved(ids));
+    socket.on('events.created', (events: FleetEvent[]) => writer.eventsCreated(events));
     socket.on('volumes.updated', (volumes: Volume[]) => writer.volumesUpdated(volumes));
     socket.on('arrays.updated', (arrays: StorageArray[]) => writer.arraysUpdated(arrays));
     socket.on('simulation.updated', (simulation: Simulation) => client.setQueryData(queryKeys.simulation, simulation));

@@ -1,0 +1,30 @@
+// Wires the event log's tail (event-tail.ts) to the inventory and to socket.io rooms:
+// `fleet` hears every event, `array:<id>` the events of its array (api.md, `events.created`).
+import type { Server } from 'socket.io';
+import type { Db } from '../db/client';
+import type { Logger } from '../log';
+import { eventView, type EventView } from '../services/dto';
+import { realScheduler } from './coalescer';
+import { EventTail } from './event-tail';
+
+export const EVENTS_CREATED = 'events.created';
+
+export function startEventFeed(io: Server, db: Db, log: Logger): EventTail {
+  const tail = new EventTail({
+    fetchSince: async (sinceMs, limit) => {
+      const rows = await db.event.findMany({ where: { time: { gte: new Date(sinceMs) } }, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
+      return rows.map(eventView);
+    },
+    emit: (events) => {
+      io.to('fleet').emit(EVENTS_CREATED, events);
+      const byArray = new Map<string, EventView[]>();
+      for (const event of events) if (event.arrayId !== null) byArray.set(event.arrayId, [...(byArray.get(event.arrayId) ?? []), event]);
+      for (const [arrayId, list] of byArray) io.to(`array:${arrayId}`).except('fleet').emit(EVENTS_CREATED, list);
+    },
+    hasListeners: () => io.engine.clientsCount > 0,
+    scheduler: realScheduler,
+    onError: (error) => log.warn({ err: error }, 'reading new events for the live tail failed; retrying'),
+  });
+  tail.start();
+  return tail;
+}
