@@ -1,0 +1,121 @@
+'use client';
+// The console's dense data table: TanStack Table for sorting (and optional row selection),
+// TanStack Virtual so only the rows in view (plus a small overscan) are in the DOM, whether the
+// list has 70 rows or 10,000. Fixed layout: virtualized rows never shift the columns.
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import clsx from 'clsx';
+import { memo, useRef, type ReactNode } from 'react';
+import './column-meta';
+import { ariaSort, HeaderLabel } from './sortable-header';
+
+export const ROW_HEIGHT_PX = 30;
+const OVERSCAN_ROWS = 10;
+
+export interface VirtualTableProps<T> {
+  rows: T[];
+  // TanStack's ColumnDef is invariant in its value type; a table's columns mix value types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the value type differs per column by design
+  columns: ColumnDef<T, any>[];
+  getRowId: (row: T) => string;
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  /** The region's accessible name, e.g. "Volumes table". */
+  label: string;
+  /** The table's own accessible name, when specs or screen readers look for it. */
+  tableLabel?: string;
+  empty: ReactNode;
+  minWidthPx?: number;
+  rowHeightPx?: number;
+  /** Controlled selection, keyed by row id; omitted = no selection. */
+  rowSelection?: RowSelectionState;
+  onRowSelectionChange?: (selection: RowSelectionState) => void;
+}
+
+// Memoized: while scrolling, rows that stay in view keep their Row object and skip re-rendering.
+const TableRow = memo(function TableRow<T>({ row, rowIndex, heightPx, selected }: { row: Row<T>; rowIndex: number; heightPx: number; selected: boolean }) {
+  return (
+    <tr aria-rowindex={rowIndex + 2} aria-selected={selected || undefined} style={{ height: heightPx }} className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}>
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </td>
+      ))}
+    </tr>
+  );
+}) as <T>(props: { row: Row<T>; rowIndex: number; heightPx: number; selected: boolean }) => ReactNode;
+
+export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingChange, label, tableLabel, empty, minWidthPx = 960, rowHeightPx = ROW_HEIGHT_PX, rowSelection, onRowSelectionChange }: VirtualTableProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
+  const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
+  const handleSelection = (updater: Updater<RowSelectionState>) => onRowSelectionChange?.(typeof updater === 'function' ? updater(rowSelection ?? {}) : updater);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, ...(selectable ? { rowSelection } : {}) },
+    onSortingChange: handleSorting,
+    enableRowSelection: selectable,
+    onRowSelectionChange: handleSelection,
+    enableMultiSort: false,
+    sortDescFirst: false,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  const tableRows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeightPx,
+    overscan: OVERSCAN_ROWS,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTopPx = items[0]?.start ?? 0;
+  const paddingBottomPx = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const columnCount = table.getVisibleLeafColumns().length;
+
+  return (
+    <div ref={scrollRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
+      <table className="w-full table-fixed border-separate border-spacing-0 text-left" style={{ minWidth: minWidthPx }} aria-label={tableLabel} aria-rowcount={tableRows.length + 1}>
+        <colgroup>
+          {table.getVisibleLeafColumns().map((column) => (
+            <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
+          ))}
+        </colgroup>
+        <thead className="sticky top-0 z-10 bg-surface-raised text-xs text-fg-muted">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const right = header.column.columnDef.meta?.align === 'right';
+                return (
+                  <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined} className={clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')}>
+                    <HeaderLabel header={header} align={right ? 'right' : 'left'} />
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTopPx > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: paddingTopPx }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = tableRows[item.index];
+            return row === undefined ? null : <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} />;
+          })}
+          {paddingBottomPx > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={columnCount} style={{ height: paddingBottomPx }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {tableRows.length === 0 && empty}
+    </div>
+  );
+}
