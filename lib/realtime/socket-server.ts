@@ -73,7 +73,10 @@ export function attachSocketServer(http: HttpServer, log: Logger, auth: SocketAu
   io.use((socket, next) => {
     void (async () => {
       const handshake = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
-      const token = handshake.success ? handshake.data.token : undefined;
+      // Like an Authorization header, a token that was sent is judged alone: an unreadable one is
+      // refused, never a silent fall-back to whatever cookie came along.
+      if (!handshake.success) return next(new Error('unauthorized: auth.token must be an API token'));
+      const token = handshake.data.token;
       const cookie = socket.handshake.headers.cookie ?? null;
       try {
         const principal = await authenticate(auth.db, auth.sessionSecret, { authorization: token === undefined ? null : `Bearer ${token}`, cookie });

@@ -20,6 +20,9 @@ export const POST = route('self', async (request, _params, { principal }) => {
   if (body.role !== undefined && lesserRole(body.role, principal.role) !== body.role) {
     throw new ApiError(403, `a token cannot carry more than your own role (${principal.role})`);
   }
-  const { token, secret } = await createToken(getRuntime().db, principal.userId, body.name, body.role, body.expiresInDays);
+  // A token minted with a token carries no more than that token: else a capped (say monitor) token
+  // could mint an uncapped one with its owner's full role.
+  const role = body.role ?? (principal.via === 'token' ? principal.role : undefined);
+  const { token, secret } = await createToken(getRuntime().db, principal.userId, body.name, role, body.expiresInDays);
   return jsonResponse({ ...token, secret }, 201);
 });
