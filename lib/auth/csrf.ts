@@ -1,6 +1,7 @@
 // CSRF defence for cookie-authenticated writes: the synchronizer token (kept in the session row,
 // echoed by the page in x-csrf-token) and, for any browser request, an Origin that matches the host.
-// Bearer-token requests carry no ambient credential, so they need neither.
+// Bearer-token requests carry no ambient credential, so they need no CSRF token; the Origin rule
+// still applies to any request that sends an Origin (a page elsewhere has no business writing here).
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../http/api-error';
 import { trustProxy } from './address';
