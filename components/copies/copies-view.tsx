@@ -1,5 +1,8 @@
 'use client';
+import type { RowSelectionState, SortingState } from '@tanstack/react-table';
+import { useCallback, useMemo, useState } from 'react';
 import { PageFrame } from '@/components/shell/page-frame';
+import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
@@ -7,9 +10,15 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { ARRAY_MODELS } from '@/engine/model';
 import { modelDisplayName } from '@/lib/client/array-models';
 import { copyServiceOf } from '@/lib/client/copy-services';
+import { COPY_SORT_COLUMNS, copyMatches, hasCopyFilters, parseCopyView, serializeCopyView, type CopySortColumn, type CopyViewState } from '@/lib/client/copy-url-state';
 import { useCan } from '@/lib/client/session';
+import { useArrays } from '@/lib/client/use-arrays';
 import { useCopies } from '@/lib/client/use-copies';
+import { useUrlState } from '@/lib/client/use-url-state';
+import { BulkActions } from './bulk-actions';
 import { CopiesTable } from './copies-table';
+import { CopyFilters } from './copy-filters';
+import { toCopyRows } from './copy-row';
 import { NoCopies } from './no-copies';
 import { useCopyNames } from './use-copy-names';
 
@@ -41,25 +50,66 @@ function ServicesByModel() {
   );
 }
 
+function toSorting(view: CopyViewState): SortingState {
+  return view.sort === null ? [] : [{ id: view.sort, desc: view.descending }];
+}
+
+function isSortColumn(id: string | undefined): id is CopySortColumn {
+  return id !== undefined && (COPY_SORT_COLUMNS as readonly string[]).includes(id);
+}
+
 export function CopiesView() {
+  const [view, update] = useUrlState(parseCopyView, serializeCopyView);
   const copies = useCopies();
+  const arrays = useArrays();
   const names = useCopyNames();
   const canOperate = useCan('operate');
-  const count = copies.data?.length;
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const allRows = useMemo(() => toCopyRows(copies.data ?? [], names), [copies.data, names]);
+  const rows = useMemo(() => allRows.filter((row) => copyMatches(view, row)), [allRows, view]);
+  const states = useMemo(() => [...new Set(allRows.map((row) => row.state))], [allRows]);
+  // Only what is both selected and shown is acted on: a filter change never hides a target.
+  const selected = useMemo(() => rows.filter((row) => selection[row.id] === true), [rows, selection]);
+  const onSortingChange = useCallback(
+    (sorting: SortingState) => {
+      const first = sorting[0];
+      update((current) => ({ ...current, sort: isSortColumn(first?.id) ? first.id : null, descending: first?.desc ?? false }));
+    },
+    [update],
+  );
+
+  const total = allRows.length;
+  const description = copies.isPending
+    ? 'Copy relationships between volumes of the same array.'
+    : hasCopyFilters(view)
+      ? `${rows.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} copy relationships match the filters.`
+      : `${total.toLocaleString('en-US')} copy ${total === 1 ? 'relationship' : 'relationships'} in the fleet.`;
+
   return (
-    <PageFrame>
-      <PageHeader
-        title="Copies"
-        description={count === undefined || count === 0 ? 'Copy relationships between volumes of the same array.' : `${count} copy ${count === 1 ? 'relationship' : 'relationships'} in the fleet.`}
-      />
+    <PageFrame fill>
+      <PageHeader title="Copies" description={<span data-testid="copy-count" aria-live="polite">{description}</span>} />
+      <CopyFilters view={view} update={update} states={states} arrays={arrays.data ?? []} />
+      {canOperate && selected.length > 0 ? <BulkActions selected={selected} onClear={() => setSelection({})} /> : null}
       {copies.isError ? (
         <ErrorState title="Could not load the copy relationships" error={copies.error} onRetry={() => void copies.refetch()} />
-      ) : (
-        <Panel bodyClassName="overflow-x-auto">
-          {copies.isPending ? <TableSkeleton label="Loading copy relationships" rows={4} columns={6} /> : copies.data.length === 0 ? <NoCopies /> : <CopiesTable copies={copies.data} names={names} canOperate={canOperate} />}
+      ) : copies.isPending ? (
+        <TableSkeleton label="Loading copy relationships" rows={6} columns={8} />
+      ) : total === 0 ? (
+        <Panel>
+          <NoCopies />
         </Panel>
+      ) : (
+        <CopiesTable
+          rows={rows}
+          sorting={toSorting(view)}
+          onSortingChange={onSortingChange}
+          canOperate={canOperate}
+          selection={selection}
+          onSelectionChange={setSelection}
+          empty={<EmptyState title="No copy relationships match these filters">Change or clear the filters to see more.</EmptyState>}
+        />
       )}
-      <ServicesByModel />
+      {total === 0 ? <ServicesByModel /> : null}
     </PageFrame>
   );
 }

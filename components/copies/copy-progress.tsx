@@ -40,3 +40,19 @@ export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
     </div>
   );
 }
+
+/** One line for dense tables: the bar and the percent; rate and ETA have their own columns. */
+export function CopyProgressBar({ progress }: { progress: Copy['progress'] }) {
+  const percent = Math.max(0, Math.min(100, progress.percent));
+  const amount = `${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)}`;
+  return (
+    <div className="flex items-center gap-2" title={amount}>
+      <div role="progressbar" aria-label={`${percent.toFixed(1)}% (${amount})`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-bar-track">
+        <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="w-12 text-right text-xs tabular-nums" data-testid="copy-percent">
+        {percent.toFixed(1)}%
+      </span>
+    </div>
+  );
+}

@@ -12,9 +12,17 @@ export function copyStateTone(state: string): BadgeTone {
   return 'neutral';
 }
 
+/** ShadowImage's open-systems states under their mainframe names (domain.md, seed 001). */
+const MAINFRAME_NAMES: Record<string, string> = { 'COPY(PD)': 'PENDING', PAIR: 'DUPLEX', PSUS: 'SUSPOP', PSUE: 'SUSPER' };
+
+export function mainframeNameOf(state: string): string | undefined {
+  return MAINFRAME_NAMES[state];
+}
+
 export function CopyStateBadge({ state }: { state: string }) {
+  const mainframe = mainframeNameOf(state);
   return (
-    <Badge tone={copyStateTone(state)} dot>
+    <Badge tone={copyStateTone(state)} dot title={mainframe === undefined ? undefined : `${state}: ${mainframe} in the mainframe vocabulary`}>
       {state}
     </Badge>
   );

@@ -14,7 +14,7 @@ export function NoCopies({ linkToCopies = false }: { linkToCopies?: boolean }) {
         ) : undefined
       }
     >
-      Volume copies, ShadowImage pairs and FlashCopy mappings are created and managed from the Copies page once copy services are available.
+      Volume copies, ShadowImage pairs and FlashCopy mappings appear here, live, as soon as they are created (POST /api/copies).
     </EmptyState>
   );
 }

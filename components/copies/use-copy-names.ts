@@ -2,7 +2,11 @@
 import { useMemo } from 'react';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useVolumes } from '@/lib/client/use-volumes';
-import type { CopyNames } from './copies-table';
+
+export interface CopyNames {
+  arrayName: (id: string) => string;
+  volumeName: (id: string) => string;
+}
 
 /** Array and volume names for copy rows, from the same cached lists the other pages use. */
 export function useCopyNames(): CopyNames {

@@ -6,7 +6,7 @@ import type { SelectOption } from '@/components/ui/select';
 import type { StorageArray } from '@/lib/client/types';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import { hasVolumeFilters, ROLE_ANY, ROLE_NONE, type VolumeViewState } from '@/lib/client/volume-url-state';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/ui/search-box';
 
 export function VolumeFilters({ view, update, arrays, roleNames }: { view: VolumeViewState; update: UrlStateUpdate<VolumeViewState>; arrays: StorageArray[]; roleNames: string[] }) {
   const arrayOptions: SelectOption[] = [{ value: ALL, label: 'All arrays' }, ...arrays.map((array) => ({ value: array.id, label: array.name }))];

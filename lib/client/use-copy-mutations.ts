@@ -6,7 +6,7 @@ import { deleteResource, postJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import type { Copy } from './types';
 
-function invalidateAfterCopyChange(client: QueryClient): Promise<unknown> {
+export function invalidateAfterCopyChange(client: QueryClient): Promise<unknown> {
   return Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.copies }),
     client.invalidateQueries({ queryKey: queryKeys.volumes }),
@@ -20,11 +20,18 @@ export interface CopyActionRequest {
   mode?: string;
 }
 
+export function postCopyAction({ copyId, action, mode }: CopyActionRequest): Promise<Copy> {
+  return postJson<Copy>(`/api/copies/${encodeURIComponent(copyId)}/actions/${encodeURIComponent(action)}`, mode === undefined ? {} : { mode });
+}
+
+export function deleteCopy(copyId: string): Promise<void> {
+  return deleteResource(`/api/copies/${encodeURIComponent(copyId)}`);
+}
+
 export function useCopyAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ copyId, action, mode }: CopyActionRequest) =>
-      postJson<Copy>(`/api/copies/${encodeURIComponent(copyId)}/actions/${encodeURIComponent(action)}`, mode === undefined ? {} : { mode }),
+    mutationFn: postCopyAction,
     onSuccess: (copy) => {
       client.setQueryData(queryKeys.copy(copy.id), copy);
       return invalidateAfterCopyChange(client);
@@ -35,7 +42,7 @@ export function useCopyAction() {
 export function useDeleteCopy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (copyId: string) => deleteResource(`/api/copies/${encodeURIComponent(copyId)}`),
+    mutationFn: deleteCopy,
     onSuccess: () => invalidateAfterCopyChange(client),
   });
 }

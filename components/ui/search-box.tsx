@@ -2,8 +2,8 @@
 // A search field that answers every keystroke locally and reports the text after a pause, so
 // typing does not refetch or rewrite the URL per character.
 import { useEffect, useRef, useState } from 'react';
-import { inputClasses } from '@/components/ui/field';
-import { SearchIcon } from '@/components/ui/icons';
+import { inputClasses } from './field';
+import { SearchIcon } from './icons';
 
 const DEBOUNCE_MS = 250;
 

@@ -1,0 +1,118 @@
+'use client';
+// Column definitions of the Copies table. Widths are fixed so virtualized rows never shift the
+// columns; rate, ETA and differential have columns of their own so they can be sorted.
+import { createColumnHelper, type Table } from '@tanstack/react-table';
+import Link from 'next/link';
+import '@/components/ui/column-meta';
+import { formatTimestamp } from '@/components/events/format-time';
+import type { CopySortColumn } from '@/lib/client/copy-url-state';
+import { formatBytes } from '@/lib/units';
+import { CopyActionsMenu } from './copy-actions-menu';
+import { CopyProgressBar, formatDuration, formatRate } from './copy-progress';
+import { describeCopy, type CopyRow } from './copy-row';
+import { CopyStateBadge } from './copy-state-badge';
+
+const column = createColumnHelper<CopyRow>();
+
+function SelectAll({ table }: { table: Table<CopyRow> }) {
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select every copy shown"
+      checked={table.getIsAllRowsSelected()}
+      ref={(input) => {
+        if (input) input.indeterminate = table.getIsSomeRowsSelected();
+      }}
+      onChange={table.getToggleAllRowsSelectedHandler()}
+      className="size-3.5 accent-[var(--accent)]"
+    />
+  );
+}
+
+const muted = <span className="text-fg-subtle">—</span>;
+
+/** `canOperate` false: no selection and no actions column (the server refuses them anyway). */
+export function copyColumns(canOperate: boolean) {
+  const columns = [
+    column.accessor('type', { id: 'type' satisfies CopySortColumn, header: 'Type', meta: { width: '7rem' }, cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
+    column.accessor('arrayName', {
+      id: 'array' satisfies CopySortColumn,
+      header: 'Array',
+      meta: { width: '11%' },
+      cell: (info) => (
+        <Link href={`/arrays/${info.row.original.arrayId}`} className="block truncate text-accent hover:underline" title={info.getValue()}>
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    column.accessor('sourceName', {
+      id: 'source' satisfies CopySortColumn,
+      header: 'Source',
+      sortingFn: 'alphanumeric',
+      meta: { width: '15%' },
+      cell: (info) => (
+        <Link href={`/copies/${info.row.original.id}`} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    column.accessor('targetName', {
+      id: 'target' satisfies CopySortColumn,
+      header: 'Target',
+      sortingFn: 'alphanumeric',
+      meta: { width: '15%' },
+      cell: (info) => (
+        <span className="block truncate font-mono text-xs" title={info.getValue()}>
+          {info.getValue()}
+        </span>
+      ),
+    }),
+    column.accessor('state', { id: 'state' satisfies CopySortColumn, header: 'State', meta: { width: '8.5rem' }, cell: (info) => <CopyStateBadge state={info.getValue()} /> }),
+    column.accessor((row) => row.progress.percent, { id: 'progress' satisfies CopySortColumn, header: 'Progress', meta: { width: '10rem' }, cell: (info) => <CopyProgressBar progress={info.row.original.progress} /> }),
+    column.accessor((row) => row.progress.rateBytesPerSec, {
+      id: 'rate' satisfies CopySortColumn,
+      header: 'Rate',
+      meta: { width: '6.5rem', align: 'right' },
+      cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatRate(info.getValue())}</span> : muted),
+    }),
+    column.accessor((row) => row.progress.etaSeconds ?? Number.POSITIVE_INFINITY, {
+      id: 'eta' satisfies CopySortColumn,
+      header: 'ETA',
+      meta: { width: '6.5rem', align: 'right' },
+      cell: (info) => {
+        const { etaSeconds, rateBytesPerSec } = info.row.original.progress;
+        return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
+      },
+    }),
+    column.accessor('differentialBytes', {
+      id: 'differential' satisfies CopySortColumn,
+      header: 'Differential',
+      meta: { width: '6.5rem', align: 'right' },
+      cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatBytes(info.getValue())}</span> : muted),
+    }),
+    column.accessor('updatedAt', {
+      id: 'updated' satisfies CopySortColumn,
+      header: 'Updated',
+      meta: { width: '9.5rem' },
+      cell: (info) => <span className="font-mono text-xs text-fg-muted">{formatTimestamp(info.getValue())}</span>,
+    }),
+  ];
+  if (!canOperate) return columns;
+  return [
+    column.display({
+      id: 'select',
+      header: ({ table }) => <SelectAll table={table} />,
+      meta: { width: '2.25rem' },
+      cell: ({ row }) => (
+        <input type="checkbox" aria-label={`Select ${describeCopy(row.original)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} className="size-3.5 accent-[var(--accent)]" />
+      ),
+    }),
+    ...columns,
+    column.display({
+      id: 'actions',
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { width: '6.5rem', align: 'right' },
+      cell: (info) => <CopyActionsMenu copy={info.row.original} describe={describeCopy(info.row.original)} />,
+    }),
+  ];
+}
