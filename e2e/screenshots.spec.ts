@@ -2,7 +2,7 @@
 // no assertions about looks, so it runs only when asked:
 //   GRAINLINE_SCREENSHOTS=1 npx playwright test screenshots
 import path from 'node:path';
-import { type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 
 const OUTPUT_DIR = path.resolve(__dirname, '..', 'screenshots');
@@ -14,6 +14,31 @@ test.use({ viewport: { width: 1440, height: 900 } });
 async function shoot(page: Page, name: string, theme: string): Promise<void> {
   await page.screenshot({ path: path.join(OUTPUT_DIR, `${name}-${theme}.png`), fullPage: false });
 }
+
+/** A few copies in several states, so the Copies page shows what it is for. */
+async function seedCopies(request: APIRequestContext): Promise<void> {
+  const copies = (await (await request.get('/api/copies')).json()) as unknown[];
+  if (copies.length > 0) return;
+  const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; model: string }[];
+  const stamp = Date.now().toString(36);
+  for (const model of ['xp7', 'storwize', 'santricity'] as const) {
+    const array = arrays.find((candidate) => candidate.model === model);
+    if (array === undefined) continue;
+    for (let index = 0; index < 3; index++) {
+      const ids: string[] = [];
+      for (const role of ['src', 'tgt']) {
+        const created = await request.post('/api/volumes', { data: { arrayId: array.id, name: `shot_${model}_${stamp}_${index}_${role}`, capacityBytes: 64 * 1024 * 1024 * 1024 } });
+        ids.push(((await created.json()) as { id: string }).id);
+      }
+      const type = model === 'xp7' ? 'shadowimage' : model === 'storwize' ? 'flashcopy' : 'volume-copy';
+      await request.post('/api/copies', { data: { type, sourceVolumeId: ids[0], targetVolumeId: ids[1], ...(index === 2 ? { start: false } : {}) } });
+    }
+  }
+}
+
+test.beforeAll(async ({ request }) => {
+  await seedCopies(request);
+});
 
 for (const theme of THEMES) {
   test(`screenshots in ${theme} theme`, async ({ page }) => {
@@ -50,12 +75,25 @@ for (const theme of THEMES) {
     await page.keyboard.press('Escape');
 
     await page.goto('/copies');
-    await expect(page.getByText('No copy relationships yet')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Copy relationships' }).or(page.getByText('No copy relationships yet'))).toBeVisible();
+    await expect(page.getByTestId('connection-status')).toHaveText('Live');
     await shoot(page, 'copies', theme);
+    const checkboxes = page.getByRole('table', { name: 'Copy relationships' }).getByRole('checkbox');
+    if ((await checkboxes.count()) > 2) {
+      await checkboxes.nth(1).check();
+      await checkboxes.nth(2).check();
+      await shoot(page, 'copies-selected', theme);
+      await page.getByRole('button', { name: /^Actions for/ }).first().click();
+      await shoot(page, 'copy-actions-menu', theme);
+      await page.keyboard.press('Escape');
+    }
 
     await page.goto('/events');
     await expect(page.getByRole('table', { name: 'Events' })).toBeVisible();
     await shoot(page, 'events', theme);
+    await page.goto('/events?category=audit');
+    await expect(page.getByRole('table', { name: 'Events' })).toBeVisible();
+    await shoot(page, 'events-audit', theme);
 
     await page.goto('/arrays/no-such-array');
     await expect(page.getByText('Array not found')).toBeVisible();

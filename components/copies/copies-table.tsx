@@ -30,7 +30,7 @@ export function CopiesTable({ rows, sorting, onSortingChange, canOperate, select
       label="Copies table"
       tableLabel="Copy relationships"
       empty={empty}
-      minWidthPx={1180}
+      minWidthPx={1320}
       rowHeightPx={COPY_ROW_HEIGHT_PX}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />

@@ -109,7 +109,7 @@ export function CopiesView() {
           empty={<EmptyState title="No copy relationships match these filters">Change or clear the filters to see more.</EmptyState>}
         />
       )}
-      {total === 0 ? <ServicesByModel /> : null}
+      {!copies.isPending && total === 0 ? <ServicesByModel /> : null}
     </PageFrame>
   );
 }

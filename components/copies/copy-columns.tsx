@@ -38,7 +38,7 @@ export function copyColumns(canOperate: boolean) {
     column.accessor('arrayName', {
       id: 'array' satisfies CopySortColumn,
       header: 'Array',
-      meta: { width: '11%' },
+      meta: { width: '9rem' },
       cell: (info) => (
         <Link href={`/arrays/${info.row.original.arrayId}`} className="block truncate text-accent hover:underline" title={info.getValue()}>
           {info.getValue()}
@@ -49,7 +49,8 @@ export function copyColumns(canOperate: boolean) {
       id: 'source' satisfies CopySortColumn,
       header: 'Source',
       sortingFn: 'alphanumeric',
-      meta: { width: '15%' },
+      // No width: source and target share what the fixed columns leave.
+      meta: {},
       cell: (info) => (
         <Link href={`/copies/${info.row.original.id}`} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
           {info.getValue()}
@@ -60,7 +61,7 @@ export function copyColumns(canOperate: boolean) {
       id: 'target' satisfies CopySortColumn,
       header: 'Target',
       sortingFn: 'alphanumeric',
-      meta: { width: '15%' },
+      meta: {},
       cell: (info) => (
         <span className="block truncate font-mono text-xs" title={info.getValue()}>
           {info.getValue()}

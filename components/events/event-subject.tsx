@@ -12,7 +12,7 @@ export function EventSubject({ event }: { event: FleetEvent }) {
   const name = subjectName(event) ?? event.subjectId;
   if (event.subjectType === 'request') {
     // An audit line's subject is the request itself: method and path.
-    return <span className="font-mono text-xs break-all">{event.subjectId}</span>;
+    return <span className="font-mono text-xs whitespace-nowrap">{event.subjectId}</span>;
   }
   if (event.subjectType === 'array') {
     return (

@@ -10,13 +10,18 @@ export function trustProxy(): boolean {
   return value === '1' || value === 'true';
 }
 
+/** An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; people read it as a.b.c.d. */
+export function readableAddress(address: string): string {
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice('::ffff:'.length) : address;
+}
+
 export function peerAddressOf(req: IncomingMessage): string {
   if (trustProxy()) {
     const forwarded = req.headers['x-forwarded-for'];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+    if (first) return readableAddress(first);
   }
-  return req.socket.remoteAddress ?? 'unknown';
+  return readableAddress(req.socket.remoteAddress ?? 'unknown');
 }
 
 /** Called by server.ts for every HTTP request before Next sees it. */

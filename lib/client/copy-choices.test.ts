@@ -12,7 +12,7 @@ describe('copy choices', () => {
       ['Split (steady)', false],
       ['Suspend (PSUE)', true],
     ]);
-    expect(choices[1]?.reason).toContain('steady');
+    expect(choices[1]?.reason).toBe('split (steady) is not allowed in state PAIR');
   });
 
   it('offers for a selection only what every selected copy allows', () => {

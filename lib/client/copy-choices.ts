@@ -24,7 +24,8 @@ export function choicesOf(copy: Pick<Copy, 'actions' | 'state'>): CopyChoice[] {
     return availability.modes.map((mode) => {
       const allowed = availability.allowedModes.includes(mode);
       const choice: CopyChoice = { action: availability.action, mode, label: `${availability.label} (${mode})`, allowed, destructive: availability.destructive };
-      if (!allowed) choice.reason = availability.reason ?? `${mode} is not allowed in state ${copy.state}`;
+      // The API's reason speaks of the action's default mode; each mode gets its own plain one.
+      if (!allowed) choice.reason = `${availability.action} (${mode}) is not allowed in state ${copy.state}`;
       return choice;
     });
   });
