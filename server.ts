@@ -15,6 +15,7 @@ import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/h
 import { Persister } from './lib/persist/persister';
 import { startEventFeed } from './lib/realtime/event-feed';
 import { LivePush } from './lib/realtime/live-push';
+import { THROUGHPUT_SAMPLE_MS, THROUGHPUT_SAMPLED, ThroughputHistory } from './lib/realtime/throughput';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
@@ -58,7 +59,12 @@ async function main(): Promise<void> {
   const livePush = new LivePush({ io, engine, db, log });
   livePush.start();
   const eventFeed = startEventFeed(io, db, log);
-  registerRuntime({ db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() } });
+  const throughput = new ThroughputHistory();
+  const sampleThroughput = setInterval(() => {
+    const sample = throughput.record(Date.now(), engine.clock.nowMs(), engine.copiedBytesSinceStart());
+    io.to('fleet').emit(THROUGHPUT_SAMPLED, sample);
+  }, THROUGHPUT_SAMPLE_MS);
+  registerRuntime({ db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     void (async () => {
       livePush.stop();
       eventFeed.stop();
+      clearInterval(sampleThroughput);
       clearInterval(pruneSessions);
       await io.close(); // also closes the HTTP server (in-flight requests finish first)
       loop.stop();

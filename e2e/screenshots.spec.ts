@@ -42,6 +42,7 @@ test.beforeAll(async ({ request }) => {
 
 for (const theme of THEMES) {
   test(`screenshots in ${theme} theme`, async ({ page }) => {
+    test.setTimeout(180_000);
     await page.addInitScript((value) => window.localStorage.setItem('grainline-theme', value), theme);
 
     await page.goto('/');

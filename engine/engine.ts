@@ -88,6 +88,7 @@ export class Engine {
   /** At speed 'max': the simulated step the last ticks showed the machine can cover. */
   private sparseStepMs = 0;
   private copierStart = 0;
+  private copiedBytesTotal = 0;
   private readonly io: IoStores;
 
   constructor(options: EngineOptions) {
@@ -579,6 +580,14 @@ export class Engine {
     }
   }
 
+  /**
+   * Bytes every copy has accounted as copied since the engine started (simulated bytes, the unit
+   * of progress): the fleet's aggregate throughput is its rate of change over simulated time.
+   */
+  copiedBytesSinceStart(): number {
+    return this.copiedBytesTotal;
+  }
+
   private runCopiers(elapsedMs: number): number {
     let movedBytesLeft = TICK_MOVED_BYTES_MAX;
     // Start each tick one relationship further on, so when the tick's real-work cap runs out it is
@@ -601,6 +610,7 @@ export class Engine {
       const step = copyStep(this.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
       movedBytesLeft -= step.movedBytes;
       relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, step.accountedBytes, elapsedMs);
+      this.copiedBytesTotal += step.accountedBytes;
       if (step.accountedBytes > 0) {
         relationship.updatedAtMs = this.clock.nowMs();
         if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = this.clock.nowMs();

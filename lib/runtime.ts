@@ -7,6 +7,7 @@ import type { Db } from './db/client';
 import type { Logger } from './log';
 import type { Persister } from './persist/persister';
 import type { SignInLimiter } from './auth/sign-in-limiter';
+import type { ThroughputHistory } from './realtime/throughput';
 import { ApiError } from './http/api-error';
 
 export interface Runtime {
@@ -17,6 +18,8 @@ export interface Runtime {
   io: SocketServer | null;
   startedAt: Date;
   auth: AuthRuntime;
+  /** The last ten minutes of aggregate copy throughput (lib/realtime/throughput.ts). */
+  throughput: ThroughputHistory;
 }
 
 export interface AuthRuntime {

@@ -19,23 +19,40 @@ export function CopiesSummary() {
   }
   if (copies.isPending) return <TableSkeleton label="Loading copy relationships" rows={3} columns={2} />;
   if (copies.data.length === 0) return <NoCopies linkToCopies />;
-  const countByState = new Map<string, number>();
-  for (const copy of copies.data) countByState.set(copy.state, (countByState.get(copy.state) ?? 0) + 1);
+  // Service → state → count: each service speaks its own vendor's state names.
+  const byService = new Map<string, Map<string, number>>();
+  for (const copy of copies.data) {
+    const states = byService.get(copy.type) ?? new Map<string, number>();
+    states.set(copy.state, (states.get(copy.state) ?? 0) + 1);
+    byService.set(copy.type, states);
+  }
   return (
     <div className="flex flex-col gap-3 px-3 py-3">
       <p>
         <span className="text-2xl font-semibold tabular-nums">{copies.data.length}</span>{' '}
         <span className="text-fg-muted">{copies.data.length === 1 ? 'relationship' : 'relationships'}</span>
       </p>
-      <ul className="flex flex-wrap gap-1.5" aria-label="Relationships by state">
-        {[...countByState.entries()].sort().map(([state, count]) => (
-          <li key={state}>
-            <Badge tone={copyStateTone(state)} dot>
-              {count} {state}
-            </Badge>
-          </li>
+      <dl className="flex flex-col gap-2" aria-label="Relationships by service and state">
+        {[...byService.entries()].sort().map(([service, states]) => (
+          <div key={service} className="flex flex-col gap-1">
+            <dt className="text-xs text-fg-muted">
+              <Link href={`/copies?type=${service}`} className="font-mono hover:text-accent hover:underline">
+                {service}
+              </Link>{' '}
+              · {[...states.values()].reduce((sum, count) => sum + count, 0)}
+            </dt>
+            <dd className="flex flex-wrap gap-1.5">
+              {[...states.entries()].sort().map(([state, count]) => (
+                <Link key={state} href={`/copies?type=${service}&state=${encodeURIComponent(state)}`} className="rounded focus-visible:outline-2">
+                  <Badge tone={copyStateTone(state)} dot>
+                    {count} {state}
+                  </Badge>
+                </Link>
+              ))}
+            </dd>
+          </div>
         ))}
-      </ul>
+      </dl>
       <Link href="/copies" className="text-accent hover:underline">
         View copy relationships
       </Link>

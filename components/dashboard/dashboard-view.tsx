@@ -15,9 +15,11 @@ import type { StorageArray } from '@/lib/client/types';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useEvents } from '@/lib/client/use-events';
 import { formatBytes } from '@/lib/units';
+import { ActiveCopies } from './active-copies';
 import { summarizeFleet } from './fleet-summary';
 import { ModelsTable } from './models-table';
 import { StatTile } from './stat-tile';
+import { ThroughputChart } from './throughput-chart';
 
 const LATEST_EVENT_COUNT = 10;
 
@@ -62,7 +64,8 @@ function FleetTiles({ arrays }: { arrays: StorageArray[] }) {
 }
 
 function LatestEvents() {
-  const events = useEvents({ limit: LATEST_EVENT_COUNT });
+  // What happened to the storage; who asked for what is one click away in the audit view.
+  const events = useEvents({ limit: LATEST_EVENT_COUNT, category: 'changes' });
   return (
     <Panel title="Latest events" titleId="latest-events-title" bodyClassName="overflow-x-auto" actions={<Link href="/events" className="text-xs text-accent hover:underline">All events</Link>}>
       {events.isError ? (
@@ -97,10 +100,18 @@ export function DashboardView() {
         <FleetTiles arrays={arrays.data} />
       )}
       <div className="grid gap-3 xl:grid-cols-[2fr_1fr]">
-        <LatestEvents />
+        <Panel title="Copy throughput, last 10 minutes" titleId="throughput-title" bodyClassName="p-3">
+          <ThroughputChart />
+        </Panel>
         <Panel title="Copy relationships" titleId="copies-title">
           <CopiesSummary />
         </Panel>
+      </div>
+      <div className="grid gap-3 xl:grid-cols-2">
+        <Panel title="Active copies" titleId="active-copies-title" actions={<Link href="/copies?sort=eta" className="text-xs text-accent hover:underline">All copies</Link>}>
+          <ActiveCopies />
+        </Panel>
+        <LatestEvents />
       </div>
     </PageFrame>
   );

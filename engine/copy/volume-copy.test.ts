@@ -14,6 +14,16 @@ function setup() {
 }
 
 describe('santricity volume copy', () => {
+  it('adds every byte a copy accounts to the fleet-wide total, once', () => {
+    const { engine, source, target } = setup();
+    expect(engine.copiedBytesSinceStart()).toBe(0);
+    engine.createCopy({ type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id });
+    engine.advance(60_000);
+    expect(engine.copiedBytesSinceStart()).toBe(MiB);
+    engine.advance(60_000);
+    expect(engine.copiedBytesSinceStart()).toBe(MiB);
+  });
+
   it('copies the source onto the target, moving target ownership for the copy and back after', () => {
     const { engine, source, target } = setup();
     const events: string[] = [];

@@ -68,6 +68,13 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ method: 'get', path: '/api/simulation', tags: ['Simulation'], summary: 'Simulated clock and speed', responses: { 200: json(SimulationDto, 'Simulation') } });
   registry.registerPath({ method: 'put', path: '/api/simulation', tags: ['Simulation'], summary: 'Set the speed (0 = paused)', request: body(PutSimulationBody), responses: { 200: json(SimulationDto, 'Simulation'), 400: errors[400] } });
   registry.registerPath({ method: 'post', path: '/api/simulation/advance', tags: ['Simulation'], summary: 'Step simulated time while paused', request: body(AdvanceBody), responses: { 200: json(SimulationDto, 'Simulation'), 400: errors[400], 409: conflict } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/throughput',
+    tags: ['Simulation'],
+    summary: 'Aggregate copy throughput of the fleet, one sample per wall-clock second for the last 10 minutes (simulated bytes per simulated second); live as throughput.sampled',
+    responses: { 200: json(z.object({ intervalMs: z.number(), samples: z.array(z.object({ time: z.string(), simulatedTime: z.string(), bytesPerSec: z.number() })) }).meta({ id: 'Throughput' }), 'Samples, oldest first') },
+  });
   const VolumeParams = z.object({ id: z.string() });
   registry.registerPath({
     method: 'get',

@@ -10,6 +10,7 @@ import { byCreation, mergeById, prependEvents, removeById } from './live-cache';
 import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
 import type { Copy, FleetEvent, StorageArray, Volume } from './types';
 import type { Simulation } from './use-simulation';
+import { appendSample, type Throughput, type ThroughputSample } from './use-throughput';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -128,7 +129,7 @@ class CacheWriter {
 }
 
 function resync(client: QueryClient): void {
-  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.events, queryKeys.simulation]) {
+  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.events, queryKeys.simulation, queryKeys.throughput]) {
     void client.invalidateQueries({ queryKey });
   }
 }
@@ -172,6 +173,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on('events.created', (events: FleetEvent[]) => writer.eventsCreated(events));
     socket.on('volumes.updated', (volumes: Volume[]) => writer.volumesUpdated(volumes));
     socket.on('arrays.updated', (arrays: StorageArray[]) => writer.arraysUpdated(arrays));
+    socket.on('throughput.sampled', (sample: ThroughputSample) => client.setQueryData<Throughput>(queryKeys.throughput, (old) => (old === undefined ? old : appendSample(old, sample))));
     socket.on('simulation.updated', (simulation: Simulation) => client.setQueryData(queryKeys.simulation, simulation));
 
     return () => {

@@ -29,4 +29,5 @@ export const queryKeys = {
   copy: (id: string) => ['copies', 'detail', id] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
+  throughput: ['throughput'] as const,
 };
