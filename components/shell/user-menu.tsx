@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { toast } from 'sonner';
 import { AccountIcon, SignOutIcon } from '@/components/ui/icons';
 import { isApiError } from '@/lib/client/api-error';
-import { hardNavigate } from '@/lib/client/hard-navigate';
+import { hardNavigate, whileSigningOut } from '@/lib/client/hard-navigate';
 import { deleteJson } from '@/lib/client/fetch-json';
 import { useSessionUser } from '@/lib/client/session';
 
@@ -13,7 +13,7 @@ const ITEM_CLASSES = 'flex cursor-default items-center gap-2 rounded px-2 py-1.5
 
 async function signOut(everywhere: boolean): Promise<void> {
   try {
-    await deleteJson(everywhere ? '/api/session?everywhere=true' : '/api/session');
+    await whileSigningOut(() => deleteJson(everywhere ? '/api/session?everywhere=true' : '/api/session'));
     hardNavigate('/signin');
   } catch (error) {
     toast.error(`Could not sign out: ${isApiError(error) ? error.message : 'the server did not answer'}`);

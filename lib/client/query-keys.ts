@@ -25,4 +25,8 @@ export const queryKeys = {
   copy: (id: string) => ['copies', 'detail', id] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
+  users: ['users'] as const,
+  /** Under `tokens`, so one invalidation refreshes both your own list and the admin's list of all. */
+  tokens: ['tokens'] as const,
+  tokenList: (scope: 'own' | 'all') => ['tokens', scope] as const,
 };
