@@ -95,10 +95,20 @@ test('admin demotes a user after confirming, then deletes them; cancel keeps the
   await page.goto(`/users?q=${user.username}`);
   await expect(userRow(page, user.username)).toContainText('operator');
 
-  await openAction(page, user.username, 'Change role…');
+  // By keyboard: Enter opens the row's menu on its first item, arrows move, Enter picks.
+  await page.getByRole('button', { name: `Actions for ${user.username}` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Change role…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Reset password…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
   const roleDialog = page.getByRole('dialog', { name: `Change role of ${user.username}` });
+  await expect(roleDialog.getByRole('radio', { name: 'operator' })).toBeChecked();
+  await expect(roleDialog.getByRole('radio', { name: 'operator' })).toBeFocused();
   await expect(roleDialog.getByRole('button', { name: 'Change role' })).toBeDisabled();
-  await roleDialog.getByRole('radio', { name: 'monitor' }).check();
+  await page.keyboard.press('ArrowDown');
+  await expect(roleDialog.getByRole('radio', { name: 'monitor' })).toBeChecked();
   await expect(roleDialog).toContainText(`${user.username} loses their operator rights`);
   await roleDialog.getByRole('button', { name: 'Demote to monitor' }).click();
   await expect(page.getByText(`${user.username} is now a monitor`)).toBeVisible();

@@ -111,6 +111,13 @@ export function ChangeRoleDialog({ user, isSelf, onClose }: { user: User | null;
           title={`Change role of ${user.username}`}
           description={`Currently ${user.role}.`}
           width="sm"
+          // Start on the current role, as arrow keys in a radio group expect.
+          onOpenAutoFocus={(event) => {
+            const checked = event.target instanceof HTMLElement ? event.target.querySelector<HTMLInputElement>('input[type="radio"]:checked') : null;
+            if (checked === null) return;
+            event.preventDefault();
+            checked.focus();
+          }}
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             document.getElementById(userActionsId(user))?.focus();
