@@ -6,14 +6,14 @@ import { toast } from 'sonner';
 import { AccountIcon, SignOutIcon } from '@/components/ui/icons';
 import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES as ITEM_CLASSES, MENU_SEPARATOR_CLASSES } from '@/components/ui/menu-classes';
 import { isApiError } from '@/lib/client/api-error';
-import { hardNavigate } from '@/lib/client/hard-navigate';
+import { hardNavigate, whileSigningOut } from '@/lib/client/hard-navigate';
 import { deleteJson } from '@/lib/client/fetch-json';
 import { useSessionUser } from '@/lib/client/session';
 
 
 async function signOut(everywhere: boolean): Promise<void> {
   try {
-    await deleteJson(everywhere ? '/api/session?everywhere=true' : '/api/session');
+    await whileSigningOut(() => deleteJson(everywhere ? '/api/session?everywhere=true' : '/api/session'));
     hardNavigate('/signin');
   } catch (error) {
     toast.error(`Could not sign out: ${isApiError(error) ? error.message : 'the server did not answer'}`);

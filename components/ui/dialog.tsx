@@ -10,7 +10,7 @@ export const DialogRoot = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
 export const DialogClose = RadixDialog.Close;
 
-export function DialogContent({ title, description, children, role = 'dialog', width = 'md', onOpenAutoFocus }: {
+export function DialogContent({ title, description, children, role = 'dialog', width = 'md', onOpenAutoFocus, onCloseAutoFocus }: {
   title: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
@@ -18,6 +18,8 @@ export function DialogContent({ title, description, children, role = 'dialog', w
   width?: 'sm' | 'md';
   /** Radix focuses the first focusable element; confirmations move focus to the safe choice instead. */
   onOpenAutoFocus?: (event: Event) => void;
+  /** Radix returns focus to the Trigger; a dialog opened from a menu or a table row says where instead. */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   // Radix wires aria-describedby to its Description; without one it wants an explicit opt-out.
   const describedBy = description ? {} : { 'aria-describedby': undefined };
@@ -27,6 +29,7 @@ export function DialogContent({ title, description, children, role = 'dialog', w
       <RadixDialog.Content
         role={role}
         onOpenAutoFocus={onOpenAutoFocus}
+        onCloseAutoFocus={onCloseAutoFocus}
         {...describedBy}
         className={clsx(
           'fixed top-[10vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col rounded-md border border-line-strong bg-surface text-fg shadow-2xl',

@@ -112,6 +112,19 @@ export const AlertIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const MoreIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 8h.01M8 8h.01M12.5 8h.01" strokeWidth="2.25" />
+  </Icon>
+);
+
+export const KeyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="5.5" cy="10.5" r="3" />
+    <path d="m7.6 8.4 5.9-5.9M11.5 4.5l1.75 1.75M9.75 6.25l1.5 1.5" />
+  </Icon>
+);
+
 export const UsersIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="6" cy="5.5" r="2.5" />

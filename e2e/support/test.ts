@@ -19,6 +19,7 @@ export function csrfTokenOf(statePath: string): string {
 }
 
 export const test = base.extend({
+  // Playwright calls the fixture's callback `use`; named otherwise here so React's hook rules do not mistake it for use().
   request: async ({ playwright, baseURL }, provide) => {
     const context = await playwright.request.newContext({ baseURL, storageState: ADMIN_STATE, extraHTTPHeaders: { [CSRF_HEADER]: csrfTokenOf(ADMIN_STATE) } });
     await provide(context);

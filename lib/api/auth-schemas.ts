@@ -1,6 +1,6 @@
 // zod schemas of api.md's Access section and the user administration around it.
 import { z } from 'zod';
-import { Password, Username } from '../auth/passwords';
+import { Password, Username } from '../auth/credential-rules';
 import { Role } from '../auth/roles';
 
 export const SignInBody = z.strictObject({

@@ -30,4 +30,8 @@ export const queryKeys = {
   simulation: ['simulation'] as const,
   health: ['health'] as const,
   throughput: ['throughput'] as const,
+  users: ['users'] as const,
+  /** Under `tokens`, so one invalidation refreshes both your own list and the admin's list of all. */
+  tokens: ['tokens'] as const,
+  tokenList: (scope: 'own' | 'all') => ['tokens', scope] as const,
 };

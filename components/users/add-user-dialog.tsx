@@ -1,0 +1,142 @@
+'use client';
+// "Add user": a username, a first password (its rule shown), and a role with what it may do. The
+// fields are checked with the API's own schema; the server's answer lands in the same places.
+import { useId, useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
+import { describedBy, Field, inputClasses } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { PlusIcon } from '@/components/ui/icons';
+import { Select } from '@/components/ui/select';
+import { CreateUserBody } from '@/lib/api/auth-schemas';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/credential-rules';
+import { ROLE_DESCRIPTIONS, ROLES, type Role } from '@/lib/auth/roles';
+import { NO_FORM_ERRORS, schemaFieldErrors, serverFormErrors, type FormErrors } from '@/lib/client/form-errors';
+import { useCreateUser } from '@/lib/client/use-users';
+
+type AddUserField = 'username' | 'password' | 'role';
+
+const LABELS: Record<AddUserField, string> = { username: 'Username', password: 'Password', role: 'Role' };
+const FIELD_ORDER: AddUserField[] = ['username', 'password', 'role'];
+export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters.`;
+const USERNAME_HINT = 'Letters, digits and . _ @ - (2 to 64), starting with a letter or digit.';
+
+function AddUserForm({ onDone }: { onDone: () => void }) {
+  const id = useId();
+  const fieldId = (field: AddUserField) => `${id}-${field}`;
+  const [values, setValues] = useState<{ username: string; password: string; role: Role }>({ username: '', password: '', role: 'monitor' });
+  const [touched, setTouched] = useState<ReadonlySet<AddUserField>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [server, setServer] = useState<FormErrors<AddUserField>>(NO_FORM_ERRORS);
+  const create = useCreateUser();
+
+  const parsed = CreateUserBody.safeParse(values);
+  const checks = schemaFieldErrors(parsed.error, LABELS);
+  const shown = (field: AddUserField) => (submitted || touched.has(field) ? checks[field] : undefined) ?? server.fields[field];
+  const errors = { username: shown('username'), password: shown('password'), role: shown('role') };
+
+  function update(field: AddUserField, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServer((current) => ({ fields: { ...current.fields, [field]: undefined }, form: [] }));
+  }
+
+  const touch = (field: AddUserField) => setTouched((current) => new Set(current).add(field));
+  const focusFirst = (fields: Partial<Record<AddUserField, string>>) => {
+    const first = FIELD_ORDER.find((field) => fields[field] !== undefined);
+    if (first !== undefined) document.getElementById(fieldId(first))?.focus();
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (!parsed.success) {
+      focusFirst(checks);
+      return;
+    }
+    create.mutate(parsed.data, {
+      onSuccess: (user) => {
+        toast.success(`User ${user.username} added`, { description: `Role ${user.role}: ${ROLE_DESCRIPTIONS[user.role].toLowerCase()}.` });
+        onDone();
+      },
+      onError: (error) => {
+        const next = serverFormErrors(error, LABELS, 'username');
+        setServer(next);
+        focusFirst(next.fields);
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="contents">
+      <DialogBody>
+        <div className="flex flex-col gap-3">
+          <Field id={fieldId('username')} label="Username" error={errors.username} hint={USERNAME_HINT}>
+            <input
+              id={fieldId('username')}
+              value={values.username}
+              onChange={(event) => update('username', event.target.value)}
+              onBlur={() => touch('username')}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={errors.username !== undefined || undefined}
+              aria-describedby={describedBy(fieldId('username'), errors.username, USERNAME_HINT)}
+              className={inputClasses(errors.username !== undefined)}
+            />
+          </Field>
+          <Field id={fieldId('password')} label="Password" error={errors.password} hint={`${PASSWORD_RULE} They can change it on their Account page.`}>
+            <input
+              id={fieldId('password')}
+              type="password"
+              value={values.password}
+              onChange={(event) => update('password', event.target.value)}
+              onBlur={() => touch('password')}
+              autoComplete="new-password"
+              aria-invalid={errors.password !== undefined || undefined}
+              aria-describedby={describedBy(fieldId('password'), errors.password, PASSWORD_RULE)}
+              className={inputClasses(errors.password !== undefined)}
+            />
+          </Field>
+          <Field id={fieldId('role')} label="Role" error={errors.role} hint={ROLE_DESCRIPTIONS[values.role]}>
+            <Select
+              id={fieldId('role')}
+              value={values.role}
+              onValueChange={(role) => update('role', role)}
+              options={ROLES.map((role) => ({ value: role, label: role }))}
+              invalid={errors.role !== undefined}
+              describedBy={describedBy(fieldId('role'), errors.role, ROLE_DESCRIPTIONS[values.role])}
+              className="w-full"
+            />
+          </Field>
+          <FormAlert messages={server.form} />
+        </div>
+      </DialogBody>
+      <DialogFooter>
+        <DialogClose asChild>
+          <Button>Cancel</Button>
+        </DialogClose>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {create.isPending ? 'Adding…' : 'Add user'}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** "Add user" button and its dialog; the form remounts, empty, on every open. */
+export function AddUserDialog() {
+  const [open, setOpen] = useState(false);
+  return (
+    <DialogRoot open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="primary">
+          <PlusIcon />
+          Add user
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Add user" description="They sign in with this username and password, and may do what the role allows.">
+        <AddUserForm onDone={() => setOpen(false)} />
+      </DialogContent>
+    </DialogRoot>
+  );
+}
