@@ -10,7 +10,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { SearchBox } from '@/components/volumes/search-box';
+import { SearchBox } from '@/components/ui/search-box';
 import { useSessionUser } from '@/lib/client/session';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useUsers, type User } from '@/lib/client/use-users';
