@@ -1,13 +1,15 @@
 'use client';
-// A view state kept in the URL query: read with useSearchParams, written with router.replace so
-// reloads and shared links show the same view without a history entry per keystroke.
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+// A view state kept in the URL query: read with useSearchParams, written with the native
+// history.replaceState, which Next's router observes (useSearchParams follows it) without a server
+// round trip, so reloads and shared links show the same view without a history entry per keystroke.
+// It also changes window.location at once, so two quick clicks (sort asc, then desc) each see the
+// state the previous one left.
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
 export type UrlStateUpdate<S> = (change: (current: S) => S) => void;
 
 export function useUrlState<S>(parse: (params: URLSearchParams) => S, serialize: (state: S) => string): [S, UrlStateUpdate<S>] {
-  const router = useRouter();
   const pathname = usePathname();
   const query = useSearchParams().toString();
   const state = useMemo(() => parse(new URLSearchParams(query)), [parse, query]);
@@ -17,9 +19,10 @@ export function useUrlState<S>(parse: (params: URLSearchParams) => S, serialize:
       const live = new URLSearchParams(window.location.search);
       const next = serialize(change(parse(live)));
       if (next === live.toString()) return;
-      router.replace(next === '' ? pathname : `${pathname}?${next}`, { scroll: false });
+      // null state: Next treats a call carrying its own state as internal and would not sync.
+      window.history.replaceState(null, '', next === '' ? pathname : `${pathname}?${next}`);
     },
-    [parse, serialize, router, pathname],
+    [parse, serialize, pathname],
   );
   return [state, update];
 }
