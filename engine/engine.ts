@@ -436,8 +436,14 @@ export class Engine {
     this.checkRange(volume, offsetBytes, data.length);
     const holdings = this.holdings(volumeId);
     checkAccess(volume, holdings, 'write');
+    const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
     writeThrough(this.io, volumeId, holdings, offsetBytes, data);
-    for (const { relationship } of holdings) relationship.updatedAtMs = this.clock.nowMs();
+    holdings.forEach(({ relationship }, index) => {
+      relationship.updatedAtMs = this.clock.nowMs();
+      // Marked grains change the differential size and the heatmap, and must be saved with the
+      // write; a write to grains already marked changes nothing anyone would see.
+      if (bitmapCounts(relationship) !== before[index]) this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
+    });
   }
 
   hostRead(volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
@@ -784,3 +790,8 @@ export class Engine {
   }
 }
 
+
+/** The set-grain counts of a relationship's bitmaps, compared across a host write (count() is O(1)). */
+function bitmapCounts(relationship: Relationship): string {
+  return `${relationship.toCopy.count()}/${relationship.sourceDiff.count()}/${relationship.targetDiff.count()}`;
+}

@@ -7,6 +7,13 @@ function subjectName(event: FleetEvent): string | null {
   return null;
 }
 
+/** A copy's events name its volumes (lib/persist/persister.ts): "source → target". */
+function copyName(event: FleetEvent): string | null {
+  const details = event.details;
+  if (typeof details !== 'object' || details === null || !('source' in details) || !('target' in details)) return null;
+  return `${String(details.source)} → ${String(details.target)}`;
+}
+
 /** What the event is about, linked to where it can be seen. */
 export function EventSubject({ event }: { event: FleetEvent }) {
   const name = subjectName(event) ?? event.subjectId;
@@ -30,6 +37,16 @@ export function EventSubject({ event }: { event: FleetEvent }) {
         <span className="text-fg-subtle">array </span>
         <Link href={`/arrays/${event.subjectId}`} className="text-accent hover:underline">
           {name}
+        </Link>
+      </span>
+    );
+  }
+  if (event.subjectType === 'copy' && event.kind !== 'copy.removed') {
+    return (
+      <span>
+        <span className="text-fg-subtle">copy </span>
+        <Link href={`/copies/${encodeURIComponent(event.subjectId)}`} className="font-mono text-xs text-accent hover:underline">
+          {copyName(event) ?? name}
         </Link>
       </span>
     );

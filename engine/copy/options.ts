@@ -87,6 +87,11 @@ export function resolveOptions(model: ArrayModel, input: Record<string, unknown>
   return { ok: true, options: { ...(current ?? DEFAULTS[model]), ...input } as CopyOptions };
 }
 
+/** Whether option `name` may change after creation (PATCH): the console offers only these for editing. */
+export function isMutableOption(model: ArrayModel, name: string): boolean {
+  return FIELDS[model][name]?.mutable === true;
+}
+
 export function defaultOptions(model: ArrayModel): CopyOptions {
   return { ...DEFAULTS[model] };
 }

@@ -129,4 +129,20 @@ describe('xp7 ShadowImage', () => {
     expect(same(engine.hostRead(svol.id, 0, MiB), pattern(MiB, 3))).toBe(true);
     engine.hostWrite(svol.id, 0, new Uint8Array(1));
   });
+
+  it('announces a host write that marks differential grains, so consoles and the saved bitmaps follow it', () => {
+    const { engine, pvol, pair } = paired();
+    engine.advance(1_000);
+    engine.act(pair.id, 'split', 'quick');
+    engine.advance(1_000);
+    expect(pair.state).toBe('PSUS');
+    const progressed: string[] = [];
+    engine.on((event) => {
+      if (event.kind === 'copy.progress') progressed.push(event.copyId);
+    });
+    engine.hostWrite(pvol.id, 0, new Uint8Array(10).fill(4));
+    expect(progressed).toEqual([pair.id]);
+    engine.hostWrite(pvol.id, 100, new Uint8Array(10).fill(5)); // the same grain: nothing new to tell
+    expect(progressed).toEqual([pair.id]);
+  });
 });

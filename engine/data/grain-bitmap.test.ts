@@ -332,3 +332,24 @@ describe('countUnion', () => {
     expect(() => a.countUnion([new GrainBitmap(10)])).toThrow();
   });
 });
+
+describe('countRangeUnion', () => {
+  it('counts grains of a range set in any bitmap, equal to building the union', () => {
+    const a = bitmapOf(1000, [0, 31, 32, 500]);
+    const b = new GrainBitmap(1000);
+    b.setRange(30, 5); // 30..34: overlaps a at 31 and 32
+    const union = a.clone();
+    union.union(b);
+    const random = new Prng(11);
+    for (let trial = 0; trial < 200; trial += 1) {
+      const first = random.int(1000);
+      const count = random.int(1000 - first + 1);
+      expect(a.countRangeUnion([b], first, count)).toBe(union.countRange(first, count));
+    }
+    expect(a.countRangeUnion([b], 0, 1000)).toBe(7);
+    expect(a.countRangeUnion([], 0, 40)).toBe(3);
+    expect(a.countRangeUnion([b], 40, 0)).toBe(0);
+    expect(() => a.countRangeUnion([new GrainBitmap(10)], 0, 1)).toThrow();
+    expect(() => a.countRangeUnion([b], 990, 20)).toThrow();
+  });
+});

@@ -2,6 +2,7 @@
 // Option values are checked by the engine's own option rules (engine/copy/options.ts), so the
 // API, the wizard and the engine refuse the same things with the same words.
 import { z } from 'zod';
+import { BITMAP_CELLS_DEFAULT, BITMAP_CELLS_MAX, BITMAP_CELLS_MIN } from '../../engine/copy/bitmap-cells';
 import { COPY_TYPES } from '../../engine/copy/types';
 import { CLOCK_SPEEDS } from '../../engine/time/clock';
 import { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS } from '../../engine/io/workload';
@@ -63,6 +64,30 @@ export const CopyDto = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Copy' });
+
+export const BitmapQuery = z.strictObject({
+  cells: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(BITMAP_CELLS_MIN, `must be at least ${BITMAP_CELLS_MIN}`)
+    .max(BITMAP_CELLS_MAX, `must be at most ${BITMAP_CELLS_MAX}`)
+    .default(BITMAP_CELLS_DEFAULT)
+    .meta({ description: `Most cells wanted (${BITMAP_CELLS_MIN}–${BITMAP_CELLS_MAX}); fewer come back when the volume has fewer grains` }),
+});
+
+const CellCounts = z.array(z.number().int());
+export const BitmapDto = z
+  .object({
+    grainCount: z.number().int(),
+    grainBytes: z.number().int(),
+    cells: z.number().int().meta({ description: 'Cells returned; each is a run of grainsPerCell grains (the last may be shorter)' }),
+    grainsPerCell: z.number().int(),
+    copied: CellCounts.meta({ description: 'Per cell: grains no longer to copy (copied, or in sync)' }),
+    toCopy: CellCounts.meta({ description: 'Per cell: grains still to copy' }),
+    changed: CellCounts.meta({ description: 'Per cell: grains written on either volume since the point in time (T0, the split)' }),
+    counts: z.object({ copied: z.number().int(), toCopy: z.number().int(), changed: z.number().int() }),
+  })
+  .meta({ id: 'CopyBitmap' });
 
 export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
 

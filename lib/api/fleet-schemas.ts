@@ -151,6 +151,8 @@ export const EventQuery = z.strictObject({
   actor: z.string().max(128).optional(),
   /** audit = requests (who asked for what, and the outcome); changes = what happened to the storage. */
   category: z.enum(['audit', 'changes']).optional(),
+  /** What it is about: a copy's, volume's or array's id (a copy's detail page shows its own history). */
+  subjectId: Id.optional(),
 });
 
 /** The same filters as a CSV download (GET /api/events/export), with room for a whole audit period. */

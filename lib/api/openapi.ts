@@ -5,7 +5,7 @@ import { VERSION } from '../version';
 import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventExportQuery, EventQuery, HealthDto, VolumeDto, VolumeQuery } from './fleet-schemas';
 import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
-import { ActionBody, AdvanceBody, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto, WorkloadBody } from './copy-schemas';
+import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto, WorkloadBody } from './copy-schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -59,6 +59,14 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ method: 'post', path: '/api/copies', tags: ['Copies'], summary: 'Create a copy relationship (starts it unless start is false)', request: body(CreateCopyBody), responses: { 201: json(CopyDto, 'Created'), ...errors, 422: rule } });
   registry.registerPath({ method: 'get', path: '/api/copies/eligibility', tags: ['Copies'], summary: 'For every volume of the source array: may it be the target, and why not', request: { query: EligibilityQuery }, responses: { 200: json(EligibilityDto, 'Eligibility'), ...errors, 422: rule } });
   registry.registerPath({ method: 'get', path: '/api/copies/{id}', tags: ['Copies'], summary: 'One copy relationship with the actions allowed now', request: { params: CopyParams }, responses: { 200: json(CopyDto, 'The copy'), ...errors } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/copies/{id}/bitmap',
+    tags: ['Copies'],
+    summary: 'The copy’s bitmaps summarised into cells: grains copied, still to copy, and changed since the point in time',
+    request: { params: CopyParams, query: BitmapQuery },
+    responses: { 200: json(BitmapDto, 'Cells'), ...errors },
+  });
   registry.registerPath({ method: 'patch', path: '/api/copies/{id}', tags: ['Copies'], summary: 'Change options (priority, copyRate, pace, targetReadOnly, …)', request: { params: CopyParams, ...body(PatchCopyBody) }, responses: { 200: json(CopyDto, 'Updated'), ...errors } });
   registry.registerPath({ method: 'delete', path: '/api/copies/{id}', tags: ['Copies'], summary: 'Remove the relationship; the target keeps its data', request: { params: CopyParams }, responses: { 204: { description: 'Removed' }, ...errors, 409: conflict } });
   registry.registerPath({ method: 'post', path: '/api/copies/{id}/actions/{action}', tags: ['Copies'], summary: 'Run an action of the service', request: { params: ActionParams, ...body(ActionBody) }, responses: { 200: json(CopyDto, 'The copy after the action'), ...errors, 409: conflict, 422: rule } });

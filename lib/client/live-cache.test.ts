@@ -33,7 +33,7 @@ describe('live cache merges', () => {
   });
 });
 
-const logged = (id: string, second: number, kind = 'audit', actor = 'alice', arrayId: string | null = null) => ({ id, time: `2026-11-28T00:00:${String(second).padStart(2, '0')}.000Z`, kind, actor, arrayId });
+const logged = (id: string, second: number, kind = 'audit', actor = 'alice', arrayId: string | null = null, subjectId = 'POST /api/volumes') => ({ id, time: `2026-11-28T00:00:${String(second).padStart(2, '0')}.000Z`, kind, actor, arrayId, subjectId });
 
 describe('live event tail', () => {
   it('applies the same filters as the server', () => {
@@ -42,6 +42,8 @@ describe('live event tail', () => {
     expect(eventMatches({ limit: 10, actor: 'bob' }, logged('a', 1))).toBe(false);
     expect(eventMatches({ limit: 10, arrayId: 'arr' }, logged('a', 1, 'volume.created', 'alice', 'arr'))).toBe(true);
     expect(eventMatches({ limit: 10, kind: 'volume.created' }, logged('a', 1))).toBe(false);
+    expect(eventMatches({ limit: 10, subjectId: 'copy-1' }, logged('a', 1, 'copy.state-changed', 'system', 'arr', 'copy-1'))).toBe(true);
+    expect(eventMatches({ limit: 10, subjectId: 'copy-1' }, logged('a', 1, 'copy.state-changed', 'system', 'arr', 'copy-2'))).toBe(false);
   });
 
   it('puts new matching events on top, newest first, skips known ones and keeps the page size', () => {

@@ -35,12 +35,14 @@ export interface EventListScope {
   arrayId?: string;
   actor?: string;
   category?: 'audit' | 'changes';
+  subjectId?: string;
   limit: number;
 }
 
 interface LoggedEvent extends Identified {
   time: string;
   kind: string;
+  subjectId: string;
   arrayId: string | null;
   actor: string;
 }
@@ -50,6 +52,7 @@ export function eventMatches(scope: EventListScope, event: LoggedEvent): boolean
   if (scope.kind !== undefined && event.kind !== scope.kind) return false;
   if (scope.arrayId !== undefined && event.arrayId !== scope.arrayId) return false;
   if (scope.actor !== undefined && event.actor !== scope.actor) return false;
+  if (scope.subjectId !== undefined && event.subjectId !== scope.subjectId) return false;
   if (scope.category === 'audit' && event.kind !== 'audit') return false;
   if (scope.category === 'changes' && event.kind === 'audit') return false;
   return true;

@@ -103,6 +103,7 @@ class CacheWriter {
     }
     if (volumes.size > 0) {
       client.setQueriesData<Volume[]>({ queryKey: [...queryKeys.volumes, 'list'] }, (old) => (old === undefined ? old : mergeById(old, volumes)));
+      for (const volume of volumes.values()) if (client.getQueryData(queryKeys.volume(volume.id)) !== undefined) client.setQueryData(queryKeys.volume(volume.id), volume);
       // Role and owner filters may now include or exclude a volume: only the API can say.
       void client.invalidateQueries({
         queryKey: [...queryKeys.volumes, 'list'],

@@ -12,6 +12,7 @@ export interface EventListFilter {
   arrayId?: string;
   actor?: string;
   category?: 'audit' | 'changes';
+  subjectId?: string;
   limit: number;
 }
 
@@ -20,6 +21,8 @@ export const queryKeys = {
   array: (id: string) => ['arrays', id] as const,
   volumes: ['volumes'] as const,
   volumeList: (filter: VolumeListFilter) => ['volumes', 'list', filter] as const,
+  /** Under `volumes`, so whatever refreshes the lists refreshes single volumes too. */
+  volume: (id: string) => ['volumes', 'detail', id] as const,
   events: ['events'] as const,
   eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
   /** Under `events`, so whatever refreshes the log refreshes the user filter's choices too. */
@@ -27,6 +30,8 @@ export const queryKeys = {
   copies: ['copies'] as const,
   /** Under `copies`, so invalidating the list refreshes open details too. */
   copy: (id: string) => ['copies', 'detail', id] as const,
+  /** The heatmap's cells: refetched as pushes for the copy arrive, never pushed themselves. */
+  copyBitmap: (id: string, cells: number) => ['copies', 'bitmap', id, cells] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
   throughput: ['throughput'] as const,

@@ -1,6 +1,6 @@
 // Client-side shapes of the API's DTOs, inferred from the server's own zod schemas.
 import type { z } from 'zod';
-import type { CopyDto } from '@/lib/api/copy-schemas';
+import type { BitmapDto, CopyDto } from '@/lib/api/copy-schemas';
 import type { ArrayDto, ControllerDto, CreateVolumeBody, EventDto, HealthDto, PoolDto, VolumeDto } from '@/lib/api/fleet-schemas';
 
 export type StorageArray = z.infer<typeof ArrayDto>;
@@ -10,6 +10,7 @@ export type Volume = z.infer<typeof VolumeDto>;
 export type FleetEvent = z.infer<typeof EventDto>;
 export type Health = z.infer<typeof HealthDto>;
 export type Copy = z.infer<typeof CopyDto>;
+export type CopyBitmap = z.infer<typeof BitmapDto>;
 /** What POST /api/volumes accepts on the wire (byte counts as number or decimal string). */
 export type CreateVolumeRequest = z.input<typeof CreateVolumeBody>;
 

@@ -2,7 +2,7 @@
 // Acting on a copy relationship changes the copy, its volumes' roles and access, and the event
 // log; the live socket brings most of it, and these refetches close the gap for the actor.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { deleteResource, postJson } from './fetch-json';
+import { deleteResource, patchJson, postJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import type { Copy } from './types';
 
@@ -44,5 +44,22 @@ export function useDeleteCopy() {
   return useMutation({
     mutationFn: deleteCopy,
     onSuccess: () => invalidateAfterCopyChange(client),
+  });
+}
+
+export interface CopyOptionsRequest {
+  copyId: string;
+  /** Only the options that change: the server refuses the ones fixed at creation. */
+  options: Record<string, unknown>;
+}
+
+export function useCopyOptions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ copyId, options }: CopyOptionsRequest) => patchJson<Copy>(`/api/copies/${encodeURIComponent(copyId)}`, { options }),
+    onSuccess: (copy) => {
+      client.setQueryData(queryKeys.copy(copy.id), copy);
+      return invalidateAfterCopyChange(client);
+    },
   });
 }

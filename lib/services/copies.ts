@@ -2,6 +2,7 @@
 // and is saved before the API answers, with events attributed to whoever asked.
 import type { z } from 'zod';
 import type { CopyView, Engine, Relationship } from '../../engine';
+import { bitmapCells, type BitmapCells } from '../../engine/copy/bitmap-cells';
 import type { ActionAvailability } from '../../engine/copy/tables';
 import type { CopyQuery, CreateCopyBody } from '../api/copy-schemas';
 import { ApiError } from '../http/api-error';
@@ -25,6 +26,11 @@ export function listCopies(engine: Engine, query: z.output<typeof CopyQuery>): C
 
 export function getCopy(engine: Engine, id: string): CopyDto {
   return copyDto(engine, engine.requireCopy(id));
+}
+
+/** The copy's bitmaps in at most `cellsMax` cells, for the detail page's heatmap. */
+export function getCopyBitmap(engine: Engine, id: string, cellsMax: number): BitmapCells {
+  return bitmapCells(engine.requireCopy(id), cellsMax);
 }
 
 /** Runs an engine command as `actor` and saves its consequences before returning. */

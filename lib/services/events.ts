@@ -36,6 +36,7 @@ function whereOf(query: EventFilter): Prisma.EventWhereInput {
   if (query.since !== undefined) where.time = { gt: new Date(query.since) };
   if (query.arrayId !== undefined) where.arrayId = query.arrayId;
   if (query.actor !== undefined) where.actor = query.actor;
+  if (query.subjectId !== undefined) where.subjectId = query.subjectId;
   if (query.kind !== undefined) where.kind = query.kind;
   else if (query.category === 'audit') where.kind = 'audit';
   else if (query.category === 'changes') where.kind = { not: 'audit' };

@@ -147,6 +147,18 @@ describe('xp7 shadowimage over HTTP', () => {
     await advance(10);
     expect((await get<Copy>(`/api/copies/${pair.body.id}`)).body.state).toBe('PSUS');
     expect((await putBytes(`/api/volumes/${svol.id}/data?offset=0`, bytes(512, 2))).status).toBe(204);
+    // The heatmap's cells: the S-VOL write since the split is the one changed grain, in cell 0.
+    const cells = await get<{ cells: number; grainsPerCell: number; changed: number[]; toCopy: number[]; counts: { toCopy: number; changed: number } }>(`/api/copies/${pair.body.id}/bitmap?cells=16`);
+    expect(cells.status).toBe(200);
+    expect(cells.body.cells).toBe(16);
+    expect(cells.body.counts).toMatchObject({ toCopy: 0, changed: 1 });
+    expect(cells.body.changed[0]).toBe(1);
+    expect((await get<ApiErrorBody>(`/api/copies/${pair.body.id}/bitmap?cells=8193`)).status).toBe(400);
+    expect((await get<ApiErrorBody>('/api/copies/no-such-copy/bitmap')).status).toBe(404);
+    // Its own history: every event about this pair and nothing else, the split among them.
+    const history = (await get<{ subjectId: string; kind: string; details: { to?: string } }[]>(`/api/events?subjectId=${pair.body.id}`)).body;
+    expect(history.every((event) => event.subjectId === pair.body.id)).toBe(true);
+    expect(history.some((event) => event.kind === 'copy.state-changed' && event.details.to === 'PSUS')).toBe(true);
     const resync = await post<Copy>(`/api/copies/${pair.body.id}/actions/resync`, { mode: 'normal' });
     expect(resync.body.state).toBe('COPY(RS)');
     expect((await post<ApiErrorBody>(`/api/copies/${pair.body.id}/actions/split`, { mode: 'diagonal' })).status).toBe(400);

@@ -1,0 +1,21 @@
+// A state change's cause as the engine records it ("action:split(quick)", "automatic:copied",
+// "group:start <group id>") in words for the timeline.
+const AUTOMATIC: Record<string, string> = {
+  copied: 'the background copy finished',
+  prepared: 'the prepare finished',
+  stopped: 'the stop finished',
+  deleted: 'the delete finished',
+  fault: 'a fault',
+  recovered: 'access returned',
+  'slot-free': 'a copy slot became free',
+  'start-when-prepared': 'started once prepared',
+};
+
+export function describeCause(cause: unknown): string | null {
+  if (typeof cause !== 'string' || cause === '') return null;
+  const [source, what = ''] = cause.split(/:(.*)/s);
+  if (source === 'automatic') return AUTOMATIC[what] ?? what;
+  if (source === 'action') return what.replace('(', ' (');
+  if (source === 'group') return `${what.split(' ')[0]} on the consistency group`;
+  return cause;
+}

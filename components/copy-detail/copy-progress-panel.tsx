@@ -1,0 +1,32 @@
+// How far the background copy is (percent, bytes, rate, ETA in simulated time) and the facts that
+// frame it: what changed since the point in time, when that was, and the grain size.
+import { CopyProgress } from '@/components/copies/copy-progress';
+import { formatTimestamp } from '@/components/events/format-time';
+import { Panel } from '@/components/ui/panel';
+import type { Copy } from '@/lib/client/types';
+import { formatBytes } from '@/lib/units';
+import { pointInTimeName } from './point-in-time';
+
+export function CopyProgressPanel({ copy }: { copy: Copy }) {
+  const facts: [string, string][] = [
+    [`Changed since ${pointInTimeName(copy.model)}`, formatBytes(copy.differentialBytes)],
+    ['Point in time', copy.pointInTime === null ? 'none yet' : formatTimestamp(copy.pointInTime)],
+    ['Grain size', formatBytes(copy.grainBytes)],
+    ['Created', formatTimestamp(copy.createdAt)],
+  ];
+  return (
+    <Panel title="Progress" titleId="progress-title" bodyClassName="flex flex-col gap-3 p-3">
+      <CopyProgress progress={copy.progress} />
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4">
+        {facts.map(([label, value]) => (
+          <div key={label} className="flex min-w-0 flex-col">
+            <dt className="text-fg-muted">{label}</dt>
+            <dd className="truncate text-fg tabular-nums" data-testid={label === 'Point in time' ? 'point-in-time' : undefined}>
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}

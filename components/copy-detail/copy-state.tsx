@@ -1,0 +1,28 @@
+'use client';
+// The copy's state as a badge; ShadowImage states also have a mainframe name (seed 001), shown on
+// hover and focus and read out with the badge.
+import { CopyStateBadge } from '@/components/copies/copy-state-badge';
+import { Hint } from '@/components/ui/hint';
+import { SHADOWIMAGE_MAINFRAME_NAMES, type ShadowImageState } from '@/engine/copy/shadowimage';
+
+export function mainframeNameOf(model: string, state: string): string | undefined {
+  return model === 'xp7' ? SHADOWIMAGE_MAINFRAME_NAMES[state as ShadowImageState] : undefined;
+}
+
+export function CopyState({ model, state }: { model: string; state: string }) {
+  const mainframe = mainframeNameOf(model, state);
+  const badge = (
+    <span data-testid="copy-state" className="inline-flex rounded-sm">
+      <CopyStateBadge state={state} />
+    </span>
+  );
+  if (mainframe === undefined) return badge;
+  return (
+    <Hint content={`Mainframe name: ${mainframe}`}>
+      <span tabIndex={0} className="inline-flex items-center gap-1 rounded-sm">
+        {badge}
+        <span className="sr-only">(mainframe name {mainframe})</span>
+      </span>
+    </Hint>
+  );
+}

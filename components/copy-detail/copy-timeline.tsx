@@ -1,0 +1,80 @@
+'use client';
+// The copy's history from the event log, newest first: creation, every state change with its cause,
+// option changes and removal. New events arrive live (events.created merged by subject).
+import { CopyStateBadge } from '@/components/copies/copy-state-badge';
+import { formatTimestamp } from '@/components/events/format-time';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Panel } from '@/components/ui/panel';
+import { TableSkeleton } from '@/components/ui/skeleton';
+import type { Copy, FleetEvent } from '@/lib/client/types';
+import { useCopyTimeline } from '@/lib/client/use-copy-detail';
+import { describeCause } from './cause';
+
+/** Details that only repeat who and what the copy is. */
+const NAMING_KEYS = new Set(['type', 'source', 'target']);
+
+function detailsOf(event: FleetEvent): Record<string, unknown> {
+  return typeof event.details === 'object' && event.details !== null ? (event.details as Record<string, unknown>) : {};
+}
+
+function EventLine({ event }: { event: FleetEvent }) {
+  const details = detailsOf(event);
+  const cause = describeCause(details.cause);
+  switch (event.kind) {
+    case 'copy.created':
+      return (
+        <span className="flex flex-wrap items-center gap-1.5">
+          Created in <CopyStateBadge state={String(details.state)} />
+        </span>
+      );
+    case 'copy.state-changed':
+      return (
+        <span className="flex flex-wrap items-center gap-1.5">
+          <CopyStateBadge state={String(details.from)} />
+          <span aria-label="to">→</span>
+          <CopyStateBadge state={String(details.to)} />
+          {cause && <span className="text-fg-muted">{cause}</span>}
+        </span>
+      );
+    case 'copy.options-changed': {
+      const changes = Object.entries(details).filter(([key]) => !NAMING_KEYS.has(key));
+      return <span>Options changed: {changes.map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ')}</span>;
+    }
+    case 'copy.removed':
+      return <span>Removed{cause ? ` (${cause})` : ''}</span>;
+    default:
+      return <span className="font-mono text-xs">{event.kind}</span>;
+  }
+}
+
+export function CopyTimeline({ copy }: { copy: Copy }) {
+  const events = useCopyTimeline(copy);
+  return (
+    <Panel title="Timeline" titleId="timeline-title">
+      {events.isError && events.data === undefined ? (
+        <div className="p-3">
+          <ErrorState title="Could not load this copy's history" error={events.error} onRetry={() => void events.refetch()} />
+        </div>
+      ) : events.data === undefined ? (
+        <TableSkeleton label="Loading the timeline" rows={4} columns={3} />
+      ) : events.data.length === 0 ? (
+        <EmptyState title="No events yet">Nothing has been recorded for this copy.</EmptyState>
+      ) : (
+        <ol aria-labelledby="timeline-title" className="divide-y divide-line" data-testid="copy-timeline">
+          {events.data.map((event) => (
+            <li key={event.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5">
+              <time dateTime={event.time} title={event.time} className="w-36 shrink-0 font-mono text-xs text-fg-muted">
+                {formatTimestamp(event.time)}
+              </time>
+              <span className="min-w-0 flex-1">
+                <EventLine event={event} />
+              </span>
+              <span className="text-xs text-fg-subtle">{event.actor}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}
