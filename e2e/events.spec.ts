@@ -32,8 +32,9 @@ test('a created volume appears in the event log; the kind filter survives a relo
 });
 
 test('the log is live: a request made elsewhere appears at the top without a reload, under its user', async ({ page, request }) => {
-  await page.goto('/events?category=audit');
+  await page.goto('/events?category=audit&since=15m');
   await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  await expect(page.getByLabel('Time')).toHaveText('Last 15 minutes');
   const table = page.getByRole('table', { name: 'Events' });
   await expect(table).toBeVisible();
   // Refusals are on record too: this body lacks arrayId and capacityBytes (400).

@@ -21,16 +21,6 @@ export function EventSubject({ event }: { event: FleetEvent }) {
     // An audit line's subject is the request itself: method and path.
     return <span className="font-mono text-xs whitespace-nowrap">{event.subjectId}</span>;
   }
-  if (event.subjectType === 'copy' && event.kind !== 'copy.removed') {
-    return (
-      <span>
-        <span className="text-fg-subtle">copy </span>
-        <Link href={`/copies/${event.subjectId}`} className="font-mono text-xs text-accent hover:underline">
-          {name}
-        </Link>
-      </span>
-    );
-  }
   if (event.subjectType === 'array') {
     return (
       <span>

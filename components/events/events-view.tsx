@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { eventApiFilter, hasEventFilters, parseEventView, serializeEventView, type EventViewState } from '@/lib/client/event-url-state';
+import { WINDOW_LABELS } from './event-filters';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useEventActors, useEvents } from '@/lib/client/use-events';
 import { useUrlState } from '@/lib/client/use-url-state';
@@ -24,6 +25,7 @@ function useKinds(): string[] {
 
 function describe(view: EventViewState): string {
   const parts = [
+    view.window === '' ? '' : `in the last ${WINDOW_LABELS[view.window].toLowerCase().replace('last ', '')}`,
     view.category === 'audit' ? 'requests' : view.category === 'changes' ? 'storage changes' : '',
     view.actor === '' ? '' : `by ${view.actor}`,
     view.kind === '' ? '' : `of kind ${view.kind}`,

@@ -1,4 +1,5 @@
 // Every query key in one place, so mutations invalidate exactly what they change.
+import type { EventWindow } from './event-url-state';
 
 export interface VolumeListFilter {
   arrayId?: string;
@@ -13,6 +14,8 @@ export interface EventListFilter {
   actor?: string;
   category?: 'audit' | 'changes';
   subjectId?: string;
+  /** Only the events of this last stretch of time (turned into `since` when fetched). */
+  window?: EventWindow;
   limit: number;
 }
 

@@ -1,5 +1,6 @@
 'use client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { sinceOf } from './event-url-state';
 import { apiPath, getJson } from './fetch-json';
 import { queryKeys, type EventListFilter } from './query-keys';
 import type { FleetEvent } from './types';
@@ -7,7 +8,10 @@ import type { FleetEvent } from './types';
 export function useEvents(filter: EventListFilter) {
   return useQuery({
     queryKey: queryKeys.eventList(filter),
-    queryFn: ({ signal }) => getJson<FleetEvent[]>(apiPath('/api/events', { ...filter }), signal),
+    queryFn: ({ signal }) => {
+      const { window, ...rest } = filter;
+      return getJson<FleetEvent[]>(apiPath('/api/events', { ...rest, ...(window === undefined ? {} : { since: sinceOf(window, Date.now()) }) }), signal);
+    },
     placeholderData: keepPreviousData,
   });
 }
