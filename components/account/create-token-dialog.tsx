@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
+import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot, DialogTrigger, FormDialogFooter } from '@/components/ui/dialog';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { AlertIcon, CheckIcon, CopyIcon, PlusIcon } from '@/components/ui/icons';
@@ -132,14 +132,7 @@ function TokenForm({ ownRole, onCreated }: { ownRole: Role; onCreated: (token: C
           <FormAlert messages={server.form} />
         </div>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create token'}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter pending={create.isPending} label="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import { errorMessage } from '@/lib/client/api-error';
 import { choiceKey, commonChoices, runBulk, type CopyChoice } from '@/lib/client/copy-choices';
 import { consequenceOf } from '@/lib/client/copy-consequences';
 import { deleteCopy, invalidateAfterCopyChange, postCopyAction } from '@/lib/client/use-copy-mutations';
-import { ConfirmCopyAction } from './confirm-copy-action';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { CopyRow } from './copy-row';
 
 const REMOVE = '__remove__';
@@ -71,7 +71,7 @@ export function BulkActions({ selected, onClear }: { selected: CopyRow[]; onClea
       <Button size="sm" variant="ghost" disabled={busy} onClick={onClear} className="ml-auto">
         Clear selection
       </Button>
-      <ConfirmCopyAction open={confirming !== null} title={`${confirming?.label ?? ''}: ${plural(selected.length, 'copy', 'copies')}?`} confirmLabel={`${confirming?.label ?? ''} (${selected.length})`} busy={busy} onConfirm={() => confirming && void run(confirming)} onCancel={() => setConfirming(null)}>
+      <ConfirmDialog open={confirming !== null} title={`${confirming?.label ?? ''}: ${plural(selected.length, 'copy', 'copies')}?`} confirmLabel={`${confirming?.label ?? ''} (${selected.length})`} pendingLabel="Working…" pending={busy} onConfirm={() => confirming && void run(confirming)} onClose={() => setConfirming(null)}>
         {confirming !== null && (
           <>
             <p>
@@ -87,7 +87,7 @@ export function BulkActions({ selected, onClear }: { selected: CopyRow[]; onClea
             </ul>
           </>
         )}
-      </ConfirmCopyAction>
+      </ConfirmDialog>
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { choiceKey, choicesOf, type CopyChoice } from '@/lib/client/copy-choices
 import { consequenceOf } from '@/lib/client/copy-consequences';
 import type { Copy } from '@/lib/client/types';
 import { useCopyAction, useDeleteCopy } from '@/lib/client/use-copy-mutations';
-import { ConfirmCopyAction } from './confirm-copy-action';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 export { choiceKey, type CopyChoice };
 export const copyChoicesOf = choicesOf;
@@ -64,14 +64,14 @@ export function useCopyChoiceRunner(copy: Copy, describe: string, onRemoved?: ()
   }
 
   const dialog = (
-    <ConfirmCopyAction open={confirming !== null} title={`${confirming?.label ?? ''}?`} confirmLabel={confirming?.label ?? ''} busy={busy} onConfirm={() => confirming && run(confirming)} onCancel={() => setConfirming(null)}>
+    <ConfirmDialog open={confirming !== null} title={`${confirming?.label ?? ''}?`} confirmLabel={confirming?.label ?? ''} pendingLabel="Working…" pending={busy} onConfirm={() => confirming && run(confirming)} onClose={() => setConfirming(null)}>
       {confirming !== null && (
         <p>
           {confirming.action === DELETE ? 'Remove the relationship' : confirming.label} for <strong className="font-semibold">{describe}</strong>, now in state <span className="font-mono">{copy.state}</span>.{' '}
           {confirming.action === DELETE ? 'The copy stops tracking changes; the target keeps the data it has.' : consequenceOf(copy.model, confirming.action, confirming.mode)}
         </p>
       )}
-    </ConfirmCopyAction>
+    </ConfirmDialog>
   );
   return { choose, busy, dialog };
 }

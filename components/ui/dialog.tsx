@@ -4,6 +4,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import clsx from 'clsx';
 import type { ReactNode } from 'react';
+import { Button } from './button';
 import { CloseIcon } from './icons';
 
 export const DialogRoot = RadixDialog.Root;
@@ -56,4 +57,18 @@ export function DialogBody({ children }: { children: ReactNode }) {
 
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="flex justify-end gap-2 rounded-b-md border-t border-line bg-surface-raised px-4 py-2.5">{children}</div>;
+}
+
+/** A form dialog's footer: Cancel closes, the submit button says what it does and when it is busy. */
+export function FormDialogFooter({ pending, label, pendingLabel, variant = 'primary', disabled = false }: { pending: boolean; label: string; pendingLabel: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+  return (
+    <DialogFooter>
+      <DialogClose asChild>
+        <Button disabled={pending}>Cancel</Button>
+      </DialogClose>
+      <Button type="submit" variant={variant} disabled={disabled || pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+    </DialogFooter>
+  );
 }

@@ -4,7 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot, DialogTrigger } from '@/components/ui/dialog';
+import { DialogBody, DialogContent, DialogRoot, DialogTrigger, FormDialogFooter } from '@/components/ui/dialog';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { PlusIcon } from '@/components/ui/icons';
@@ -111,14 +111,7 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
           <FormAlert messages={server.form} />
         </div>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add user'}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter pending={create.isPending} label="Add user" pendingLabel="Adding…" />
     </form>
   );
 }

@@ -4,8 +4,7 @@
 // stays in the dialog.
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot } from '@/components/ui/dialog';
+import { DialogBody, DialogContent, DialogRoot, FormDialogFooter } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { AlertIcon } from '@/components/ui/icons';
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from '@/lib/auth/roles';
@@ -91,14 +90,7 @@ function ChangeRoleForm({ user, isSelf, onClose }: { user: User; isSelf: boolean
           <FormAlert messages={error ? [error] : []} />
         </div>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button disabled={update.isPending}>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant={demotion ? 'danger' : 'primary'} disabled={unchanged || update.isPending}>
-          {update.isPending ? 'Changing…' : unchanged ? 'Change role' : demotion ? `Demote to ${role}` : `Promote to ${role}`}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter pending={update.isPending} disabled={unchanged} variant={demotion ? 'danger' : 'primary'} label={unchanged ? 'Change role' : demotion ? `Demote to ${role}` : `Promote to ${role}`} pendingLabel="Changing…" />
     </form>
   );
 }

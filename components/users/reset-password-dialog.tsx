@@ -3,8 +3,7 @@
 // old password is out); their API tokens keep working.
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot } from '@/components/ui/dialog';
+import { DialogBody, DialogContent, DialogRoot, FormDialogFooter } from '@/components/ui/dialog';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { Password } from '@/lib/auth/credential-rules';
@@ -86,14 +85,7 @@ function ResetPasswordForm({ user, isSelf, onClose }: { user: User; isSelf: bool
           <FormAlert messages={server.form} />
         </div>
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button disabled={update.isPending}>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" disabled={update.isPending}>
-          {update.isPending ? 'Resetting…' : 'Reset password'}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter pending={update.isPending} label="Reset password" pendingLabel="Resetting…" />
     </form>
   );
 }

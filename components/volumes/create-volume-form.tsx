@@ -3,8 +3,7 @@
 // user types, and shows the server's answer (409 duplicate, 422 no room) in the same places.
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogFooter } from '@/components/ui/dialog';
+import { DialogBody, FormDialogFooter } from '@/components/ui/dialog';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { AlertIcon } from '@/components/ui/icons';
 import { Select, type SelectOption } from '@/components/ui/select';
@@ -164,14 +163,7 @@ export function CreateVolumeForm({ arrays, defaultArrayId, onDone }: { arrays: S
           </div>
         )}
       </DialogBody>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button>Cancel</Button>
-        </DialogClose>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? 'Creating…' : 'Create volume'}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter pending={create.isPending} label="Create volume" pendingLabel="Creating…" />
     </form>
   );
 }
