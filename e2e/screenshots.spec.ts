@@ -96,6 +96,21 @@ for (const theme of THEMES) {
     await expect(page.getByRole('table', { name: 'Events' })).toBeVisible();
     await shoot(page, 'events-audit', theme);
 
+    await page.goto('/users');
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await shoot(page, 'users', theme);
+
+    await page.goto('/account');
+    await expect(page.getByRole('heading', { name: 'Account' })).toBeVisible();
+    await shoot(page, 'account', theme);
+
+    const copies = (await (await page.request.get('/api/copies')).json()) as { id: string }[];
+    if (copies[0] !== undefined) {
+      await page.goto(`/copies/${copies[0].id}`);
+      await expect(page.getByRole('img', { name: /^Bitmap heatmap/ })).toBeVisible();
+      await shoot(page, 'copy-detail', theme);
+    }
+
     await page.goto('/arrays/no-such-array');
     await expect(page.getByText('Array not found')).toBeVisible();
     await shoot(page, 'array-not-found', theme);
