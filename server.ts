@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { stampPeerAddress } from './lib/auth/address';
+import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { ensureEnvAdmin } from './lib/auth/bootstrap';
 import { loadSessionSecret } from './lib/auth/secret';
 import { pruneExpiredSessions } from './lib/auth/sessions';
@@ -51,8 +52,10 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
+    if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
     void handle(req, res);
   });
+  http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too
   const io = attachSocketServer(http, log, { db, sessionSecret });
   const livePush = new LivePush({ io, engine, db, log });
   livePush.start();
