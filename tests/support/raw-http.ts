@@ -17,7 +17,7 @@ export interface RawRequest {
 }
 
 export interface RawResponse {
-  /** 0: the server closed the connection while the body was still being sent, and its answer was lost. */
+  /** 0: the server reset the connection of a request whose body it left unread, and its answer was lost or cut short. */
   status: number;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
@@ -50,6 +50,13 @@ export function rawRequest(port: number, request: RawRequest, timeoutMs = 60_000
     let sent = 0;
     let answered = false;
     let settled = false;
+    const closedWhileUploading = (why: string): RawResponse => ({
+      status: 0,
+      headers: {},
+      body: Buffer.from(`connection reset by the server after ${sent} of ${bodySize(request.body)} body bytes were sent (${why})`),
+      sentBeforeResponse: sent,
+      bodyBytes: bodySize(request.body),
+    });
     const req = http.request({ host: '127.0.0.1', port, method: request.method, path: request.path, headers, agent: ownSocket ? false : agent });
     const timer = setTimeout(() => {
       if (settled) return;
@@ -74,7 +81,9 @@ export function rawRequest(port: number, request: RawRequest, timeoutMs = 60_000
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        reject(error);
+        // The same reset can cut the answer short: the body the server left unread makes its close a reset.
+        if (bodySize(request.body) > 0) resolve(closedWhileUploading(error.message));
+        else reject(error);
       });
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
@@ -84,8 +93,8 @@ export function rawRequest(port: number, request: RawRequest, timeoutMs = 60_000
       clearTimeout(timer);
       // A server that answers without reading a body closes the connection; a client still sending
       // can lose that answer to the reset. Report it as status 0 (closed while uploading).
-      if (sent > 0 && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) {
-        resolve({ status: 0, headers: {}, body: Buffer.from(`connection closed by the server after ${sent} body bytes (${error.code})`), sentBeforeResponse: sent, bodyBytes: bodySize(request.body) });
+      if (bodySize(request.body) > 0 && (error.code === 'EPIPE' || error.code === 'ECONNRESET')) {
+        resolve(closedWhileUploading(error.code));
         return;
       }
       reject(new Error(`${request.method} ${request.path.slice(0, 200)}: ${error.message} (after ${sent} body bytes)`));
