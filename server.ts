@@ -2,7 +2,6 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { stampPeerAddress } from './lib/auth/address';
-import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { ensureEnvAdmin } from './lib/auth/bootstrap';
 import { loadSessionSecret } from './lib/auth/secret';
 import { pruneExpiredSessions } from './lib/auth/sessions';
@@ -11,6 +10,7 @@ import { dataDir, databaseUrl, listenPort } from './lib/config';
 import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
 import { createEngine, runEngineLoop } from './lib/engine-runtime';
+import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { Persister } from './lib/persist/persister';

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { ERROR_CODES, type ErrorStatus } from './api-error';
 
 /** The methods a route file can export (HEAD and OPTIONS Next derives from them). */
-export const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const ROUTE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const ROUTE_METHOD_SET = new Set<string>(ROUTE_METHODS);
 
 function errorJson(status: ErrorStatus, message: string): string {

@@ -965,6 +965,10 @@ describe('hostile input, property-based', () => {
       const statuses = [...statusCounts.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
       console.info(`fuzz: ${sent} requests over ${routeCounts.size} route/method pairs in ${seconds} s (seed ${SEED}); ${fingerprints} fingerprints took ${(fingerprintMs / 1000).toFixed(1)} s; statuses ${statuses}`);
       expect(sent).toBeGreaterThanOrEqual(RUNS * BATCH);
+      if (RUNS * BATCH >= 1000) {
+        const unsent = routes().map((spec) => `${spec.method} ${spec.template}`).filter((route) => !routeCounts.has(route));
+        expect(unsent, 'every route and method got requests').toEqual([]);
+      }
     },
     15 * 60_000,
   );
