@@ -10,6 +10,7 @@ import { dataDir, databaseUrl, listenPort } from './lib/config';
 import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
 import { createEngine, runEngineLoop } from './lib/engine-runtime';
+import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { Persister } from './lib/persist/persister';
@@ -53,8 +54,10 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
+    if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
     void handle(req, res);
   });
+  http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too
   const io = attachSocketServer(http, log, { db, sessionSecret });
   const livePush = new LivePush({ io, engine, db, log });
   livePush.start();

@@ -46,7 +46,7 @@ function toApiError(error: unknown, request: Request): ApiError {
 }
 
 function errorResponseOf(error: ApiError): Response {
-  const response = jsonResponse({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status);
+  const response = jsonResponse({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status, error.headers);
   if (error.status === 429 && typeof error.details === 'object' && error.details !== null && 'retryAfterSeconds' in error.details) {
     response.headers.set('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
   }
@@ -111,4 +111,22 @@ export function publicRoute<P extends Params = Params>(handler: Handler<P, Publi
 /** A route for signed-in users whose role holds `access`. */
 export function route<P extends Params = Params>(access: Exclude<Access, 'public'>, handler: Handler<P, SignedInContext>) {
   return wrap<P, SignedInContext>(access, handler);
+}
+
+type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type RouteHandler = (request: Request, context: { params: Promise<Params> }) => Promise<Response>;
+
+/**
+ * Handlers for the methods a route file does not serve: 405 in the contract's error shape with an
+ * Allow header (Next's own 405 has an empty body), and an OPTIONS naming only what the route takes
+ * (Next's automatic OPTIONS would list these refusals too). A route file exports the ones it lacks:
+ * `export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');`
+ */
+export function otherMethods(...served: RouteMethod[]): Record<RouteMethod | 'OPTIONS', RouteHandler> {
+  const allow = [...served, ...(served.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+  const refuse = publicRoute(async (request) => {
+    throw new ApiError(405, `${request.method} is not allowed on ${new URL(request.url).pathname}: it takes ${served.join(', ')}`, undefined, { allow });
+  });
+  const options: RouteHandler = async () => new Response(null, { status: 204, headers: { allow } });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse, OPTIONS: options };
 }

@@ -7,6 +7,14 @@ import type { Runtime } from '../runtime';
 import type { WorkloadSpec } from '../../engine/io/workload';
 
 export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
+  // Refuse what cannot be written before reading (up to 16 MiB of) a body: an unknown volume, or a
+  // declared length that does not fit. The engine checks the range again against the bytes received.
+  const volume = runtime.engine.requireVolume(volumeId);
+  const capacity = Number(volume.capacityBytes);
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isSafeInteger(declared) && declared <= DATA_REQUEST_BYTES_MAX && offsetBytes + declared > capacity) {
+    throw new ApiError(400, `${declared} bytes at offset ${offsetBytes} do not fit volume ${volume.name} (${capacity} bytes)`);
+  }
   const data = await readBodyBytes(request, DATA_REQUEST_BYTES_MAX);
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
   runtime.engine.hostWrite(volumeId, offsetBytes, data);

@@ -33,15 +33,22 @@ export async function signIn(runtime: Runtime, username: string, password: strin
   return { user: { id: user.id, username: user.username, role: user.role as Role }, session };
 }
 
+function alreadySetUp(): ApiError {
+  return new ApiError(409, 'the console is already set up: sign in instead');
+}
+
 /** Creates the first admin and signs them in; refused once any user exists. */
 export async function setUp(runtime: Runtime, username: string, password: string, address: string, userAgent: string): Promise<SignedIn> {
+  // Refused before hashing: once set up, an anonymous caller must not get an argon2 hash (19 MiB,
+  // tens of ms of CPU) out of the server per request.
+  if ((await runtime.db.user.count()) > 0) throw alreadySetUp();
   const passwordHash = await hashPassword(password);
   // Count and create in one transaction so two racing setup requests cannot both become admin.
   const user = await runtime.db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) return null;
     return tx.user.create({ data: { username, passwordHash, role: 'admin' } });
   });
-  if (user === null) throw new ApiError(409, 'the console is already set up: sign in instead');
+  if (user === null) throw alreadySetUp();
   const session = await createSession(runtime.db, runtime.auth.sessionSecret, user.id, address, userAgent);
   return { user: { id: user.id, username: user.username, role: 'admin' }, session };
 }

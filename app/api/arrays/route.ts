@@ -1,6 +1,8 @@
 import { jsonResponse } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listArrays } from '@/lib/services/fleet';
 
 export const GET = route('read', async () => jsonResponse(await listArrays(getRuntime().db)));
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

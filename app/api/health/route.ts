@@ -1,5 +1,5 @@
 import { jsonResponse } from '@/lib/http/json';
-import { publicRoute } from '@/lib/http/route';
+import { otherMethods, publicRoute } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { VERSION } from '@/lib/version';
 
@@ -8,3 +8,5 @@ export const GET = publicRoute(async () => {
   await db.$queryRaw`SELECT 1`;
   return jsonResponse({ status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -5,7 +5,7 @@ import { endSession, endUserSessions } from '@/lib/auth/sessions';
 import { ApiError } from '@/lib/http/api-error';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson, readQuery } from '@/lib/http/request';
-import { publicRoute, route } from '@/lib/http/route';
+import { otherMethods, publicRoute, route } from '@/lib/http/route';
 import { disconnectRoom, sessionRoom, userRoom } from '@/lib/realtime/socket-server';
 import { getRuntime } from '@/lib/runtime';
 import { signIn } from '@/lib/services/session';
@@ -34,3 +34,5 @@ export const DELETE = route('self', async (request, _params, { principal }) => {
   disconnectRoom(runtime.io, sessionRoom(principal.sessionId));
   return withCookies(jsonResponse({ endedSessions: 1 }), clearedCookies(isHttps(request)));
 });
+
+export const { OPTIONS, PUT, PATCH } = otherMethods('GET', 'POST', 'DELETE');

@@ -5,7 +5,7 @@ import { setupNeeded } from '@/lib/auth/bootstrap';
 import { sessionCookies, withCookies } from '@/lib/auth/cookies';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { publicRoute } from '@/lib/http/route';
+import { otherMethods, publicRoute } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { setUp } from '@/lib/services/session';
 
@@ -17,3 +17,5 @@ export const POST = publicRoute(async (request, _params, ctx) => {
   const { user, session } = await setUp(getRuntime(), username, password, ctx.address, request.headers.get('user-agent') ?? '');
   return withCookies(jsonResponse({ ...user, csrfToken: session.csrfToken }, 201), sessionCookies(session.cookieValue, session.csrfToken, isHttps(request)));
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -4,7 +4,7 @@ import { createToken, lesserRole, listTokens } from '@/lib/auth/tokens';
 import { ApiError } from '@/lib/http/api-error';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson, readQuery } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 
 /** Your own tokens; an admin may ask for everyone's with ?all=true. */
@@ -26,3 +26,5 @@ export const POST = route('self', async (request, _params, { principal }) => {
   const { token, secret } = await createToken(getRuntime().db, principal.userId, body.name, role, body.expiresInDays);
   return jsonResponse({ ...token, secret }, 201);
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,7 +1,7 @@
 import { CreateUserBody } from '@/lib/api/auth-schemas';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { createUser, listUsers } from '@/lib/services/users';
 
@@ -11,3 +11,5 @@ export const POST = route('admin', async (request) => {
   const { username, password, role } = await readJson(request, CreateUserBody);
   return jsonResponse(await createUser(getRuntime().db, username, password, role), 201);
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,7 +1,7 @@
 import { CreateVolumeBody, VolumeQuery } from '@/lib/api/fleet-schemas';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson, readQuery } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listVolumes } from '@/lib/services/fleet';
 import { createVolume } from '@/lib/services/volumes';
@@ -14,3 +14,5 @@ export const POST = route('operate', async (request, _params, { actor }) => {
   const volume = await createVolume(db, engine, input, actor);
   return jsonResponse(volume, 201, { location: `/api/volumes/${volume.id}` });
 });
+
+export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

@@ -1,7 +1,7 @@
 import { ChangePasswordBody } from '@/lib/api/auth-schemas';
 import { noContent } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { changeOwnPassword } from '@/lib/services/users';
 
@@ -11,3 +11,5 @@ export const PUT = route('self', async (request, _params, { principal }) => {
   await changeOwnPassword(getRuntime().db, principal.userId, currentPassword, newPassword, principal.sessionId);
   return noContent();
 });
+
+export const { OPTIONS, GET, POST, PATCH, DELETE } = otherMethods('PUT');

@@ -1,7 +1,7 @@
 import { PatchCopyBody } from '@/lib/api/copy-schemas';
 import { jsonResponse, noContent } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { deleteCopy, getCopy, patchCopy } from '@/lib/services/copies';
 
@@ -16,3 +16,5 @@ export const DELETE = route<{ id: string }>('operate', async (_request, { id }, 
   await deleteCopy(getRuntime(), id, actor);
   return noContent();
 });
+
+export const { OPTIONS, POST, PUT } = otherMethods('GET', 'PATCH', 'DELETE');

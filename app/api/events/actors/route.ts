@@ -1,7 +1,9 @@
 import { jsonResponse } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listActors } from '@/lib/services/events';
 
 /** Every name that appears as an event's actor, for the user filter. */
 export const GET = route('read', async () => jsonResponse(await listActors(getRuntime().db)));
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

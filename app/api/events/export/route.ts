@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { EventExportQuery } from '@/lib/api/fleet-schemas';
 import { readQuery } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { EVENT_CSV_COLUMNS, eventCsvRow, listEvents } from '@/lib/services/events';
 
@@ -14,3 +14,5 @@ export const GET = route('read', async (request) => {
     headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="grainline-events-${stamp}.csv"`, 'cache-control': 'no-store' },
   });
 });
+
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,7 +1,7 @@
 import { roleMay } from '@/lib/auth/roles';
 import { ApiError } from '@/lib/http/api-error';
 import { noContent } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { disconnectRoom, tokenRoom } from '@/lib/realtime/socket-server';
 import { getRuntime } from '@/lib/runtime';
 
@@ -15,3 +15,5 @@ export const DELETE = route<{ id: string }>('self', async (_request, { id }, { p
   disconnectRoom(runtime.io, tokenRoom(id));
   return noContent();
 });
+
+export const { OPTIONS, GET, POST, PUT, PATCH } = otherMethods('DELETE');

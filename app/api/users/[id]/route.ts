@@ -1,7 +1,7 @@
 import { UpdateUserBody } from '@/lib/api/auth-schemas';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { disconnectRoom, userRoom } from '@/lib/realtime/socket-server';
 import { getRuntime } from '@/lib/runtime';
 import { deleteUser, updateUser } from '@/lib/services/users';
@@ -21,3 +21,5 @@ export const DELETE = route<{ id: string }>('admin', async (_request, { id }) =>
   disconnectRoom(runtime.io, userRoom(id));
   return jsonResponse(user);
 });
+
+export const { OPTIONS, GET, POST, PUT } = otherMethods('PATCH', 'DELETE');

@@ -1,5 +1,5 @@
 import { jsonResponse, noContent } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { getVolume } from '@/lib/services/fleet';
 import { deleteVolume } from '@/lib/services/volumes';
@@ -11,3 +11,5 @@ export const DELETE = route<{ id: string }>('operate', async (_request, { id }, 
   await deleteVolume(db, engine, id, actor);
   return noContent();
 });
+
+export const { OPTIONS, POST, PUT, PATCH } = otherMethods('GET', 'DELETE');

@@ -1,7 +1,7 @@
 import { endUserSessions } from '@/lib/auth/sessions';
 import { ApiError } from '@/lib/http/api-error';
 import { jsonResponse } from '@/lib/http/json';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { disconnectRoom, userRoom } from '@/lib/realtime/socket-server';
 import { getRuntime } from '@/lib/runtime';
 
@@ -13,3 +13,5 @@ export const POST = route<{ id: string }>('admin', async (_request, { id }) => {
   disconnectRoom(runtime.io, userRoom(id));
   return jsonResponse({ endedSessions: ended });
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods('POST');

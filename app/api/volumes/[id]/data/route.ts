@@ -1,7 +1,7 @@
 import { DataReadQuery, DataWriteQuery } from '@/lib/api/copy-schemas';
 import { noContent } from '@/lib/http/json';
 import { readQuery } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { readVolume, writeVolume } from '@/lib/services/host-io';
 
@@ -18,3 +18,5 @@ export const PUT = route<{ id: string }>('operate', async (request, { id }) => {
   await writeVolume(getRuntime(), id, offset, request);
   return noContent();
 });
+
+export const { OPTIONS, POST, PATCH, DELETE } = otherMethods('GET', 'PUT');

@@ -2,7 +2,7 @@ import { WorkloadBody } from '@/lib/api/copy-schemas';
 import { ApiError } from '@/lib/http/api-error';
 import { jsonResponse, noContent } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { startWorkload, workloadDto } from '@/lib/services/host-io';
 
@@ -22,3 +22,5 @@ export const DELETE = route<{ id: string }>('operate', async (_request, { id }) 
   if (!getRuntime().engine.stopWorkload(id)) throw new ApiError(404, `no workload runs on volume "${id}"`);
   return noContent();
 });
+
+export const { OPTIONS, PUT, PATCH } = otherMethods('GET', 'POST', 'DELETE');

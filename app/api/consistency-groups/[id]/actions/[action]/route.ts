@@ -1,7 +1,7 @@
 import { ActionBody } from '@/lib/api/copy-schemas';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
-import { route } from '@/lib/http/route';
+import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { actOnGroup } from '@/lib/services/consistency-groups';
 
@@ -9,3 +9,5 @@ export const POST = route<{ id: string; action: string }>('operate', async (requ
   const { mode } = await readJson(request, ActionBody, {});
   return jsonResponse(await actOnGroup(getRuntime(), id, action, mode, actor));
 });
+
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods('POST');
