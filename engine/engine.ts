@@ -163,17 +163,21 @@ export class Engine {
 
   addVolume(volume: VolumeState): void {
     this.fleet.addVolume(volume);
+    this.emit({ kind: 'volume.added', volumeId: volume.id, arrayId: volume.arrayId });
   }
 
   removeVolume(volumeId: string): void {
     if ((this.byVolume.get(volumeId)?.size ?? 0) > 0) {
       throw new EngineError('conflict', `volume ${this.requireVolume(volumeId).name} is in a copy relationship`);
     }
-    this.workloads.delete(volumeId);
+    const { arrayId } = this.requireVolume(volumeId);
+    const hadWorkload = this.workloads.delete(volumeId);
     this.stores.get(volumeId)?.close();
     this.stores.delete(volumeId);
     this.options.removeStore?.(volumeId);
     this.fleet.removeVolume(volumeId);
+    if (hadWorkload) this.emit({ kind: 'workload.changed', volumeId, arrayId });
+    this.emit({ kind: 'volume.removed', volumeId, arrayId });
   }
 
   // ---- reading state -----------------------------------------------------------------------
@@ -466,12 +470,15 @@ export class Engine {
     this.workloadSeed += 1;
     const workload = new Workload(volumeId, Number(volume.capacityBytes), spec, this.workloadSeed);
     this.workloads.set(volumeId, workload);
+    this.emit({ kind: 'workload.changed', volumeId, arrayId: volume.arrayId });
     return workload;
   }
 
   stopWorkload(volumeId: string): boolean {
-    this.requireVolume(volumeId);
-    return this.workloads.delete(volumeId);
+    const volume = this.requireVolume(volumeId);
+    const stopped = this.workloads.delete(volumeId);
+    if (stopped) this.emit({ kind: 'workload.changed', volumeId, arrayId: volume.arrayId });
+    return stopped;
   }
 
   // ---- controllers ---------------------------------------------------------------------------
@@ -580,9 +587,12 @@ export class Engine {
         } catch (error) {
           if (!(error instanceof EngineError)) throw error;
           workload.stats.rejected += 1;
+          if (op.kind === 'write') workload.stats.rejectedWrites += 1;
           workload.stats.lastError = error.message;
         }
       });
+      // Paused, nothing moves; running, the measured rate moves every tick even with no operation due.
+      if (elapsedMs > 0) this.emit({ kind: 'workload.changed', volumeId: workload.volumeId, arrayId: this.requireVolume(workload.volumeId).arrayId });
     }
   }
 

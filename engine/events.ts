@@ -11,6 +11,12 @@ export type EngineEvent =
   | { kind: 'volume.owner-changed'; volumeId: string; arrayId: string; from: ControllerSlot; to: ControllerSlot; reason: string }
   /** Roles, read-only flag or status changed. */
   | { kind: 'volume.changed'; volumeId: string; arrayId: string }
+  /** A volume joined the fleet (created); the inventory already holds it. */
+  | { kind: 'volume.added'; volumeId: string; arrayId: string }
+  /** A volume left the fleet (deleted); the inventory no longer holds it. */
+  | { kind: 'volume.removed'; volumeId: string; arrayId: string }
+  /** A host workload started, stopped, or ran for a tick (its counters moved): frequent; consumers coalesce. */
+  | { kind: 'workload.changed'; volumeId: string; arrayId: string }
   | { kind: 'simulation.changed' };
 
 export type EngineListener = (event: EngineEvent) => void;

@@ -1,23 +1,20 @@
 'use client';
-// Who and what: source → target (each a link to the volume on the Volumes page), the service, the
+// Who and what: source → target (each a link to its volume's page), the service, the
 // array, and the state with what it means in the vendor's words (the engine's state table).
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import { PageHeader } from '@/components/ui/page-header';
+import { volumeHref } from '@/components/volumes/volume-href';
 import { tableFor } from '@/engine/copy/tables';
 import type { ArrayModel } from '@/engine/model';
 import { copyServiceOf } from '@/lib/client/copy-services';
 import type { Copy, StorageArray, Volume } from '@/lib/client/types';
 import { CopyState } from './copy-state';
 
-function volumeHref(name: string, arrayId: string): string {
-  return `/volumes?${new URLSearchParams({ q: name, array: arrayId }).toString()}`;
-}
-
-function VolumeLink({ volume, fallbackId, arrayId }: { volume: UseQueryResult<Volume>; fallbackId: string; arrayId: string }) {
+function VolumeLink({ volume, fallbackId }: { volume: UseQueryResult<Volume>; fallbackId: string }) {
   if (volume.data === undefined) return <span className="font-mono">{fallbackId}</span>;
   return (
-    <Link href={volumeHref(volume.data.name, arrayId)} className="font-mono text-accent hover:underline">
+    <Link href={volumeHref(volume.data.id)} className="font-mono text-accent hover:underline">
       {volume.data.name}
     </Link>
   );
@@ -40,11 +37,11 @@ export function CopyDetailHeader({ copy, source, target, array }: { copy: Copy; 
       <PageHeader
         title={
           <span className="flex flex-wrap items-baseline gap-x-2">
-            <VolumeLink volume={source} fallbackId={copy.sourceVolumeId} arrayId={copy.arrayId} />
+            <VolumeLink volume={source} fallbackId={copy.sourceVolumeId} />
             <span aria-label="to" className="text-fg-subtle">
               →
             </span>
-            <VolumeLink volume={target} fallbackId={copy.targetVolumeId} arrayId={copy.arrayId} />
+            <VolumeLink volume={target} fallbackId={copy.targetVolumeId} />
           </span>
         }
         meta={

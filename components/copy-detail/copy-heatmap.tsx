@@ -3,6 +3,7 @@
 // to copy, or changed since the point in time. Drawn on a canvas (a thousand cells redraw several
 // times a second); the counts are also in its accessible name, a text summary and data attributes,
 // and a cell can be inspected by pointer or, with the canvas focused, by the arrow keys.
+// `compact` embeds a smaller map without its panel (the volume page shows one per relationship).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
@@ -17,6 +18,8 @@ import { useThemeColors } from './use-theme-colors';
 
 /** Cells asked of the server: 64 × 16 on screen, one cell per grain on small volumes. */
 const HEATMAP_CELLS = 1024;
+/** Embedded: 64 × 4, enough to see where writes land without dominating the page. */
+const COMPACT_HEATMAP_CELLS = 256;
 const THEME_COLORS = ['accent', 'bar-track', 'warn', 'neutral-soft', 'fg'] as const;
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -32,7 +35,7 @@ function summaryOf(bitmap: CopyBitmap, copy: Copy): string {
   return `${count(bitmap.grainCount)} grains in ${count(bitmap.cells)} cells: ${copiedText}, ${count(toCopy)} to copy, ${count(changed)} changed since ${pointInTimeName(copy.model)}`;
 }
 
-function Legend({ copy }: { copy: Copy }) {
+export function HeatmapLegend({ model }: { model: string }) {
   const swatch = 'inline-block size-2.5 rounded-[2px] border border-line-strong/60';
   return (
     <ul className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-fg-muted" aria-label="Heatmap legend">
@@ -43,13 +46,14 @@ function Legend({ copy }: { copy: Copy }) {
         <span aria-hidden="true" className={`${swatch} bg-bar-track`} /> To copy
       </li>
       <li className="flex items-center gap-1.5">
-        <span aria-hidden="true" className={`${swatch} bg-warn`} /> Changed since {pointInTimeName(copy.model)}
+        <span aria-hidden="true" className={`${swatch} bg-warn`} /> Changed since {pointInTimeName(model)}
       </li>
     </ul>
   );
 }
 
-function CellReadout({ bitmap, cell, id }: { bitmap: CopyBitmap; cell: number | null; id: string }) {
+function CellReadout({ bitmap, cell, id, compact }: { bitmap: CopyBitmap; cell: number | null; id: string; compact: boolean }) {
+  if (cell === null && compact) return <span id={id} hidden />;
   if (cell === null) {
     return (
       <p id={id} className="h-4 text-xs text-fg-subtle">
@@ -89,7 +93,7 @@ function cellAt(event: MouseEvent<HTMLCanvasElement>, geometry: HeatmapGeometry,
   return cell < cells ? cell : null;
 }
 
-function HeatmapCanvas({ bitmap, copy }: { bitmap: CopyBitmap; copy: Copy }) {
+function HeatmapCanvas({ bitmap, copy, compact }: { bitmap: CopyBitmap; copy: Copy; compact: boolean }) {
   const [wrapperRef, widthPx] = useWidth();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const colors = useThemeColors(THEME_COLORS);
@@ -155,26 +159,26 @@ function HeatmapCanvas({ bitmap, copy }: { bitmap: CopyBitmap; copy: Copy }) {
         onClick={(event) => setSelected(cellAt(event, geometry, bitmap.cells))}
         onKeyDown={onKeyDown}
       />
-      <CellReadout bitmap={bitmap} cell={active} id={readoutId} />
+      <CellReadout bitmap={bitmap} cell={active} id={readoutId} compact={compact} />
       <p className="text-xs text-fg-muted tabular-nums" data-testid="heatmap-summary">
-        {summary}. Each cell is {count(bitmap.grainsPerCell)} {bitmap.grainsPerCell === 1 ? 'grain' : 'grains'} of {formatBytes(bitmap.grainBytes)}.
+        {compact ? `${summary}.` : `${summary}. Each cell is ${count(bitmap.grainsPerCell)} ${bitmap.grainsPerCell === 1 ? 'grain' : 'grains'} of ${formatBytes(bitmap.grainBytes)}.`}
       </p>
     </div>
   );
 }
 
-export function CopyHeatmap({ copy, changedAt }: { copy: Copy; changedAt: number }) {
-  const bitmap = useCopyBitmap(copy, changedAt, HEATMAP_CELLS);
+function HeatmapBody({ copy, changedAt, compact }: { copy: Copy; changedAt: number; compact: boolean }) {
+  const bitmap = useCopyBitmap(copy, changedAt, compact ? COMPACT_HEATMAP_CELLS : HEATMAP_CELLS);
   return (
-    <Panel title="Bitmap" titleId="bitmap-title" actions={<Legend copy={copy} />} bodyClassName="flex flex-col gap-2 p-3">
+    <>
       {bitmap.data !== undefined ? (
-        <HeatmapCanvas bitmap={bitmap.data} copy={copy} />
+        <HeatmapCanvas bitmap={bitmap.data} copy={copy} compact={compact} />
       ) : bitmap.isError ? (
         <ErrorState title="Could not load the bitmap" error={bitmap.error} onRetry={() => void bitmap.refetch()} />
       ) : (
         <div role="status" aria-label="Loading the bitmap" className="flex flex-col gap-2">
-          <Skeleton className="aspect-[4/1] w-full" />
-          <Skeleton className="h-3 w-80" />
+          <Skeleton className={compact ? 'h-8 w-full' : 'aspect-[4/1] w-full'} />
+          <Skeleton className="h-3 w-80 max-w-full" />
         </div>
       )}
       {bitmap.data !== undefined && bitmap.isError && (
@@ -182,6 +186,25 @@ export function CopyHeatmap({ copy, changedAt }: { copy: Copy; changedAt: number
           The bitmap could not be refreshed: {errorMessage(bitmap.error)}
         </p>
       )}
+    </>
+  );
+}
+
+/**
+ * The copy's bitmap, live. `changedAt` is when the copy last changed in the cache; `compact`
+ * draws a smaller map without the panel and its legend (the embedding page shows one legend).
+ */
+export function CopyHeatmap({ copy, changedAt, compact = false }: { copy: Copy; changedAt: number; compact?: boolean }) {
+  if (compact) {
+    return (
+      <div className="flex min-w-0 flex-col gap-1">
+        <HeatmapBody copy={copy} changedAt={changedAt} compact />
+      </div>
+    );
+  }
+  return (
+    <Panel title="Bitmap" titleId="bitmap-title" actions={<HeatmapLegend model={copy.model} />} bodyClassName="flex flex-col gap-2 p-3">
+      <HeatmapBody copy={copy} changedAt={changedAt} compact={false} />
     </Panel>
   );
 }

@@ -4,12 +4,14 @@
 import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
 import '@/components/ui/column-meta';
 import * as Tooltip from '@radix-ui/react-tooltip';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { TrashIcon } from '@/components/ui/icons';
 import { formatBytes } from '@/lib/units';
 import { toBigBytes } from '@/lib/client/types';
 import type { VolumeSortColumn } from '@/lib/client/volume-url-state';
 import type { VolumeRow } from './volume-row';
+import { volumeHref } from './volume-href';
 import { VolumeStatusBadge } from './volume-status-badge';
 
 const column = createColumnHelper<VolumeRow>();
@@ -47,9 +49,9 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
       sortingFn: 'alphanumeric',
       meta: { width: '15%' },
       cell: (info) => (
-        <span className="block truncate font-mono text-xs" title={info.getValue()}>
+        <Link href={volumeHref(info.row.original.id)} className="block truncate font-mono text-xs text-accent hover:underline" title={info.getValue()}>
           {info.getValue()}
-        </span>
+        </Link>
       ),
     }),
     column.accessor('arrayName', { id: 'array' satisfies VolumeSortColumn, header: 'Array', meta: { width: '13%' }, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),

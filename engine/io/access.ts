@@ -21,9 +21,14 @@ export function roleOf(relationship: Relationship, volumeId: string): 'source' |
   return relationship.sourceVolumeId === volumeId ? 'source' : 'target';
 }
 
+/** The service's own word for a role: P-VOL/S-VOL for ShadowImage, source/target elsewhere. */
+export function roleWordFor(type: Relationship['type'], role: 'source' | 'target'): string {
+  const [source, target] = ROLE_WORDS[type];
+  return role === 'source' ? source : target;
+}
+
 export function roleWord(relationship: Relationship, volumeId: string): string {
-  const [source, target] = ROLE_WORDS[relationship.type];
-  return roleOf(relationship, volumeId) === 'source' ? source : target;
+  return roleWordFor(relationship.type, roleOf(relationship, volumeId));
 }
 
 /** The access a relationship in its state grants the volume. */

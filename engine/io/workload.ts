@@ -2,38 +2,19 @@
 // I/O path as the API's data endpoints. Written bytes are pseudo-random from a seed, so a run can
 // be replayed.
 import { Prng } from '../data/prng';
+import type { WorkloadSpec, WorkloadStats } from './workload-spec';
 
-export const WORKLOAD_PATTERNS = ['random', 'sequential'] as const;
-export type WorkloadPattern = (typeof WORKLOAD_PATTERNS)[number];
+export { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_BLOCK_BYTES_MIN, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS, type WorkloadPattern, type WorkloadSpec, type WorkloadStats } from './workload-spec';
 
-export interface WorkloadSpec {
-  pattern: WorkloadPattern;
-  iops: number;
-  blockBytes: number;
-  writePercent: number;
-}
-
-export const WORKLOAD_IOPS_MAX = 200_000;
-export const WORKLOAD_BLOCK_BYTES_MAX = 1024 * 1024;
 /** Host operations one tick may issue for one workload; a busy machine falls behind instead. */
 export const WORKLOAD_OPS_PER_TICK_MAX = 2_000;
-
-export interface WorkloadStats {
-  reads: number;
-  writes: number;
-  rejected: number;
-  bytesWritten: number;
-  /** Operations per simulated second over the last ticks. */
-  iopsMeasured: number;
-  lastError: string | null;
-}
 
 export type HostOp = { kind: 'read'; offsetBytes: number; lengthBytes: number } | { kind: 'write'; offsetBytes: number; data: Uint8Array };
 
 export class Workload {
   readonly volumeId: string;
   readonly spec: WorkloadSpec;
-  readonly stats: WorkloadStats = { reads: 0, writes: 0, rejected: 0, bytesWritten: 0, iopsMeasured: 0, lastError: null };
+  readonly stats: WorkloadStats = { reads: 0, writes: 0, rejected: 0, rejectedWrites: 0, bytesWritten: 0, iopsMeasured: 0, lastError: null };
   private readonly prng: Prng;
   private readonly capacityBytes: number;
   private cursorBytes = 0;

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { BITMAP_CELLS_DEFAULT, BITMAP_CELLS_MAX, BITMAP_CELLS_MIN } from '../../engine/copy/bitmap-cells';
 import { COPY_TYPES } from '../../engine/copy/types';
 import { CLOCK_SPEEDS } from '../../engine/time/clock';
-import { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS } from '../../engine/io/workload';
 
 const Id = z.string().min(1).max(64);
 export const CopyTypeSchema = z.enum(COPY_TYPES);
@@ -102,14 +101,8 @@ export const PutSimulationBody = z
   .meta({ id: 'SetSimulation' });
 export const AdvanceBody = z.strictObject({ seconds: z.number().positive('must be more than 0').max(7 * 86_400, 'may step at most 7 days at once') }).meta({ id: 'AdvanceSimulation' });
 
-export const WorkloadBody = z
-  .strictObject({
-    pattern: z.enum(WORKLOAD_PATTERNS),
-    iops: z.number().int().min(1).max(WORKLOAD_IOPS_MAX),
-    blockBytes: z.number().int().min(512).max(WORKLOAD_BLOCK_BYTES_MAX).multipleOf(512, 'must be a multiple of 512 bytes'),
-    writePercent: z.number().min(0).max(100),
-  })
-  .meta({ id: 'Workload' });
+// The workload's schemas live where the browser can import them too.
+export { WorkloadBody } from './host-io-schemas';
 
 /** The largest single host read or write through the API. */
 export const DATA_REQUEST_BYTES_MAX = 16 * 1024 * 1024;

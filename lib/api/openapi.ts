@@ -5,7 +5,8 @@ import { VERSION } from '../version';
 import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventExportQuery, EventQuery, HealthDto, VolumeDto, VolumeQuery } from './fleet-schemas';
 import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
-import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto, WorkloadBody } from './copy-schemas';
+import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto } from './copy-schemas';
+import { VolumeUsageDto, WorkloadBody, WorkloadDto } from './host-io-schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -100,9 +101,32 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     request: { params: VolumeParams, query: DataWriteQuery, body: { content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } } } },
     responses: { 204: { description: 'Written and saved' }, ...errors, 413: json(ErrorDto, 'More than 16 MiB in one request'), 423: locked },
   });
-  registry.registerPath({ method: 'post', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Start a simulated host workload', request: { params: VolumeParams, ...body(WorkloadBody) }, responses: { 201: { description: 'Started' }, ...errors } });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/volumes/{id}/usage',
+    tags: ['Host I/O'],
+    summary: 'How much of the volume holds data: bytes ever written (by hosts or copies) against its capacity',
+    request: { params: VolumeParams },
+    responses: { 200: json(VolumeUsageDto, 'Usage'), ...errors },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/volumes/{id}/workload',
+    tags: ['Host I/O'],
+    summary: 'The workload running on the volume, with its counters (live as workloads.updated; workloads.stopped carries the ids of volumes whose workload ended)',
+    request: { params: VolumeParams },
+    responses: { 200: json(WorkloadDto, 'The running workload'), 400: errors[400], 404: json(ErrorDto, 'Unknown volume, or no workload runs on it (the message says which)') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/volumes/{id}/workload',
+    tags: ['Host I/O'],
+    summary: 'Start a simulated host workload (replaces a running one)',
+    request: { params: VolumeParams, ...body(WorkloadBody) },
+    responses: { 201: json(WorkloadDto, 'Started'), ...errors },
+  });
   registerAccess(registry);
-  registry.registerPath({ method: 'delete', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Stop the workload', request: { params: VolumeParams }, responses: { 204: { description: 'Stopped' }, ...errors } });
+  registry.registerPath({ method: 'delete', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Stop the workload', request: { params: VolumeParams }, responses: { 204: { description: 'Stopped' }, 400: errors[400], 404: json(ErrorDto, 'Unknown volume, or no workload runs on it') } });
 }
 
 /** Sign-in, users, tokens and the audit trail (api.md's Access section). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byCreation, eventMatches, mergeById, prependEvents, removeById } from './live-cache';
+import { byArrayThenName, byCreation, eventMatches, mergeById, mergeVolumeList, prependEvents, removeById, volumeMatches } from './live-cache';
 
 const row = (id: string, value: number) => ({ id, value });
 
@@ -51,5 +51,45 @@ describe('live event tail', () => {
     const next = prependEvents(page, [logged('c', 3), logged('d', 4), logged('b', 2), logged('x', 5, 'volume.created')], { limit: 3, category: 'audit' });
     expect(next.map((event) => event.id)).toEqual(['d', 'c', 'b']);
     expect(prependEvents(page, [logged('b', 2)], { limit: 3 })).toBe(page);
+  });
+});
+
+const volume = (id: string, arrayId: string, name: string, roles: string[] = [], currentOwner = 'A') => ({ id, arrayId, name, roles, currentOwner });
+
+describe('live volume lists', () => {
+  it('applies the same filters as the server', () => {
+    const paired = volume('v1', 'xp7', 'DB_Data', ['P-VOL'], 'B');
+    expect(volumeMatches({}, paired)).toBe(true);
+    expect(volumeMatches({ arrayId: 'xp7', q: 'db_d', owner: 'B', role: 'P-VOL' }, paired)).toBe(true);
+    expect(volumeMatches({ arrayId: 'ds' }, paired)).toBe(false);
+    expect(volumeMatches({ q: 'log' }, paired)).toBe(false);
+    expect(volumeMatches({ owner: 'A' }, paired)).toBe(false);
+    expect(volumeMatches({ role: 'S-VOL' }, paired)).toBe(false);
+    expect(volumeMatches({ role: 'none' }, paired)).toBe(false);
+    expect(volumeMatches({ role: 'none' }, volume('v2', 'xp7', 'x'))).toBe(true);
+  });
+
+  it('adds a created volume to the lists it belongs in, in the server order', () => {
+    const list = [volume('a', 'xp7', 'alpha'), volume('c', 'xp7', 'gamma')];
+    const created = volume('b', 'xp7', 'beta');
+    const merged = mergeVolumeList(list, {}, new Map([['b', created]]), new Set());
+    expect(merged.map((v) => v.id)).toEqual(['a', 'b', 'c']);
+    expect(merged[0]).toBe(list[0]);
+    expect(mergeVolumeList(list, { arrayId: 'ds6000' }, new Map([['b', created]]), new Set())).toBe(list);
+    expect(mergeVolumeList(list, { q: 'zeta' }, new Map([['b', created]]), new Set())).toBe(list);
+  });
+
+  it('orders by array, then by name in code-point order (upper case first)', () => {
+    const items = [volume('1', 'b', 'a'), volume('2', 'a', 'b'), volume('3', 'a', 'B')];
+    expect([...items].sort(byArrayThenName).map((v) => v.id)).toEqual(['3', '2', '1']);
+  });
+
+  it('removes deleted volumes from every list, and leaves a list without them as it was', () => {
+    const list = [volume('a', 'xp7', 'alpha'), volume('b', 'xp7', 'beta')];
+    expect(mergeVolumeList(list, {}, new Map(), new Set(['a'])).map((v) => v.id)).toEqual(['b']);
+    expect(mergeVolumeList(list, { q: 'alp' }, new Map(), new Set(['z']))).toBe(list);
+    // Created and deleted before the frame applied them: it never shows.
+    const gone = volume('n', 'xp7', 'new');
+    expect(mergeVolumeList(list, {}, new Map([['n', gone]]), new Set(['n'])).map((v) => v.id)).toEqual(['a', 'b']);
   });
 });

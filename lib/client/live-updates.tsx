@@ -1,14 +1,15 @@
 'use client';
-// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes, Arrays and Events go into the
-// TanStack Query cache under the keys the pages read, so every page is live without polling; each
-// (re)connect refetches from REST, because whatever happened while disconnected was not pushed.
+// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes, Arrays, Events and
+// host workloads go into the TanStack Query cache under the keys the pages read, so every page is
+// live without polling; each (re)connect refetches from REST, because whatever happened while
+// disconnected was not pushed.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
 import { toSignIn } from './hard-navigate';
-import { byCreation, mergeById, prependEvents, removeById } from './live-cache';
+import { byCreation, mergeById, mergeVolumeList, prependEvents, removeById } from './live-cache';
 import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
-import type { Copy, FleetEvent, StorageArray, Volume } from './types';
+import type { Copy, FleetEvent, StorageArray, Volume, Workload } from './types';
 import type { Simulation } from './use-simulation';
 import { appendSample, type Throughput, type ThroughputSample } from './use-throughput';
 
@@ -31,6 +32,7 @@ class CacheWriter {
   private copies = new Map<string, Copy>();
   private removedCopies = new Set<string>();
   private volumes = new Map<string, Volume>();
+  private removedVolumes = new Set<string>();
   private arrays = new Map<string, StorageArray>();
   private events: FleetEvent[] = [];
   private frame: number | null = null;
@@ -59,7 +61,18 @@ class CacheWriter {
   }
 
   volumesUpdated(volumes: Volume[]): void {
-    for (const volume of volumes) this.volumes.set(volume.id, volume);
+    for (const volume of volumes) {
+      this.volumes.set(volume.id, volume);
+      this.removedVolumes.delete(volume.id);
+    }
+    this.schedule();
+  }
+
+  volumesRemoved(ids: string[]): void {
+    for (const id of ids) {
+      this.removedVolumes.add(id);
+      this.volumes.delete(id);
+    }
     this.schedule();
   }
 
@@ -83,10 +96,12 @@ class CacheWriter {
     const copies = this.copies;
     const removed = this.removedCopies;
     const volumes = this.volumes;
+    const removedVolumes = this.removedVolumes;
     const arrays = this.arrays;
     this.copies = new Map();
     this.removedCopies = new Set();
     this.volumes = new Map();
+    this.removedVolumes = new Set();
     this.arrays = new Map();
     const events = this.events;
     this.events = [];
@@ -101,9 +116,19 @@ class CacheWriter {
       // An open detail page learns of the removal from the API's own 404.
       for (const id of removed) void client.invalidateQueries({ queryKey: queryKeys.copy(id) });
     }
-    if (volumes.size > 0) {
-      client.setQueriesData<Volume[]>({ queryKey: [...queryKeys.volumes, 'list'] }, (old) => (old === undefined ? old : mergeById(old, volumes)));
+    if (volumes.size > 0 || removedVolumes.size > 0) {
+      // New volumes (created on any console) join the lists whose filter takes them.
+      for (const [queryKey, list] of client.getQueriesData<Volume[]>({ queryKey: [...queryKeys.volumes, 'list'] })) {
+        if (list === undefined) continue;
+        const filter = (queryKey[2] ?? {}) as VolumeListFilter;
+        const merged = mergeVolumeList(list, filter, volumes, removedVolumes);
+        if (merged !== list) client.setQueryData(queryKey, merged);
+      }
       for (const volume of volumes.values()) if (client.getQueryData(queryKeys.volume(volume.id)) !== undefined) client.setQueryData(queryKeys.volume(volume.id), volume);
+      // An open volume page learns of the deletion from the API's own 404.
+      for (const id of removedVolumes) void client.invalidateQueries({ queryKey: queryKeys.volume(id) });
+    }
+    if (volumes.size > 0) {
       // Role and owner filters may now include or exclude a volume: only the API can say.
       void client.invalidateQueries({
         queryKey: [...queryKeys.volumes, 'list'],
@@ -173,6 +198,14 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on('copies.removed', (ids: string[]) => writer.copiesRemoved(ids));
     socket.on('events.created', (events: FleetEvent[]) => writer.eventsCreated(events));
     socket.on('volumes.updated', (volumes: Volume[]) => writer.volumesUpdated(volumes));
+    socket.on('volumes.removed', (ids: string[]) => writer.volumesRemoved(ids));
+    // Only a volume page asks for a workload: pushes for volumes no page shows are dropped.
+    socket.on('workloads.updated', (workloads: Workload[]) => {
+      for (const workload of workloads) if (client.getQueryState(queryKeys.workload(workload.volumeId)) !== undefined) client.setQueryData(queryKeys.workload(workload.volumeId), workload);
+    });
+    socket.on('workloads.stopped', (volumeIds: string[]) => {
+      for (const id of volumeIds) if (client.getQueryState(queryKeys.workload(id)) !== undefined) client.setQueryData<Workload | null>(queryKeys.workload(id), null);
+    });
     socket.on('arrays.updated', (arrays: StorageArray[]) => writer.arraysUpdated(arrays));
     socket.on('throughput.sampled', (sample: ThroughputSample) => client.setQueryData<Throughput>(queryKeys.throughput, (old) => (old === undefined ? old : appendSample(old, sample))));
     socket.on('simulation.updated', (simulation: Simulation) => client.setQueryData(queryKeys.simulation, simulation));

@@ -26,6 +26,10 @@ export const queryKeys = {
   volumeList: (filter: VolumeListFilter) => ['volumes', 'list', filter] as const,
   /** Under `volumes`, so whatever refreshes the lists refreshes single volumes too. */
   volume: (id: string) => ['volumes', 'detail', id] as const,
+  /** The running workload of a volume, or null: fetched once, then kept by pushed `workloads.*`. */
+  workload: (volumeId: string) => ['volumes', 'workload', volumeId] as const,
+  /** Bytes a volume holds data in: pulled again as pushes about its writes arrive. */
+  volumeUsage: (volumeId: string) => ['volumes', 'usage', volumeId] as const,
   events: ['events'] as const,
   eventList: (filter: EventListFilter) => ['events', 'list', filter] as const,
   /** Under `events`, so whatever refreshes the log refreshes the user filter's choices too. */

@@ -3,10 +3,10 @@
 // cells (pulled again as pushes for this copy arrive, at most BITMAP_REFRESH_MS apart, because
 // bitmaps are too big to push), its own history and its volumes' ownership moves.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { apiPath, getJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import type { Copy, CopyBitmap } from './types';
+import { useRefetchOnChange } from './use-refetch-on-change';
 import { useEvents } from './use-events';
 
 /** At most four bitmap fetches a second per open page, however fast the pushes come. */
@@ -36,32 +36,7 @@ export function useCopyBitmap(copy: Copy, changedAt: number, cellsMax: number) {
     refetchInterval: moving ? MOVING_REFRESH_MS : false,
     staleTime: 0,
   });
-  const { refetch } = bitmap;
-  const seenChangeAt = useRef(changedAt);
-  const lastFetchMs = useRef(0);
-  const pending = useRef<number | null>(null);
-
-  useEffect(() => {
-    // The first render's copy is what the query fetched the bitmap for on mount.
-    if (changedAt === seenChangeAt.current) return;
-    seenChangeAt.current = changedAt;
-    if (pending.current !== null) return; // a fetch is already due: it will see this change too
-    const fetchNow = () => {
-      pending.current = null;
-      lastFetchMs.current = Date.now();
-      void refetch();
-    };
-    const waitMs = lastFetchMs.current + BITMAP_REFRESH_MS - Date.now();
-    if (waitMs <= 0) fetchNow();
-    else pending.current = window.setTimeout(fetchNow, waitMs);
-  }, [changedAt, refetch]);
-
-  useEffect(
-    () => () => {
-      if (pending.current !== null) window.clearTimeout(pending.current);
-    },
-    [],
-  );
+  useRefetchOnChange(changedAt, bitmap.refetch, BITMAP_REFRESH_MS);
   return bitmap;
 }
 

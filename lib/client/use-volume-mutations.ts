@@ -22,10 +22,17 @@ export function useCreateVolume() {
   });
 }
 
-export function useDeleteVolume() {
+/**
+ * `onDeleted` runs before the refetches: a page showing the volume itself must leave first, or
+ * its own refetch answers 404 and it flashes "not found".
+ */
+export function useDeleteVolume(options: { onDeleted?: (volume: Pick<Volume, 'id'>) => void } = {}) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (volume: Pick<Volume, 'id'>) => deleteResource(`/api/volumes/${encodeURIComponent(volume.id)}`),
-    onSuccess: () => invalidateFleet(client),
+    onSuccess: (_nothing, volume) => {
+      options.onDeleted?.(volume);
+      return invalidateFleet(client);
+    },
   });
 }

@@ -77,6 +77,11 @@ export class Persister {
         return;
       case 'simulation.changed':
         return;
+      // The volume services write the row and its log entry themselves; workloads are not saved.
+      case 'volume.added':
+      case 'volume.removed':
+      case 'workload.changed':
+        return;
       case 'copy.removed':
         this.changed.delete(event.copyId);
         this.progressed.delete(event.copyId);
@@ -166,7 +171,7 @@ export class Persister {
   }
 }
 
-function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' }>, actor: string, names: Record<string, string>): NewEvent {
+function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' | 'volume.added' | 'volume.removed' | 'workload.changed' }>, actor: string, names: Record<string, string>): NewEvent {
   const base = { kind: event.kind, arrayId: event.arrayId, actor };
   switch (event.kind) {
     case 'copy.created':

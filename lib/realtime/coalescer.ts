@@ -3,7 +3,8 @@
 // each object, not every step, so notes about the same object collapse into one. Pure: the clock
 // and the timer are injected, so tests drive time by hand.
 
-export type ObjectKind = 'copy' | 'volume' | 'array';
+/** `workload`: the host workload of the volume `id`. */
+export type ObjectKind = 'copy' | 'volume' | 'array' | 'workload';
 
 export interface ChangeNote {
   kind: ObjectKind;

@@ -91,8 +91,66 @@ describe('LivePush', () => {
     expect(sent).toHaveLength(0);
   });
 
+  it('pushes a created volume as volumes.updated and its array, a deleted one as volumes.removed', async () => {
+    const fixture = createFixture();
+    const sent: Emitted[] = [];
+    const { scheduler, fire } = manualScheduler();
+    const created = { ...fixture.volume('xp7', 0), id: 'new-volume', name: 'fresh', roles: [] };
+    const row = { ...created, capacityBytes: created.capacityBytes, roles: [], createdAt: new Date(0), updatedAt: new Date(0) };
+    let rows = [row];
+    const db = { volume: { findMany: async () => rows }, storageArray: { findMany: async () => [] } } as unknown as Db;
+    new LivePush({ io: fakeIo(sent), engine: fixture.engine, db, log: createLogger(), scheduler }).start();
+
+    fixture.engine.addVolume(created);
+    await fire();
+    const updated = sent.find((s) => s.event === 'volumes.updated');
+    expect(updated?.rooms).toEqual(['fleet', 'array:xp7']);
+    expect(updated?.payload).toMatchObject([{ id: 'new-volume', name: 'fresh', capacityBytes: Number(created.capacityBytes) }]);
+
+    sent.length = 0;
+    rows = [];
+    fixture.engine.removeVolume('new-volume');
+    await fire();
+    expect(sent.find((s) => s.event === 'volumes.removed')).toMatchObject({ rooms: ['fleet', 'array:xp7'], payload: ['new-volume'] });
+    expect(sent.filter((s) => s.event === 'volumes.updated')).toHaveLength(0);
+  });
+
+  it('drops a noted volume that neither the inventory nor the engine knows any more', async () => {
+    const { fixture, sent, fire } = setup();
+    const volume = fixture.volume('ds6000', 0);
+    fixture.engine.startWorkload(volume.id, { pattern: 'sequential', iops: 10, blockBytes: 4096, writePercent: 100 });
+    fixture.engine.stopWorkload(volume.id);
+    fixture.engine.removeVolume(volume.id);
+    await fire();
+    expect(sent.find((s) => s.event === 'volumes.removed')?.payload).toEqual([volume.id]);
+  });
+
+  it('pushes a running workload with its counters, and the stop', async () => {
+    const { fixture, sent, fire } = setup();
+    const volume = fixture.volume('ds6000', 1);
+    fixture.engine.startWorkload(volume.id, { pattern: 'random', iops: 100, blockBytes: 4096, writePercent: 100 });
+    fixture.engine.advance(2_000);
+    await fire();
+    const pushed = sent.filter((s) => s.event === 'workloads.updated');
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]?.rooms).toEqual(['fleet', 'array:ds6000']);
+    expect(pushed[0]?.payload).toMatchObject([{ volumeId: volume.id, iops: 100, stats: { writes: 200 } }]);
+    expect((pushed[0]?.payload as { stats: { iopsMeasured: number } }[])[0]?.stats.iopsMeasured).toBeGreaterThan(0);
+    expect(pushed[0]?.payload).not.toMatchObject([{ arrayId: expect.anything() }]);
+
+    sent.length = 0;
+    fixture.engine.stopWorkload(volume.id);
+    await fire();
+    expect(sent.find((s) => s.event === 'workloads.stopped')?.payload).toEqual([volume.id]);
+    expect(sent.filter((s) => s.event === 'workloads.updated')).toHaveLength(0);
+  });
+
   it('maps ownership moves to the volume and its array', () => {
     expect(notesFor({ kind: 'volume.owner-changed', volumeId: 'v', arrayId: 'a', from: 'A', to: 'B', reason: 'test' }).map((n) => `${n.kind}:${n.id}`)).toEqual(['volume:v', 'array:a']);
     expect(notesFor({ kind: 'simulation.changed' })).toEqual([]);
+    expect(notesFor({ kind: 'volume.removed', volumeId: 'v', arrayId: 'a' })).toEqual([
+      { kind: 'volume', id: 'v', arrayId: 'a', removed: true },
+      { kind: 'array', id: 'a', arrayId: 'a' },
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // Pushes engine changes to socket.io rooms (api.md, Events): engine events are coalesced per
 // object and flushed at most every FLUSH_INTERVAL_MS as `copies.updated`, `copies.removed`,
-// `volumes.updated` and `arrays.updated`. `fleet` hears everything, `array:<id>` its array's
+// `volumes.updated`, `volumes.removed`, `arrays.updated`, `workloads.updated` and
+// `workloads.stopped`. `fleet` hears everything, `array:<id>` its array's
 // objects, `copy:<id>` that copy. Payloads are the REST shapes, so clients can drop them
 // straight into their query cache.
 import type { Server } from 'socket.io';
@@ -10,6 +11,7 @@ import type { Logger } from '../log';
 import { bigintReplacer } from '../http/json';
 import { copyDto, type CopyDto } from '../services/copies';
 import { arrayView, volumeView, type ArrayView, type VolumeView } from '../services/dto';
+import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 
 export const FLUSH_INTERVAL_MS = 100;
@@ -18,8 +20,15 @@ export const LIVE_EVENTS = {
   copiesUpdated: 'copies.updated',
   /** Payload: the ids (string[]) of copies that no longer exist. */
   copiesRemoved: 'copies.removed',
+  /** Also sent for a volume just created: clients add it to the lists it belongs in. */
   volumesUpdated: 'volumes.updated',
+  /** Payload: the ids (string[]) of volumes that no longer exist. */
+  volumesRemoved: 'volumes.removed',
   arraysUpdated: 'arrays.updated',
+  /** Payload: the RunningWorkload shape of GET /api/volumes/:id/workload, for workloads whose counters moved. */
+  workloadsUpdated: 'workloads.updated',
+  /** Payload: the ids (string[]) of volumes whose workload stopped. */
+  workloadsStopped: 'workloads.stopped',
   /** Payload: the Simulation shape of GET /api/simulation; sent when speed or time jumps. */
   simulationUpdated: 'simulation.updated',
 } as const;
@@ -42,6 +51,15 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
       ];
     case 'volume.changed':
       return [{ kind: 'volume', id: event.volumeId, arrayId: event.arrayId }];
+    case 'volume.added':
+    case 'volume.removed':
+      // The array's capacity, pool usage and volume counts change with it.
+      return [
+        { kind: 'volume', id: event.volumeId, arrayId: event.arrayId, removed: event.kind === 'volume.removed' },
+        { kind: 'array', id: event.arrayId, arrayId: event.arrayId },
+      ];
+    case 'workload.changed':
+      return [{ kind: 'workload', id: event.volumeId, arrayId: event.arrayId }];
     case 'simulation.changed':
       return [];
   }
@@ -94,20 +112,31 @@ export class LivePush {
     const copies: CopyDto[] = [];
     const removed: ChangeNote[] = [];
     const volumeNotes: ChangeNote[] = [];
+    const removedVolumes: ChangeNote[] = [];
     const arrayNotes: ChangeNote[] = [];
+    const workloads: (WorkloadDto & { arrayId: string })[] = [];
+    const stoppedWorkloads: ChangeNote[] = [];
     for (const change of batch.changes) {
       if (change.kind === 'copy') {
         const relationship = change.removed === true ? undefined : engine.copy(change.id);
         // Gone by the time of the flush (removed or discarded): clients must drop it either way.
         if (relationship === undefined) removed.push(change);
         else copies.push(copyDto(engine, relationship));
-      } else if (change.kind === 'volume') volumeNotes.push(change);
-      else arrayNotes.push(change);
+      } else if (change.kind === 'volume') (change.removed === true ? removedVolumes : volumeNotes).push(change);
+      else if (change.kind === 'workload') {
+        const workload = workloadDto(engine, change.id);
+        if (workload === null) stoppedWorkloads.push(change);
+        else workloads.push({ ...workload, arrayId: change.arrayId });
+      } else arrayNotes.push(change);
     }
     this.emitCopies(copies);
     this.emitByArray(LIVE_EVENTS.copiesRemoved, removed, (note) => note.id);
+    // arrayId only routes the message; the RunningWorkload shape has volumeId.
+    this.emitByArray(LIVE_EVENTS.workloadsUpdated, workloads, ({ arrayId: _routing, ...workload }) => workload);
+    this.emitByArray(LIVE_EVENTS.workloadsStopped, stoppedWorkloads, (note) => note.id);
     const [volumes, arrays] = await Promise.all([this.volumes(volumeNotes), this.arrays(arrayNotes)]);
-    this.emitByArray(LIVE_EVENTS.volumesUpdated, volumes, toWire);
+    this.emitByArray(LIVE_EVENTS.volumesRemoved, [...removedVolumes, ...volumes.gone], (note) => note.id);
+    this.emitByArray(LIVE_EVENTS.volumesUpdated, volumes.found, toWire);
     // arrayId only routes the message; the Array shape has `id`.
     this.emitByArray(LIVE_EVENTS.arraysUpdated, arrays, ({ arrayId: _routing, ...array }) => toWire(array));
   }
@@ -131,16 +160,23 @@ export class LivePush {
     for (const [arrayId, list] of byArray) this.options.io.to(['fleet', `array:${arrayId}`]).emit(event, list);
   }
 
-  /** The volume rows, with what the engine owns (owner, roles, access, status) taken live. */
-  private async volumes(notes: ChangeNote[]): Promise<VolumeView[]> {
-    if (notes.length === 0) return [];
+  /**
+   * The volume rows, with what the engine owns (owner, roles, access, status) taken live; `gone`
+   * holds the noted volumes neither the inventory nor the engine knows any more (deleted before
+   * this flush could read them), which clients must drop like a removal.
+   */
+  private async volumes(notes: ChangeNote[]): Promise<{ found: VolumeView[]; gone: ChangeNote[] }> {
+    if (notes.length === 0) return { found: [], gone: [] };
     const rows = await this.options.db.volume.findMany({ where: { id: { in: notes.map((n) => n.id) } } });
-    return rows.map((row) => {
+    const found = rows.map((row) => {
       const view = volumeView(row);
       const volume = this.options.engine.fleet.volume(row.id);
       if (volume === undefined) return view;
       return { ...view, currentOwner: volume.currentOwner, roles: [...volume.roles], readOnly: volume.readOnly, status: volume.status };
     });
+    const read = new Set(rows.map((row) => row.id));
+    const gone = notes.filter((note) => !read.has(note.id) && this.options.engine.fleet.volume(note.id) === undefined);
+    return { found, gone };
   }
 
   /**

@@ -4,7 +4,8 @@ import { ApiError } from '../http/api-error';
 import { readBodyBytes } from '../http/request';
 import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
 import type { Runtime } from '../runtime';
-import type { WorkloadSpec } from '../../engine/io/workload';
+import type { Engine } from '../../engine';
+import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec';
 
 export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
   // Refuse what cannot be written before reading (up to 16 MiB of) a body: an unknown volume, or a
@@ -27,20 +28,33 @@ export function readVolume(runtime: Runtime, volumeId: string, offsetBytes: numb
   return runtime.engine.hostRead(volumeId, offsetBytes, lengthBytes);
 }
 
+/** lib/api/host-io-schemas.ts WorkloadDto; also the payload of the `workloads.updated` push. */
 export interface WorkloadDto extends WorkloadSpec {
   volumeId: string;
-  stats: { reads: number; writes: number; rejected: number; bytesWritten: number; iopsMeasured: number; lastError: string | null };
+  stats: WorkloadStats;
 }
 
-export function workloadDto(runtime: Runtime, volumeId: string): WorkloadDto | null {
-  const workload = runtime.engine.workload(volumeId);
+export function workloadDto(engine: Engine, volumeId: string): WorkloadDto | null {
+  const workload = engine.workload(volumeId);
   if (workload === undefined) return null;
   return { volumeId, ...workload.spec, stats: { ...workload.stats, iopsMeasured: Math.round(workload.stats.iopsMeasured) } };
 }
 
 export function startWorkload(runtime: Runtime, volumeId: string, spec: WorkloadSpec): WorkloadDto {
   runtime.engine.startWorkload(volumeId, spec);
-  const dto = workloadDto(runtime, volumeId);
+  const dto = workloadDto(runtime.engine, volumeId);
   if (dto === null) throw new Error('workload vanished as it started');
   return dto;
+}
+
+/** lib/api/host-io-schemas.ts VolumeUsageDto: how much of the volume ever held data. */
+export interface VolumeUsage {
+  volumeId: string;
+  capacityBytes: number;
+  allocatedBytes: number;
+}
+
+export function volumeUsage(engine: Engine, volumeId: string): VolumeUsage {
+  const volume = engine.requireVolume(volumeId);
+  return { volumeId, capacityBytes: Number(volume.capacityBytes), allocatedBytes: engine.store(volumeId).allocatedBytes() };
 }

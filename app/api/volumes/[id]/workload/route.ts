@@ -7,8 +7,10 @@ import { getRuntime } from '@/lib/runtime';
 import { startWorkload, workloadDto } from '@/lib/services/host-io';
 
 export const GET = route<{ id: string }>('read', async (_request, { id }) => {
-  getRuntime().engine.requireVolume(id);
-  const workload = workloadDto(getRuntime(), id);
+  const { engine } = getRuntime();
+  engine.requireVolume(id);
+  const workload = workloadDto(engine, id);
+  // 404 with code not_found, like an unknown volume; the message tells the two apart.
   if (workload === null) throw new ApiError(404, `no workload runs on volume "${id}"`);
   return jsonResponse(workload);
 });
