@@ -199,8 +199,12 @@ test('admin signs a user out everywhere and resets their password', async ({ bro
     await signOut.getByRole('button', { name: 'Sign out everywhere' }).click();
     await expect(page.getByText(`${user.username} signed out everywhere`)).toBeVisible();
     await expect(userRow(page, user.username).getByRole('cell').nth(4)).toHaveText('0');
-    await other.page.goto('/account');
-    await expect(other.page).toHaveURL(/\/signin\?next=%2Faccount$/);
+    // The other page's live socket is cut too and may be sending it to sign-in at this very moment,
+    // aborting our navigation: retry until the answer is the sign-in page.
+    await expect(async () => {
+      await other.page.goto('/account');
+      await expect(other.page).toHaveURL(/\/signin\?next=%2Faccount$/, { timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
 
     await openAction(page, user.username, 'Reset password…');
     const reset = page.getByRole('dialog', { name: `Reset password of ${user.username}` });
