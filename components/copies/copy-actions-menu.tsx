@@ -3,17 +3,49 @@
 // the others are shown disabled with the table's reason. Destructive ones ask first, naming the
 // copy; every outcome is a toast (copy-choices.tsx, shared with the copy's detail page).
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ChevronDownIcon } from '@/components/ui/icons';
 import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES, MENU_SEPARATOR_CLASSES } from '@/components/ui/menu-classes';
 import type { Copy } from '@/lib/client/types';
 import { choiceKey, copyChoicesOf, REMOVE_CHOICE, useCopyChoiceRunner } from './copy-choices';
 
+/**
+ * The menu's machinery (Radix menu, confirmation dialog, two mutations) is built on first use: a
+ * 1,000-row table would otherwise build it for every row that scrolls by. Until then the button
+ * opens it the way Radix's trigger does: primary-button pointerdown, or Enter, Space, ArrowDown.
+ */
 export function CopyActionsMenu({ copy, describe }: { copy: Copy; describe: string }) {
+  const [used, setUsed] = useState(false);
+  if (used) return <ActionsMenu copy={copy} describe={describe} />;
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      aria-label={`Actions for ${describe}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerDown={(event) => {
+        if (event.button !== 0 || event.ctrlKey) return;
+        event.preventDefault();
+        setUsed(true);
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter' && event.key !== ' ' && event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        setUsed(true);
+      }}
+    >
+      Actions <ChevronDownIcon />
+    </Button>
+  );
+}
+
+function ActionsMenu({ copy, describe }: { copy: Copy; describe: string }) {
   const { choose, busy, dialog } = useCopyChoiceRunner(copy, describe);
   return (
     <>
-      <DropdownMenu.Root>
+      <DropdownMenu.Root defaultOpen>
         <DropdownMenu.Trigger asChild>
           <Button size="sm" variant="ghost" disabled={busy} aria-label={`Actions for ${describe}`}>
             {busy ? 'Working…' : 'Actions'} <ChevronDownIcon />

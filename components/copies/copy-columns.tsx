@@ -31,6 +31,9 @@ function SelectAll({ table }: { table: Table<CopyRow> }) {
 
 const muted = <span className="text-fg-subtle">—</span>;
 
+// Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from
+// the server (an RSC request each), hundreds of them while a 1,000-row table scrolls by.
+
 /** `canOperate` false: no selection and no actions column (the server refuses them anyway). */
 export function copyColumns(canOperate: boolean) {
   const columns = [
@@ -40,7 +43,7 @@ export function copyColumns(canOperate: boolean) {
       header: 'Array',
       meta: { width: '9rem' },
       cell: (info) => (
-        <Link href={`/arrays/${info.row.original.arrayId}`} className="block truncate text-accent hover:underline" title={info.getValue()}>
+        <Link href={`/arrays/${info.row.original.arrayId}`} prefetch={false} className="block truncate text-accent hover:underline" title={info.getValue()}>
           {info.getValue()}
         </Link>
       ),
@@ -52,7 +55,7 @@ export function copyColumns(canOperate: boolean) {
       // No width: source and target share what the fixed columns leave.
       meta: {},
       cell: (info) => (
-        <Link href={`/copies/${info.row.original.id}`} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
+        <Link href={`/copies/${info.row.original.id}`} prefetch={false} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
           {info.getValue()}
         </Link>
       ),

@@ -3,6 +3,10 @@
 // batched into one transaction per flush and serialised through one queue, so rows are written in
 // the order the engine changed them. State changes flush within FLUSH_INTERVAL_MS; progress alone
 // every PROGRESS_INTERVAL_MS; commands flush before they answer, so an acknowledged change is saved.
+// Progress-only rows (bitmaps and byte counts of copies whose state did not change) go in batches
+// of PROGRESS_ROWS_PER_TRANSACTION after the flush's own transaction, and the event loop runs
+// between batches: the SQLite driver is synchronous, so one transaction of 1,000 rows would hold
+// the whole process (socket.io heartbeats, pushes, HTTP) for seconds.
 import type { Engine, EngineEvent } from '../../engine';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
@@ -12,6 +16,7 @@ import { copyRowCreate, copyRowUpdate } from './copy-rows';
 
 export const FLUSH_INTERVAL_MS = 250;
 export const PROGRESS_INTERVAL_MS = 2_000;
+export const PROGRESS_ROWS_PER_TRANSACTION = 20;
 export const SIMULATION_SETTING_KEY = 'simulation';
 
 type Tx = Prisma.TransactionClient;
@@ -30,6 +35,7 @@ export class Persister {
   private actor = 'system';
   private timer: NodeJS.Timeout | null = null;
   private lastProgressFlushMs = 0;
+  private timedFlushRunning = false;
 
   constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>) {
     this.db = db;
@@ -40,7 +46,15 @@ export class Persister {
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.flush(false).catch((error: unknown) => this.log.error({ err: error }, 'persisting engine state failed')), FLUSH_INTERVAL_MS);
+    this.timer = setInterval(() => {
+      // One timed flush at a time: while a long one runs (the event loop turns between its
+      // progress batches), the ticks must not queue more of them behind it.
+      if (this.timedFlushRunning) return;
+      this.timedFlushRunning = true;
+      this.flush(false)
+        .catch((error: unknown) => this.log.error({ err: error }, 'persisting engine state failed'))
+        .finally(() => (this.timedFlushRunning = false));
+    }, FLUSH_INTERVAL_MS);
   }
 
   async stop(): Promise<void> {
@@ -109,8 +123,14 @@ export class Persister {
     const nowMs = Date.now();
     const withProgress = everything || nowMs - this.lastProgressFlushMs >= PROGRESS_INTERVAL_MS;
     const copyIds = new Set(this.changed);
+    const progressOnly: string[] = [];
     if (withProgress) {
-      for (const id of this.progressed) copyIds.add(id);
+      for (const id of this.progressed) {
+        if (copyIds.has(id)) continue;
+        // A row not written yet is created with the flush's own transaction.
+        if (this.stored.has(id)) progressOnly.push(id);
+        else copyIds.add(id);
+      }
       this.progressed.clear();
       this.lastProgressFlushMs = nowMs;
     }
@@ -140,7 +160,28 @@ export class Persister {
       for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
+      for (const id of progressOnly) this.progressed.add(id);
       throw error;
+    }
+    await this.writeProgress(progressOnly);
+    // The next progress write waits its interval from the end of this one, however long it took.
+    if (progressOnly.length > 0) this.lastProgressFlushMs = Date.now();
+  }
+
+  /** Progress-only rows, a batch per transaction, letting the event loop run between batches. */
+  private async writeProgress(ids: string[]): Promise<void> {
+    for (let first = 0; first < ids.length; first += PROGRESS_ROWS_PER_TRANSACTION) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const batch = ids.slice(first, first + PROGRESS_ROWS_PER_TRANSACTION);
+      try {
+        await this.db.$transaction(async (tx) => {
+          for (const id of batch) await this.writeCopy(tx, id);
+        });
+      } catch (error) {
+        // This batch and the rest wait for the next progress flush.
+        for (const id of ids.slice(first)) this.progressed.add(id);
+        throw error;
+      }
     }
   }
 

@@ -34,10 +34,10 @@ class FakeScheduler implements Scheduler {
   }
 }
 
-function setup() {
+function setup(progressIntervalMs?: number) {
   const scheduler = new FakeScheduler();
   const batches: { at: number; batch: Batch }[] = [];
-  const coalescer = new Coalescer({ intervalMs: 100, scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
+  const coalescer = new Coalescer({ intervalMs: 100, ...(progressIntervalMs === undefined ? {} : { progressIntervalMs }), scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
   return { scheduler, batches, coalescer };
 }
 
@@ -127,5 +127,63 @@ describe('Coalescer', () => {
     coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1' });
     scheduler.advance(1_000);
     expect(batches).toHaveLength(0);
+  });
+
+  it('sends progress alone at most once per progress interval per object, other changes at once', () => {
+    const { scheduler, batches, coalescer } = setup(1_000);
+    const progress = (id: string) => coalescer.note({ kind: 'copy', id, arrayId: 'a1', progressOnly: true });
+    progress('c1');
+    scheduler.advance(0); // never sent before: goes out at once
+    expect(batches).toHaveLength(1);
+    for (let t = 0; t < 2_000; t += 50) {
+      progress('c1');
+      scheduler.advance(50);
+    }
+    // At 1 000 and 2 000 ms after the first: one batch per second, not one per 100 ms.
+    expect(batches.map((b) => b.at - (batches[0]?.at ?? 0))).toEqual([0, 1_000, 2_000]);
+    expect(batches[1]?.batch.changes).toEqual([{ kind: 'copy', id: 'c1', arrayId: 'a1', removed: false }]);
+
+    // A state change to the same copy does not wait for the progress interval.
+    progress('c1');
+    scheduler.advance(200);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches).toHaveLength(4);
+    expect(batches[3]?.at).toBe((batches[2]?.at ?? 0) + 200);
+  });
+
+  it('lets a held progress note wait while other objects go out, then sends it on time', () => {
+    const { scheduler, batches, coalescer } = setup(1_000);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    scheduler.advance(0);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1' });
+    scheduler.advance(100);
+    expect(batches.map((b) => b.batch.changes.map((c) => c.id))).toEqual([['c1'], ['c2']]);
+    scheduler.advance(2_000);
+    expect(batches.map((b) => b.batch.changes.map((c) => c.id))).toEqual([['c1'], ['c2'], ['c1']]);
+    expect(batches[2]?.at).toBe((batches[0]?.at ?? 0) + 1_000);
+  });
+
+  it('sends a removal at once even when progress about the object is being held', () => {
+    const { scheduler, batches, coalescer } = setup(1_000);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    scheduler.advance(0);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    scheduler.advance(300);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', removed: true });
+    scheduler.advance(0);
+    expect(batches).toHaveLength(2);
+    expect(batches[1]?.batch.changes).toEqual([{ kind: 'copy', id: 'c1', arrayId: 'a1', removed: true }]);
+  });
+
+  it('sends other changes in a batch ahead of progress that is due at the same moment', () => {
+    const { scheduler, batches, coalescer } = setup(1_000);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1', progressOnly: true });
+    coalescer.note({ kind: 'copy', id: 'c3', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches.map((b) => b.batch.changes.map((c) => c.id))).toEqual([['c3'], ['c1', 'c2']]);
+    expect(batches[0]?.at).toBe(batches[1]?.at);
   });
 });

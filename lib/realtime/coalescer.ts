@@ -1,7 +1,9 @@
 // Collects "this object changed" notes and hands them over in batches at most once per interval.
 // The engine emits progress for every copy on every 50 ms tick; clients need the latest state of
-// each object, not every step, so notes about the same object collapse into one. Pure: the clock
-// and the timer are injected, so tests drive time by hand.
+// each object, not every step, so notes about the same object collapse into one. Progress alone
+// may go out less often than other changes (progressIntervalMs): with a thousand copies moving,
+// each batch would otherwise carry every one of them ten times a second. Pure: the clock and the
+// timer are injected, so tests drive time by hand.
 
 /** `workload`: the host workload of the volume `id`. */
 export type ObjectKind = 'copy' | 'volume' | 'array' | 'workload';
@@ -13,6 +15,11 @@ export interface ChangeNote {
   arrayId: string;
   /** The object no longer exists; wins over any update noted in the same batch. */
   removed?: boolean;
+  /**
+   * Only progress moved (bytes copied, rate, ETA): such a note about an object sent less than
+   * progressIntervalMs ago waits until then. Any other note about the object makes it urgent again.
+   */
+  progressOnly?: boolean;
 }
 
 export interface Batch {
@@ -34,13 +41,20 @@ export const realScheduler: Scheduler = {
 
 export interface CoalescerOptions {
   intervalMs: number;
+  /** How often one object's progress-only changes go out (default intervalMs: no difference). */
+  progressIntervalMs?: number;
   scheduler: Scheduler;
   flush: (batch: Batch) => void;
 }
 
 export class Coalescer {
   private pending = new Map<string, ChangeNote>();
+  /** Keys whose pending note is about progress alone. */
+  private progressOnly = new Set<string>();
+  /** When each object last went out (removed objects are forgotten). */
+  private lastSentMs = new Map<string, number>();
   private timer: unknown = null;
+  private timerAtMs = Number.POSITIVE_INFINITY;
   /** When the last batch went out; -Infinity so the first change goes out without waiting. */
   private lastFlushMs = Number.NEGATIVE_INFINITY;
   private stopped = false;
@@ -54,40 +68,91 @@ export class Coalescer {
     // A removal is final for this batch: a later progress note about the same id (which the
     // engine should not send, but a listener might) must not resurrect the object on clients.
     const removed = change.removed === true || earlier?.removed === true;
-    if (earlier === undefined) this.pending.set(key, { ...change, removed });
+    if (earlier === undefined) this.pending.set(key, { kind: change.kind, id: change.id, arrayId: change.arrayId, removed });
     else earlier.removed = removed;
-    this.schedule();
+    if (change.progressOnly === true && !removed && (earlier === undefined || this.progressOnly.has(key))) this.progressOnly.add(key);
+    else this.progressOnly.delete(key);
+    this.schedule(this.dueAt(key));
   }
 
-  /** Sends whatever is pending now (used on shutdown and by tests). */
+  /** Sends whatever is pending now, progress included (used on shutdown and by tests). */
   flushNow(): void {
-    if (this.timer !== null) {
-      this.options.scheduler.clearTimer(this.timer);
-      this.timer = null;
-    }
-    if (this.pending.size === 0) return;
-    const changes = [...this.pending.values()];
-    this.pending = new Map();
-    this.lastFlushMs = this.options.scheduler.now();
-    this.options.flush({ changes });
+    this.clearTimer();
+    this.send([...this.pending.keys()]);
   }
 
   stop(): void {
     this.stopped = true;
-    if (this.timer !== null) this.options.scheduler.clearTimer(this.timer);
-    this.timer = null;
+    this.clearTimer();
     this.pending.clear();
+    this.progressOnly.clear();
+    this.lastSentMs.clear();
   }
 
-  private schedule(): void {
-    if (this.timer !== null) return;
-    const sinceLast = this.options.scheduler.now() - this.lastFlushMs;
+  /** When the note pending under `key` may go out: at once, unless it is progress sent recently. */
+  private dueAt(key: string): number {
+    const sentMs = this.progressOnly.has(key) ? this.lastSentMs.get(key) : undefined;
+    return sentMs === undefined ? Number.NEGATIVE_INFINITY : sentMs + (this.options.progressIntervalMs ?? this.options.intervalMs);
+  }
+
+  private send(keys: string[]): void {
+    if (keys.length === 0) return;
+    const nowMs = this.options.scheduler.now();
+    const changes: ChangeNote[] = [];
+    for (const key of keys) {
+      const change = this.pending.get(key);
+      if (change === undefined) continue;
+      this.pending.delete(key);
+      this.progressOnly.delete(key);
+      if (change.removed === true) this.lastSentMs.delete(key);
+      else this.lastSentMs.set(key, nowMs);
+      changes.push(change);
+    }
+    this.lastFlushMs = nowMs;
+    this.options.flush({ changes });
+  }
+
+  /**
+   * The timer's work: every note that is due goes out, other changes in a batch of their own ahead
+   * of progress (a state change is not held up while a thousand copies' progress is serialized);
+   * progress sent recently waits for its turn.
+   */
+  private flushDue(): void {
+    const nowMs = this.options.scheduler.now();
+    const changes: string[] = [];
+    const progress: string[] = [];
+    let nextDueMs = Number.POSITIVE_INFINITY;
+    for (const key of this.pending.keys()) {
+      const dueMs = this.dueAt(key);
+      if (dueMs > nowMs) nextDueMs = Math.min(nextDueMs, dueMs);
+      else if (this.progressOnly.has(key)) progress.push(key);
+      else changes.push(key);
+    }
+    this.send(changes);
+    this.send(progress);
+    if (nextDueMs !== Number.POSITIVE_INFINITY) this.schedule(nextDueMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.options.scheduler.clearTimer(this.timer);
+    this.timer = null;
+    this.timerAtMs = Number.POSITIVE_INFINITY;
+  }
+
+  private schedule(dueMs: number): void {
     // Leading edge: a lone change (a state change after a quiet spell) reaches clients at once;
     // under a stream of changes batches go out every intervalMs, never more often.
-    const delayMs = Math.max(0, this.options.intervalMs - sinceLast);
-    this.timer = this.options.scheduler.setTimer(() => {
-      this.timer = null;
-      this.flushNow();
-    }, delayMs);
+    const atMs = Math.max(dueMs, this.lastFlushMs + this.options.intervalMs);
+    if (this.timer !== null && this.timerAtMs <= atMs) return;
+    this.clearTimer();
+    this.timerAtMs = atMs;
+    this.timer = this.options.scheduler.setTimer(
+      () => {
+        this.timer = null;
+        this.timerAtMs = Number.POSITIVE_INFINITY;
+        this.flushDue();
+      },
+      Math.max(0, atMs - this.options.scheduler.now()),
+    );
   }
 }
