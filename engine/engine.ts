@@ -440,14 +440,14 @@ export class Engine {
     this.checkRange(volume, offsetBytes, data.length);
     const holdings = this.holdings(volumeId);
     checkAccess(volume, holdings, 'write');
-    const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
     writeThrough(this.io, volumeId, holdings, offsetBytes, data);
-    holdings.forEach(({ relationship }, index) => {
+    for (const { relationship } of holdings) {
       relationship.updatedAtMs = this.clock.nowMs();
-      // Marked grains change the differential size and the heatmap, and must be saved with the
-      // write; a write to grains already marked changes nothing anyone would see.
-      if (bitmapCounts(relationship) !== before[index]) this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
-    });
+      // Every relationship the write went through must be saved with it, even when the write
+      // marked nothing new: the grains the copier marked copied earlier (saved lazily) must be on
+      // record before their source is overwritten, or a restart would copy the new data.
+      this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'host-write' });
+    }
   }
 
   hostRead(volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
@@ -630,7 +630,7 @@ export class Engine {
       if (step.accountedBytes > 0) {
         relationship.updatedAtMs = this.clock.nowMs();
         if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = this.clock.nowMs();
-        this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
+        this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
       }
     }
     return TICK_MOVED_BYTES_MAX - movedBytesLeft;
@@ -783,7 +783,7 @@ export class Engine {
     if (!this.relationships.has(relationship.id)) return;
     this.refreshVolume(relationship.sourceVolumeId, true);
     this.refreshVolume(relationship.targetVolumeId, true);
-    this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId });
+    this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'command' });
   }
 
   /** Recomputes a volume's roles and read-only flag from the relationships holding it. */
@@ -798,10 +798,4 @@ export class Engine {
     volume.readOnly = readOnly;
     if (changed && announce) this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
   }
-}
-
-
-/** The set-grain counts of a relationship's bitmaps, compared across a host write (count() is O(1)). */
-function bitmapCounts(relationship: Relationship): string {
-  return `${relationship.toCopy.count()}/${relationship.sourceDiff.count()}/${relationship.targetDiff.count()}`;
 }

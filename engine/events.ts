@@ -6,8 +6,13 @@ export type EngineEvent =
   | { kind: 'copy.state-changed'; copyId: string; arrayId: string; from: string; to: string; cause: string }
   | { kind: 'copy.options-changed'; copyId: string; arrayId: string; options: Record<string, unknown> }
   | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string }
-  /** Progress, bitmaps or counters moved: frequent; consumers coalesce. */
-  | { kind: 'copy.progress'; copyId: string; arrayId: string }
+  /**
+   * Bytes copied or bitmaps marked. `host-write`: a host write marked grains (copy-on-write or a
+   * split pair's changed bitmap), which must be saved before the write is acknowledged; `copier`:
+   * background copying, which may be saved late (copying a grain again is harmless); `command`:
+   * after an action or option change, which has its own event. Frequent; consumers coalesce.
+   */
+  | { kind: 'copy.progress'; copyId: string; arrayId: string; cause: ProgressCause }
   | { kind: 'volume.owner-changed'; volumeId: string; arrayId: string; from: ControllerSlot; to: ControllerSlot; reason: string }
   /** Roles, read-only flag or status changed. */
   | { kind: 'volume.changed'; volumeId: string; arrayId: string }
@@ -20,3 +25,5 @@ export type EngineEvent =
   | { kind: 'simulation.changed' };
 
 export type EngineListener = (event: EngineEvent) => void;
+
+export type ProgressCause = 'host-write' | 'copier' | 'command';

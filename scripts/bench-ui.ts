@@ -391,12 +391,30 @@ export function countSocket(page: Page): SocketCounter {
   return counter;
 }
 
-export async function socketRate(counter: SocketCounter, ms: number): Promise<{ bytesPerSec: number; messagesPerSec: number }> {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks; the command name (field 2) may hold spaces.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Socket traffic one client receives over `ms`, and the server's CPU share meanwhile (1 = one core). */
+export async function socketRate(counter: SocketCounter, ms: number, serverPid: number | undefined): Promise<{ bytesPerSec: number; messagesPerSec: number; serverCpu: number }> {
   const before = { ...counter };
+  const cpuBefore = cpuSecondsOf(serverPid);
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const seconds = (performance.now() - started) / 1000;
-  return { bytesPerSec: (counter.bytes - before.bytes) / seconds, messagesPerSec: (counter.messages - before.messages) / seconds };
+  return {
+    bytesPerSec: (counter.bytes - before.bytes) / seconds,
+    messagesPerSec: (counter.messages - before.messages) / seconds,
+    serverCpu: (cpuSecondsOf(serverPid) - cpuBefore) / seconds,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,7 +516,7 @@ async function main(): Promise<void> {
     await openCopies(page, baseUrl, baselineIds.length);
     const quietLatency = await latency(page, api, socket, probe, csrf);
     await api.speed(100);
-    const quietSocket = await socketRate(socket, SOCKET_MS);
+    const quietSocket = await socketRate(socket, SOCKET_MS, server.process.pid);
     await api.speed(0);
     console.log(`[${seconds()}] baseline measured: latency with ${baselineIds.length} copies paused, socket with them at 100×`);
 
@@ -514,7 +532,7 @@ async function main(): Promise<void> {
 
     await api.speed(100);
     await page.waitForTimeout(3_000);
-    const loadedSocket = await socketRate(socket, SOCKET_MS);
+    const loadedSocket = await socketRate(socket, SOCKET_MS, server.process.pid);
     console.log(`[${seconds()}] socket measured at 100×`);
     const loadedScroll = scrollFigures(await scroll(page));
     console.log(`[${seconds()}] scrolled at 100×`);
@@ -553,6 +571,7 @@ async function main(): Promise<void> {
       { metric: 'scroll longest frame', baseline: pausedScroll.longestMs, loaded: loadedScroll.longestMs, unit: 'ms', digits: 0 },
       { metric: `socket bytes/s (${baselineIds.length} → ${total})`, baseline: quietSocket.bytesPerSec, loaded: loadedSocket.bytesPerSec, unit: 'B/s', digits: 0 },
       { metric: `socket messages/s (${baselineIds.length} → ${total})`, baseline: quietSocket.messagesPerSec, loaded: loadedSocket.messagesPerSec, unit: '/s', digits: 1 },
+      { metric: `server CPU at 100× (${baselineIds.length} → ${total})`, baseline: quietSocket.serverCpu * 100, loaded: loadedSocket.serverCpu * 100, unit: '% core', digits: 0 },
     ];
     printTable(rows);
     console.log('');

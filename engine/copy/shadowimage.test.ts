@@ -130,7 +130,7 @@ describe('xp7 ShadowImage', () => {
     engine.hostWrite(svol.id, 0, new Uint8Array(1));
   });
 
-  it('announces a host write that marks differential grains, so consoles and the saved bitmaps follow it', () => {
+  it('announces every host write through a pair, so its bitmaps are saved before the write is acknowledged', () => {
     const { engine, pvol, pair } = paired();
     engine.advance(1_000);
     engine.act(pair.id, 'split', 'quick');
@@ -138,11 +138,15 @@ describe('xp7 ShadowImage', () => {
     expect(pair.state).toBe('PSUS');
     const progressed: string[] = [];
     engine.on((event) => {
-      if (event.kind === 'copy.progress') progressed.push(event.copyId);
+      if (event.kind === 'copy.progress') progressed.push(`${event.copyId}:${event.cause}`);
     });
+    const marked = pair.sourceDiff.count();
     engine.hostWrite(pvol.id, 0, new Uint8Array(10).fill(4));
-    expect(progressed).toEqual([pair.id]);
-    engine.hostWrite(pvol.id, 100, new Uint8Array(10).fill(5)); // the same grain: nothing new to tell
-    expect(progressed).toEqual([pair.id]);
+    expect(pair.sourceDiff.count()).toBe(marked + 1);
+    expect(progressed).toEqual([`${pair.id}:host-write`]);
+    // The same grain again marks nothing new, but is still announced: the persister cannot tell
+    // which of the pair's bitmaps are on record, so it saves the pair with every write.
+    engine.hostWrite(pvol.id, 100, new Uint8Array(10).fill(5));
+    expect(progressed).toEqual([`${pair.id}:host-write`, `${pair.id}:host-write`]);
   });
 });

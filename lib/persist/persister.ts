@@ -1,12 +1,19 @@
 // Saves what the engine changes to the inventory: relationships (state, options, bitmaps,
 // progress), volume ownership and roles, the event log and the simulation clock. Writes are
-// batched into one transaction per flush and serialised through one queue, so rows are written in
-// the order the engine changed them. State changes flush within FLUSH_INTERVAL_MS; progress alone
-// every PROGRESS_INTERVAL_MS; commands flush before they answer, so an acknowledged change is saved.
-// Progress-only rows (bitmaps and byte counts of copies whose state did not change) go in batches
-// of PROGRESS_ROWS_PER_TRANSACTION after the flush's own transaction, and the event loop runs
-// between batches: the SQLite driver is synchronous, so one transaction of 1,000 rows would hold
-// the whole process (socket.io heartbeats, pushes, HTTP) for seconds.
+// serialised through one queue, so rows are written in the order the engine changed them.
+//
+// Two kinds of change, two speeds:
+// - Changes that must be durable before anyone is told: state, options, creation and removal,
+//   ownership, the log, and bitmaps a host write marked (or a host write's relationships: a grain
+//   the copier marked copied must be on record before the source grain is overwritten, or a
+//   restart would copy the new data). They go in one transaction per flush, within
+//   FLUSH_INTERVAL_MS, and a command's `flush()` waits for exactly these.
+// - Background copy progress (bytes copied, bitmaps the copier cleared): every
+//   PROGRESS_INTERVAL_MS, PROGRESS_ROWS_PER_TRANSACTION rows per transaction with the event loop
+//   turning between batches — the SQLite driver is synchronous, and one transaction of 1,000
+//   rows would hold the whole process (socket.io heartbeats, pushes, HTTP) for seconds. A
+//   command arriving meanwhile goes first: the rest of the progress waits for the next round.
+//   Saving it late is safe: after a crash the copier copies those grains again, which is harmless.
 import type { Engine, EngineEvent } from '../../engine';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
@@ -20,6 +27,7 @@ export const PROGRESS_ROWS_PER_TRANSACTION = 20;
 export const SIMULATION_SETTING_KEY = 'simulation';
 
 type Tx = Prisma.TransactionClient;
+type Scope = 'changes' | 'progress' | 'all';
 
 export class Persister {
   private readonly db: Db;
@@ -36,8 +44,13 @@ export class Persister {
   private timer: NodeJS.Timeout | null = null;
   private lastProgressFlushMs = 0;
   private timedFlushRunning = false;
+  /** Flushes queued behind the running one; background progress yields to them. */
+  private waiting = 0;
 
-  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>) {
+  private readonly progressRowsPerTransaction: number;
+
+  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>, options: { progressRowsPerTransaction?: number } = {}) {
+    this.progressRowsPerTransaction = options.progressRowsPerTransaction ?? PROGRESS_ROWS_PER_TRANSACTION;
     this.db = db;
     this.engine = engine;
     this.log = log;
@@ -51,7 +64,8 @@ export class Persister {
       // progress batches), the ticks must not queue more of them behind it.
       if (this.timedFlushRunning) return;
       this.timedFlushRunning = true;
-      this.flush(false)
+      const progressDue = Date.now() - this.lastProgressFlushMs >= PROGRESS_INTERVAL_MS;
+      this.write(progressDue ? 'progress' : 'changes')
         .catch((error: unknown) => this.log.error({ err: error }, 'persisting engine state failed'))
         .finally(() => (this.timedFlushRunning = false));
     }, FLUSH_INTERVAL_MS);
@@ -60,7 +74,7 @@ export class Persister {
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-    await this.flush(true);
+    await this.write('all');
   }
 
   /** Runs `command` (synchronous engine work) with its events attributed to `actor`. */
@@ -74,9 +88,23 @@ export class Persister {
     }
   }
 
-  /** Writes everything pending; `everything` includes progress-only changes. */
-  flush(everything = true): Promise<void> {
-    const next = this.chain.then(() => this.write(everything));
+  /** Makes every change that must be durable durable (not background progress): commands await this. */
+  flush(): Promise<void> {
+    return this.write('changes');
+  }
+
+  /** Changes plus background progress, giving way to commands: what the timer does every PROGRESS_INTERVAL_MS. */
+  saveProgress(): Promise<void> {
+    return this.write('progress');
+  }
+
+  /** `changes`: what must be durable; `progress`: plus background progress; `all`: plus progress, without giving way. */
+  private write(scope: Scope): Promise<void> {
+    this.waiting += 1;
+    const next = this.chain.then(() => {
+      this.waiting -= 1;
+      return this.writePending(scope);
+    });
     this.chain = next.catch(() => undefined);
     return next;
   }
@@ -84,7 +112,8 @@ export class Persister {
   private onEvent(event: EngineEvent): void {
     switch (event.kind) {
       case 'copy.progress':
-        this.progressed.add(event.copyId);
+        if (event.cause === 'host-write') this.changed.add(event.copyId);
+        else this.progressed.add(event.copyId);
         return;
       case 'volume.changed':
         this.volumes.add(event.volumeId);
@@ -119,9 +148,9 @@ export class Persister {
     return { type: relationship.type, source: name(relationship.sourceVolumeId), target: name(relationship.targetVolumeId) };
   }
 
-  private async write(everything: boolean): Promise<void> {
+  private async writePending(scope: Scope): Promise<void> {
     const nowMs = Date.now();
-    const withProgress = everything || nowMs - this.lastProgressFlushMs >= PROGRESS_INTERVAL_MS;
+    const withProgress = scope !== 'changes';
     const copyIds = new Set(this.changed);
     const progressOnly: string[] = [];
     if (withProgress) {
@@ -163,16 +192,25 @@ export class Persister {
       for (const id of progressOnly) this.progressed.add(id);
       throw error;
     }
-    await this.writeProgress(progressOnly);
-    // The next progress write waits its interval from the end of this one, however long it took.
-    if (progressOnly.length > 0) this.lastProgressFlushMs = Date.now();
+    const finished = await this.writeProgress(progressOnly, scope !== 'all');
+    // The next progress write waits its interval from the end of this one, however long it took;
+    // progress that gave way to a command goes on at the next tick.
+    if (!finished) this.lastProgressFlushMs = 0;
+    else if (progressOnly.length > 0) this.lastProgressFlushMs = Date.now();
   }
 
-  /** Progress-only rows, a batch per transaction, letting the event loop run between batches. */
-  private async writeProgress(ids: string[]): Promise<void> {
-    for (let first = 0; first < ids.length; first += PROGRESS_ROWS_PER_TRANSACTION) {
+  /**
+   * Progress-only rows, a batch per transaction, letting the event loop run between batches.
+   * Returns false when it stopped early for a flush waiting behind it (`yieldToOthers`).
+   */
+  private async writeProgress(ids: string[], yieldToOthers: boolean): Promise<boolean> {
+    for (let first = 0; first < ids.length; first += this.progressRowsPerTransaction) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      const batch = ids.slice(first, first + PROGRESS_ROWS_PER_TRANSACTION);
+      if (yieldToOthers && this.waiting > 0) {
+        for (const id of ids.slice(first)) this.progressed.add(id);
+        return false;
+      }
+      const batch = ids.slice(first, first + this.progressRowsPerTransaction);
       try {
         await this.db.$transaction(async (tx) => {
           for (const id of batch) await this.writeCopy(tx, id);
@@ -183,6 +221,7 @@ export class Persister {
         throw error;
       }
     }
+    return true;
   }
 
   private async writeCopy(tx: Tx, id: string): Promise<void> {

@@ -155,7 +155,7 @@ describe('LivePush', () => {
   });
 
   it('marks progress alone, which is pushed less often than state changes', () => {
-    expect(notesFor({ kind: 'copy.progress', copyId: 'c', arrayId: 'a' })).toEqual([{ kind: 'copy', id: 'c', arrayId: 'a', progressOnly: true }]);
+    expect(notesFor({ kind: 'copy.progress', copyId: 'c', arrayId: 'a', cause: 'copier' })).toEqual([{ kind: 'copy', id: 'c', arrayId: 'a', progressOnly: true }]);
     expect(notesFor({ kind: 'copy.state-changed', copyId: 'c', arrayId: 'a', from: 'preparing', to: 'prepared', cause: 'test' })[0]?.progressOnly).toBeUndefined();
   });
 });

@@ -1,0 +1,155 @@
+// The persister against a real SQLite inventory: what a command's flush makes durable, what may
+// be saved late, and how background progress gives way to commands.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Clock, Engine, MemoryStore, type VolumeState } from '../../engine';
+import { openDb, type Db } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { createLogger } from '../log';
+import { seedIfEmpty } from '../seed/seed';
+import { loadFleetSnapshot } from './hydrate';
+import { Persister } from './persister';
+
+const START_MS = Date.UTC(2026, 10, 28);
+
+let dir: string;
+let db: Db;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-persister-'));
+  const url = `file:${path.join(dir, 'grainline.db')}`;
+  await applyMigrations(url);
+  db = openDb(url);
+  await seedIfEmpty(db);
+}, 120_000);
+
+afterAll(async () => {
+  await db.$disconnect();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let engine: Engine;
+let persister: Persister;
+/** Transactions the persister opened; `failTransaction` makes the n-th (1-based) fail. */
+let transactions = 0;
+let failTransaction = 0;
+
+/** The inventory as the persister sees it, counting its transactions (and failing one on demand). */
+function countingDb(): Db {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== '$transaction') return Reflect.get(target, property, receiver) as unknown;
+      return (...args: Parameters<Db['$transaction']>) => {
+        transactions += 1;
+        if (transactions === failTransaction) return Promise.reject(new Error('disk I/O error'));
+        return target.$transaction(...args);
+      };
+    },
+  });
+}
+/** Storwize FlashCopy mappings between the demo fleet's equal-size volume pairs, copying. */
+let copyIds: string[];
+
+beforeEach(async () => {
+  await db.copyRelationship.deleteMany();
+  const snapshot = await loadFleetSnapshot(db);
+  let nextId = 0;
+  engine = new Engine({
+    clock: new Clock({ startMs: START_MS, speed: 0, wall: { nowMs: () => 0 } }),
+    openStore: (volume) => new MemoryStore(Number(volume.capacityBytes)),
+    newId: () => `copy-${(nextId += 1)}`,
+    seed: 11,
+  });
+  engine.load(snapshot);
+  transactions = 0;
+  failTransaction = 0;
+  persister = new Persister(countingDb(), engine, createLogger('persister-test'), [], { progressRowsPerTransaction: 1 });
+  const storwize = snapshot.arrays.find((array) => array.model === 'storwize');
+  const volumes = snapshot.volumes.filter((volume) => volume.arrayId === storwize?.id);
+  const pairs = pairsOfEqualSize(volumes).slice(0, 3);
+  copyIds = pairs.map(([source, target]) => engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 50 }, start: true }).id);
+  // Preparing → prepared → copying happen on the simulated clock: save those state changes, then
+  // let the copier run, so what is pending afterwards is background progress alone.
+  engine.advance(5_000);
+  await persister.flush();
+  engine.advance(5_000);
+  expect(copyIds.every((id) => engine.view(engine.requireCopy(id)).progress.copiedBytes > 0)).toBe(true);
+});
+
+function pairsOfEqualSize(volumes: VolumeState[]): [VolumeState, VolumeState][] {
+  const bySize = new Map<string, VolumeState[]>();
+  for (const volume of volumes) bySize.set(String(volume.capacityBytes), [...(bySize.get(String(volume.capacityBytes)) ?? []), volume]);
+  return [...bySize.values()].filter((group) => group.length >= 2).map((group) => [group[0]!, group[1]!]);
+}
+
+async function savedCopiedBytes(id: string): Promise<number> {
+  const row = await db.copyRelationship.findUniqueOrThrow({ where: { id } });
+  return Number(row.copiedBytes);
+}
+
+const liveCopiedBytes = (id: string) => engine.view(engine.requireCopy(id)).progress.copiedBytes;
+
+describe('Persister', () => {
+  it("saves a command's changes on flush() but leaves background progress for later", async () => {
+    const [first, second] = copyIds as [string, string];
+    const savedBefore = await savedCopiedBytes(first);
+    engine.setOptions(second, { copyRate: 60 });
+    await persister.flush();
+    // The option change is on record, with the progress its row had at that moment.
+    const row = await db.copyRelationship.findUniqueOrThrow({ where: { id: second } });
+    expect((row.options as { copyRate: number }).copyRate).toBe(60);
+    expect(Number(row.copiedBytes)).toBe(liveCopiedBytes(second));
+    // The untouched copy's background progress waits: copying a grain again after a crash is harmless.
+    expect(await savedCopiedBytes(first)).toBe(savedBefore);
+    expect(liveCopiedBytes(first)).toBeGreaterThan(savedBefore);
+  });
+
+  it('saves every relationship a host write went through before the write is acknowledged', async () => {
+    const [first] = copyIds as [string];
+    const copy = engine.requireCopy(first);
+    // A grain the copier already copied: the write marks nothing new, but the copier's mark must
+    // be durable before the source grain changes, or a restart would copy the new data.
+    engine.hostWrite(copy.sourceVolumeId, 0, new Uint8Array(4096).fill(7));
+    await persister.flush();
+    expect(await savedCopiedBytes(first)).toBe(liveCopiedBytes(first));
+    const row = await db.copyRelationship.findUniqueOrThrow({ where: { id: first } });
+    expect(Buffer.from(row.pendingBitmap ?? [])).toEqual(Buffer.from(copy.toCopy.serialize()));
+  });
+
+  it('writes background progress one batch per transaction and gives way to a command', async () => {
+    transactions = 0;
+    const savedBefore = await Promise.all(copyIds.map(savedCopiedBytes));
+    const progress = persister.saveProgress();
+    engine.setOptions(copyIds[2]!, { copyRate: 70 });
+    const command = persister.flush();
+    await Promise.all([progress, command]);
+    // Two transactions: the progress round's changes (the option change, noted before it ran) and
+    // the command's; the round then stopped for the command without writing a progress batch.
+    expect(transactions).toBe(2);
+    expect(await Promise.all(copyIds.slice(0, 2).map(savedCopiedBytes))).toEqual(savedBefore.slice(0, 2));
+    expect(await savedCopiedBytes(copyIds[2]!)).toBe(liveCopiedBytes(copyIds[2]!));
+
+    transactions = 0;
+    await persister.saveProgress();
+    // One transaction for the (no) changes, then one per progress row (progressRowsPerTransaction 1).
+    expect(transactions).toBe(1 + 2);
+    for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));
+  });
+
+  it('keeps progress a failed batch could not write for the next round', async () => {
+    transactions = 0;
+    failTransaction = 3; // the changes, the first progress row, then this one
+    await expect(persister.saveProgress()).rejects.toThrow('disk I/O error');
+    // The first row made it; the failed one and the one after it did not.
+    expect(await savedCopiedBytes(copyIds[0]!)).toBe(liveCopiedBytes(copyIds[0]!));
+    await persister.saveProgress();
+    for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));
+  });
+
+  it('saves all progress when it stops', async () => {
+    await persister.stop();
+    for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));
+  });
+});
