@@ -114,5 +114,14 @@ for (const theme of THEMES) {
     await page.goto('/arrays/no-such-array');
     await expect(page.getByText('Array not found')).toBeVisible();
     await shoot(page, 'array-not-found', theme);
+
+    // A phone-sized window: the sidebar becomes a top bar whose controls wrap, never overlap.
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Latest events' })).toBeVisible();
+    await shoot(page, 'dashboard-narrow', theme);
+    await page.goto('/copies');
+    await expect(page.getByTestId('connection-status')).toHaveText('Live');
+    await shoot(page, 'copies-narrow', theme);
   });
 }

@@ -16,10 +16,19 @@ export function formatRate(bytesPerSec: number): string {
   return `${formatBytes(Math.round(bytesPerSec))}/s`;
 }
 
+/**
+ * "3.2 GiB of 10 GiB". A relationship with no grains in its cycle (a split pair, a mapping not yet
+ * started) has nothing to copy, which reads better than "0 B of 0 B".
+ */
+export function copiedAmount(progress: Copy['progress']): string {
+  if (progress.totalBytes === 0) return 'nothing to copy';
+  return `${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)}`;
+}
+
 /** Percent, bytes, rate and ETA (in simulated time) of one relationship's background copy. */
 export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
   const percent = Math.max(0, Math.min(100, progress.percent));
-  const amount = `${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)}`;
+  const amount = copiedAmount(progress);
   const moving = progress.rateBytesPerSec > 0;
   const detail = moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : null;
   const label = `${percent.toFixed(1)}% (${amount})${detail === null ? '' : `, ${detail}`}`;
@@ -44,7 +53,7 @@ export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
 /** One line for dense tables: the bar and the percent; rate and ETA have their own columns. */
 export function CopyProgressBar({ progress }: { progress: Copy['progress'] }) {
   const percent = Math.max(0, Math.min(100, progress.percent));
-  const amount = `${formatBytes(progress.copiedBytes)} of ${formatBytes(progress.totalBytes)}`;
+  const amount = copiedAmount(progress);
   return (
     <div className="flex items-center gap-2" title={amount}>
       <div role="progressbar" aria-label={`${percent.toFixed(1)}% (${amount})`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-bar-track">

@@ -7,9 +7,20 @@ import type { Copy } from '@/lib/client/types';
 import { formatBytes } from '@/lib/units';
 import { pointInTimeName } from './point-in-time';
 
+/**
+ * Before its point in time a relationship has no "changed since": a pair never split counts what is
+ * out of sync, a mapping never started tracks nothing yet (a size would suggest a split or a T0
+ * that never happened).
+ */
+function differentialFact(copy: Copy): [string, string] {
+  if (copy.pointInTime !== null) return [`Changed since ${pointInTimeName(copy.model)}`, formatBytes(copy.differentialBytes)];
+  if (copy.model === 'xp7') return ['Out of sync', formatBytes(copy.differentialBytes)];
+  return [`Changed since ${pointInTimeName(copy.model)}`, 'not tracked yet'];
+}
+
 export function CopyProgressPanel({ copy }: { copy: Copy }) {
   const facts: [string, string][] = [
-    [`Changed since ${pointInTimeName(copy.model)}`, formatBytes(copy.differentialBytes)],
+    differentialFact(copy),
     ['Point in time', copy.pointInTime === null ? 'none yet' : formatTimestamp(copy.pointInTime)],
     ['Grain size', formatBytes(copy.grainBytes)],
     ['Created', formatTimestamp(copy.createdAt)],

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { volumeHref } from '@/components/volumes/volume-href';
 import type { FleetEvent } from '@/lib/client/types';
 
 function subjectName(event: FleetEvent): string | null {
@@ -42,11 +43,10 @@ export function EventSubject({ event }: { event: FleetEvent }) {
     );
   }
   if (event.subjectType === 'volume' && event.kind !== 'volume.deleted') {
-    const query = new URLSearchParams({ q: name, ...(event.arrayId ? { array: event.arrayId } : {}) });
     return (
       <span>
         <span className="text-fg-subtle">volume </span>
-        <Link href={`/volumes?${query.toString()}`} className="font-mono text-xs text-accent hover:underline">
+        <Link href={volumeHref(event.subjectId)} className="font-mono text-xs text-accent hover:underline">
           {name}
         </Link>
       </span>

@@ -39,7 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto md:mt-3 md:overflow-visible">
           <NavLinks />
         </nav>
-        <div className="flex w-full items-center justify-between gap-2 md:w-auto md:flex-col md:items-stretch md:justify-start md:gap-1 md:border-t md:border-line md:pt-2">
+        <div className="flex w-full flex-wrap items-center justify-between gap-x-2 gap-y-1 md:w-auto md:flex-nowrap md:flex-col md:items-stretch md:justify-start md:gap-1 md:border-t md:border-line md:pt-2">
           <SimulationControls />
           <UserMenu />
           <ConnectionIndicator />

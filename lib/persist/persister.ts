@@ -141,6 +141,10 @@ export class Persister {
 
   /** Names that make a copy's log entries readable without looking the ids up. */
   private describe(event: EngineEvent): Record<string, string> {
+    if (event.kind === 'volume.owner-changed') {
+      const volume = this.engine.fleet.volume(event.volumeId);
+      return volume === undefined ? {} : { name: volume.name };
+    }
     if (!('copyId' in event)) return {};
     const relationship = this.engine.copy(event.copyId);
     if (relationship === undefined) return {};
@@ -263,6 +267,6 @@ function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volu
     case 'copy.removed':
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, cause: event.cause } };
     case 'volume.owner-changed':
-      return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { from: event.from, to: event.to, reason: event.reason } };
+      return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { ...names, from: event.from, to: event.to, reason: event.reason } };
   }
 }
