@@ -25,10 +25,11 @@ test('a created volume appears in the event log; the kind filter survives a relo
   await expect(page.getByLabel('Kind')).toHaveText('volume.created');
   await expect(row).toBeVisible();
 
-  // The subject links to the volume in the Volumes table.
+  // The subject links to the volume's own page.
+  const volumeId = ((await created.json()) as { id: string }).id;
   await row.getByRole('link', { name }).click();
-  await expect(page).toHaveURL(/\/volumes\?/);
-  await expect(page.getByTestId('volume-count')).toHaveText('1 volume matches the filters');
+  await expect(page).toHaveURL(new RegExp(`/volumes/${volumeId}$`));
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 });
 
 test('the log is live: a request made elsewhere appears at the top without a reload, under its user', async ({ page, request }) => {
