@@ -174,21 +174,25 @@ export class Persister {
     this.volumes.clear();
     const events = this.events;
     this.events = [];
-    const storedBefore = new Set(this.stored);
+    // Everything this transaction writes is taken now, synchronously, with the data under it made
+    // durable first: no engine tick can run in between (see rowsOf).
+    const rows = this.rowsOf(copyIds);
+    const volumeRows = volumeIds.flatMap((id) => this.volumeRowOf(id));
+    const clock = this.clockValue();
     try {
       await this.db.$transaction(async (tx) => {
-        for (const id of copyIds) await this.writeCopy(tx, id);
+        await this.writeRows(tx, rows);
         for (const id of removed) {
-          if (this.stored.delete(id)) await tx.copyRelationship.deleteMany({ where: { id } });
+          if (this.stored.has(id)) await tx.copyRelationship.deleteMany({ where: { id } });
         }
-        for (const id of volumeIds) await this.writeVolume(tx, id);
+        for (const row of volumeRows) await tx.volume.updateMany({ where: { id: row.id }, data: row.data });
         for (const event of events) await recordEvent(tx, event);
-        await this.writeClock(tx);
+        await tx.setting.upsert({ where: { key: SIMULATION_SETTING_KEY }, create: { key: SIMULATION_SETTING_KEY, value: clock }, update: { value: clock } });
       });
+      for (const row of rows) this.stored.add(row.id);
+      for (const id of removed) this.stored.delete(id);
     } catch (error) {
       // Nothing of this flush was saved: keep all of it for the next one.
-      this.stored.clear();
-      for (const id of storedBefore) this.stored.add(id);
       for (const id of copyIds) this.changed.add(id);
       for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
@@ -214,11 +218,9 @@ export class Persister {
         for (const id of ids.slice(first)) this.progressed.add(id);
         return false;
       }
-      const batch = ids.slice(first, first + this.progressRowsPerTransaction);
+      const rows = this.rowsOf(ids.slice(first, first + this.progressRowsPerTransaction));
       try {
-        await this.db.$transaction(async (tx) => {
-          for (const id of batch) await this.writeCopy(tx, id);
-        });
+        await this.db.$transaction((tx) => this.writeRows(tx, rows));
       } catch (error) {
         // This batch and the rest wait for the next progress flush.
         for (const id of ids.slice(first)) this.progressed.add(id);
@@ -228,32 +230,47 @@ export class Persister {
     return true;
   }
 
-  private async writeCopy(tx: Tx, id: string): Promise<void> {
-    const relationship = this.engine.copy(id);
-    if (relationship === undefined) return;
-    const view = this.engine.view(relationship);
-    if (this.stored.has(id)) {
-      await tx.copyRelationship.update({ where: { id }, data: copyRowUpdate(relationship, view.progress, view.differentialBytes) });
-    } else {
-      await tx.copyRelationship.create({ data: copyRowCreate(relationship, view.progress, view.differentialBytes) });
-      this.stored.add(id);
+  /**
+   * The rows of these relationships as they are now. Data first: the volumes under them are made
+   * durable (FileStore.flush: fdatasync, then the allocation map) before the rows are taken, so a
+   * saved bitmap never calls a grain copied whose bytes could still be lost; and nothing awaits in
+   * between, so the engine cannot copy another grain after the flush and before its bitmap is read.
+   */
+  private rowsOf(ids: Iterable<string>): CopyRowWrite[] {
+    const relationships = [...ids].flatMap((id) => this.engine.copy(id) ?? []);
+    for (const relationship of relationships) {
+      this.engine.store(relationship.sourceVolumeId).flush();
+      this.engine.store(relationship.targetVolumeId).flush();
     }
-  }
-
-  private async writeVolume(tx: Tx, id: string): Promise<void> {
-    const volume = this.engine.fleet.volume(id);
-    if (volume === undefined) return;
-    await tx.volume.updateMany({
-      where: { id },
-      data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status },
+    return relationships.map((relationship) => {
+      const view = this.engine.view(relationship);
+      return this.stored.has(relationship.id)
+        ? { id: relationship.id, update: copyRowUpdate(relationship, view.progress, view.differentialBytes) }
+        : { id: relationship.id, create: copyRowCreate(relationship, view.progress, view.differentialBytes) };
     });
   }
 
-  private async writeClock(tx: Tx): Promise<void> {
-    const value = { simulatedTimeMs: this.engine.clock.nowMs(), speed: this.engine.clock.speed };
-    await tx.setting.upsert({ where: { key: SIMULATION_SETTING_KEY }, create: { key: SIMULATION_SETTING_KEY, value }, update: { value } });
+  private async writeRows(tx: Tx, rows: CopyRowWrite[]): Promise<void> {
+    for (const row of rows) {
+      if (row.create !== undefined) await tx.copyRelationship.create({ data: row.create });
+      else await tx.copyRelationship.update({ where: { id: row.id }, data: row.update });
+    }
+  }
+
+  private volumeRowOf(id: string): { id: string; data: Prisma.VolumeUpdateManyMutationInput }[] {
+    const volume = this.engine.fleet.volume(id);
+    if (volume === undefined) return [];
+    return [{ id, data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status } }];
+  }
+
+  private clockValue(): { simulatedTimeMs: number; speed: string | number } {
+    return { simulatedTimeMs: this.engine.clock.nowMs(), speed: this.engine.clock.speed };
   }
 }
+
+type CopyRowWrite =
+  | { id: string; create: Prisma.CopyRelationshipUncheckedCreateInput; update?: undefined }
+  | { id: string; create?: undefined; update: Prisma.CopyRelationshipUncheckedUpdateInput };
 
 function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' | 'volume.added' | 'volume.removed' | 'workload.changed' }>, actor: string, names: Record<string, string>): NewEvent {
   const base = { kind: event.kind, arrayId: event.arrayId, actor };
