@@ -6,7 +6,7 @@ import { applyEffect } from './copy/effects';
 import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
 import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
 import { differentialBytesOf, progressOf, smoothRate, type Progress } from './copy/progress';
-import { newRelationship, type Relationship } from './copy/relationship';
+import { grainSpan, newRelationship, type Relationship } from './copy/relationship';
 import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, type ActionAvailability } from './copy/tables';
 import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/types';
 import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './copy/flashcopy-storwize';
@@ -18,7 +18,8 @@ import { EngineError } from './errors';
 import type { EngineEvent, EngineListener } from './events';
 import { Fleet, type FleetSnapshot } from './fleet';
 import { checkAccess, isReadOnly, roleWord, type Holding } from './io/access';
-import { readThrough, writeThrough, type IoStores } from './io/host-io';
+import { applyWriteRules, readThrough, type IoStores } from './io/host-io';
+import { APPLIED_AT_ONCE, HostWriteQueue, type HostWriteHandle } from './io/write-queue';
 import { Workload, type WorkloadSpec } from './io/workload';
 import { COPY_TYPE_BY_MODEL, type ArrayModel, type ControllerSlot, type VolumeState } from './model';
 import { Clock, type ClockSpeed } from './time/clock';
@@ -39,6 +40,11 @@ export interface EngineOptions {
   newId: () => string;
   /** Seed for simulated host workloads. */
   seed?: number;
+  /**
+   * Hold host writes' data until the server has saved the bitmaps they marked and calls
+   * applyHostWrites (io/write-queue.ts). Off: data is written at once (tests, simulations).
+   */
+  deferHostWrites?: boolean;
 }
 
 export interface CreateCopyInput {
@@ -90,6 +96,7 @@ export class Engine {
   private copierStart = 0;
   private copiedBytesTotal = 0;
   private readonly io: IoStores;
+  private readonly writeQueue = new HostWriteQueue();
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -170,7 +177,8 @@ export class Engine {
     if ((this.byVolume.get(volumeId)?.size ?? 0) > 0) {
       throw new EngineError('conflict', `volume ${this.requireVolume(volumeId).name} is in a copy relationship`);
     }
-    const { arrayId } = this.requireVolume(volumeId);
+    const { arrayId, name } = this.requireVolume(volumeId);
+    this.writeQueue.refuseVolume(volumeId, new EngineError('not-found', `volume ${name} was deleted before the write was applied`));
     const hadWorkload = this.workloads.delete(volumeId);
     this.stores.get(volumeId)?.close();
     this.stores.delete(volumeId);
@@ -435,18 +443,88 @@ export class Engine {
 
   // ---- host I/O ------------------------------------------------------------------------------
 
-  hostWrite(volumeId: string, offsetBytes: number, data: Uint8Array): void {
+  /**
+   * A host write: the relationships' rules apply at once (copy-on-write, marks, differences); the
+   * data is written at once too, or, with deferHostWrites, when applyHostWrites says the marks are
+   * saved. The handle tells which.
+   */
+  hostWrite(volumeId: string, offsetBytes: number, data: Uint8Array): HostWriteHandle {
     const volume = this.requireVolume(volumeId);
     this.checkRange(volume, offsetBytes, data.length);
     const holdings = this.holdings(volumeId);
     checkAccess(volume, holdings, 'write');
-    writeThrough(this.io, volumeId, holdings, offsetBytes, data);
+    applyWriteRules(this.io, volumeId, holdings, offsetBytes, data.length);
+    this.announceWrite(holdings);
+    if (this.options.deferHostWrites !== true) {
+      this.store(volumeId).write(offsetBytes, data);
+      return APPLIED_AT_ONCE;
+    }
+    return this.writeQueue.add(volumeId, offsetBytes, data);
+  }
+
+  /** The newest queued host write: a save of the relationships taken now covers its marks. */
+  hostWriteMark(): number {
+    return this.writeQueue.mark();
+  }
+
+  /** Host writes queued and not yet applied. */
+  pendingHostWrites(): number {
+    return this.writeQueue.size;
+  }
+
+  /**
+   * Writes the data of queued host writes up to `uptoSeq`, once a save covering their marks is on
+   * record. A write whose rules mark something new by now (a mapping restarted, differences
+   * cleared by a resync) waits for the next save; one its volume no longer accepts is refused.
+   */
+  applyHostWrites(uptoSeq: number): void {
+    const waiting = [];
+    for (const entry of this.writeQueue.take(uptoSeq)) {
+      const volume = this.fleet.volume(entry.volumeId);
+      const holdings = volume === undefined ? [] : this.holdings(entry.volumeId);
+      try {
+        if (volume === undefined) throw new EngineError('not-found', `volume ${entry.volumeId} no longer exists`);
+        checkAccess(volume, holdings, 'write');
+      } catch (error) {
+        entry.handle.state = 'refused';
+        entry.handle.refusal = error instanceof Error ? error : new Error(String(error));
+        continue;
+      }
+      const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
+      applyWriteRules(this.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length);
+      if (holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {
+        this.announceWrite(holdings);
+        waiting.push(entry);
+        continue;
+      }
+      this.store(entry.volumeId).write(entry.offsetBytes, entry.data);
+      entry.handle.state = 'applied';
+    }
+    this.writeQueue.putBack(waiting);
+  }
+
+  /**
+   * Every relationship a write goes through is saved with it, even when it marked nothing new:
+   * grains the copier marked copied earlier (saved lazily) must be on record before their source
+   * is overwritten.
+   */
+  private announceWrite(holdings: readonly Holding[]): void {
     for (const { relationship } of holdings) {
       relationship.updatedAtMs = this.clock.nowMs();
-      // Every relationship the write went through must be saved with it, even when the write
-      // marked nothing new: the grains the copier marked copied earlier (saved lazily) must be on
-      // record before their source is overwritten, or a restart would copy the new data.
       this.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'host-write' });
+    }
+  }
+
+  /**
+   * A mirror's copier may have just copied grains a queued write is about to change: they stay
+   * marked to copy, so the write, once applied, reaches the other volume too.
+   */
+  private keepQueuedWritesMarked(relationship: Relationship, spec: StateSpec): void {
+    if (spec.data !== 'mirror' || this.writeQueue.size === 0) return;
+    const fromVolumeId = spec.copier === 'reverse' ? relationship.targetVolumeId : relationship.sourceVolumeId;
+    for (const entry of this.writeQueue.pendingOn(fromVolumeId)) {
+      const { first, count } = grainSpan(relationship, entry.offsetBytes, entry.data.length);
+      if (count > 0) relationship.toCopy.setRange(first, count);
     }
   }
 
@@ -624,6 +702,7 @@ export class Engine {
       }
       const rate = rateBytesPerSec(relationship.model, relationship.options);
       const step = copyStep(this.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
+      this.keepQueuedWritesMarked(relationship, spec);
       movedBytesLeft -= step.movedBytes;
       relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, step.accountedBytes, elapsedMs);
       this.copiedBytesTotal += step.accountedBytes;
@@ -798,4 +877,9 @@ export class Engine {
     volume.readOnly = readOnly;
     if (changed && announce) this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
   }
+}
+
+/** The set-grain counts of a relationship's bitmaps: a write's rules either set or clear, so a change shows in the counts (count() is O(1)). */
+function bitmapCounts(relationship: Relationship): string {
+  return `${relationship.toCopy.count()}/${relationship.sourceDiff.count()}/${relationship.targetDiff.count()}`;
 }

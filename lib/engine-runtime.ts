@@ -23,6 +23,8 @@ export function createEngine(dataDir: string, snapshot: FleetSnapshot, relations
     openStore: (volume) => FileStore.open({ path: fileOf(volume.id), capacityBytes: Number(volume.capacityBytes) }),
     removeStore: (volumeId) => FileStore.remove(fileOf(volumeId)),
     newId: () => crypto.randomUUID(),
+    // The persister applies host writes once the bitmaps they marked are saved (crash safety).
+    deferHostWrites: true,
   });
   engine.load(snapshot, relationships);
   return engine;

@@ -76,12 +76,20 @@ function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetByte
   if (spec.trackChanges) relationship.targetDiff.setRange(first, count);
 }
 
+/**
+ * Every relationship's rules for a write, without the write itself: copy-on-write of T0 data to
+ * targets, grains marked to copy again, differences recorded. Access was checked by the caller.
+ */
+export function applyWriteRules(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number): void {
+  for (const holding of holdings) {
+    if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(io, holding, offsetBytes, lengthBytes);
+    else onTargetWrite(io, holding, offsetBytes, lengthBytes);
+  }
+}
+
 /** Applies every relationship's write rules, then stores the data. Access was checked by the caller. */
 export function writeThrough(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, data: Uint8Array): void {
-  for (const holding of holdings) {
-    if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(io, holding, offsetBytes, data.length);
-    else onTargetWrite(io, holding, offsetBytes, data.length);
-  }
+  applyWriteRules(io, volumeId, holdings, offsetBytes, data.length);
   io.store(volumeId).write(offsetBytes, data);
 }
 

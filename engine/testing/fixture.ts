@@ -15,6 +15,8 @@ export interface FixtureOptions {
   /** Capacity of particular volume indexes, bytes. */
   capacityOverrides?: Record<number, number>;
   seed?: number;
+  /** Hold host writes until applyHostWrites, as the server does (io/write-queue.ts). */
+  deferHostWrites?: boolean;
 }
 
 export interface Fixture {
@@ -33,6 +35,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     openStore: (volume) => new MemoryStore(Number(volume.capacityBytes)),
     newId: () => `c${(nextId += 1)}`,
     seed: options.seed ?? 7,
+    deferHostWrites: options.deferHostWrites ?? false,
   });
   const models: ArrayModel[] = ['santricity', 'xp7', 'storwize', 'ds6000'];
   const pools: PoolState[] = models.flatMap((model) => [

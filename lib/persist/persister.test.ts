@@ -61,6 +61,7 @@ beforeEach(async () => {
     openStore: (volume) => new MemoryStore(Number(volume.capacityBytes)),
     newId: () => `copy-${(nextId += 1)}`,
     seed: 11,
+    deferHostWrites: true, // as the server runs it
   });
   engine.load(snapshot);
   transactions = 0;
@@ -111,8 +112,12 @@ describe('Persister', () => {
     const copy = engine.requireCopy(first);
     // A grain the copier already copied: the write marks nothing new, but the copier's mark must
     // be durable before the source grain changes, or a restart would copy the new data.
-    engine.hostWrite(copy.sourceVolumeId, 0, new Uint8Array(4096).fill(7));
+    const write = engine.hostWrite(copy.sourceVolumeId, 0, new Uint8Array(4096).fill(7));
+    expect(write.state).toBe('pending');
     await persister.flush();
+    // The data went to the volume only once the save of the relationship committed.
+    expect(write.state).toBe('applied');
+    expect(engine.hostRead(copy.sourceVolumeId, 0, 1)[0]).toBe(7);
     expect(await savedCopiedBytes(first)).toBe(liveCopiedBytes(first));
     const row = await db.copyRelationship.findUniqueOrThrow({ where: { id: first } });
     expect(Buffer.from(row.pendingBitmap ?? [])).toEqual(Buffer.from(copy.toCopy.serialize()));
@@ -146,6 +151,19 @@ describe('Persister', () => {
     expect(await savedCopiedBytes(copyIds[0]!)).toBe(liveCopiedBytes(copyIds[0]!));
     await persister.saveProgress();
     for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));
+  });
+
+  it('applies no host write when the save of its marks fails, and applies it with the next', async () => {
+    const copy = engine.requireCopy(copyIds[0]!);
+    const write = engine.hostWrite(copy.sourceVolumeId, 0, new Uint8Array(16).fill(5));
+    transactions = 0;
+    failTransaction = 1;
+    await expect(persister.flush()).rejects.toThrow('disk I/O error');
+    expect(write.state).toBe('pending');
+    expect(engine.hostRead(copy.sourceVolumeId, 0, 1)[0]).not.toBe(5);
+    await persister.flush();
+    expect(write.state).toBe('applied');
+    expect(engine.hostRead(copy.sourceVolumeId, 0, 1)[0]).toBe(5);
   });
 
   it('saves all progress when it stops', async () => {

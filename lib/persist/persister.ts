@@ -14,6 +14,8 @@
 //   rows would hold the whole process (socket.io heartbeats, pushes, HTTP) for seconds. A
 //   command arriving meanwhile goes first: the rest of the progress waits for the next round.
 //   Saving it late is safe: after a crash the copier copies those grains again, which is harmless.
+// After each save of changes commits, host writes queued before it are applied to the volumes
+// (the engine holds their data until the marks they made are on record).
 import type { Engine, EngineEvent } from '../../engine';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
@@ -177,6 +179,9 @@ export class Persister {
     // Everything this transaction writes is taken now, synchronously, with the data under it made
     // durable first: no engine tick can run in between (see rowsOf).
     const rows = this.rowsOf(copyIds);
+    // Every host write queued so far marked its relationships changed, so their rows are in this
+    // save: once it commits, the writes' data may go to the volumes (engine/io/write-queue.ts).
+    const writeMark = this.engine.hostWriteMark();
     const volumeRows = volumeIds.flatMap((id) => this.volumeRowOf(id));
     const clock = this.clockValue();
     try {
@@ -191,6 +196,7 @@ export class Persister {
       });
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
+      this.engine.applyHostWrites(writeMark);
     } catch (error) {
       // Nothing of this flush was saved: keep all of it for the next one.
       for (const id of copyIds) this.changed.add(id);

@@ -7,6 +7,9 @@ import type { Runtime } from '../runtime';
 import type { Engine } from '../../engine';
 import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec';
 
+/** Saves a write may wait for before it is refused as unsavable (each is one transaction). */
+const WRITE_SAVES_MAX = 5;
+
 export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
   // Refuse what cannot be written before reading (up to 16 MiB of) a body: an unknown volume, or a
   // declared length that does not fit. The engine checks the range again against the bytes received.
@@ -18,9 +21,16 @@ export async function writeVolume(runtime: Runtime, volumeId: string, offsetByte
   }
   const data = await readBodyBytes(request, DATA_REQUEST_BYTES_MAX);
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
-  runtime.engine.hostWrite(volumeId, offsetBytes, data);
+  const write = runtime.engine.hostWrite(volumeId, offsetBytes, data);
+  // The engine writes the data once a save covering the write's marks commits; a write whose
+  // rules changed meanwhile waits one more save (engine/io/write-queue.ts).
+  for (let saves = 0; write.state === 'pending'; saves++) {
+    if (saves >= WRITE_SAVES_MAX) throw new ApiError(503, `the write to ${volume.name} could not be saved; try again`);
+    await runtime.persister.flush();
+  }
+  if (write.state === 'refused') throw write.refusal ?? new ApiError(409, `the write to ${volume.name} was refused`);
+  // Acknowledged only when the data is durable too.
   runtime.engine.store(volumeId).flush();
-  await runtime.persister.flush();
   return data.length;
 }
 

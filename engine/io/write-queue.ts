@@ -1,0 +1,77 @@
+// Host writes held back until the bitmaps they marked are durable (EngineOptions.deferHostWrites).
+//
+// Why: a source write must never reach the volume file while a restart could still find its grain
+// "not yet copied" — the target would then read the new data instead of T0's. The engine applies
+// a write's rules at once (copy-on-write of T0 data to the target, marks, differences), queues the
+// data, and writes it only when the server says a save covering those marks is on record
+// (Engine.applyHostWrites). Until then reads of the volume return the data as it was, like a disk
+// that has not completed the write yet; a write is acknowledged only once it is applied.
+
+export type HostWriteState = 'pending' | 'applied' | 'refused';
+
+export interface HostWriteHandle {
+  /** Queue order; 0 for a write applied at once (no deferral). */
+  readonly seq: number;
+  state: HostWriteState;
+  /** Why a refused write was refused (the volume went read-only or away meanwhile). */
+  refusal: Error | null;
+}
+
+export interface QueuedWrite {
+  handle: HostWriteHandle;
+  volumeId: string;
+  offsetBytes: number;
+  data: Uint8Array;
+}
+
+export const APPLIED_AT_ONCE: Readonly<HostWriteHandle> = Object.freeze({ seq: 0, state: 'applied', refusal: null });
+
+export class HostWriteQueue {
+  private entries: QueuedWrite[] = [];
+  private lastSeq = 0;
+
+  /** Queues a copy of `data` (callers such as workloads reuse their buffers). */
+  add(volumeId: string, offsetBytes: number, data: Uint8Array): HostWriteHandle {
+    this.lastSeq += 1;
+    const handle: HostWriteHandle = { seq: this.lastSeq, state: 'pending', refusal: null };
+    this.entries.push({ handle, volumeId, offsetBytes, data: data.slice() });
+    return handle;
+  }
+
+  /** The newest write queued so far: a save taken now covers the marks of every write up to it. */
+  mark(): number {
+    return this.lastSeq;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Removes and returns, in order, the writes queued up to `uptoSeq`. */
+  take(uptoSeq: number): QueuedWrite[] {
+    const index = this.entries.findIndex((entry) => entry.handle.seq > uptoSeq);
+    const taken = index < 0 ? this.entries : this.entries.slice(0, index);
+    this.entries = index < 0 ? [] : this.entries.slice(index);
+    return taken;
+  }
+
+  /** Puts writes that must wait for another save back at the front, in their order. */
+  putBack(writes: QueuedWrite[]): void {
+    if (writes.length > 0) this.entries = [...writes, ...this.entries];
+  }
+
+  /** The writes waiting for a volume (the copier keeps their grains marked, see Engine). */
+  pendingOn(volumeId: string): QueuedWrite[] {
+    return this.entries.filter((entry) => entry.volumeId === volumeId);
+  }
+
+  /** A deleted volume's writes are refused. */
+  refuseVolume(volumeId: string, refusal: Error): void {
+    for (const entry of this.entries) {
+      if (entry.volumeId !== volumeId) continue;
+      entry.handle.state = 'refused';
+      entry.handle.refusal = refusal;
+    }
+    this.entries = this.entries.filter((entry) => entry.volumeId !== volumeId);
+  }
+}
