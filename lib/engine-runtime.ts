@@ -13,9 +13,26 @@ export function volumesDir(dataDir: string): string {
   return path.join(dataDir, 'volumes');
 }
 
+/**
+ * Deletes volume files no inventory row owns: a volume's row and its log entry go in one
+ * transaction and its files after, so a crash in between leaves files of a deleted volume behind.
+ * Returns the names removed.
+ */
+export function removeOrphanVolumeFiles(dir: string, volumeIds: ReadonlySet<string>): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const id = /^(.+)\.vol(?:\.alloc(?:\.tmp)?)?$/.exec(name)?.[1];
+    if (id === undefined || volumeIds.has(id)) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 export function createEngine(dataDir: string, snapshot: FleetSnapshot, relationships: Relationship[], saved: SavedClock | null): Engine {
   const dir = volumesDir(dataDir);
   fs.mkdirSync(dir, { recursive: true });
+  removeOrphanVolumeFiles(dir, new Set(snapshot.volumes.map((volume) => volume.id)));
   const fileOf = (volumeId: string) => path.join(dir, `${volumeId}.vol`);
   const engine = new Engine({
     // Simulated time resumes where it stopped when it had run ahead of the wall clock.
