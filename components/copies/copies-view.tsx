@@ -18,7 +18,8 @@ import { useUrlState } from '@/lib/client/use-url-state';
 import { BulkActions } from './bulk-actions';
 import { CopiesTable } from './copies-table';
 import { CopyFilters } from './copy-filters';
-import { toCopyRows } from './copy-row';
+import { toCopyRows, type CopyRow } from './copy-row';
+import type { Copy } from '@/lib/client/types';
 import { NoCopies } from './no-copies';
 import { useCopyNames } from './use-copy-names';
 
@@ -65,7 +66,10 @@ export function CopiesView() {
   const names = useCopyNames();
   const canOperate = useCan('operate');
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const allRows = useMemo(() => toCopyRows(copies.data ?? [], names), [copies.data, names]);
+  // New names (a volume renamed or created) start a new cache: rows carry the names.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `names` is what invalidates the cache
+  const rowCache = useMemo(() => new WeakMap<Copy, CopyRow>(), [names]);
+  const allRows = useMemo(() => toCopyRows(copies.data ?? [], names, rowCache), [copies.data, names, rowCache]);
   const rows = useMemo(() => allRows.filter((row) => copyMatches(view, row)), [allRows, view]);
   const states = useMemo(() => [...new Set(allRows.map((row) => row.state))], [allRows]);
   // Only what is both selected and shown is acted on: a filter change never hides a target.

@@ -8,8 +8,18 @@ export interface CopyRow extends Copy {
   targetName: string;
 }
 
-export function toCopyRows(copies: readonly Copy[], names: CopyNames): CopyRow[] {
-  return copies.map((copy) => ({ ...copy, arrayName: names.arrayName(copy.arrayId), sourceName: names.volumeName(copy.sourceVolumeId), targetName: names.volumeName(copy.targetVolumeId) }));
+/**
+ * Rows for the table. `cache` (one per `names`) hands back the same row for a copy that did not
+ * change, so a push about a few copies does not give every row of a 1,000-row list a new identity.
+ */
+export function toCopyRows(copies: readonly Copy[], names: CopyNames, cache?: WeakMap<Copy, CopyRow>): CopyRow[] {
+  return copies.map((copy) => {
+    const known = cache?.get(copy);
+    if (known !== undefined) return known;
+    const row = { ...copy, arrayName: names.arrayName(copy.arrayId), sourceName: names.volumeName(copy.sourceVolumeId), targetName: names.volumeName(copy.targetVolumeId) };
+    cache?.set(copy, row);
+    return row;
+  });
 }
 
 export function describeCopy(row: CopyRow): string {
