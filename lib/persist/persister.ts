@@ -13,6 +13,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
 import { copyRowCreate, copyRowUpdate } from './copy-rows';
+import { writeFaultChange, type FaultChange } from '../services/fault-rows';
 
 export const FLUSH_INTERVAL_MS = 250;
 export const PROGRESS_INTERVAL_MS = 2_000;
@@ -31,6 +32,7 @@ export class Persister {
   private readonly removed = new Set<string>();
   private readonly volumes = new Set<string>();
   private events: NewEvent[] = [];
+  private faultChanges: FaultChange[] = [];
   private chain: Promise<void> = Promise.resolve();
   private actor = 'system';
   private timer: NodeJS.Timeout | null = null;
@@ -104,6 +106,11 @@ export class Persister {
       case 'volume.owner-changed':
         this.volumes.add(event.volumeId);
         break;
+      case 'controller.changed':
+      case 'fault.injected':
+      case 'fault.cleared':
+        this.faultChanges.push(event);
+        break;
       default:
         this.changed.add(event.copyId);
     }
@@ -141,6 +148,8 @@ export class Persister {
     this.volumes.clear();
     const events = this.events;
     this.events = [];
+    const faultChanges = this.faultChanges;
+    this.faultChanges = [];
     const storedBefore = new Set(this.stored);
     try {
       await this.db.$transaction(async (tx) => {
@@ -149,6 +158,7 @@ export class Persister {
           if (this.stored.delete(id)) await tx.copyRelationship.deleteMany({ where: { id } });
         }
         for (const id of volumeIds) await this.writeVolume(tx, id);
+        for (const change of faultChanges) await writeFaultChange(tx, change);
         for (const event of events) await recordEvent(tx, event);
         await this.writeClock(tx);
       });
@@ -160,6 +170,7 @@ export class Persister {
       for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
+      this.faultChanges = [...faultChanges, ...this.faultChanges];
       for (const id of progressOnly) this.progressed.add(id);
       throw error;
     }
@@ -225,5 +236,13 @@ function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volu
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, cause: event.cause } };
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { from: event.from, to: event.to, reason: event.reason } };
+    case 'controller.changed':
+      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, slot: event.slot, from: event.from, to: event.to, cause: event.cause } };
+    case 'fault.injected':
+    case 'fault.cleared': {
+      const { fault } = event;
+      const cause = event.kind === 'fault.cleared' ? { cause: event.cause } : {};
+      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, faultId: fault.id, faultKind: fault.kind, target: fault.targetName, effect: fault.effect, ...cause } };
+    }
   }
 }
