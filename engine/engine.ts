@@ -616,9 +616,10 @@ export class Engine {
     if (automaticTransition(tableFor(relationship.model), 'metadata-lost', relationship.state) === undefined) {
       throw new EngineError('conflict', `mapping ${copyId} is ${relationship.state}: losing metadata access suspends only a mapping that is copying or stopping ("the mapping started, but it did not complete", seed 002)`);
     }
-    const name = (id: string) => this.requireVolume(id).name;
-    const effect = `${this.predict([relationship], 'metadata-lost').join('; ')}; source ${name(relationship.sourceVolumeId)} and target ${name(relationship.targetVolumeId)} offline until access returns`;
-    const fault = this.addFault({ kind: 'metadata-loss', arrayId: relationship.arrayId, volumeId: null, copyId, slot: null, targetName: `mapping ${copyId}`, effect, resumeState: relationship.state });
+    const source = this.requireVolume(relationship.sourceVolumeId).name;
+    const target = this.requireVolume(relationship.targetVolumeId).name;
+    const effect = `${relationship.state} → suspended: source ${source} and target ${target} offline until access returns`;
+    const fault = this.addFault({ kind: 'metadata-loss', arrayId: relationship.arrayId, volumeId: null, copyId, slot: null, targetName: `mapping ${source} → ${target}`, effect, resumeState: relationship.state });
     this.automatic(relationship, 'metadata-lost');
     return fault;
   }

@@ -58,7 +58,7 @@ export function ControllerActions({ arrayId, arrayName, controller, survivor, ow
     );
   return (
     <>
-      <Button id={buttonId} size="sm" variant="danger" onClick={() => setConfirming(true)} disabled={action.isPending}>
+      <Button id={buttonId} size="sm" onClick={() => setConfirming(true)} disabled={action.isPending}>
         Fail…
       </Button>
       <ConfirmDialog
