@@ -6,21 +6,31 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { errorMessage } from '@/lib/client/api-error';
+import type { ArrayModel } from '@/engine/model';
 import type { Controller } from '@/lib/client/types';
 import { useControllerAction } from '@/lib/client/use-faults';
 
 const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 
-function failConsequence(arrayName: string, controller: Controller, survivor: Controller | undefined, ownedCount: number, arrayVolumeCount: number): string {
+/** What losing every path does to the model's copies (engine/faults/fault.ts ARRAY_DOWN_EVENT). */
+const ARRAY_DOWN_COPIES: Record<ArrayModel, string> = {
+  santricity: 'Volume copies pending or in progress fail.',
+  xp7: 'ShadowImage pairs go to PSUE.',
+  storwize: 'FlashCopy mappings keep their state and pause until a controller returns.',
+  ds6000: 'FlashCopy relationships pause until a controller returns.',
+};
+
+function failConsequence(model: ArrayModel, arrayName: string, controller: Controller, survivor: Controller | undefined, ownedCount: number, arrayVolumeCount: number): string {
   if (survivor === undefined || survivor.status !== 'online') {
-    return `Controller ${survivor?.slot ?? 'B'} is offline too: every volume of ${arrayName} (${plural(arrayVolumeCount, 'volume')}) goes offline and hosts cannot reach it. Volume copies fail and ShadowImage pairs go to PSUE; FlashCopy pauses until a controller returns.`;
+    return `Controller ${survivor?.slot ?? 'B'} is offline too: every volume of ${arrayName} (${plural(arrayVolumeCount, 'volume')}) goes offline and hosts cannot reach it. ${ARRAY_DOWN_COPIES[model]}`;
   }
   const moving = ownedCount === 1 ? '1 volume moves' : `${ownedCount.toLocaleString('en-US')} volumes move`;
   return `${moving} to controller ${survivor.slot}. Copies continue there and nothing already copied is lost; the volumes come back when controller ${controller.slot} is restored.`;
 }
 
-export function ControllerActions({ arrayId, arrayName, controller, survivor, ownedCount, arrayVolumeCount }: {
+export function ControllerActions({ arrayId, arrayName, model, controller, survivor, ownedCount, arrayVolumeCount }: {
   arrayId: string;
+  model: ArrayModel;
   arrayName: string;
   controller: Controller;
   survivor: Controller | undefined;
@@ -75,7 +85,7 @@ export function ControllerActions({ arrayId, arrayName, controller, survivor, ow
         }}
         returnFocusId={buttonId}
       >
-        <p>{failConsequence(arrayName, controller, survivor, ownedCount, arrayVolumeCount)}</p>
+        <p>{failConsequence(model, arrayName, controller, survivor, ownedCount, arrayVolumeCount)}</p>
         <p className="mt-2 text-xs text-fg-muted">This simulates a hardware failure; Restore brings the controller back.</p>
       </ConfirmDialog>
     </>
