@@ -168,6 +168,8 @@ export class Engine {
   addVolume(volume: VolumeState): void {
     this.fleet.addVolume(volume);
     this.emit({ kind: 'volume.added', volumeId: volume.id, arrayId: volume.arrayId });
+    // A volume created while no controller of its array is online is offline like the others.
+    this.refreshStatus(this.requireVolume(volume.id));
   }
 
   removeVolume(volumeId: string): void {
