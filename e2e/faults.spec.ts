@@ -95,6 +95,29 @@ test('failing controller A during a volume copy moves its volumes to B live; res
   }
 });
 
+test('a controller failed and restored from another console shows on an open array page live', async ({ page, request }) => {
+  const array = await arrayOf(request, 'xp7');
+  try {
+    await openArray(page, array.id);
+    const cardA = page.getByRole('region', { name: 'Controller A' });
+    const cardB = page.getByRole('region', { name: 'Controller B' });
+    await expect(cardA.getByTestId('controller-A-count')).toHaveText(/^owns [1-9]/);
+    const ownedByA = await cardA.getByTestId('controller-A-count').textContent();
+    expect((await request.post(`/api/arrays/${array.id}/controllers/A/fail`)).status()).toBe(200);
+    // Only the socket can tell this page: nothing on it asked.
+    await expect(cardA.getByText('A offline')).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
+    await expect(cardA.getByTestId('controller-A-count')).toHaveText('owns 0 volumes', { timeout: LIVE_TIMEOUT_MS });
+    await expect(cardB.getByText('not on preferred').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Faults' }).getByRole('cell', { name: 'controller A', exact: true })).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
+    expect((await request.post(`/api/arrays/${array.id}/controllers/A/restore`)).status()).toBe(200);
+    await expect(cardA.getByText('A online')).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
+    await expect(cardA.getByTestId('controller-A-count')).toHaveText(ownedByA ?? '', { timeout: LIVE_TIMEOUT_MS });
+    await expect(cardB.getByText('not on preferred')).toHaveCount(0);
+  } finally {
+    await cleanUp(request, array.id, null, []);
+  }
+});
+
 test('a metadata-loss fault injected and cleared from the Faults panel suspends and resumes a mapping', async ({ page, request, context }) => {
   test.setTimeout(120_000);
   const array = await arrayOf(request, 'storwize');

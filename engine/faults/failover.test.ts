@@ -125,6 +125,30 @@ describe('controller failover and failback', () => {
     expect([0, 1].map((i) => fixture.volume('storwize', i).currentOwner)).toEqual(['A', 'B']);
   });
 
+  it('a host workload keeps writing through failover and failback without a refused write', () => {
+    const fixture = createFixture({ volumesPerArray: 4, capacityBytes: 4 * MiB });
+    const { engine } = fixture;
+    const volume = fixture.volume('storwize', 0); // preferred A
+    const workload = engine.startWorkload(volume.id, { pattern: 'random', iops: 200, blockBytes: 4096, writePercent: 70 });
+    engine.advance(2_000);
+    engine.failController('storwize', 'A');
+    engine.advance(2_000);
+    engine.restoreController('storwize', 'A');
+    engine.advance(2_000);
+    expect(workload.stats.writes).toBeGreaterThan(500);
+    expect(workload.stats.rejected).toBe(0);
+    // With no controller left, hosts are refused (the volume is offline), and served again after.
+    engine.failController('storwize', 'A');
+    engine.failController('storwize', 'B');
+    engine.advance(1_000);
+    expect(workload.stats.rejectedWrites).toBeGreaterThan(0);
+    expect(workload.stats.lastError).toMatch(/offline: no controller/);
+    const written = workload.stats.writes;
+    engine.restoreController('storwize', 'B');
+    engine.advance(1_000);
+    expect(workload.stats.writes).toBeGreaterThan(written);
+  });
+
   it('refuses to fail an offline controller or restore an online one, and unknown arrays', () => {
     const { engine } = createFixture({ volumesPerArray: 2 });
     engine.failController('ds6000', 'A');
