@@ -13,6 +13,7 @@ import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
+import { loadFaults } from './lib/services/fault-rows';
 import { Persister } from './lib/persist/persister';
 import { startEventFeed } from './lib/realtime/event-feed';
 import { LivePush } from './lib/realtime/live-push';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const snapshot = await loadFleetSnapshot(db);
   const relationships = await loadRelationships(db, snapshot);
   const engine = createEngine(dataDir(), snapshot, relationships, await loadClock(db));
+  engine.loadFaults(await loadFaults(db));
   const persister = new Persister(db, engine, log, relationships.map((r) => r.id));
   persister.start();
   const loop = runEngineLoop(engine, log);

@@ -125,3 +125,28 @@ for (const theme of THEMES) {
     await shoot(page, 'copies-narrow', theme);
   });
 }
+
+for (const theme of THEMES) {
+  test(`array page with a failed controller and a fault in ${theme} theme`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((value) => window.localStorage.setItem('grainline-theme', value), theme);
+    const arrays = (await (await request.get('/api/arrays')).json()) as { id: string; model: string }[];
+    const array = arrays.find((candidate) => candidate.model === 'santricity');
+    if (array === undefined) throw new Error('the demo fleet has a santricity array');
+    const volumes = (await (await request.get(`/api/volumes?arrayId=${array.id}`)).json()) as { id: string }[];
+    expect((await request.post(`/api/arrays/${array.id}/controllers/B/fail`)).status()).toBe(200);
+    expect((await request.post('/api/faults', { data: { kind: 'volume-io-error', volumeId: volumes[0]!.id } })).status()).toBe(201);
+    try {
+      await page.goto(`/arrays/${array.id}`);
+      await expect(page.getByText('B offline')).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Faults' }).getByRole('row')).toHaveCount(3);
+      await page.screenshot({ path: path.join(OUTPUT_DIR, `array-faults-${theme}.png`), fullPage: true });
+      await page.getByRole('region', { name: 'Controller A' }).getByRole('button', { name: 'Fail…' }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await shoot(page, 'fail-controller-dialog', theme);
+      await page.keyboard.press('Escape');
+    } finally {
+      for (const fault of (await (await request.get(`/api/faults?arrayId=${array.id}`)).json()) as { id: string }[]) await request.delete(`/api/faults/${fault.id}`);
+    }
+  });
+}

@@ -7,7 +7,7 @@ import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair }
 import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
 import { differentialBytesOf, progressOf, smoothRate, type Progress } from './copy/progress';
 import { grainSpan, newRelationship, type Relationship } from './copy/relationship';
-import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, type ActionAvailability } from './copy/tables';
+import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, type ActionAvailability, type TransitionLookup } from './copy/tables';
 import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/types';
 import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './copy/flashcopy-storwize';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from './copy/shadowimage';
@@ -17,11 +17,14 @@ import type { VolumeStore } from './data/volume-store';
 import { EngineError } from './errors';
 import type { EngineEvent, EngineListener } from './events';
 import { Fleet, type FleetSnapshot } from './fleet';
+import { ARRAY_DOWN_EVENT, type Fault, type FaultInput } from './faults/fault';
+import { FaultBook, FAULTS_MAX } from './faults/fault-book';
+import { desiredOwner, hasOnlineController } from './faults/ownership';
 import { checkAccess, isReadOnly, roleWord, type Holding } from './io/access';
 import { applyWriteRules, readThrough, type IoStores } from './io/host-io';
 import { APPLIED_AT_ONCE, HostWriteQueue, type HostWriteHandle } from './io/write-queue';
 import { Workload, type WorkloadSpec } from './io/workload';
-import { COPY_TYPE_BY_MODEL, type ArrayModel, type ControllerSlot, type VolumeState } from './model';
+import { COPY_TYPE_BY_MODEL, otherSlot, type ArrayModel, type ArrayState, type ControllerSlot, type ControllerStatus, type VolumeState, type VolumeStatus } from './model';
 import { Clock, type ClockSpeed } from './time/clock';
 
 /** Real bytes the copier may move in one tick across all relationships (keeps ticks short). */
@@ -88,6 +91,7 @@ export class Engine {
   private readonly stores = new Map<string, VolumeStore>();
   private readonly workloads = new Map<string, Workload>();
   private readonly listeners = new Set<EngineListener>();
+  private readonly faultBook = new FaultBook();
   private readonly options: EngineOptions;
   private workloadSeed: number;
   private queuedCount = 0;
@@ -171,6 +175,8 @@ export class Engine {
   addVolume(volume: VolumeState): void {
     this.fleet.addVolume(volume);
     this.emit({ kind: 'volume.added', volumeId: volume.id, arrayId: volume.arrayId });
+    // A volume created while no controller of its array is online is offline like the others.
+    this.refreshStatus(this.requireVolume(volume.id));
   }
 
   removeVolume(volumeId: string): void {
@@ -179,6 +185,9 @@ export class Engine {
     }
     const { arrayId, name } = this.requireVolume(volumeId);
     this.writeQueue.refuseVolume(volumeId, new EngineError('not-found', `volume ${name} was deleted before the write was applied`));
+    // A deleted volume takes its I/O error with it.
+    const ioError = this.faultBook.ioErrorOn(volumeId);
+    if (ioError !== undefined) this.forgetFault(ioError, 'volume deleted');
     const hadWorkload = this.workloads.delete(volumeId);
     this.stores.get(volumeId)?.close();
     this.stores.delete(volumeId);
@@ -243,11 +252,16 @@ export class Engine {
   actions(relationship: Relationship): ActionAvailability[] {
     const table = tableFor(relationship.model);
     const grouped = relationship.consistencyGroupId !== null;
-    return actionsIn(table, relationship.state).map((availability) =>
-      grouped && availability.allowed
-        ? { ...availability, allowed: false, allowedModes: [], reason: `the mapping is in consistency group ${relationship.consistencyGroupId}: act on the group` }
-        : availability,
-    );
+    return actionsIn(table, relationship.state).map((availability) => {
+      if (!availability.allowed) return availability;
+      if (grouped) return { ...availability, allowed: false, allowedModes: [], reason: `the mapping is in consistency group ${relationship.consistencyGroupId}: act on the group` };
+      // A fault in force may refuse what the table allows (an action that would move data).
+      const modes: (string | undefined)[] = availability.modes.length > 0 ? [...availability.allowedModes] : [undefined];
+      const open = modes.filter((mode) => this.lookupAction(relationship, availability.action, mode).ok);
+      if (open.length > 0) return availability.modes.length > 0 ? { ...availability, allowedModes: open as string[] } : availability;
+      const refusal = this.lookupAction(relationship, availability.action, modes[0]);
+      return { ...availability, allowed: false, allowedModes: [], ...(refusal.ok ? {} : { reason: refusal.reason }) };
+    });
   }
 
   workload(volumeId: string): Workload | undefined {
@@ -368,7 +382,7 @@ export class Engine {
   }
 
   private actOn(relationship: Relationship, action: string, mode: string | undefined, cause: string): void {
-    const lookup = findTransition(tableFor(relationship.model), action, relationship.state, mode);
+    const lookup = this.lookupAction(relationship, action, mode);
     if (!lookup.ok) {
       const kind = lookup.status === 404 ? 'not-found' : lookup.status === 400 ? 'invalid' : 'conflict';
       throw new EngineError(kind, `${relationship.id}: ${lookup.reason}`);
@@ -431,7 +445,7 @@ export class Engine {
     const members = [...this.relationships.values()].filter((r) => r.consistencyGroupId === groupId);
     if (members.length === 0) throw new EngineError('conflict', `consistency group ${groupId} has no mappings`);
     const refusals = members.flatMap((member) => {
-      const lookup = findTransition(tableFor(member.model), action, member.state, mode);
+      const lookup = this.lookupAction(member, action, mode);
       return lookup.ok ? [] : [`${member.id}: ${lookup.reason}`];
     });
     if (refusals.length > 0) throw new EngineError('conflict', `consistency group ${groupId}: ${refusals[0]}`, refusals);
@@ -451,6 +465,7 @@ export class Engine {
   hostWrite(volumeId: string, offsetBytes: number, data: Uint8Array): HostWriteHandle {
     const volume = this.requireVolume(volumeId);
     this.checkRange(volume, offsetBytes, data.length);
+    this.checkReachable(volume, 'write');
     const holdings = this.holdings(volumeId);
     checkAccess(volume, holdings, 'write');
     applyWriteRules(this.io, volumeId, holdings, offsetBytes, data.length);
@@ -531,6 +546,7 @@ export class Engine {
   hostRead(volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
     const volume = this.requireVolume(volumeId);
     this.checkRange(volume, offsetBytes, lengthBytes);
+    this.checkReachable(volume, 'read');
     const holdings = this.holdings(volumeId);
     checkAccess(volume, holdings, 'read');
     return readThrough(this.io, volumeId, holdings, offsetBytes, lengthBytes);
@@ -573,6 +589,221 @@ export class Engine {
       const follows = relationship.type === 'volume-copy' && relationship.state === 'in-progress' && relationship.sourceVolumeId === volumeId;
       if (follows) this.moveVolume(relationship.targetVolumeId, to, `follows source ${volume.name} of volume copy ${relationship.id}`);
     }
+  }
+
+  // ---- faults (issue #7): controller failure, I/O errors, metadata loss ----------------------
+
+  faults(): Fault[] {
+    return this.faultBook.all();
+  }
+
+  requireFault(id: string): Fault {
+    const fault = this.faultBook.get(id);
+    if (fault === undefined) throw new EngineError('not-found', `fault "${id}" is not in force: it never existed or was cleared`);
+    return fault;
+  }
+
+  requireArray(id: string): ArrayState {
+    const array = this.fleet.array(id);
+    if (array === undefined) throw new EngineError('not-found', `array "${id}" does not exist`);
+    return array;
+  }
+
+  /** The faults in force when the server stopped; their consequences are already in the saved state. */
+  loadFaults(faults: readonly Fault[]): void {
+    for (const fault of faults) this.faultBook.add(fault);
+  }
+
+  injectFault(input: FaultInput): Fault {
+    if (this.faultBook.size() >= FAULTS_MAX) throw new EngineError('conflict', `${FAULTS_MAX} faults are in force already: clear some first`);
+    switch (input.kind) {
+      case 'volume-io-error':
+        return this.injectIoError(input.volumeId);
+      case 'metadata-loss':
+        return this.injectMetadataLoss(input.copyId);
+      case 'controller-failure':
+        return this.failController(input.arrayId, input.slot);
+    }
+  }
+
+  /** Ends a fault. Copies an I/O error put in an error state stay there: recovering them is an action. */
+  clearFault(id: string): Fault {
+    const fault = this.requireFault(id);
+    if (fault.kind === 'controller-failure') {
+      assert(fault.slot !== null);
+      this.restoreController(fault.arrayId, fault.slot);
+      return fault;
+    }
+    this.forgetFault(fault, 'cleared');
+    if (fault.volumeId !== null) this.refreshStatus(this.requireVolume(fault.volumeId));
+    const relationship = fault.copyId === null ? undefined : this.relationships.get(fault.copyId);
+    if (relationship !== undefined && fault.kind === 'metadata-loss') this.automatic(relationship, 'recovered', fault.resumeState ?? undefined);
+    this.settle();
+    return fault;
+  }
+
+  /** Fails a controller: the survivor takes over its volumes, or, if it was the last, the array's volumes go offline. */
+  failController(arrayId: string, slot: ControllerSlot): Fault {
+    const array = this.requireArray(arrayId);
+    if (array.controllers[slot] !== 'online') throw new EngineError('conflict', `controller ${slot} of ${array.name} is already offline`);
+    const survivor = otherSlot(slot);
+    const last = array.controllers[survivor] !== 'online';
+    const owned = this.fleet.volumesOf(arrayId).filter((volume) => volume.currentOwner === slot).length;
+    const effect = last ? this.arrayDownEffect(array) : `${owned} ${owned === 1 ? 'volume moves' : 'volumes move'} to controller ${survivor}; copies continue there`;
+    const fault = this.addFault({ kind: 'controller-failure', arrayId, volumeId: null, copyId: null, slot, targetName: `controller ${slot}`, effect, resumeState: null });
+    this.setController(array, slot, 'offline', `fault ${fault.id}`);
+    if (last) this.arrayDown(array);
+    else this.rebalance(array, `controller ${slot} failed: controller ${survivor} takes over`);
+    this.settle();
+    return fault;
+  }
+
+  /** Brings a controller back: volumes fail back to their preferred owner (an in-progress volume copy's target stays with its source). */
+  restoreController(arrayId: string, slot: ControllerSlot): void {
+    const array = this.requireArray(arrayId);
+    if (array.controllers[slot] === 'online') throw new EngineError('conflict', `controller ${slot} of ${array.name} is online: there is nothing to restore`);
+    const wasDown = !hasOnlineController(array.controllers);
+    const fault = this.faultBook.controllerFailure(arrayId, slot);
+    if (fault !== undefined) this.forgetFault(fault, `controller ${slot} restored`);
+    this.setController(array, slot, 'online', fault === undefined ? 'restored' : `fault ${fault.id} cleared`);
+    this.rebalance(array, `controller ${slot} restored: volumes fail back to their preferred controller`);
+    if (wasDown) for (const volume of this.fleet.volumesOf(arrayId)) this.refreshStatus(volume);
+    this.settle();
+  }
+
+  private injectIoError(volumeId: string): Fault {
+    const volume = this.requireVolume(volumeId);
+    const existing = this.faultBook.ioErrorOn(volumeId);
+    if (existing !== undefined) throw new EngineError('conflict', `volume ${volume.name} already has an I/O error (fault ${existing.id})`);
+    const hit = this.holdings(volumeId).map(({ relationship }) => relationship);
+    const changes = this.predict(hit, 'fault');
+    const effect = [`hosts cannot read or write ${volume.name}`, ...changes].join('; ');
+    const fault = this.addFault({ kind: 'volume-io-error', arrayId: volume.arrayId, volumeId, copyId: null, slot: null, targetName: volume.name, effect, resumeState: null });
+    for (const relationship of hit) this.automatic(relationship, 'fault');
+    this.refreshStatus(volume);
+    this.settle();
+    return fault;
+  }
+
+  private injectMetadataLoss(copyId: string): Fault {
+    const relationship = this.requireCopy(copyId);
+    if (relationship.model !== 'storwize') {
+      const reason = `losing FlashCopy metadata access is a Storwize fault (seed 002); copy ${relationship.id} is a ${relationship.type} on a ${relationship.model} array`;
+      throw new EngineError('rule', reason, [reason]);
+    }
+    const existing = this.faultBook.metadataLossOf(copyId);
+    if (existing !== undefined) throw new EngineError('conflict', `mapping ${copyId} has already lost metadata access (fault ${existing.id})`);
+    if (automaticTransition(tableFor(relationship.model), 'metadata-lost', relationship.state) === undefined) {
+      throw new EngineError('conflict', `mapping ${copyId} is ${relationship.state}: losing metadata access suspends only a mapping that is copying or stopping ("the mapping started, but it did not complete", seed 002)`);
+    }
+    const source = this.requireVolume(relationship.sourceVolumeId).name;
+    const target = this.requireVolume(relationship.targetVolumeId).name;
+    const effect = `${relationship.state} → suspended: source ${source} and target ${target} offline until access returns`;
+    const fault = this.addFault({ kind: 'metadata-loss', arrayId: relationship.arrayId, volumeId: null, copyId, slot: null, targetName: `mapping ${source} → ${target}`, effect, resumeState: relationship.state });
+    this.automatic(relationship, 'metadata-lost');
+    return fault;
+  }
+
+  private addFault(fields: Omit<Fault, 'id' | 'sinceMs'>): Fault {
+    const fault: Fault = { ...fields, id: this.options.newId(), sinceMs: this.clock.nowMs() };
+    this.faultBook.add(fault);
+    this.emit({ kind: 'fault.injected', arrayId: fault.arrayId, arrayName: this.requireArray(fault.arrayId).name, fault: { ...fault } });
+    return fault;
+  }
+
+  private forgetFault(fault: Fault, cause: string): void {
+    this.faultBook.remove(fault.id);
+    this.emit({ kind: 'fault.cleared', arrayId: fault.arrayId, arrayName: this.requireArray(fault.arrayId).name, fault: { ...fault }, cause });
+  }
+
+  /** "volume copy c3: in-progress → failed" for each relationship the event would move. */
+  private predict(relationships: readonly Relationship[], event: AutomaticEvent): string[] {
+    return relationships.flatMap((relationship) => {
+      const row = automaticTransition(tableFor(relationship.model), event, relationship.state);
+      return row === undefined ? [] : [`${relationship.type} ${relationship.id}: ${relationship.state} → ${row.to}`];
+    });
+  }
+
+  private arrayDownEffect(array: ArrayState): string {
+    const volumes = this.fleet.volumesOf(array.id).length;
+    const event = ARRAY_DOWN_EVENT[array.model];
+    const changes = event === null ? [] : this.predict(this.relationshipsOn(array.id), event);
+    const copies = event === null ? 'copies pause until a controller returns' : changes.length === 0 ? 'no copy is affected' : changes.join('; ');
+    return `no controller of ${array.name} is online: its ${volumes} volumes go offline; ${copies}`;
+  }
+
+  private arrayDown(array: ArrayState): void {
+    const event = ARRAY_DOWN_EVENT[array.model];
+    if (event !== null) for (const relationship of this.relationshipsOn(array.id)) this.automatic(relationship, event);
+    for (const volume of this.fleet.volumesOf(array.id)) this.refreshStatus(volume);
+  }
+
+  private relationshipsOn(arrayId: string): Relationship[] {
+    return [...this.relationships.values()].filter((relationship) => relationship.arrayId === arrayId);
+  }
+
+  private setController(array: ArrayState, slot: ControllerSlot, to: ControllerStatus, cause: string): void {
+    const from = array.controllers[slot];
+    array.controllers[slot] = to;
+    this.emit({ kind: 'controller.changed', arrayId: array.id, arrayName: array.name, slot, from, to, cause });
+  }
+
+  /** Moves every volume to the controller that should own it now (ownership.ts). */
+  private rebalance(array: ArrayState, reason: string): void {
+    for (const volume of this.fleet.volumesOf(array.id)) {
+      // The target of an in-progress volume copy moves with its source, and returns to its own
+      // controller only when the copy ends (seed 000).
+      if (this.followsSource(volume.id) && array.controllers[volume.currentOwner] === 'online') continue;
+      const to = desiredOwner(volume, array.controllers);
+      if (to !== null && to !== volume.currentOwner) this.moveVolume(volume.id, to, reason);
+    }
+  }
+
+  private followsSource(volumeId: string): boolean {
+    return this.holdings(volumeId).some(({ relationship }) => relationship.type === 'volume-copy' && relationship.state === 'in-progress' && relationship.targetVolumeId === volumeId);
+  }
+
+  private arrayUp(arrayId: string): boolean {
+    const array = this.fleet.array(arrayId);
+    return array !== undefined && hasOnlineController(array.controllers);
+  }
+
+  /** A volume's status follows from the faults: offline with no controller, failed with an I/O error. */
+  private refreshStatus(volume: VolumeState): void {
+    const status: VolumeStatus = !this.arrayUp(volume.arrayId) ? 'offline' : this.faultBook.ioErrorOn(volume.id) !== undefined ? 'failed' : 'online';
+    if (status === volume.status) return;
+    volume.status = status;
+    this.emit({ kind: 'volume.changed', volumeId: volume.id, arrayId: volume.arrayId });
+  }
+
+  /** Refuses host I/O to a volume a fault holds, naming the fault (423, like every refused access). */
+  private checkReachable(volume: VolumeState, want: 'read' | 'write'): void {
+    const ioError = this.faultBook.ioErrorOn(volume.id);
+    if (ioError !== undefined) throw new EngineError('locked', `volume ${volume.name} has an I/O error (fault ${ioError.id}): hosts cannot ${want} it until the fault is cleared`);
+    if (!this.arrayUp(volume.arrayId)) throw new EngineError('locked', `volume ${volume.name} is offline: no controller of its array is online`);
+  }
+
+  /** The table's row for an action, unless a fault in force refuses it (the action would move data). */
+  private lookupAction(relationship: Relationship, action: string, mode: string | undefined): TransitionLookup {
+    const lookup = findTransition(tableFor(relationship.model), action, relationship.state, mode);
+    if (!lookup.ok) return lookup;
+    const blocked = this.faultBlock(relationship, lookup.transition);
+    return blocked === null ? lookup : { ok: false, status: 409, reason: `${action} is refused while ${blocked}: clear the fault first` };
+  }
+
+  private faultBlock(relationship: Relationship, transition: Transition): string | null {
+    const to = stateSpec(tableFor(relationship.model), transition.to);
+    // Stopping, suspending and withdrawing move no data and stay possible; storwize's prepare flushes the source cache.
+    const movesData = transition.effect !== 'none' || to.copier !== 'none' || transition.to === 'preparing';
+    if (!movesData) return null;
+    for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+      const ioError = this.faultBook.ioErrorOn(volumeId);
+      if (ioError !== undefined) return `volume ${this.requireVolume(volumeId).name} has an I/O error (fault ${ioError.id})`;
+    }
+    const lost = this.faultBook.metadataLossOf(relationship.id);
+    if (lost !== undefined) return `mapping ${relationship.id} has no access to its metadata (fault ${lost.id})`;
+    if (!this.arrayUp(relationship.arrayId)) return 'no controller of the array is online';
+    return null;
   }
 
   // ---- simulation ----------------------------------------------------------------------------
@@ -691,7 +922,8 @@ export class Engine {
     const ordered = [...all.slice(this.copierStart), ...all.slice(0, this.copierStart)];
     for (const relationship of ordered) {
       const spec = this.specOf(relationship);
-      if (spec.copier === 'none') {
+      // With no controller online nothing copies; the bitmaps wait for a controller's return.
+      if (spec.copier === 'none' || !this.arrayUp(relationship.arrayId)) {
         relationship.rateBytesPerSec = 0;
         continue;
       }
@@ -736,9 +968,9 @@ export class Engine {
     }
   }
 
-  /** Fires the table's automatic transition for `event`, if the state has one. */
-  automatic(relationship: Relationship, event: AutomaticEvent): boolean {
-    const row = automaticTransition(tableFor(relationship.model), event, relationship.state);
+  /** Fires the table's automatic transition for `event` (and `mode`), if the state has one. */
+  automatic(relationship: Relationship, event: AutomaticEvent, mode?: string): boolean {
+    const row = automaticTransition(tableFor(relationship.model), event, relationship.state, mode);
     if (row === undefined) return false;
     this.transition(relationship, row, `automatic:${event}`);
     this.afterChange(relationship);
@@ -851,6 +1083,8 @@ export class Engine {
     if (relationship.timerId !== null) this.clock.cancel(relationship.timerId);
     relationship.timerId = null;
     this.relationships.delete(relationship.id);
+    const lost = this.faultBook.metadataLossOf(relationship.id);
+    if (lost !== undefined) this.forgetFault(lost, 'mapping removed');
     for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
       this.byVolume.get(volumeId)?.delete(relationship.id);
       this.refreshVolume(volumeId, true);

@@ -1,5 +1,6 @@
 // What the engine tells the world. The server persists and pushes these; tests assert on them.
-import type { ControllerSlot } from './model';
+import type { Fault } from './faults/fault';
+import type { ControllerSlot, ControllerStatus } from './model';
 
 export type EngineEvent =
   | { kind: 'copy.created'; copyId: string; arrayId: string; state: string }
@@ -22,7 +23,12 @@ export type EngineEvent =
   | { kind: 'volume.removed'; volumeId: string; arrayId: string }
   /** A host workload started, stopped, or ran for a tick (its counters moved): frequent; consumers coalesce. */
   | { kind: 'workload.changed'; volumeId: string; arrayId: string }
-  | { kind: 'simulation.changed' };
+  | { kind: 'simulation.changed' }
+  /** A controller failed or was restored; the moves it caused follow as volume.owner-changed. */
+  | { kind: 'controller.changed'; arrayId: string; arrayName: string; slot: ControllerSlot; from: ControllerStatus; to: ControllerStatus; cause: string }
+  /** A fault is in force; its consequences (state changes, moves) follow as their own events. */
+  | { kind: 'fault.injected'; arrayId: string; arrayName: string; fault: Fault }
+  | { kind: 'fault.cleared'; arrayId: string; arrayName: string; fault: Fault; cause: string };
 
 export type EngineListener = (event: EngineEvent) => void;
 

@@ -10,3 +10,4 @@ export type { VolumeStore } from './data/volume-store';
 export { COPY_TYPES, type CopyType, type ServiceTable } from './copy/types';
 export { SERVICE_TABLES, tableFor, actionsIn, type ActionAvailability } from './copy/tables';
 export type { Relationship } from './copy/relationship';
+export { FAULT_KINDS, type Fault, type FaultInput, type FaultKind } from './faults/fault';

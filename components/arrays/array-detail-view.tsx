@@ -15,7 +15,9 @@ import { modelDisplayName } from '@/lib/client/array-models';
 import type { StorageArray, Volume } from '@/lib/client/types';
 import { useArray } from '@/lib/client/use-arrays';
 import { useVolumes } from '@/lib/client/use-volumes';
+import { useCan } from '@/lib/client/session';
 import { ControllerCard } from './controller-card';
+import { FaultsPanel } from './faults-panel';
 import { PoolsTable } from './pools-table';
 
 function byName(a: Volume, b: Volume): number {
@@ -55,6 +57,7 @@ function ArrayNotFound({ arrayId }: { arrayId: string }) {
 
 function ArrayDetail({ array }: { array: StorageArray }) {
   const { volumes, byOwner, countByPool } = useArrayVolumes(array.id);
+  const canOperate = useCan('operate');
   return (
     <PageFrame>
       <nav aria-label="Breadcrumb" className="text-xs text-fg-muted">
@@ -93,9 +96,20 @@ function ArrayDetail({ array }: { array: StorageArray }) {
       {volumes.isError && <ErrorState title="Could not load this array's volumes" error={volumes.error} onRetry={() => void volumes.refetch()} />}
       <div className="grid gap-3 lg:grid-cols-2">
         {array.controllers.map((controller) => (
-          <ControllerCard key={controller.slot} arrayId={array.id} controller={controller} volumes={byOwner?.[controller.slot]} />
+          <ControllerCard
+            key={controller.slot}
+            arrayId={array.id}
+            arrayName={array.name}
+            model={array.model}
+            controller={controller}
+            survivor={array.controllers.find((other) => other.slot !== controller.slot)}
+            volumes={byOwner?.[controller.slot]}
+            arrayVolumeCount={array.volumeCount}
+            canOperate={canOperate}
+          />
         ))}
       </div>
+      {canOperate && <FaultsPanel array={array} volumes={volumes.data} />}
       <Panel title="Pools" titleId="pools-title" bodyClassName="overflow-x-auto">
         <PoolsTable pools={array.pools} volumeCountByPool={countByPool} labelledBy="pools-title" />
       </Panel>

@@ -1,8 +1,12 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/panel';
+import { VolumeStatusBadge } from '@/components/volumes/volume-status-badge';
+import { volumeHref } from '@/components/volumes/volume-href';
 import { formatBytes } from '@/lib/units';
+import type { ArrayModel } from '@/engine/model';
 import { toBigBytes, type Controller, type Volume } from '@/lib/client/types';
+import { ControllerActions } from './controller-actions';
 import { ControllerBadge } from './controller-badge';
 
 /** A card lists at most this many volumes; the Volumes page, filtered, shows the rest. */
@@ -13,7 +17,14 @@ function OwnedVolumeRow({ volume }: { volume: Volume }) {
   return (
     <tr className="border-b border-line last:border-b-0">
       <td className="max-w-0 truncate px-3 py-1.5 font-mono text-xs" title={volume.name}>
-        {volume.name}
+        <Link href={volumeHref(volume.id)} className="text-accent hover:underline">
+          {volume.name}
+        </Link>
+        {volume.status !== 'online' && (
+          <span className="ml-1.5 font-sans">
+            <VolumeStatusBadge status={volume.status} />
+          </span>
+        )}
       </td>
       <td className="px-3 py-1.5 text-right tabular-nums whitespace-nowrap">{formatBytes(toBigBytes(volume.capacityBytes))}</td>
       <td className="px-3 py-1.5 whitespace-nowrap">
@@ -30,21 +41,45 @@ function OwnedVolumeRow({ volume }: { volume: Volume }) {
   );
 }
 
-export function ControllerCard({ arrayId, controller, volumes }: { arrayId: string; controller: Controller; volumes: Volume[] | undefined }) {
+export interface ControllerCardProps {
+  arrayId: string;
+  arrayName: string;
+  model: ArrayModel;
+  controller: Controller;
+  /** The array's other controller, which takes over when this one fails. */
+  survivor: Controller | undefined;
+  volumes: Volume[] | undefined;
+  arrayVolumeCount: number;
+  /** Fail / Restore buttons: for operators and admins only. */
+  canOperate: boolean;
+}
+
+export function ControllerCard({ arrayId, arrayName, model, controller, survivor, volumes, arrayVolumeCount, canOperate }: ControllerCardProps) {
   const listed = volumes?.slice(0, MAX_LISTED_VOLUMES) ?? [];
   const hidden = (volumes?.length ?? 0) - listed.length;
   const titleId = `controller-${controller.slot}-title`;
+  const ownedCount = volumes?.length ?? controller.volumeCount;
   return (
     <Panel
       titleId={titleId}
       title={`Controller ${controller.slot}`}
+      className={controller.status === 'offline' ? 'border-bad/60' : undefined}
       actions={
         <>
-          <span className="text-xs text-fg-muted">{volumes === undefined ? '…' : `owns ${volumes.length.toLocaleString('en-US')} ${volumes.length === 1 ? 'volume' : 'volumes'}`}</span>
+          <span className="text-xs text-fg-muted" data-testid={`controller-${controller.slot}-count`}>
+            {volumes === undefined ? '…' : `owns ${volumes.length.toLocaleString('en-US')} ${volumes.length === 1 ? 'volume' : 'volumes'}`}
+          </span>
           <ControllerBadge controller={controller} />
+          {canOperate && <ControllerActions arrayId={arrayId} arrayName={arrayName} model={model} controller={controller} survivor={survivor} ownedCount={ownedCount} arrayVolumeCount={arrayVolumeCount} />}
         </>
       }
     >
+      {controller.status === 'offline' && (
+        <p role="status" className="border-b border-line bg-bad-soft px-3 py-2 text-xs text-fg">
+          Controller {controller.slot} is offline.{' '}
+          {survivor?.status === 'online' ? `Controller ${survivor.slot} owns its volumes until it is restored.` : 'No controller of this array is online: its volumes are offline.'}
+        </p>
+      )}
       {volumes !== undefined && volumes.length === 0 ? (
         <p className="px-3 py-4 text-fg-muted">This controller owns no volumes right now.</p>
       ) : (

@@ -5,8 +5,9 @@ const AUTOMATIC: Record<string, string> = {
   prepared: 'the prepare finished',
   stopped: 'the stop finished',
   deleted: 'the delete finished',
-  fault: 'a fault',
-  recovered: 'access returned',
+  fault: 'an I/O error or the loss of every controller',
+  'metadata-lost': 'access to the FlashCopy metadata was lost',
+  recovered: 'access to the metadata returned',
   'slot-free': 'a copy slot became free',
   'start-when-prepared': 'started once prepared',
 };

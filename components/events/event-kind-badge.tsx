@@ -2,8 +2,8 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 
 /** Removals and failures stand out; additions and routine changes stay quiet. */
 function toneOf(kind: string): BadgeTone {
-  if (/(deleted|removed|failed|offline|error|lost)/.test(kind)) return 'bad';
-  if (/(created|added|restored|online|completed)/.test(kind)) return 'ok';
+  if (/(deleted|removed|failed|offline|error|lost|injected)/.test(kind)) return 'bad';
+  if (/(created|added|restored|online|completed|cleared)/.test(kind)) return 'ok';
   return 'neutral';
 }
 

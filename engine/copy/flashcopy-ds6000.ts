@@ -69,6 +69,8 @@ export const ds6000FlashCopyTable: ServiceTable = {
   },
   automatic: {
     copied: [{ from: ['copying'], to: 'ended', effect: 'none' }],
+    // The seeds name no error state and the API fixes the states: an I/O error on either volume
+    // ends the relationship (the target no longer presents T0); establishing again recovers.
     fault: [{ from: ['copying', 'nocopy'], to: 'ended', effect: 'none' }],
   },
 };

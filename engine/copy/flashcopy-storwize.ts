@@ -121,7 +121,16 @@ export const storwizeFlashCopyTable: ServiceTable = {
     prepared: [{ from: ['preparing'], to: 'prepared', effect: 'none' }],
     copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none' }],
     stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target' }],
-    fault: [{ from: ['copying', 'stopping'], to: 'suspended', effect: 'none' }],
-    recovered: [{ from: ['suspended'], to: 'copying', effect: 'none' }],
+    // "The mapping is stopped because either you issued a stop command or an I/O error occurred.
+    // The target volume is offline and its data is lost" (seed 002).
+    fault: [{ from: ['preparing', 'prepared', 'copying', 'stopping'], to: 'stopped', effect: 'discard-target' }],
+    // "The mapping started, but it did not complete. Access to the metadata is lost" (seed 002).
+    'metadata-lost': [{ from: ['copying', 'stopping'], to: 'suspended', effect: 'none' }],
+    // "When access to the metadata is restored, the mapping returns to the copying or stopping
+    // state": the mode is the state it was suspended from. Bitmaps are untouched, so the copy resumes.
+    recovered: [
+      { from: ['suspended'], to: 'copying', effect: 'none', mode: 'copying' },
+      { from: ['suspended'], to: 'stopping', effect: 'none', mode: 'stopping' },
+    ],
   },
 };

@@ -73,7 +73,7 @@ export function actionsIn(table: ServiceTable, state: string): ActionAvailabilit
   });
 }
 
-/** The automatic transition for `event` in `state`, if the table has one. */
-export function automaticTransition(table: ServiceTable, event: keyof ServiceTable['automatic'], state: string): Transition | undefined {
-  return table.automatic[event]?.find((row) => row.from.includes(state));
+/** The automatic transition for `event` in `state` (and `mode`, where rows have one), if the table has one. */
+export function automaticTransition(table: ServiceTable, event: keyof ServiceTable['automatic'], state: string, mode?: string): Transition | undefined {
+  return table.automatic[event]?.find((row) => row.from.includes(state) && (row.mode === undefined || row.mode === mode));
 }

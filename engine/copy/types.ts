@@ -53,7 +53,11 @@ export interface Transition {
   from: readonly string[];
   to: string;
   effect: Effect;
-  /** For actions with a mode (split quick|steady, resync normal|reverse): the mode this row is for. */
+  /**
+   * For actions with a mode (split quick|steady, resync normal|reverse): the mode this row is for.
+   * For an automatic event with several rows from one state (Storwize `recovered`): the state the
+   * relationship was in before, which the row returns it to.
+   */
   mode?: string;
 }
 
@@ -67,8 +71,12 @@ export interface ActionSpec {
   destructive: boolean;
 }
 
-/** Events the engine raises itself (timers, the copier, faults) rather than a person. */
-export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fault', 'recovered', 'slot-free'] as const;
+/**
+ * Events the engine raises itself (timers, the copier, faults) rather than a person. `fault` is an
+ * I/O error or the loss of every path (the vendor's error state); `metadata-lost` and `recovered`
+ * are Storwize's loss and return of FlashCopy metadata access (engine/faults/fault.ts).
+ */
+export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fault', 'metadata-lost', 'recovered', 'slot-free'] as const;
 export type AutomaticEvent = (typeof AUTOMATIC_EVENTS)[number];
 
 export interface ServiceTable {

@@ -1,5 +1,5 @@
 // Deterministic simulation: seeded random host writes interleaved with random allowed (and
-// refused) actions on all four services, checked against a reference model after every step and
+// refused) actions on all four services and injected faults, checked against a reference model after every step and
 // at every state change. A failure names its seed and step, so it replays exactly.
 import assert from 'node:assert';
 import { EngineError } from '../errors';
@@ -207,6 +207,27 @@ class Simulation {
     }
   }
 
+  /** Injects or clears a random fault (issue #7): controllers fail and return, volumes fail I/O, mappings lose metadata. */
+  fault(): void {
+    const inForce = this.engine.faults();
+    try {
+      if (inForce.length > 0 && this.prng.chance(0.5)) {
+        this.engine.clearFault(this.prng.pick(inForce).id);
+        return;
+      }
+      const kind = this.prng.pick(['controller-failure', 'volume-io-error', 'metadata-loss'] as const);
+      if (kind === 'controller-failure') this.engine.injectFault({ kind, arrayId: this.prng.pick(MODELS), slot: this.prng.pick(['A', 'B'] as const) });
+      else if (kind === 'volume-io-error') this.engine.injectFault({ kind, volumeId: this.prng.pick(this.volumeIds) });
+      else {
+        const mappings = [...this.engine.copies()].filter((r) => r.model === 'storwize');
+        if (mappings.length > 0) this.engine.injectFault({ kind, copyId: this.prng.pick(mappings).id });
+      }
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      if (this.engine.faults().length !== inForce.length) this.fail(`a refused fault changed the faults in force: ${error.message}`);
+    }
+  }
+
   checkInvariants(): void {
     const inProgressByArray = new Map<string, number>();
     for (const relationship of this.engine.copies()) {
@@ -227,12 +248,15 @@ class Simulation {
     else if (roll < 0.55) this.createCopy();
     else if (roll < 0.75) this.actOnCopy();
     else if (roll < 0.8) this.removeCopy();
+    else if (roll < 0.84) this.fault();
     else this.engine.advance(this.prng.pick([0, 100, 1_000, 5_000, 30_000]));
     this.checkInvariants();
     this.checkReads(3);
   }
 
   finish(): void {
+    // Every fault cleared, the copies recover or stay in their error states; either way the data holds.
+    for (const fault of this.engine.faults()) this.engine.clearFault(fault.id);
     this.engine.advance(120_000);
     for (const volumeId of this.volumeIds) {
       if (this.inFlux(volumeId)) continue;

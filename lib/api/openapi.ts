@@ -7,6 +7,7 @@ import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDt
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
 import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto } from './copy-schemas';
 import { VolumeUsageDto, WorkloadBody, WorkloadDto } from './host-io-schemas';
+import { CreateFaultBody, FaultDto, FaultQuery } from './fault-schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -45,6 +46,7 @@ function buildRegistry(): OpenAPIRegistry {
   });
   registry.registerPath({ method: 'get', path: '/api/events', tags: ['Events'], summary: 'Event log, newest first', request: { query: EventQuery }, responses: { 200: json(z.array(EventDto), 'Events'), 400: errors[400] } });
   registerCopyPaths(registry);
+  registerFaultPaths(registry);
   return registry;
 }
 
@@ -127,6 +129,47 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
   });
   registerAccess(registry);
   registry.registerPath({ method: 'delete', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Stop the workload', request: { params: VolumeParams }, responses: { 204: { description: 'Stopped' }, 400: errors[400], 404: json(ErrorDto, 'Unknown volume, or no workload runs on it') } });
+}
+
+/** Controllers failing and returning, and the faults injected into the simulation (issue #7). */
+function registerFaultPaths(registry: OpenAPIRegistry): void {
+  const ControllerParams = z.object({ id: z.string(), slot: z.enum(['A', 'B']) });
+  const notFound = json(ErrorDto, 'Unknown array or controller slot');
+  registry.registerPath({
+    method: 'post',
+    path: '/api/arrays/{id}/controllers/{slot}/fail',
+    tags: ['Fleet'],
+    summary: 'Fail a controller: the survivor takes over its volumes (current owner changes, preferred owner stays). Failing the last online controller takes every volume of the array offline (volume copies fail, ShadowImage pairs go to PSUE; FlashCopy pauses). Listed as a controller-failure fault.',
+    request: { params: ControllerParams },
+    responses: { 200: json(ArrayDto, 'The array after the failure'), 404: notFound, 409: json(ErrorDto, 'The controller is already offline') },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/arrays/{id}/controllers/{slot}/restore',
+    tags: ['Fleet'],
+    summary: 'Restore a controller: volumes fail back to their preferred owner (the target of an in-progress volume copy stays with its source until the copy ends); clears its controller-failure fault',
+    request: { params: ControllerParams },
+    responses: { 200: json(ArrayDto, 'The array after the restore'), 404: notFound, 409: json(ErrorDto, 'The controller is online') },
+  });
+  registry.registerPath({ method: 'get', path: '/api/faults', tags: ['Simulation'], summary: 'Faults in force, oldest first', request: { query: FaultQuery }, responses: { 200: json(z.array(FaultDto), 'Faults'), 400: errors[400] } });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/faults',
+    tags: ['Simulation'],
+    summary:
+      'Inject a fault. volume-io-error: hosts are refused (423) and every copy holding the volume goes to its error state (volume copy failed, pair PSUE, Storwize mapping stopped, DS6000 relationship ended). metadata-loss: a copying or stopping Storwize mapping is suspended until the fault is cleared. controller-failure: as POST …/controllers/{slot}/fail.',
+    request: body(CreateFaultBody),
+    responses: { 201: json(FaultDto, 'In force'), ...errors, 409: conflict, 422: rule },
+  });
+  registry.registerPath({ method: 'get', path: '/api/faults/{id}', tags: ['Simulation'], summary: 'One fault in force', request: { params: IdParams }, responses: { 200: json(FaultDto, 'The fault'), ...errors } });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/faults/{id}',
+    tags: ['Simulation'],
+    summary: 'Clear a fault: a suspended mapping returns to copying or stopping; a failed volume comes back online (its copies stay in their error state until recopied, resynced, restarted or established again); a failed controller is restored',
+    request: { params: IdParams },
+    responses: { 204: { description: 'Cleared' }, ...errors },
+  });
 }
 
 /** Sign-in, users, tokens and the audit trail (api.md's Access section). */

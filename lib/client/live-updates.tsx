@@ -150,12 +150,14 @@ class CacheWriter {
     if (arrays.size > 0) {
       client.setQueryData<StorageArray[]>(queryKeys.arrays, (old) => (old === undefined ? old : mergeById(old, arrays)));
       for (const array of arrays.values()) if (client.getQueryData(queryKeys.array(array.id)) !== undefined) client.setQueryData(queryKeys.array(array.id), array);
+      // Faults are not pushed themselves; injecting or clearing one pushes its array.
+      void client.invalidateQueries({ queryKey: queryKeys.faults });
     }
   }
 }
 
 function resync(client: QueryClient): void {
-  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.events, queryKeys.simulation, queryKeys.throughput]) {
+  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.faults, queryKeys.events, queryKeys.simulation, queryKeys.throughput]) {
     void client.invalidateQueries({ queryKey });
   }
 }

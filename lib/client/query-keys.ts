@@ -39,6 +39,9 @@ export const queryKeys = {
   copy: (id: string) => ['copies', 'detail', id] as const,
   /** The heatmap's cells: refetched as pushes for the copy arrive, never pushed themselves. */
   copyBitmap: (id: string, cells: number) => ['copies', 'bitmap', id, cells] as const,
+  /** Faults in force: refetched whenever a pushed array changes (a fault's events touch its array). */
+  faults: ['faults'] as const,
+  faultList: (arrayId: string) => ['faults', arrayId] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
   throughput: ['throughput'] as const,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BitmapDto, CopyDto } from '@/lib/api/copy-schemas';
 import type { ArrayDto, ControllerDto, CreateVolumeBody, EventDto, HealthDto, PoolDto, VolumeDto } from '@/lib/api/fleet-schemas';
 import type { VolumeUsageDto, WorkloadBody, WorkloadDto } from '@/lib/api/host-io-schemas';
+import type { CreateFaultBody, FaultDto } from '@/lib/api/fault-schemas';
 
 export type StorageArray = z.infer<typeof ArrayDto>;
 export type Controller = z.infer<typeof ControllerDto>;
@@ -12,6 +13,8 @@ export type FleetEvent = z.infer<typeof EventDto>;
 export type Health = z.infer<typeof HealthDto>;
 export type Copy = z.infer<typeof CopyDto>;
 export type CopyBitmap = z.infer<typeof BitmapDto>;
+export type Fault = z.infer<typeof FaultDto>;
+export type InjectFaultRequest = z.input<typeof CreateFaultBody>;
 /** A running host workload with its counters (GET /api/volumes/:id/workload, `workloads.updated`). */
 export type Workload = z.infer<typeof WorkloadDto>;
 export type WorkloadRequest = z.infer<typeof WorkloadBody>;

@@ -22,6 +22,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
 import { copyRowCreate, copyRowUpdate } from './copy-rows';
+import { writeFaultChange, type FaultChange } from '../services/fault-rows';
 
 export const FLUSH_INTERVAL_MS = 250;
 export const PROGRESS_INTERVAL_MS = 2_000;
@@ -41,6 +42,7 @@ export class Persister {
   private readonly removed = new Set<string>();
   private readonly volumes = new Set<string>();
   private events: NewEvent[] = [];
+  private faultChanges: FaultChange[] = [];
   private chain: Promise<void> = Promise.resolve();
   private actor = 'system';
   private timer: NodeJS.Timeout | null = null;
@@ -135,6 +137,11 @@ export class Persister {
       case 'volume.owner-changed':
         this.volumes.add(event.volumeId);
         break;
+      case 'controller.changed':
+      case 'fault.injected':
+      case 'fault.cleared':
+        this.faultChanges.push(event);
+        break;
       default:
         this.changed.add(event.copyId);
     }
@@ -184,6 +191,8 @@ export class Persister {
     const writeMark = this.engine.hostWriteMark();
     const volumeRows = volumeIds.flatMap((id) => this.volumeRowOf(id));
     const clock = this.clockValue();
+    const faultChanges = this.faultChanges;
+    this.faultChanges = [];
     try {
       await this.db.$transaction(async (tx) => {
         await this.writeRows(tx, rows);
@@ -191,6 +200,7 @@ export class Persister {
           if (this.stored.has(id)) await tx.copyRelationship.deleteMany({ where: { id } });
         }
         for (const row of volumeRows) await tx.volume.updateMany({ where: { id: row.id }, data: row.data });
+        for (const change of faultChanges) await writeFaultChange(tx, change);
         for (const event of events) await recordEvent(tx, event);
         await tx.setting.upsert({ where: { key: SIMULATION_SETTING_KEY }, create: { key: SIMULATION_SETTING_KEY, value: clock }, update: { value: clock } });
       });
@@ -203,6 +213,7 @@ export class Persister {
       for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
+      this.faultChanges = [...faultChanges, ...this.faultChanges];
       for (const id of progressOnly) this.progressed.add(id);
       throw error;
     }
@@ -291,5 +302,13 @@ function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volu
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, cause: event.cause } };
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { ...names, from: event.from, to: event.to, reason: event.reason } };
+    case 'controller.changed':
+      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, slot: event.slot, from: event.from, to: event.to, cause: event.cause } };
+    case 'fault.injected':
+    case 'fault.cleared': {
+      const { fault } = event;
+      const cause = event.kind === 'fault.cleared' ? { cause: event.cause } : {};
+      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, faultId: fault.id, faultKind: fault.kind, target: fault.targetName, effect: fault.effect, ...cause } };
+    }
   }
 }

@@ -154,6 +154,13 @@ describe('LivePush', () => {
     ]);
   });
 
+  it('pushes the array when a controller fails or returns, or a fault comes or goes', () => {
+    expect(notesFor({ kind: 'controller.changed', arrayId: 'a', arrayName: 'A1', slot: 'A', from: 'online', to: 'offline', cause: 'test' })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
+    const fault = { id: 'f', kind: 'volume-io-error' as const, arrayId: 'a', volumeId: 'v', copyId: null, slot: null, targetName: 'v', sinceMs: 0, effect: '', resumeState: null };
+    expect(notesFor({ kind: 'fault.injected', arrayId: 'a', arrayName: 'A1', fault })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
+    expect(notesFor({ kind: 'fault.cleared', arrayId: 'a', arrayName: 'A1', fault, cause: 'cleared' })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
+  });
+
   it('marks progress alone, which is pushed less often than state changes', () => {
     expect(notesFor({ kind: 'copy.progress', copyId: 'c', arrayId: 'a', cause: 'copier' })).toEqual([{ kind: 'copy', id: 'c', arrayId: 'a', progressOnly: true }]);
     expect(notesFor({ kind: 'copy.state-changed', copyId: 'c', arrayId: 'a', from: 'preparing', to: 'prepared', cause: 'test' })[0]?.progressOnly).toBeUndefined();

@@ -67,6 +67,11 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
       return [{ kind: 'workload', id: event.volumeId, arrayId: event.arrayId }];
     case 'simulation.changed':
       return [];
+    case 'controller.changed':
+    case 'fault.injected':
+    case 'fault.cleared':
+      // Controller status is part of the array's shape; a fault's list is refetched by clients on it.
+      return [{ kind: 'array', id: event.arrayId, arrayId: event.arrayId }];
   }
 }
 

@@ -12,15 +12,24 @@ const ARRAY_INCLUDE = {
   volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true } },
 } as const;
 
-export async function listArrays(db: Db): Promise<ArrayView[]> {
-  const rows = await db.storageArray.findMany({ include: ARRAY_INCLUDE, orderBy: { name: 'asc' } });
-  return rows.map(arrayView);
+/** Controller status and each controller's volume count change in the engine first (failover). */
+function liveArray(view: ArrayView, engine: Engine | undefined): ArrayView {
+  const state = engine?.fleet.array(view.id);
+  if (engine === undefined || state === undefined) return view;
+  const counts = new Map<string, number>();
+  for (const volume of engine.fleet.volumesOf(view.id)) counts.set(volume.currentOwner, (counts.get(volume.currentOwner) ?? 0) + 1);
+  return { ...view, controllers: view.controllers.map((c) => ({ ...c, status: state.controllers[c.slot], volumeCount: counts.get(c.slot) ?? 0 })) };
 }
 
-export async function getArray(db: Db, id: string): Promise<ArrayView> {
+export async function listArrays(db: Db, engine?: Engine): Promise<ArrayView[]> {
+  const rows = await db.storageArray.findMany({ include: ARRAY_INCLUDE, orderBy: { name: 'asc' } });
+  return rows.map((row) => liveArray(arrayView(row), engine));
+}
+
+export async function getArray(db: Db, id: string, engine?: Engine): Promise<ArrayView> {
   const row = await db.storageArray.findUnique({ where: { id }, include: ARRAY_INCLUDE });
   if (row === null) throw new ApiError(404, `array "${id}" does not exist`);
-  return arrayView(row);
+  return liveArray(arrayView(row), engine);
 }
 
 /** Ownership, roles and access change in the engine first; it is the authority for them. */

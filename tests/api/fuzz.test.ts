@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, UpdateUserBody } from '../../lib/api/auth-schemas';
 import { ActionBody, AdvanceBody, CreateCopyBody, CreateGroupBody, DataWriteQuery, PatchCopyBody, PutSimulationBody, WorkloadBody } from '../../lib/api/copy-schemas';
+import { CreateFaultBody } from '../../lib/api/fault-schemas';
 import { CreateVolumeBody } from '../../lib/api/fleet-schemas';
 import { apiClient, type ApiErrorBody } from '../support/api';
 import { adminToken, bearer, createTokenAs, sessionHeaders, signIn, type BrowserSession } from '../support/auth';
@@ -51,6 +52,8 @@ interface Fixture {
   otherVolumeIds: string[];
   copyIds: string[];
   groupIds: string[];
+  /** Faults the fuzzer injected (and may have cleared since): real ids for GET/DELETE /api/faults/:id. */
+  faultIds: string[];
   adminUserId: string;
   /** Users and tokens the fuzzer may change or delete; the admin, monitor and operator stay intact. */
   victimUserIds: string[];
@@ -135,6 +138,7 @@ async function buildFixture(): Promise<Fixture> {
     otherVolumeIds: seeded.map((v) => v.id),
     copyIds: [...new Set([flash.id, pair.id, volumeCopy.id, ...existingCopies.map((c) => c.id)])],
     groupIds: [group.id],
+    faultIds: [],
     adminUserId: (await ok(admin.get<{ id: string }>('/api/session'), 200, 'who am I')).id,
     victimUserIds: victims,
     allUserIds: [monitorId, operatorId, ...victims],
@@ -151,7 +155,7 @@ async function buildFixture(): Promise<Fixture> {
 // The event log is left out on purpose: every state-changing request, refused or not, is audited.
 // Volume data is hashed for the fixture's small volumes only (the seeded ones are GiBs, and the
 // fuzzer aims its data writes at the fixture); every volume's metadata is in /api/volumes.
-const JSON_PARTS = ['/api/arrays', '/api/volumes', '/api/copies', '/api/consistency-groups', '/api/users', '/api/tokens?all=true', '/api/simulation'];
+const JSON_PARTS = ['/api/arrays', '/api/volumes', '/api/copies', '/api/consistency-groups', '/api/faults', '/api/users', '/api/tokens?all=true', '/api/simulation'];
 /** Touched by the requests themselves (token use, session activity), not by what they ask. */
 const VOLATILE_KEYS = new Set(['lastUsedAt', 'lastSeenAt']);
 
@@ -509,6 +513,11 @@ function routes(): RouteSpec[] {
   const role = fc.constantFrom('admin', 'operator', 'monitor');
   const events = { since: fc.constantFrom('2020-01-01T00:00:00Z', '2999-12-31T23:59:59+00:00', 'yesterday', '2020-13-45T99:99:99Z'), limit: fc.constantFrom('1', '10', '1000', '1001', '100000', '100001'), arrayId, kind: fc.constantFrom('volume.created', 'audit', 'copy.state-changed'), actor: fc.constantFrom('admin', 'system', 'anonymous'), category: fc.constantFrom('audit', 'changes') };
   const volume = { id: idSegment(() => [...fx.dataVolumeIds, ...fx.otherVolumeIds]) };
+  const faultKind = fc.constantFrom('volume-io-error', 'metadata-loss', 'controller-failure', 'meteor-strike');
+  const slotSegment = fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom('A', 'B').map((text) => ({ text, plain: true, real: true })) },
+    { weight: 1, arbitrary: fc.constantFrom('C', 'a', 'AB').map((text) => ({ text, plain: true, real: false })) },
+  );
   const dataVolume = { id: idSegment(() => fx.dataVolumeIds) };
   return [
     { method: 'GET', template: '/api/health', access: 'public' },
@@ -535,6 +544,12 @@ function routes(): RouteSpec[] {
     { method: 'GET', template: '/api/consistency-groups', access: 'read' },
     { method: 'POST', template: '/api/consistency-groups', access: 'operate', fields: { arrayId, name: fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/) } },
     { method: 'POST', template: '/api/consistency-groups/:id/actions/:action', access: 'operate', params: { id: idSegment(() => fx.groupIds), action: actionSegment }, fields: { mode: fc.constantFrom(...MODES) } },
+    { method: 'POST', template: '/api/arrays/:id/controllers/:slot/fail', access: 'operate', params: { id: idSegment(() => fx.arrayIds), slot: slotSegment } },
+    { method: 'POST', template: '/api/arrays/:id/controllers/:slot/restore', access: 'operate', params: { id: idSegment(() => fx.arrayIds), slot: slotSegment } },
+    { method: 'GET', template: '/api/faults', access: 'read', query: { arrayId, kind: faultKind } },
+    { method: 'POST', template: '/api/faults', access: 'operate', fields: { kind: faultKind, volumeId: anyVolume, copyId: pick(() => fx.copyIds), arrayId, slot: fc.constantFrom('A', 'B', 'C') } },
+    { method: 'GET', template: '/api/faults/:id', access: 'read', params: { id: idSegment(() => fx.faultIds) } },
+    { method: 'DELETE', template: '/api/faults/:id', access: 'operate', params: { id: idSegment(() => fx.faultIds) } },
     { method: 'GET', template: '/api/simulation', access: 'read' },
     { method: 'PUT', template: '/api/simulation', access: 'operate', fields: { speed: fc.constantFrom<unknown>(0, 0, 0, 1, 10, 100, 1000, 'max', 7, '0') } },
     { method: 'POST', template: '/api/simulation/advance', access: 'operate', fields: { seconds: fc.constantFrom<unknown>(1, 0.001, 60, 604_800, 604_801, 0, -1) } },
@@ -611,9 +626,8 @@ function strayRequest(specs: RouteSpec[]): fc.Arbitrary<FuzzRequest> {
     .tuple(
       fc.oneof(
         { weight: 3, arbitrary: fc.array(segment, { minLength: 1, maxLength: 4 }).map((list) => ({ path: `/api/${list.map((s) => s.text).join('/')}`, plain: list.every((s) => s.plain) })) },
-        // In api.md but not (yet) served: they must get the catch-all's JSON 404.
-        { weight: 1, arbitrary: fc.tuple(idSegment(() => fx.arrayIds), fc.constantFrom('A', 'B', 'C'), fc.constantFrom('fail', 'restore')).map(([id, slot, what]) => ({ path: `/api/arrays/${id.text}/controllers/${slot}/${what}`, plain: id.plain })) },
-        { weight: 1, arbitrary: fc.constantFrom('/api/faults', '/api/faults/1', '/api/faults/%00').map((path) => ({ path, plain: true })) },
+        { weight: 1, arbitrary: fc.tuple(idSegment(() => fx.arrayIds), fc.constantFrom('A', 'B'), fc.constantFrom('break', 'reboot')).map(([id, slot, what]) => ({ path: `/api/arrays/${id.text}/controllers/${slot}/${what}`, plain: id.plain })) },
+        { weight: 1, arbitrary: fc.constantFrom('/api/faults/1/clear', '/api/fault', '/api/faults/%00/x').map((path) => ({ path, plain: true })) },
         { weight: 1, arbitrary: fc.constantFrom(...templates).map((template) => ({ path: template.replace(/:(\w+)/g, () => '%zz'), plain: false })) },
       ),
       fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE'),
@@ -758,6 +772,9 @@ interface Ledger {
 /** After an accepted write: undo what would keep changing state on its own, then re-take the baseline. */
 async function settleAfterSuccess(request: FuzzRequest, response: RawResponse, ledger: Ledger): Promise<void> {
   if ((await ok(admin.get<{ speed: unknown }>('/api/simulation'), 200, 'simulation speed')).speed !== 0) await ok(admin.put('/api/simulation', { speed: 0 }), 200, 'pause again');
+  if (request.route === 'POST /api/faults' && response.status === 201) {
+    fx.faultIds.push((JSON.parse(response.body.toString('utf8')) as { id: string }).id);
+  }
   if (request.route === 'POST /api/volumes/:id/workload' && response.status === 201) {
     const { volumeId } = JSON.parse(response.body.toString('utf8')) as { volumeId: string };
     await ok(admin.del(`/api/volumes/${encodeURIComponent(volumeId)}/workload`), 204, 'stop the workload');
@@ -781,6 +798,7 @@ const WRITE_SCHEMAS: Record<string, { body?: z.ZodType; emptyAs?: unknown; query
   'POST /api/copies': { body: CreateCopyBody },
   'PATCH /api/copies/:id': { body: PatchCopyBody },
   'POST /api/copies/:id/actions/:action': { body: ActionBody, emptyAs: {} },
+  'POST /api/faults': { body: CreateFaultBody },
   'POST /api/consistency-groups': { body: CreateGroupBody },
   'POST /api/consistency-groups/:id/actions/:action': { body: ActionBody, emptyAs: {} },
   'PUT /api/simulation': { body: PutSimulationBody },
