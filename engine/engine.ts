@@ -11,6 +11,7 @@ import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, ty
 import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/types';
 import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './copy/flashcopy-storwize';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from './copy/shadowimage';
+import { markSiblingsForReverse, REVERSE_RESYNC_STATE, siblingBlock, siblingsOf } from './copy/shadowimage-siblings';
 import { copiesToStart } from './copy/volume-copy-queue';
 import { copyGrains } from './data/grain-copy';
 import type { VolumeStore } from './data/volume-store';
@@ -787,6 +788,11 @@ export class Engine {
   private lookupAction(relationship: Relationship, action: string, mode: string | undefined): TransitionLookup {
     const lookup = findTransition(tableFor(relationship.model), action, relationship.state, mode);
     if (!lookup.ok) return lookup;
+    if (relationship.model === 'xp7') {
+      const to = lookup.transition.to;
+      const reason = siblingBlock(to, stateSpec(tableFor('xp7'), to), siblingsOf(relationship, this.copiesOf(relationship.sourceVolumeId)));
+      if (reason !== null) return { ok: false, status: 409, reason };
+    }
     const blocked = this.faultBlock(relationship, lookup.transition);
     return blocked === null ? lookup : { ok: false, status: 409, reason: `${action} is refused while ${blocked}: clear the fault first` };
   }
@@ -1008,6 +1014,7 @@ export class Engine {
     if (model === 'santricity' && state === 'pending') relationship.queuedOrder = this.queuedCount += 1;
     if (model === 'santricity' && state === 'in-progress') this.takeTargetOwner(relationship);
     if (model === 'xp7' && state === 'PAIR') relationship.lastUpdateCopyMs = this.clock.nowMs();
+    if (model === 'xp7' && state === REVERSE_RESYNC_STATE) markSiblingsForReverse(relationship, siblingsOf(relationship, this.copiesOf(relationship.sourceVolumeId)));
     if (model === 'xp7' && state === 'SMPL(PD)') this.after(relationship, SHADOWIMAGE_DELETE_MS, 'deleted');
     if (model === 'xp7' && state === 'SMPL') this.unregister(relationship, 'automatic:deleted');
     if (model === 'storwize') this.enterStorwize(relationship, from);

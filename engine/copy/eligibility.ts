@@ -1,5 +1,6 @@
 // The one answer to "may this volume be the target of that copy, and if not, why": the create
 // command, the eligibility API and the wizard all call this.
+import { REVERSE_RESYNC_STATE } from './shadowimage-siblings';
 import type { ArrayModel, VolumeState } from '../model';
 import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
 
@@ -46,6 +47,10 @@ export function sourceProblems(ctx: EligibilityContext): string[] {
   }
   if (model === 'xp7' && asSource.length >= SHADOWIMAGE_SVOLS_PER_PVOL_MAX) {
     reasons.push(`P-VOL ${source.name} already has ${asSource.length} S-VOLs, the maximum of ${SHADOWIMAGE_SVOLS_PER_PVOL_MAX}`);
+  }
+  const reversing = model === 'xp7' ? asSource.find((pair) => pair.state === REVERSE_RESYNC_STATE) : undefined;
+  if (reversing !== undefined) {
+    reasons.push(`P-VOL ${source.name} is being restored from pair ${reversing.id} (${REVERSE_RESYNC_STATE}); wait until it ends`);
   }
   if (model === 'ds6000' && asSource.length > 0) {
     reasons.push(`${source.name} is already in FlashCopy relationship ${asSource[0]?.id}: a volume can be in only one at a time`);

@@ -149,4 +149,58 @@ describe('xp7 ShadowImage', () => {
     engine.hostWrite(pvol.id, 100, new Uint8Array(10).fill(5));
     expect(progressed).toEqual([`${pair.id}:host-write`, `${pair.id}:host-write`]);
   });
+
+  describe('pairs sharing a P-VOL and a reverse resync', () => {
+    function twoPairs() {
+      const fixture = createFixture({ capacityBytes: MiB });
+      const { engine } = fixture;
+      const pvol = fixture.volume('xp7', 0);
+      engine.hostWrite(pvol.id, 0, pattern(MiB, 3));
+      const first = engine.createCopy({ type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: fixture.volume('xp7', 1).id });
+      const second = engine.createCopy({ type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: fixture.volume('xp7', 2).id });
+      engine.advance(5_000);
+      return { fixture, engine, pvol, first, second };
+    }
+
+    it('starts a reverse resync only when every other pair of the P-VOL is split', () => {
+      const { engine, first, second } = twoPairs();
+      engine.act(first.id, 'split', 'quick');
+      engine.advance(5_000);
+      expect(() => engine.act(first.id, 'resync', 'reverse')).toThrow(new RegExp(`pair ${second.id} is PAIR`));
+      engine.act(second.id, 'split', 'quick');
+      engine.advance(5_000);
+      engine.hostWrite(first.targetVolumeId, 0, new Uint8Array(MiB).fill(6)); // something to restore
+      engine.act(first.id, 'resync', 'reverse');
+      expect(first.state).toBe('COPY(RS-R)');
+    });
+
+    it('lets no other pair of the P-VOL copy, and no new pair start, while the P-VOL is restored', () => {
+      const { fixture, engine, pvol, first, second } = twoPairs();
+      engine.act(first.id, 'split', 'quick');
+      engine.act(second.id, 'split', 'quick');
+      engine.advance(5_000);
+      engine.hostWrite(fixture.volume('xp7', 1).id, 0, new Uint8Array(MiB).fill(6)); // the S-VOL to restore from
+      engine.act(first.id, 'resync', 'reverse');
+      expect(first.state).toBe('COPY(RS-R)');
+      expect(() => engine.act(second.id, 'resync', 'normal')).toThrow(/restoring the P-VOL/);
+      const reasons = engine.eligibility('shadowimage', pvol.id).flatMap((entry) => entry.reasons);
+      expect(reasons.some((reason) => /being restored from pair/.test(reason))).toBe(true);
+    });
+
+    it("counts the grains a reverse resync rewrites as P-VOL changes for the other pairs, so their resync copies them", () => {
+      const { fixture, engine, pvol, first, second } = twoPairs();
+      engine.act(first.id, 'split', 'quick');
+      engine.act(second.id, 'split', 'quick');
+      engine.advance(5_000);
+      engine.hostWrite(fixture.volume('xp7', 1).id, 0, new Uint8Array(4096).fill(6));
+      engine.act(first.id, 'resync', 'reverse');
+      engine.advance(10_000);
+      expect(first.state).toBe('PAIR');
+      expect(engine.hostRead(pvol.id, 0, 1)[0]).toBe(6);
+      engine.act(second.id, 'resync', 'normal');
+      engine.advance(10_000);
+      expect(second.state).toBe('PAIR');
+      expect(same(engine.hostRead(fixture.volume('xp7', 2).id, 0, MiB), engine.hostRead(pvol.id, 0, MiB))).toBe(true);
+    });
+  });
 });
