@@ -23,6 +23,8 @@ const VOLUME_BYTES = 16 * MiB;
 /** The volume copy's source is larger so a kill often lands while it runs (lowest priority). */
 const VOLUME_COPY_BYTES = 64 * MiB;
 const READ_PIECE_BYTES = 16 * MiB;
+// Slow enough that copy-on-write keeps happening over many rounds (each write may hit a new grain).
+const WORKLOAD = { pattern: 'random', iops: 5, blockBytes: 4096, writePercent: 100 };
 const WRITE_BYTES_MAX = 256 * 1024;
 /** Every state the services have (domain.md), to catch a relationship restored into nonsense. */
 const KNOWN_STATES = new Set([
@@ -43,6 +45,8 @@ export interface CrashReport {
   rounds: number;
   acknowledgedWrites: number;
   inDoubtWrites: number;
+  /** Writes the simulated host workload made in the rounds before their kills. */
+  workloadWrites: number;
   /** Each a sentence naming the round, volume or relationship, and what differed. */
   violations: string[];
   copyStates: string[];
@@ -84,7 +88,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   const port = server.port;
   let token = await adminToken(server.baseUrl, dataDir);
   const api = apiClient(() => server.baseUrl, () => bearer(token));
-  const report: CrashReport = { rounds: 0, acknowledgedWrites: 0, inDoubtWrites: 0, violations: [], copyStates: [] };
+  const report: CrashReport = { rounds: 0, acknowledgedWrites: 0, inDoubtWrites: 0, workloadWrites: 0, violations: [], copyStates: [] };
   const violation = (round: number, text: string) => report.violations.push(`round ${round}: ${text}`);
 
   const must = async <T>(promise: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
@@ -142,19 +146,31 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
 
     // T0 is the start, with no write in flight: the snapshot is exactly what the target must read.
     // Created started: it prepares first and triggers (T0) when prepared, with no write meanwhile.
+    const waitUntilCopying = async (created: CopyDto) => {
+      for (let state = created.state; state !== 'copying'; state = (await must(api.get<CopyDto>(`/api/copies/${created.id}`), 'get mapping')).state) {
+        if (!['preparing', 'prepared'].includes(state)) throw new Error(`mapping ${created.id} went ${state} instead of copying`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
     const mapping = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: fcSource.id, targetVolumeId: fcTarget.id, options: { copyRate: 20 } }), 'create mapping');
-    for (let state = mapping.state; state !== 'copying'; state = (await must(api.get<CopyDto>(`/api/copies/${mapping.id}`), 'get mapping')).state) {
-      if (!['preparing', 'prepared'].includes(state)) throw new Error(`the mapping went ${state} instead of copying`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntilCopying(mapping);
     const mappingT0 = Buffer.from(fcSource.bytes);
     // nocopy: the relationship lives on copy-on-write alone, so every round's source writes test it.
     const relationship = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: dsSource.id, targetVolumeId: dsTarget.id, options: { mode: 'nocopy' } }), 'create ds6000 relationship');
     const relationshipT0 = Buffer.from(dsSource.bytes);
+    // A simulated host writes to this mapping's source all along (workload writes go through the
+    // same held-back path as API writes); only its target's T0 image is checked.
+    const workloadSource = await createVolume('storwize', 'wl_src', false);
+    const workloadTarget = await createVolume('storwize', 'wl_tgt', false);
+    await write(workloadSource, 0, Buffer.alloc(VOLUME_BYTES, 0x5a));
+    const workloadMapping = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: workloadSource.id, targetVolumeId: workloadTarget.id, options: { copyRate: 10 } }), 'create workload mapping');
+    await waitUntilCopying(workloadMapping);
+    const workloadT0 = Buffer.alloc(VOLUME_BYTES, 0x5a);
+    await must(api.post(`/api/volumes/${workloadSource.id}/workload`, WORKLOAD), 'start workload');
     const pair = await must(api.post<CopyDto>('/api/copies', { type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: svol.id, options: { pace: 'slower' } }), 'create pair');
     let splitSnapshot: Buffer | null = null;
     const volumeCopy = await must(api.post<CopyDto>('/api/copies', { type: 'volume-copy', sourceVolumeId: vcSource.id, targetVolumeId: vcTarget.id, options: { priority: 'lowest' } }), 'create volume copy');
-    const copyIds = [mapping.id, relationship.id, pair.id, volumeCopy.id];
+    const copyIds = [mapping.id, relationship.id, pair.id, volumeCopy.id, workloadMapping.id];
 
     // ---- rounds ---------------------------------------------------------------------------------
     for (let round = 1; round <= options.rounds; round++) {
@@ -172,6 +188,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
         await must(api.post(`/api/copies/${volumeCopy.id}/actions/recopy`, {}), 'recopy');
       }
 
+      const workloadLastRound = round === options.rounds;
+      const workloadBefore = await api.get<{ stats: { writes: number } }>(`/api/volumes/${workloadSource.id}/workload`);
       // Host writes keep coming until the kill; whatever is in flight then is in doubt.
       const writable = [plain, fcSource, dsSource, pvol];
       let killed = false;
@@ -195,6 +213,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       };
       const writers = [writer(), writer(), writer()];
       await new Promise((resolve) => setTimeout(resolve, 200 + random(2_800)));
+      const workloadAtKill = await api.get<{ stats: { writes: number } }>(`/api/volumes/${workloadSource.id}/workload`);
+      if (workloadAtKill.status === 200) report.workloadWrites += workloadAtKill.body.stats.writes - (workloadBefore.status === 200 ? workloadBefore.body.stats.writes : 0);
       killed = true;
       await server.stop('SIGKILL');
       await Promise.allSettled(writers);
@@ -224,6 +244,12 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       };
       compare(fcTarget, mappingT0, 'a FlashCopy target reads the source at T0');
       compare(dsTarget, relationshipT0, 'a FlashCopy target reads the source at T0');
+      compare(workloadTarget, workloadT0, 'a FlashCopy target reads the source at T0 while a host workload writes the source');
+      // Workloads are not kept across a restart (a simulated host is the console's, not the array's):
+      // the harness starts it again, as a host would reconnect.
+      if (!workloadLastRound) {
+        await must(api.post(`/api/volumes/${workloadSource.id}/workload`, WORKLOAD), 'restart workload');
+      }
       if (splitSnapshot !== null && ['PSUS', 'PSUS(SP)'].includes(after.get(pair.id)?.state ?? '')) compare(svol, splitSnapshot, 'a split S-VOL holds the P-VOL at the split');
       const vc = after.get(volumeCopy.id);
       if (vc?.state === 'completed') compare(vcTarget, vcSource.bytes, 'a completed volume copy target equals its source');
