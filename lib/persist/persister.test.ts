@@ -166,6 +166,15 @@ describe('Persister', () => {
     expect(engine.hostRead(copy.sourceVolumeId, 0, 1)[0]).toBe(5);
   });
 
+  it('lets commands that arrive together share one save (group commit)', async () => {
+    const copy = engine.requireCopy(copyIds[0]!);
+    transactions = 0;
+    const writes = [0, 1, 2, 3].map((index) => engine.hostWrite(copy.sourceVolumeId, index * 4096, new Uint8Array(16).fill(index + 1)));
+    await Promise.all(writes.map(() => persister.flush()));
+    expect(transactions).toBe(1);
+    expect(writes.map((write) => write.state)).toEqual(['applied', 'applied', 'applied', 'applied']);
+  });
+
   it('saves all progress when it stops', async () => {
     await persister.stop();
     for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));

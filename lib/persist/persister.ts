@@ -50,6 +50,8 @@ export class Persister {
   private timedFlushRunning = false;
   /** Flushes queued behind the running one; background progress yields to them. */
   private waiting = 0;
+  /** A save of changes queued and not yet started, which later commands can share. */
+  private queuedChanges: Promise<void> | null = null;
 
   private readonly progressRowsPerTransaction: number;
 
@@ -104,11 +106,17 @@ export class Persister {
 
   /** `changes`: what must be durable; `progress`: plus background progress; `all`: plus progress, without giving way. */
   private write(scope: Scope): Promise<void> {
+    // Group commit: commands arriving while a save runs share the one queued behind it, which
+    // takes everything pending when it starts — fifty concurrent host writes cost two
+    // transactions, not fifty.
+    if (scope === 'changes' && this.queuedChanges !== null) return this.queuedChanges;
     this.waiting += 1;
     const next = this.chain.then(() => {
       this.waiting -= 1;
+      if (scope === 'changes') this.queuedChanges = null;
       return this.writePending(scope);
     });
+    if (scope === 'changes') this.queuedChanges = next;
     this.chain = next.catch(() => undefined);
     return next;
   }
