@@ -39,6 +39,9 @@ export const queryKeys = {
   copy: (id: string) => ['copies', 'detail', id] as const,
   /** The heatmap's cells: refetched as pushes for the copy arrive, never pushed themselves. */
   copyBitmap: (id: string, cells: number) => ['copies', 'bitmap', id, cells] as const,
+  /** Under `copies`: every copy change can change which volumes may be targets. */
+  eligibility: (type: string, sourceVolumeId: string) => ['copies', 'eligibility', type, sourceVolumeId] as const,
+  consistencyGroups: ['consistency-groups'] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
   throughput: ['throughput'] as const,

@@ -45,9 +45,11 @@ describe('wizard URL state', () => {
   });
 
   it('shows the furthest step whose inputs are complete', () => {
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a' }, true)).toBe('source');
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 't' }, false)).toBe('options');
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s'] }, true)).toBe('review');
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'target' }, true)).toBe('service');
+    const valid = { targetValid: true, optionsValid: true };
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a' }, valid)).toBe('source');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 't' }, { ...valid, optionsValid: false })).toBe('options');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 'new' }, { ...valid, targetValid: false })).toBe('target');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s'] }, valid)).toBe('review');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'target' }, valid)).toBe('service');
   });
 });

@@ -144,12 +144,19 @@ export function stepReady(state: WizardState, step: WizardStep): boolean {
   }
 }
 
+/** What only the page can check: a new target's name, and the options (with the group). */
+export interface StepChecks {
+  targetValid: boolean;
+  optionsValid: boolean;
+}
+
 /** The step to show: the asked one, or the furthest earlier one whose inputs are complete. */
-export function reachableStep(state: WizardState, optionsValid: boolean): WizardStep {
+export function reachableStep(state: WizardState, checks: StepChecks): WizardStep {
   const wanted = WIZARD_STEPS.indexOf(state.step);
   for (let index = wanted; index > 0; index--) {
     const step = WIZARD_STEPS[index] as WizardStep;
-    if (stepReady(state, step) && (step !== 'review' || optionsValid)) return step;
+    const checked = step === 'options' ? checks.targetValid : step === 'review' ? checks.targetValid && checks.optionsValid : true;
+    if (stepReady(state, step) && checked) return step;
   }
   return 'service';
 }

@@ -1,0 +1,56 @@
+'use client';
+// Step 5: exactly what will happen, in sentences, then Create. When an existing volume's
+// contents will be overwritten, Create waits until the target's name (or, for several pairs,
+// the word "overwrite") is typed: a deliberate act, not a habitual Enter.
+import clsx from 'clsx';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { inputClasses } from '@/components/ui/field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { AlertIcon } from '@/components/ui/icons';
+import type { ReviewLine } from '@/lib/client/wizard-review';
+
+export const BULK_CONFIRM_WORD = 'overwrite';
+
+export function ReviewStep({ lines, confirmWord, startLabel, pending, failure, onCreate }: {
+  lines: ReviewLine[];
+  /** What must be typed before Create, or null when nothing is overwritten. */
+  confirmWord: string | null;
+  startLabel: string;
+  pending: boolean;
+  failure: string[];
+  onCreate: () => void;
+}) {
+  const [typed, setTyped] = useState('');
+  const confirmed = confirmWord === null || typed.trim() === confirmWord;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (confirmed && !pending) onCreate();
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Review and create" noValidate>
+      <ul className="flex flex-col gap-1.5" data-testid="review-lines">
+        {lines.map((line) => (
+          <li key={line.text} className={clsx('flex gap-2', line.warn ? 'text-fg' : 'text-fg-muted')}>
+            {line.warn ? <AlertIcon className="mt-0.5 shrink-0 text-warn" aria-label="Attention" /> : <span aria-hidden className="mt-2 size-1.5 shrink-0 rounded-full bg-fg-subtle" />}
+            <span>{line.text}</span>
+          </li>
+        ))}
+      </ul>
+      {confirmWord !== null && (
+        <div className="flex flex-col gap-1 rounded border border-bad/40 bg-bad-soft p-3">
+          <label htmlFor="wizard-confirm" className="text-xs font-medium text-fg">
+            Type <span className="font-mono font-semibold">{confirmWord}</span> to confirm that existing data will be overwritten
+          </label>
+          <input id="wizard-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} className={`${inputClasses()} max-w-sm font-mono text-xs`} />
+        </div>
+      )}
+      <FormAlert messages={failure} />
+      <div className="flex justify-end">
+        <Button type="submit" variant={confirmWord === null ? 'primary' : 'danger'} disabled={!confirmed || pending}>
+          {pending ? 'Creating…' : startLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
