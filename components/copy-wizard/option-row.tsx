@@ -4,6 +4,7 @@
 import { inputClasses } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import type { WizardOption } from '@/lib/client/wizard-options';
+import { DraftInput } from './draft-input';
 
 function meaning(option: WizardOption, value: string): string | null {
   if (option.kind === 'choice') return option.choices.includes(value) ? option.describe(value) : null;
@@ -23,7 +24,7 @@ export function OptionRow({ option, value, defaultValue, error, disabled, onChan
     option.kind === 'choice' ? (
       <Select id={id} value={value} onValueChange={onChange} options={option.choices.map((choice) => ({ value: choice, label: choice, hint: option.describe(choice) }))} invalid={error !== undefined} describedBy={described} disabled={disabled} className="w-56" />
     ) : option.kind === 'number' ? (
-      <input id={id} type="text" inputMode="numeric" value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={error !== undefined || undefined} aria-describedby={described} disabled={disabled} className={`${inputClasses(error !== undefined)} w-24! tabular-nums`} />
+      <DraftInput id={id} type="text" inputMode="numeric" value={value} onValueChange={onChange} aria-invalid={error !== undefined || undefined} aria-describedby={described} disabled={disabled} className={`${inputClasses(error !== undefined)} w-24! tabular-nums`} />
     ) : (
       <input id={id} type="checkbox" checked={value === 'true'} onChange={(event) => onChange(String(event.target.checked))} aria-invalid={error !== undefined || undefined} aria-describedby={described} disabled={disabled} className="size-3.5 accent-(--accent)" />
     );

@@ -10,6 +10,7 @@ import type { ConsistencyGroup } from '@/lib/client/use-consistency-groups';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import { canDeferStart, defaultDrafts, wizardOptionsOf } from '@/lib/client/wizard-options';
 import { NEW_GROUP, type WizardState } from '@/lib/client/wizard-state';
+import { DraftInput } from './draft-input';
 import { OptionRow } from './option-row';
 
 const NO_GROUP = '__none__';
@@ -31,7 +32,7 @@ function GroupChoice({ state, update, groups, error }: { state: WizardState; upd
               <label htmlFor="wizard-group-name" className="sr-only">
                 New group name
               </label>
-              <input id="wizard-group-name" value={state.groupName} placeholder="Group name" onChange={(event) => update((current) => ({ ...current, groupName: event.target.value }))} aria-invalid={error !== null || undefined} aria-describedby={error !== null ? 'wizard-group-error' : 'wizard-group-hint'} spellCheck={false} className={`${inputClasses(error !== null)} w-56! font-mono text-xs`} />
+              <DraftInput id="wizard-group-name" value={state.groupName} placeholder="Group name" onValueChange={(text) => update((current) => ({ ...current, groupName: text }))} aria-invalid={error !== null || undefined} aria-describedby={error !== null ? 'wizard-group-error' : 'wizard-group-hint'} spellCheck={false} className={`${inputClasses(error !== null)} w-56! font-mono text-xs`} />
             </>
           )}
         </div>

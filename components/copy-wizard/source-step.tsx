@@ -16,7 +16,8 @@ function isSortColumn(id: string | undefined): id is SourceSortColumn {
 export function SourceStep({ state, update, rows }: { state: WizardState; update: UrlStateUpdate<WizardState>; rows: PickRow[] }) {
   const needle = state.q.trim().toLowerCase();
   const shown = useMemo(() => (needle === '' ? rows : rows.filter((row) => row.name.toLowerCase().includes(needle) || state.sourceIds.includes(row.id))), [rows, needle, state.sourceIds]);
-  const sorting: SortingState = state.sort === null ? [] : [{ id: state.sort, desc: state.descending }];
+  // Stable between renders: the table recomputes its row model whenever this changes.
+  const sorting = useMemo<SortingState>(() => (state.sort === null ? [] : [{ id: state.sort, desc: state.descending }]), [state.sort, state.descending]);
   const onSortingChange = useCallback(
     (next: SortingState) => {
       const first = next[0];

@@ -3,13 +3,14 @@
 // reasons and cannot be chosen. First in the list, the shortcut: a new volume matching the
 // source (same size and pool, so the same LSS on DS6000), created only when the copy is.
 import clsx from 'clsx';
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { describedBy, inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { NEW_TARGET, type WizardState } from '@/lib/client/wizard-state';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import type { Volume } from '@/lib/client/types';
 import { formatBytes } from '@/lib/units';
+import { DraftInput } from './draft-input';
 import { VolumePickTable, type PickRow } from './volume-pick-table';
 
 export function NewTargetChoice({ state, update, source, poolName, suggestedName, nameError }: {
@@ -32,10 +33,10 @@ export function NewTargetChoice({ state, update, source, poolName, suggestedName
         <label htmlFor="wizard-new-name" className="sr-only">
           New target volume name
         </label>
-        <input
+        <DraftInput
           id="wizard-new-name"
           value={state.newName === '' ? suggestedName : state.newName}
-          onChange={(event) => update((current) => ({ ...current, targetId: NEW_TARGET, newName: event.target.value }))}
+          onValueChange={(text) => update((current) => ({ ...current, targetId: NEW_TARGET, newName: text }))}
           aria-invalid={(chosen && nameError !== null) || undefined}
           aria-describedby={describedBy('wizard-new-name', chosen && nameError !== null ? nameError : undefined, hint)}
           spellCheck={false}
@@ -65,6 +66,7 @@ export function TargetStep({ state, update, rows, problems, newTarget }: {
   newTarget: ReactNode;
 }) {
   const onChoose = useCallback((volumeId: string) => update((current) => ({ ...current, targetId: volumeId })), [update]);
+  const chosen = useMemo(() => (state.targetId === NEW_TARGET ? [] : [state.targetId]), [state.targetId]);
   const eligible = rows.filter((row) => row.reasons?.length === 0).length;
   return (
     <div className="flex flex-col gap-3">
@@ -76,7 +78,7 @@ export function TargetStep({ state, update, rows, problems, newTarget }: {
       <p className="text-xs text-fg-muted" data-testid="eligible-count">
         {eligible} of {rows.length} volumes on this array can be the target. Volumes that cannot say why.
       </p>
-      <VolumePickTable rows={rows} label="Target volumes" name="wizard-target" multiple={false} chosen={state.targetId === NEW_TARGET ? [] : [state.targetId]} onChoose={onChoose} />
+      <VolumePickTable rows={rows} label="Target volumes" name="wizard-target" multiple={false} chosen={chosen} onChoose={onChoose} />
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface PickRow extends Volume {
 }
 
 const column = createColumnHelper<PickRow>();
+// One array for "unsorted": a fresh [] per render would recompute the row model every render.
+const UNSORTED: SortingState = [];
 
 const byCapacity: SortingFn<PickRow> = (a, b) => {
   const left = toBigBytes(a.original.capacityBytes);
@@ -135,10 +137,12 @@ export function VolumePickTable({ rows, label, name, multiple, chosen, onChoose,
     getSortedRowModel: getSortedRowModel(),
     enableSorting: sortable,
     sortDescFirst: false,
-    state: { sorting: sorting ?? [] },
+    state: { sorting: sorting ?? UNSORTED },
+    // Nothing here pages or expands: TanStack's automatic resets would only queue state updates.
+    autoResetAll: false,
     onSortingChange: (updater) => {
       if (!sortable) return;
-      onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
+      onSortingChange(typeof updater === 'function' ? updater(sorting ?? UNSORTED) : updater);
     },
   });
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;

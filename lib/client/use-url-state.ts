@@ -4,7 +4,8 @@
 // round trip, so reloads and shared links show the same view without a history entry per keystroke.
 // It also changes window.location at once, so two quick clicks (sort asc, then desc) each see the
 // state the previous one left. A caller may ask for a history entry instead (`{ push: true }`),
-// e.g. a wizard's step change, so back/forward walk between steps as they do between pages.
+// e.g. a wizard's step change, so back/forward walk between steps as they do between pages: that
+// is a pushState, which Next's router observes just as it does replaceState.
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 
