@@ -3,19 +3,28 @@
 // right size, else a new `<source>_copy` volume). Sources that cannot be copied at all are named
 // with the engine's reasons, to be removed in step 2.
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { PairRequest } from '@/lib/client/create-pairs';
 import { formatBytes } from '@/lib/units';
 
 export interface BulkProblem {
+  sourceId: string;
   sourceName: string;
   problems: string[];
 }
 
-export function BulkTargetStep({ requests, capacityOf, blocked }: { requests: PairRequest[]; capacityOf: (sourceId: string) => string | number; blocked: BulkProblem[] }) {
+export function BulkTargetStep({ requests, capacityOf, blocked, onDropBlocked }: { requests: PairRequest[]; capacityOf: (sourceId: string) => string | number; blocked: BulkProblem[]; onDropBlocked: () => void }) {
   return (
     <div className="flex flex-col gap-3">
-      <FormAlert messages={blocked.map((entry) => `${entry.sourceName} cannot be copied now: ${entry.problems.join('; ')}. Remove it in the Source step.`)} />
+      <FormAlert messages={blocked.map((entry) => `${entry.sourceName} cannot be copied now: ${entry.problems.join('; ')}.`)} />
+      {blocked.length > 0 && (
+        <div>
+          <Button size="sm" onClick={onDropBlocked}>
+            Leave out {blocked.length === 1 ? 'this source' : `these ${blocked.length} sources`}
+          </Button>
+        </div>
+      )}
       <p className="text-xs text-fg-muted">
         Each source gets a free eligible volume of the right size when one exists, and otherwise a new volume of the same size in the same pool, created with its copy.
       </p>

@@ -26,7 +26,7 @@ import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { canDeferStart, checkOptions, groupNameError, plannedRateBytesPerSec } from '@/lib/client/wizard-options';
 import { needsTypedConfirmation, reviewLines } from '@/lib/client/wizard-review';
-import { DEFAULT_WIZARD, NEW_GROUP, WIZARD_STEPS, WIZARD_STEP_TITLES, nextStep, parseWizard, previousStep, reachableStep, serializeWizard, withArray, type WizardStep } from '@/lib/client/wizard-state';
+import { DEFAULT_WIZARD, NEW_GROUP, WIZARD_STEPS, WIZARD_STEP_TITLES, nextStep, parseWizard, previousStep, reachableStep, serializeWizard, withArray, withSources, type WizardStep } from '@/lib/client/wizard-state';
 import { BulkResults } from './bulk-results';
 import { BulkTargetStep } from './bulk-target-step';
 import { failureOf, type StepFailure } from './failure';
@@ -210,7 +210,7 @@ function CopyWizard() {
           <div className="flex flex-col gap-3">
             <FormAlert messages={failureHere?.messages ?? []} />
             {state.bulk ? (
-              <BulkTargetStep requests={plan.requests} blocked={plan.blocked} capacityOf={(id) => plan.sources.find((candidate) => candidate.id === id)?.capacityBytes ?? 0} />
+              <BulkTargetStep requests={plan.requests} blocked={plan.blocked} onDropBlocked={() => update((current) => withSources(current, current.sourceIds.filter((id) => !plan.blocked.some((entry) => entry.sourceId === id))))} capacityOf={(id) => plan.sources.find((candidate) => candidate.id === id)?.capacityBytes ?? 0} />
             ) : (
               <TargetStep
                 state={state}

@@ -31,8 +31,8 @@ export function ReviewStep({ lines, confirmWord, startLabel, pending, failure, o
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Review and create" noValidate>
       <ul className="flex flex-col gap-1.5" data-testid="review-lines">
         {lines.map((line) => (
-          <li key={line.text} className={clsx('flex gap-2', line.warn ? 'text-fg' : 'text-fg-muted')}>
-            {line.warn ? <AlertIcon className="mt-0.5 shrink-0 text-warn" aria-label="Attention" /> : <span aria-hidden className="mt-2 size-1.5 shrink-0 rounded-full bg-fg-subtle" />}
+          <li key={line.text} className={clsx('flex gap-2 leading-5', line.warn ? 'text-fg' : 'text-fg-muted')}>
+            <span className="flex h-5 w-4 shrink-0 items-center justify-center">{line.warn ? <AlertIcon className="text-warn" aria-label="Attention" /> : <span aria-hidden className="size-1.5 rounded-full bg-fg-subtle" />}</span>
             <span>{line.text}</span>
           </li>
         ))}

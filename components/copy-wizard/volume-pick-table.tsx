@@ -147,7 +147,7 @@ export function VolumePickTable({ rows, label, name, multiple, chosen, onChoose,
   });
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <div className="max-h-[28rem] overflow-auto rounded border border-line" data-testid={`${name}-table`}>
+    <div className="max-h-[28rem] overflow-auto rounded border border-line [&_thead]:sticky [&_thead]:top-0 [&_thead]:z-10" data-testid={`${name}-table`}>
       <DataTable table={table} label={label} minWidth="56rem" />
     </div>
   );

@@ -66,8 +66,10 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
 
   if (state.bulk) {
     if (eligibilities === null || sources.length === 0) return { ...base, loading: volumes === undefined || (sources.length > 0 && eligibilities === null), targetValid: false };
-    const blocked = sources.map((source) => ({ sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? [], source.id) })).filter((entry) => entry.problems.length > 0);
-    const matches = matchTargets(sources, all, eligibilities);
+    const blocked = sources.map((source) => ({ sourceId: source.id, sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? [], source.id) })).filter((entry) => entry.problems.length > 0);
+    // A source that cannot be copied gets no target planned: it is listed apart, to be left out.
+    const copyable = sources.filter((source) => !blocked.some((entry) => entry.sourceId === source.id));
+    const matches = matchTargets(copyable, all, eligibilities);
     const requests: PairRequest[] = matches.map((match) => {
       const source = byId.get(match.sourceId) as Volume;
       return { sourceId: source.id, sourceName: source.name, target: match.target.kind === 'new' ? newVolumeRequest(source, match.target.name) : match.target };
