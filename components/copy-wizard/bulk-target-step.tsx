@@ -6,13 +6,9 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { PairRequest } from '@/lib/client/create-pairs';
+import type { BulkProblem } from '@/lib/client/wizard-plan';
 import { formatBytes } from '@/lib/units';
 
-export interface BulkProblem {
-  sourceId: string;
-  sourceName: string;
-  problems: string[];
-}
 
 export function BulkTargetStep({ requests, capacityOf, blocked, onDropBlocked }: { requests: PairRequest[]; capacityOf: (sourceId: string) => string | number; blocked: BulkProblem[]; onDropBlocked: () => void }) {
   return (

@@ -25,18 +25,18 @@ import { useEligibilities, useEligibility } from '@/lib/client/use-eligibility';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { canDeferStart, checkOptions, groupNameError, plannedRateBytesPerSec } from '@/lib/client/wizard-options';
+import { failureOf, type StepFailure } from '@/lib/client/wizard-failure';
+import { planWizard } from '@/lib/client/wizard-plan';
 import { needsTypedConfirmation, reviewLines } from '@/lib/client/wizard-review';
 import { DEFAULT_WIZARD, NEW_GROUP, WIZARD_STEPS, WIZARD_STEP_TITLES, nextStep, parseWizard, previousStep, reachableStep, serializeWizard, withArray, withSources, type WizardStep } from '@/lib/client/wizard-state';
 import { BulkResults } from './bulk-results';
 import { BulkTargetStep } from './bulk-target-step';
-import { failureOf, type StepFailure } from './failure';
 import { OptionsStep } from './options-step';
 import { BULK_CONFIRM_WORD, ReviewStep } from './review-step';
 import { ServiceStep } from './service-step';
 import { SourceStep } from './source-step';
 import { NewTargetChoice, TargetStep } from './target-step';
 import { useCreateCopies } from './use-create-copies';
-import { planWizard } from './wizard-plan';
 import { WizardStepNav } from './wizard-step-nav';
 
 function Header() {

@@ -8,14 +8,11 @@ import { useMemo, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
 import { VolumeStatusBadge } from '@/components/volumes/volume-status-badge';
-import { toBigBytes, type Volume } from '@/lib/client/types';
+import { toBigBytes } from '@/lib/client/types';
+import type { PickRow } from '@/lib/client/wizard-plan';
 import { formatBytes } from '@/lib/units';
 
-export interface PickRow extends Volume {
-  poolName: string;
-  /** Null: no eligibility shown (source step). */
-  reasons: string[] | null;
-}
+export type { PickRow } from '@/lib/client/wizard-plan';
 
 const column = createColumnHelper<PickRow>();
 // One array for "unsorted": a fresh [] per render would recompute the row model every render.

@@ -2,9 +2,9 @@
 // not be created, or a copy the engine refused for its volumes, goes back to the target step;
 // a refusal naming an option goes under that option; anything else stays on the review.
 import type { ArrayModel } from '@/engine/model';
-import { outcomeText, type PairOutcome } from '@/lib/client/create-pairs';
-import { optionErrorsFrom } from '@/lib/client/wizard-options';
-import type { WizardStep } from '@/lib/client/wizard-state';
+import { outcomeText, type PairOutcome } from './create-pairs';
+import { optionErrorsFrom } from './wizard-options';
+import type { WizardStep } from './wizard-state';
 
 export interface StepFailure {
   step: WizardStep;

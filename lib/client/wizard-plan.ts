@@ -2,13 +2,25 @@
 // each step shows, the target of every pair (chosen, new, or matched in bulk), the requests the
 // Create button sends and the pairs the review describes. Pure, so the view stays about layout.
 import { VolumeName } from '@/lib/api/fleet-schemas';
-import type { PairRequest } from '@/lib/client/create-pairs';
-import { matchingName, matchTargets, orderForChoice, sourceProblems, type EligibilityEntry } from '@/lib/client/target-matching';
-import { toWireBytes, type StorageArray, type Volume } from '@/lib/client/types';
-import type { ReviewPair } from '@/lib/client/wizard-review';
-import { NEW_TARGET, type WizardState } from '@/lib/client/wizard-state';
-import type { BulkProblem } from './bulk-target-step';
-import type { PickRow } from './volume-pick-table';
+import type { PairRequest } from './create-pairs';
+import { matchingName, matchTargets, orderForChoice, sourceProblems, type EligibilityEntry } from './target-matching';
+import { toWireBytes, type StorageArray, type Volume } from './types';
+import type { ReviewPair } from './wizard-review';
+import { NEW_TARGET, type WizardState } from './wizard-state';
+
+/** A volume as the source and target tables show it. */
+export interface PickRow extends Volume {
+  poolName: string;
+  /** Why it cannot be the target (empty: it can); null where eligibility is not shown (sources). */
+  reasons: string[] | null;
+}
+
+/** A bulk source that cannot be copied at all, with the engine's reasons. */
+export interface BulkProblem {
+  sourceId: string;
+  sourceName: string;
+  problems: string[];
+}
 
 export interface WizardPlanInput {
   state: WizardState;
