@@ -119,7 +119,7 @@ for (const theme of THEMES) {
 
 /** Every step of the pairing wizard, one pair and bulk; nothing is created. */
 for (const theme of THEMES) {
-  test(`wizard screenshots in ${theme} theme`, async ({ page }) => {
+  test(`wizard screenshots in ${theme} theme`, async ({ page, request }) => {
     test.setTimeout(120_000);
     await page.addInitScript((value) => window.localStorage.setItem('grainline-theme', value), theme);
     const arrays = (await (await page.request.get('/api/arrays')).json()) as { id: string; model: string; name: string }[];
@@ -158,5 +158,15 @@ for (const theme of THEMES) {
     await page.goto(`/copies/new?step=target&bulk=1&array=${storwize.id}&${storwizeVolumes.slice(0, 4).map((volume) => `source=${volume.id}`).join('&')}`);
     await expect(page.getByRole('table', { name: 'Matched pairs' })).toBeVisible();
     await shoot(page, 'wizard-3-bulk-targets', theme);
+
+    // A bulk result (a fresh volume with a new matching target, left unstarted).
+    const stamp = `shot_bulk_${theme}_${Date.now().toString(36)}`;
+    const fresh = (await (await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_a`, capacityBytes: 16 * 1024 * 1024 } })).json()) as { id: string };
+    await page.goto(`/copies/new?step=review&bulk=1&start=0&array=${storwize.id}&source=${fresh.id}`);
+    await expect(page.getByTestId('review-lines')).toBeVisible();
+    await shoot(page, 'wizard-5-review-bulk', theme);
+    await page.getByRole('button', { name: /^Create/ }).click();
+    await expect(page.getByTestId('bulk-results')).toBeVisible();
+    await shoot(page, 'wizard-bulk-results', theme);
   });
 }

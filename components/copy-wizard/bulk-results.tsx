@@ -11,7 +11,7 @@ export function BulkResults({ outcomes, onAgain }: { outcomes: PairOutcome[]; on
   const succeeded = outcomes.filter((outcome) => outcome.ok).length;
   const failed = outcomes.length - succeeded;
   return (
-    <Panel title={`${succeeded} of ${outcomes.length} copies created${failed > 0 ? `, ${failed} failed` : ''}`} titleId="bulk-results-title" bodyClassName="flex flex-col gap-3 p-3">
+    <Panel title={`${succeeded} of ${outcomes.length} ${outcomes.length === 1 ? 'copy' : 'copies'} created${failed > 0 ? `, ${failed} failed` : ''}`} titleId="bulk-results-title" bodyClassName="flex flex-col gap-3 p-3">
       <ul className="flex flex-col gap-1.5" data-testid="bulk-results">
         {outcomes.map((outcome) => (
           <li key={`${outcome.sourceName}-${outcome.targetName}`} className="flex items-start gap-2">

@@ -79,8 +79,10 @@ function CopyWizard() {
   const type = model === undefined ? undefined : COPY_TYPE_BY_MODEL[model];
   const volumes = useVolumes(state.arrayId === '' ? {} : { arrayId: state.arrayId });
   const arrayVolumes = useMemo(() => (array === undefined || volumes.data === undefined ? undefined : volumes.data.filter((volume) => volume.arrayId === array.id)), [array, volumes.data]);
-  const eligibility = useEligibility(state.bulk ? undefined : type, state.bulk ? undefined : state.sourceIds[0]);
-  const eligibilities = useEligibilities(state.bulk ? type : undefined, state.bulk ? state.sourceIds : []);
+  // Only volumes that exist on the array are asked about: a stale link's id would answer 404.
+  const sourceIds = useMemo(() => (arrayVolumes === undefined ? [] : state.sourceIds.filter((id) => arrayVolumes.some((volume) => volume.id === id))), [arrayVolumes, state.sourceIds]);
+  const eligibility = useEligibility(state.bulk ? undefined : type, state.bulk ? undefined : sourceIds[0]);
+  const eligibilities = useEligibilities(state.bulk ? type : undefined, state.bulk ? sourceIds : []);
   const copies = useCopies();
   const groups = useConsistencyGroups(model === 'storwize');
   const creation = useCreateCopies();
@@ -153,7 +155,7 @@ function CopyWizard() {
       return;
     }
     const failed = outcomes.filter((outcome) => !outcome.ok).length;
-    const title = `${outcomes.length - failed} of ${outcomes.length} copies created${failed > 0 ? `, ${failed} failed` : ''}`;
+    const title = `${outcomes.length - failed} of ${outcomes.length} ${outcomes.length === 1 ? 'copy' : 'copies'} created${failed > 0 ? `, ${failed} failed` : ''}`;
     if (failed === 0) toast.success(title);
     else toast.error(title, { description: 'The summary lists why.', duration: 15_000 });
     setResults(outcomes);
@@ -196,9 +198,10 @@ function CopyWizard() {
 
   function body() {
     if (arrays.isError) return <ErrorState title="Could not load the arrays" error={arrays.error} onRetry={() => void arrays.refetch()} />;
-    const loadError = volumes.error ?? eligibility.error ?? eligibilities.error;
+    const loadError = shown === 'source' ? volumes.error : (volumes.error ?? eligibility.error ?? eligibilities.error);
     if (loadError !== null && shown !== 'service') return <ErrorState title="Could not load the volumes and their eligibility" error={loadError} onRetry={() => void (volumes.refetch(), eligibility.refetch())} />;
-    if (arrays.isPending || (shown !== 'service' && (arrayVolumes === undefined || plan.loading))) return <TableSkeleton label="Loading the array’s volumes" rows={6} columns={6} />;
+    // The source table stays up while a chosen source's eligibility loads: focus stays in it.
+    if (arrays.isPending || (shown !== 'service' && arrayVolumes === undefined) || (shown !== 'service' && shown !== 'source' && plan.loading)) return <TableSkeleton label="Loading the array’s volumes" rows={6} columns={6} />;
     switch (shown) {
       case 'service':
         return <ServiceStep arrays={arrays.data} arrayId={state.arrayId} onChoose={(arrayId) => update((current) => withArray(current, arrayId))} />;
