@@ -159,6 +159,31 @@ test('volume copy from a volume’s page: existing target on the other controlle
   }
 });
 
+test('with 8 volume copies in progress on the array, the review says the new one waits as pending, and it does', async ({ page, request }) => {
+  const array = await arrayOf(request, 'santricity');
+  const running = ((await (await request.get(`/api/copies?arrayId=${array.id}&state=in-progress`)).json()) as CopyBody[]).length;
+  const volumeIds: string[] = [];
+  try {
+    // Fill the array's 8 slots (the clock is paused, so they stay in progress).
+    for (let index = running; index < 8; index++) {
+      const busySource = await createVolume(request, array.id, stamp('q_src'), 4 * MiB);
+      const busyTarget = await createVolume(request, array.id, stamp('q_tgt'), 4 * MiB);
+      volumeIds.push(busySource.id, busyTarget.id);
+      const created = await request.post('/api/copies', { data: { type: 'volume-copy', sourceVolumeId: busySource.id, targetVolumeId: busyTarget.id } });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    const source = await createVolume(request, array.id, stamp('q_new'), 4 * MiB);
+    volumeIds.push(source.id);
+    await page.goto(`/copies/new?array=${array.id}&source=${source.id}&target=new&step=review`);
+    await expect(page.getByTestId('review-lines')).toContainText('8 copies are in progress on this array: this one will wait as pending until one of the 8 slots frees');
+    await page.getByRole('button', { name: 'Create and start' }).click();
+    await expect(page.getByTestId('copy-state')).toHaveText('pending');
+    volumeIds.push((await volumeNamed(request, array.id, `${source.name}_copy`))?.id ?? '');
+  } finally {
+    await cleanUp(request, volumeIds);
+  }
+});
+
 test('ShadowImage pair from the Copies page with a matching new S-VOL, pace faster, lands in COPY(PD)', async ({ page, request }) => {
   const array = await arrayOf(request, 'xp7');
   const source = await createVolume(request, array.id, stamp('si_src'), 32 * MiB);
