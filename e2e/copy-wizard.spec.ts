@@ -370,6 +370,7 @@ test('bulk: five sources, two matched with free volumes of their size, three new
     await toggle(page.getByLabel('Start now'), false);
     await next(page);
     await expect(page.getByTestId('review-lines')).toContainText('Creates 5 FlashCopy mappings on');
+    await expect(page.getByRole('table', { name: 'Pairs to create' }).getByRole('row')).toHaveCount(6);
     await expect(page.getByTestId('review-lines')).toContainText(`The current contents of the targets ${label}_spare1, ${label}_spare2 will be overwritten when the copy starts.`);
     await page.getByLabel(/^Type .* to confirm/).fill('overwrite');
     await page.getByRole('button', { name: 'Create 5 copies' }).click();

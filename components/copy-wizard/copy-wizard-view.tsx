@@ -229,7 +229,7 @@ function CopyWizard() {
       case 'options':
         return model === undefined ? null : <OptionsStep model={model} state={state} update={update} errors={{ ...optionsCheck.errors, ...(failureHere?.fields ?? {}) }} groups={arrayGroups} groupError={groupError} failure={failureHere?.messages ?? []} />;
       case 'review':
-        return <ReviewStep key={confirmWord ?? ''} lines={lines} confirmWord={confirmWord} startLabel={start ? `Create and start${state.bulk ? ` ${plan.requests.length} copies` : ''}` : `Create${state.bulk ? ` ${plan.requests.length} copies` : ''}`} pending={creation.pending} failure={failureHere?.messages ?? []} onCreate={() => void create()} />;
+        return <ReviewStep key={confirmWord ?? ''} lines={lines} pairs={plan.reviewPairs.map((pair) => ({ source: pair.source.name, target: pair.target.name, created: pair.target.created }))} confirmWord={confirmWord} startLabel={start ? `Create and start${state.bulk ? ` ${plan.requests.length} copies` : ''}` : `Create${state.bulk ? ` ${plan.requests.length} copies` : ''}`} pending={creation.pending} failure={failureHere?.messages ?? []} onCreate={() => void create()} />;
     }
   }
 

@@ -12,8 +12,41 @@ import type { ReviewLine } from '@/lib/client/wizard-review';
 
 export const BULK_CONFIRM_WORD = 'overwrite';
 
-export function ReviewStep({ lines, confirmWord, startLabel, pending, failure, onCreate }: {
+export interface ReviewedPair {
+  source: string;
+  target: string;
+  created: boolean;
+}
+
+/** Bulk: every pair at a glance, so the one review covers each of them. */
+function PairList({ pairs }: { pairs: ReviewedPair[] }) {
+  return (
+    <div className="max-h-64 overflow-auto rounded border border-line">
+      <table aria-label="Pairs to create" className="w-full border-collapse text-left text-xs">
+        <thead className="sticky top-0 bg-surface-raised text-fg-muted">
+          <tr>
+            <th scope="col" className="h-7 border-b border-line px-3 font-medium">Source</th>
+            <th scope="col" className="h-7 border-b border-line px-3 font-medium">Target</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pairs.map((pair) => (
+            <tr key={pair.source} className="[&:last-child>td]:border-b-0">
+              <td className="h-7 border-b border-line px-3 font-mono">{pair.source}</td>
+              <td className="h-7 border-b border-line px-3 font-mono">
+                {pair.target} <span className="font-sans text-fg-muted">{pair.created ? '(new volume)' : '(existing: overwritten)'}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReviewStep({ lines, pairs, confirmWord, startLabel, pending, failure, onCreate }: {
   lines: ReviewLine[];
+  pairs: ReviewedPair[];
   /** What must be typed before Create, or null when nothing is overwritten. */
   confirmWord: string | null;
   startLabel: string;
@@ -37,6 +70,7 @@ export function ReviewStep({ lines, confirmWord, startLabel, pending, failure, o
           </li>
         ))}
       </ul>
+      {pairs.length > 1 && <PairList pairs={pairs} />}
       {confirmWord !== null && (
         <div className="flex flex-col gap-1 rounded border border-bad/40 bg-bad-soft p-3">
           <label htmlFor="wizard-confirm" className="text-xs font-medium text-fg">
