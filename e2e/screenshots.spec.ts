@@ -159,10 +159,11 @@ for (const theme of THEMES) {
     await expect(page.getByRole('table', { name: 'Matched pairs' })).toBeVisible();
     await shoot(page, 'wizard-3-bulk-targets', theme);
 
-    // A bulk result (a fresh volume with a new matching target, left unstarted).
+    // A bulk result (fresh volumes, matched with each other's size or new targets, left unstarted).
     const stamp = `shot_bulk_${theme}_${Date.now().toString(36)}`;
-    const fresh = (await (await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_a`, capacityBytes: 16 * 1024 * 1024 } })).json()) as { id: string };
-    await page.goto(`/copies/new?step=review&bulk=1&start=0&array=${storwize.id}&source=${fresh.id}`);
+    const fresh: { id: string }[] = [];
+    for (const suffix of ['a', 'b', 'c']) fresh.push((await (await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_${suffix}`, capacityBytes: 16 * 1024 * 1024 } })).json()) as { id: string });
+    await page.goto(`/copies/new?step=review&bulk=1&start=0&array=${storwize.id}&${fresh.map((volume) => `source=${volume.id}`).join('&')}`);
     await expect(page.getByTestId('review-lines')).toBeVisible();
     await shoot(page, 'wizard-5-review-bulk', theme);
     await page.getByRole('button', { name: /^Create/ }).click();
