@@ -10,8 +10,6 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { AlertIcon } from '@/components/ui/icons';
 import type { ReviewLine } from '@/lib/client/wizard-review';
 
-export const BULK_CONFIRM_WORD = 'overwrite';
-
 export interface ReviewedPair {
   source: string;
   target: string;
