@@ -34,6 +34,7 @@ describe('wizard review', () => {
     expect(texts({ ...base, model: 'storwize', options: { copyRate: 0 }, start: true }).join(' ')).toMatch(/Copy rate 0: no background copy/);
     expect(texts({ ...base, model: 'storwize', options: { copyRate: 50 }, start: false }).join(' ')).toMatch(/created idle_or_copied/);
     expect(texts({ ...base, model: 'ds6000', options: { mode: 'nocopy' } }).join(' ')).toMatch(/lasts until you withdraw it/);
+    expect(texts({ ...base, model: 'ds6000', options: { mode: 'copy' }, rateBytesPerSec: 100 * 1024 ** 2 })).toContain('When the background copy completes, the relationship ends by itself and the volumes are independent.');
     expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' } })[0]).toBe('Creates 1 ShadowImage pair on E2800-01 and starts it.');
     expect(texts({ ...base, model: 'storwize', options: { copyRate: 50 }, group: { name: 'nightly', created: true } })).toContain('Creates consistency group nightly first and adds the mapping to it.');
   });

@@ -135,7 +135,7 @@ function serviceLines(input: ReviewInput): ReviewLine[] {
     case 'ds6000': {
       const lines = [info('The relationship is established at once: from that instant (T0) the target presents the source’s T0 image, and both volumes stay readable and writable.')];
       if (options.mode === 'nocopy') lines.push(info('nocopy: only grains about to change on the source are copied; the relationship lasts until you withdraw it.'));
-      else lines.push(durationLine(input, 'The background copy, after which the relationship ends by itself,'));
+      else lines.push(durationLine(input, 'The background copy'), info('When the background copy completes, the relationship ends by itself and the volumes are independent.'));
       return lines;
     }
   }
