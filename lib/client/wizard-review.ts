@@ -108,7 +108,7 @@ function serviceLines(input: ReviewInput): ReviewLine[] {
   const { model, options, start } = input;
   switch (model) {
     case 'santricity': {
-      if (!start) return [info('The copy is created stopped: nothing is copied until you start it (Recopy on its page).')];
+      if (!start) return [info('The copy is created stopped: nothing is copied until you start it from its page.')];
       return [
         queueLine(input.inProgressOnArray, input.pendingOnArray, input.pairs.length),
         info('While pending or in progress, the source accepts reads only (host writes are refused) and the target is read-only.'),
