@@ -31,7 +31,7 @@ interface CopyBody {
 }
 
 let counter = 0;
-/** Volume names no other spec sharing this server picks; the size is odd so only our volumes match each other. */
+/** Volume names no other spec sharing this server picks. */
 function stamp(label: string): string {
   counter += 1;
   return `wz_${label}_${Date.now().toString(36)}_${counter}`;
