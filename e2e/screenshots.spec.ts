@@ -150,3 +150,58 @@ for (const theme of THEMES) {
     }
   });
 }
+
+/** Every step of the pairing wizard, one pair and bulk; nothing is created. */
+for (const theme of THEMES) {
+  test(`wizard screenshots in ${theme} theme`, async ({ page, request }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((value) => window.localStorage.setItem('grainline-theme', value), theme);
+    const arrays = (await (await page.request.get('/api/arrays')).json()) as { id: string; model: string; name: string }[];
+    const santricity = arrays.find((array) => array.model === 'santricity');
+    const storwize = arrays.find((array) => array.model === 'storwize');
+    if (santricity === undefined || storwize === undefined) throw new Error('the demo fleet has santricity and storwize arrays');
+    const volumes = (await (await page.request.get(`/api/volumes?arrayId=${santricity.id}`)).json()) as { id: string; name: string }[];
+    const source = volumes.find((volume) => volume.name === 'ora_prod_data_01');
+    const target = volumes.find((volume) => volume.name === 'ora_prod_data_02');
+    if (source === undefined || target === undefined) throw new Error('the demo fleet has ora_prod_data_01 and _02');
+
+    await page.goto(`/copies/new?array=${santricity.id}`);
+    await expect(page.getByRole('radio', { name: new RegExp(santricity.name) })).toBeChecked();
+    await shoot(page, 'wizard-1-service', theme);
+    await page.goto(`/copies/new?step=source&array=${santricity.id}&source=${source.id}&q=ora&sort=capacity`);
+    await expect(page.getByRole('table', { name: 'Source volumes' })).toBeVisible();
+    await shoot(page, 'wizard-2-source', theme);
+    await page.goto(`/copies/new?step=target&array=${santricity.id}&source=${source.id}&target=${target.id}`);
+    await expect(page.getByRole('table', { name: 'Target volumes' })).toBeVisible();
+    await shoot(page, 'wizard-3-target', theme);
+    await page.getByRole('table', { name: 'Target volumes' }).getByTestId('ineligible-reasons').first().scrollIntoViewIfNeeded();
+    await shoot(page, 'wizard-3-target-ineligible', theme);
+    await page.goto(`/copies/new?step=options&array=${santricity.id}&source=${source.id}&target=${target.id}&opt.priority=high`);
+    await expect(page.getByTestId('option-priority')).toBeVisible();
+    await shoot(page, 'wizard-4-options', theme);
+    await page.goto(`/copies/new?step=review&array=${santricity.id}&source=${source.id}&target=${target.id}&opt.priority=high`);
+    await expect(page.getByTestId('review-lines')).toBeVisible();
+    await shoot(page, 'wizard-5-review', theme);
+
+    const storwizeVolumes = (await (await page.request.get(`/api/volumes?arrayId=${storwize.id}`)).json()) as { id: string }[];
+    const first = storwizeVolumes[0];
+    if (first === undefined) throw new Error('the storwize array has volumes');
+    await page.goto(`/copies/new?step=options&array=${storwize.id}&source=${first.id}&target=new&opt.copyRate=151&group=new&groupName=nightly`);
+    await expect(page.getByTestId('option-copyRate')).toBeVisible();
+    await shoot(page, 'wizard-4-options-storwize', theme);
+    await page.goto(`/copies/new?step=target&bulk=1&array=${storwize.id}&${storwizeVolumes.slice(0, 4).map((volume) => `source=${volume.id}`).join('&')}`);
+    await expect(page.getByRole('table', { name: 'Matched pairs' })).toBeVisible();
+    await shoot(page, 'wizard-3-bulk-targets', theme);
+
+    // A bulk result (fresh volumes, matched with each other's size or new targets, left unstarted).
+    const stamp = `shot_bulk_${theme}_${Date.now().toString(36)}`;
+    const fresh: { id: string }[] = [];
+    for (const suffix of ['a', 'b', 'c']) fresh.push((await (await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_${suffix}`, capacityBytes: 16 * 1024 * 1024 } })).json()) as { id: string });
+    await page.goto(`/copies/new?step=review&bulk=1&start=0&array=${storwize.id}&${fresh.map((volume) => `source=${volume.id}`).join('&')}`);
+    await expect(page.getByTestId('review-lines')).toBeVisible();
+    await shoot(page, 'wizard-5-review-bulk', theme);
+    await page.getByRole('button', { name: /^Create/ }).click();
+    await expect(page.getByTestId('bulk-results')).toBeVisible();
+    await shoot(page, 'wizard-bulk-results', theme);
+  });
+}

@@ -1,6 +1,7 @@
 'use client';
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
+import { NewCopyButton } from '@/components/copy-wizard/new-copy-button';
 import { PageFrame } from '@/components/shell/page-frame';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -91,7 +92,7 @@ export function CopiesView() {
 
   return (
     <PageFrame fill>
-      <PageHeader title="Copies" description={<span data-testid="copy-count" aria-live="polite">{description}</span>} />
+      <PageHeader title="Copies" description={<span data-testid="copy-count" aria-live="polite">{description}</span>} actions={<NewCopyButton />} />
       <CopyFilters view={view} update={update} states={states} arrays={arrays.data ?? []} />
       {canOperate && selected.length > 0 ? <BulkActions selected={selected} onClear={() => setSelection({})} /> : null}
       {copies.isError ? (

@@ -4,6 +4,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { NewCopyButton } from '@/components/copy-wizard/new-copy-button';
 import { Badge } from '@/components/ui/badge';
 import { Hint } from '@/components/ui/hint';
 import { PageHeader } from '@/components/ui/page-header';
@@ -43,7 +44,14 @@ export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: 
       </nav>
       <PageHeader
         title={<span className="font-mono break-all">{volume.name}</span>}
-        actions={canOperate ? <DeleteVolumeButton volume={volume} arrayName={arrayName} poolName={poolName} relationshipCount={relationships?.length ?? 0} onDeleted={onDeleted} /> : undefined}
+        actions={
+          canOperate ? (
+            <>
+              <NewCopyButton source={volume} variant="secondary" />
+              <DeleteVolumeButton volume={volume} arrayName={arrayName} poolName={poolName} relationshipCount={relationships?.length ?? 0} onDeleted={onDeleted} />
+            </>
+          ) : undefined
+        }
         meta={
           <dl className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-fg-muted">
             <Item term="Array">

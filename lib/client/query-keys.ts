@@ -42,6 +42,9 @@ export const queryKeys = {
   /** Faults in force: refetched whenever a pushed array changes (a fault's events touch its array). */
   faults: ['faults'] as const,
   faultList: (arrayId: string) => ['faults', arrayId] as const,
+  /** Under `copies`: every copy change can change which volumes may be targets. */
+  eligibility: (type: string, sourceVolumeId: string) => ['copies', 'eligibility', type, sourceVolumeId] as const,
+  consistencyGroups: ['consistency-groups'] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
   throughput: ['throughput'] as const,

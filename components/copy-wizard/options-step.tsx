@@ -1,0 +1,96 @@
+'use client';
+// Step 4: the service's options with their defaults, what each value buys and why it matters;
+// for Storwize also the consistency group (none, new or existing) and for every service whether
+// to start now. Problems show under the option they concern, as typed.
+import { FormAlert } from '@/components/ui/form-alert';
+import { inputClasses } from '@/components/ui/field';
+import { Select } from '@/components/ui/select';
+import type { ArrayModel } from '@/engine/model';
+import type { ConsistencyGroup } from '@/lib/client/use-consistency-groups';
+import type { UrlStateUpdate } from '@/lib/client/use-url-state';
+import { canDeferStart, defaultDrafts, wizardOptionsOf } from '@/lib/client/wizard-options';
+import { NEW_GROUP, type WizardState } from '@/lib/client/wizard-state';
+import { DraftInput } from './draft-input';
+import { OptionRow } from './option-row';
+
+const NO_GROUP = '__none__';
+
+function GroupChoice({ state, update, groups, error }: { state: WizardState; update: UrlStateUpdate<WizardState>; groups: ConsistencyGroup[]; error: string | null }) {
+  const options = [{ value: NO_GROUP, label: 'None: this mapping starts on its own' }, { value: NEW_GROUP, label: 'New group…' }, ...groups.map((group) => ({ value: group.id, label: `${group.name} (${group.memberIds.length} mappings, ${group.state})`, textValue: group.name }))];
+  const value = state.group === '' ? NO_GROUP : state.group;
+  const known = value === NO_GROUP || value === NEW_GROUP || groups.some((group) => group.id === value);
+  return (
+    <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 border-b border-line py-2.5" data-testid="option-group">
+      <label htmlFor="wizard-group" className="pt-1.5 text-xs font-medium text-fg">
+        Consistency group
+      </label>
+      <div className="flex min-w-0 flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-3">
+          <Select id="wizard-group" value={value} onValueChange={(next) => update((current) => ({ ...current, group: next === NO_GROUP ? '' : next }))} options={options} invalid={!known} describedBy="wizard-group-hint" className="w-72" />
+          {state.group === NEW_GROUP && (
+            <>
+              <label htmlFor="wizard-group-name" className="sr-only">
+                New group name
+              </label>
+              <DraftInput id="wizard-group-name" value={state.groupName} placeholder="Group name" onValueChange={(text) => update((current) => ({ ...current, groupName: text }))} aria-invalid={error !== null || undefined} aria-describedby={error !== null ? 'wizard-group-error' : 'wizard-group-hint'} spellCheck={false} className={`${inputClasses(error !== null)} w-56! font-mono text-xs`} />
+            </>
+          )}
+        </div>
+        {(error !== null || !known) && (
+          <p id="wizard-group-error" className="text-xs text-bad">
+            {!known ? 'Consistency group: no such group on this array' : `Group name ${error}`}
+          </p>
+        )}
+        <p id="wizard-group-hint" className="text-xs text-fg-subtle">
+          Mappings of one group are prepared and started together, at one point in time. Default: none.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function OptionsStep({ model, state, update, errors, groups, groupError, failure }: {
+  model: ArrayModel;
+  state: WizardState;
+  update: UrlStateUpdate<WizardState>;
+  errors: Record<string, string>;
+  groups: ConsistencyGroup[];
+  groupError: string | null;
+  failure: string[];
+}) {
+  const defaults = defaultDrafts(model);
+  const deferrable = canDeferStart(model);
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert messages={failure} />
+      <div className="flex flex-col">
+        {wizardOptionsOf(model).map((option) => (
+          <OptionRow
+            key={option.name}
+            option={option}
+            value={state.options[option.name] ?? defaults[option.name] ?? ''}
+            defaultValue={defaults[option.name] ?? ''}
+            error={errors[option.name]}
+            onChange={(value) => update((current) => ({ ...current, options: { ...current.options, [option.name]: value } }))}
+          />
+        ))}
+        {model === 'storwize' && <GroupChoice state={state} update={update} groups={groups} error={groupError} />}
+        <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 py-2.5" data-testid="option-start">
+          <label htmlFor="wizard-start" className="pt-0.5 text-xs font-medium text-fg">
+            Start now
+          </label>
+          <div className="flex flex-col gap-1">
+            <input id="wizard-start" type="checkbox" checked={deferrable ? state.start : true} disabled={!deferrable} onChange={(event) => update((current) => ({ ...current, start: event.target.checked }))} aria-describedby="wizard-start-hint" className="size-3.5 accent-(--accent)" />
+            <p id="wizard-start-hint" className="text-xs text-fg-subtle">
+              {deferrable
+                ? 'Created and started in one request; off creates it idle, to start later from its page. Default: on.'
+                : model === 'xp7'
+                  ? 'A ShadowImage pair starts its initial copy when it is created.'
+                  : 'A DS6000 FlashCopy relationship exists only once established at T0, so it always starts.'}
+            </p>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

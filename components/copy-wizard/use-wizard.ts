@@ -1,0 +1,86 @@
+'use client';
+// Everything the wizard's page needs to know, from the URL and the data behind it: the array and
+// its service, the plan (rows, targets, requests), which step can be shown and left, the review's
+// sentences and what must be typed before Create. The page only lays it out and acts.
+import { useMemo } from 'react';
+import { COPY_TYPE_BY_MODEL } from '@/engine/model';
+import { useArrays } from '@/lib/client/use-arrays';
+import { useConsistencyGroups } from '@/lib/client/use-consistency-groups';
+import { useCopies } from '@/lib/client/use-copies';
+import { useEligibilities, useEligibility } from '@/lib/client/use-eligibility';
+import { useUrlState } from '@/lib/client/use-url-state';
+import { useVolumes } from '@/lib/client/use-volumes';
+import { canDeferStart, checkOptions, groupNameError, plannedRateBytesPerSec } from '@/lib/client/wizard-options';
+import { planWizard } from '@/lib/client/wizard-plan';
+import { needsTypedConfirmation, reviewLines, type ReviewInput } from '@/lib/client/wizard-review';
+import { NEW_GROUP, WIZARD_STEPS, parseWizard, reachableStep, serializeWizard, type WizardStep } from '@/lib/client/wizard-state';
+import type { CreatePlan } from './use-create-copies';
+
+/** What to type before overwriting several existing targets at once (one pair: the target's name). */
+const BULK_CONFIRM_WORD = 'overwrite';
+
+export function useWizard() {
+  const [state, update] = useUrlState(parseWizard, serializeWizard);
+  const arrays = useArrays();
+  const array = arrays.data?.find((candidate) => candidate.id === state.arrayId);
+  const model = array?.model;
+  const type = model === undefined ? undefined : COPY_TYPE_BY_MODEL[model];
+  const volumes = useVolumes(state.arrayId === '' ? {} : { arrayId: state.arrayId });
+  const arrayVolumes = useMemo(() => (array === undefined || volumes.data === undefined ? undefined : volumes.data.filter((volume) => volume.arrayId === array.id)), [array, volumes.data]);
+  // Only volumes that exist on the array are asked about: a stale link's id would answer 404.
+  const sourceIds = useMemo(() => (arrayVolumes === undefined ? [] : state.sourceIds.filter((id) => arrayVolumes.some((volume) => volume.id === id))), [arrayVolumes, state.sourceIds]);
+  const eligibility = useEligibility(state.bulk ? undefined : type, state.bulk ? undefined : sourceIds[0]);
+  const eligibilities = useEligibilities(state.bulk ? type : undefined, state.bulk ? sourceIds : []);
+  const copies = useCopies();
+  const groups = useConsistencyGroups(model === 'storwize');
+
+  const plan = useMemo(() => planWizard({ state, array, volumes: arrayVolumes, eligibility: eligibility.data, eligibilities: eligibilities.data }), [state, array, arrayVolumes, eligibility.data, eligibilities.data]);
+  const optionsCheck = useMemo(() => (model === undefined ? { options: null, errors: {} } : checkOptions(model, state.options)), [model, state.options]);
+  const arrayGroups = (groups.data ?? []).filter((group) => group.arrayId === state.arrayId);
+  const groupError = model === 'storwize' && state.group === NEW_GROUP ? groupNameError(state.groupName, arrayGroups.map((group) => group.name)) : null;
+  const groupKnown = model !== 'storwize' || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
+  const optionsValid = optionsCheck.options !== null && groupError === null && groupKnown;
+  // Choices the data no longer backs (a deleted array or volume) count as not made.
+  const known = { ...state, arrayId: array === undefined && !arrays.isPending ? '' : state.arrayId, sourceIds: arrayVolumes === undefined ? state.sourceIds : plan.sources.map((source) => source.id) };
+  const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
+  const start = model !== undefined && !canDeferStart(model) ? true : state.start;
+
+  const canAdvance: Record<WizardStep, boolean> = {
+    service: array !== undefined,
+    source: plan.sources.length > 0,
+    target: !plan.loading && plan.targetValid,
+    options: optionsValid,
+    review: false,
+  };
+  const reachable = (step: WizardStep) => WIZARD_STEPS.indexOf(step) <= WIZARD_STEPS.indexOf(shown) || WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(step)).every((earlier) => canAdvance[earlier]);
+
+  const onArray = (copies.data ?? []).filter((copy) => copy.arrayId === state.arrayId);
+  const group: ReviewInput['group'] =
+    model === 'storwize' && state.group !== '' ? { name: state.group === NEW_GROUP ? state.groupName.trim() : (arrayGroups.find((candidate) => candidate.id === state.group)?.name ?? state.group), created: state.group === NEW_GROUP } : null;
+  const lines =
+    model === undefined || array === undefined || optionsCheck.options === null || plan.reviewPairs.length === 0
+      ? []
+      : reviewLines({
+          model,
+          arrayName: array.name,
+          pairs: plan.reviewPairs,
+          options: optionsCheck.options,
+          start,
+          rateBytesPerSec: plannedRateBytesPerSec(model, optionsCheck.options),
+          inProgressOnArray: onArray.filter((copy) => copy.state === 'in-progress').length,
+          pendingOnArray: onArray.filter((copy) => copy.state === 'pending').length,
+          group,
+        });
+  const confirmWord = needsTypedConfirmation(plan.reviewPairs) ? (state.bulk ? BULK_CONFIRM_WORD : (plan.reviewPairs[0]?.target.name ?? null)) : null;
+
+  /** What Create sends, or null while something is missing. */
+  function createPlan(onGroupCreated: (groupId: string) => void): CreatePlan | null {
+    if (model === undefined || type === undefined || array === undefined || optionsCheck.options === null) return null;
+    const chosenGroup: CreatePlan['group'] = model !== 'storwize' || state.group === '' ? null : state.group === NEW_GROUP ? { kind: 'new', arrayId: array.id, name: state.groupName.trim() } : { kind: 'existing', id: state.group };
+    return { requests: plan.requests, copy: { type, options: optionsCheck.options, start }, group: chosenGroup, onGroupCreated };
+  }
+
+  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, shown, start, canAdvance, reachable, lines, confirmWord, createPlan };
+}
+
+export type Wizard = ReturnType<typeof useWizard>;

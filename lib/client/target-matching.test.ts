@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { matchingName, matchTargets, orderForChoice, sourceProblems, type EligibilityEntry, type MatchVolume } from './target-matching';
+
+const GiB = 1024 ** 3;
+const volume = (id: string, gib: number, roles: string[] = []): MatchVolume => ({ id, name: id, capacityBytes: gib * GiB, roles });
+const entry = (volumeId: string, reasons: string[] = []): EligibilityEntry => ({ volumeId, eligible: reasons.length === 0, reasons });
+
+describe('target matching', () => {
+  it('names a new target after its source, avoiding names in use', () => {
+    expect(matchingName('db01', new Set())).toBe('db01_copy');
+    expect(matchingName('db01', new Set(['db01_copy', 'db01_copy2']))).toBe('db01_copy3');
+    expect(matchingName('x'.repeat(64), new Set())).toHaveLength(64);
+  });
+
+  it('finds the reasons that are about the source itself', () => {
+    const offline = 'the source s is offline';
+    expect(sourceProblems([entry('s', ['a volume cannot be copied onto itself']), entry('a', [offline, 'a is too small']), entry('b', [offline])], 's')).toEqual([offline]);
+    expect(sourceProblems([entry('s', ['self']), entry('a'), entry('b', ['b is too small'])], 's')).toEqual([]);
+  });
+
+  it('orders eligible volumes first, then by name', () => {
+    expect(orderForChoice([{ name: 'v10', eligible: false }, { name: 'v2', eligible: true }, { name: 'v1', eligible: false }]).map((row) => row.name)).toEqual(['v2', 'v1', 'v10']);
+  });
+
+  it('matches each source with a free eligible volume of the right size, never twice, else plans a new one', () => {
+    const sources = [volume('s1', 10), volume('s2', 10), volume('s3', 20)];
+    const volumes = [...sources, volume('big', 40), volume('same', 10), volume('busy', 10, ['target']), volume('s1_copy', 5)];
+    const forAll = [entry('big'), entry('same'), entry('busy'), entry('s2'), entry('s1'), entry('s3'), entry('s1_copy', ['too small'])];
+    const eligibility = new Map(sources.map((source) => [source.id, forAll]));
+    expect(matchTargets(sources, volumes, eligibility)).toEqual([
+      { sourceId: 's1', target: { kind: 'existing', volumeId: 'same', name: 'same' } },
+      { sourceId: 's2', target: { kind: 'existing', volumeId: 'big', name: 'big' } },
+      { sourceId: 's3', target: { kind: 'new', name: 's3_copy' } },
+    ]);
+  });
+
+  it('gives new targets distinct names', () => {
+    const sources = [volume('a', 1), volume('a_copy', 1)];
+    const matches = matchTargets(sources, [...sources, volume('a_copy_copy', 1, ['source'])], new Map());
+    expect(matches.map((match) => match.target.name)).toEqual(['a_copy2', 'a_copy_copy2']);
+  });
+});

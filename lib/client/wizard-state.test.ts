@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WIZARD, parseWizard, reachableStep, serializeWizard, withArray, withBulk, withSources, type WizardState } from './wizard-state';
+
+const parse = (query: string) => parseWizard(new URLSearchParams(query));
+
+describe('wizard URL state', () => {
+  it('round-trips every choice through the query', () => {
+    const state: WizardState = {
+      ...DEFAULT_WIZARD,
+      step: 'options',
+      arrayId: 'arr-1',
+      bulk: true,
+      sourceIds: ['v1', 'v2'],
+      options: { copyRate: '80', incremental: 'true' },
+      group: 'new',
+      groupName: 'nightly',
+      start: false,
+      q: 'db',
+      sort: 'capacity',
+      descending: true,
+    };
+    expect(parse(serializeWizard(state))).toEqual(state);
+  });
+
+  it('keeps option text as typed, so a bad value can be shown with its message', () => {
+    expect(parse('opt.copyRate=fast').options).toEqual({ copyRate: 'fast' });
+  });
+
+  it('takes one source outside bulk mode, and ignores a target in bulk mode', () => {
+    expect(parse('source=a&source=b&target=t').sourceIds).toEqual(['a']);
+    expect(parse('bulk=1&source=a&source=b&target=t')).toMatchObject({ sourceIds: ['a', 'b'], targetId: '' });
+  });
+
+  it('falls back to the first step for unknown values and leaves defaults out of the URL', () => {
+    expect(parse('step=launch&sort=size')).toMatchObject({ step: 'service', sort: null });
+    expect(serializeWizard(DEFAULT_WIZARD)).toBe('');
+  });
+
+  it('drops later choices when the array changes, and the target when the sources change', () => {
+    const chosen = { ...DEFAULT_WIZARD, arrayId: 'a', sourceIds: ['s'], targetId: 't', options: { pace: 'faster' } };
+    expect(withArray(chosen, 'b')).toMatchObject({ arrayId: 'b', sourceIds: [], targetId: '', options: {} });
+    expect(withArray(chosen, 'a')).toBe(chosen);
+    expect(withSources(chosen, ['s2'])).toMatchObject({ sourceIds: ['s2'], targetId: '', options: { pace: 'faster' } });
+    expect(withBulk({ ...chosen, bulk: true, sourceIds: ['s', 's3'] }, false)).toMatchObject({ bulk: false, sourceIds: ['s'] });
+  });
+
+  it('shows the furthest step whose inputs are complete', () => {
+    const valid = { targetValid: true, optionsValid: true };
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a' }, valid)).toBe('source');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 't' }, { ...valid, optionsValid: false })).toBe('options');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 'new' }, { ...valid, targetValid: false })).toBe('target');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s'] }, valid)).toBe('review');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'target' }, valid)).toBe('service');
+  });
+});

@@ -1,0 +1,170 @@
+// The pairing wizard's choices live in the URL query, so a reload, a shared link and the back
+// button keep them. Parsing is lenient (unknown values mean "not chosen yet"); option values are
+// kept as typed, so a bad value from a hand-edited link is shown with its validation message
+// rather than silently dropped.
+
+export const WIZARD_STEPS = ['service', 'source', 'target', 'options', 'review'] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+export const WIZARD_STEP_TITLES: Record<WizardStep, string> = {
+  service: 'Array and service',
+  source: 'Source',
+  target: 'Target',
+  options: 'Options',
+  review: 'Review',
+};
+
+export const SOURCE_SORT_COLUMNS = ['name', 'capacity', 'pool', 'owner', 'roles', 'status'] as const;
+export type SourceSortColumn = (typeof SOURCE_SORT_COLUMNS)[number];
+
+/** The target choice meaning "create a matching volume when the copy is created". */
+export const NEW_TARGET = 'new';
+/** The consistency group choice meaning "create one with groupName". */
+export const NEW_GROUP = 'new';
+
+export interface WizardState {
+  step: WizardStep;
+  arrayId: string; // '' = not chosen
+  bulk: boolean;
+  sourceIds: string[];
+  targetId: string; // '' = not chosen, NEW_TARGET, or a volume id (single mode only)
+  newName: string; // the new target's name; '' = the suggested one
+  /** Option values as typed, by option name; missing = the service's default. */
+  options: Record<string, string>;
+  group: string; // '' = none, NEW_GROUP, or a group id (storwize)
+  groupName: string;
+  start: boolean;
+  q: string;
+  sort: SourceSortColumn | null;
+  descending: boolean;
+}
+
+export const DEFAULT_WIZARD: WizardState = {
+  step: 'service',
+  arrayId: '',
+  bulk: false,
+  sourceIds: [],
+  targetId: '',
+  newName: '',
+  options: {},
+  group: '',
+  groupName: '',
+  start: true,
+  q: '',
+  sort: null,
+  descending: false,
+};
+
+const OPTION_PREFIX = 'opt.';
+
+function isStep(value: string | null): value is WizardStep {
+  return value !== null && (WIZARD_STEPS as readonly string[]).includes(value);
+}
+
+function isSortColumn(value: string | null): value is SourceSortColumn {
+  return value !== null && (SOURCE_SORT_COLUMNS as readonly string[]).includes(value);
+}
+
+export function parseWizard(params: URLSearchParams): WizardState {
+  const step = params.get('step');
+  const sort = params.get('sort');
+  const bulk = params.get('bulk') === '1';
+  const sourceIds = [...new Set(params.getAll('source').filter((id) => id !== ''))];
+  const options: Record<string, string> = {};
+  for (const [key, value] of params) if (key.startsWith(OPTION_PREFIX)) options[key.slice(OPTION_PREFIX.length)] = value;
+  return {
+    step: isStep(step) ? step : 'service',
+    arrayId: params.get('array') ?? '',
+    bulk,
+    // One source unless in bulk mode: a link with several and no bulk flag keeps the first.
+    sourceIds: bulk ? sourceIds : sourceIds.slice(0, 1),
+    targetId: bulk ? '' : (params.get('target') ?? ''),
+    newName: params.get('name') ?? '',
+    options,
+    group: params.get('group') ?? '',
+    groupName: params.get('groupName') ?? '',
+    start: params.get('start') !== '0',
+    q: params.get('q') ?? '',
+    sort: isSortColumn(sort) ? sort : null,
+    descending: isSortColumn(sort) && params.get('dir') === 'desc',
+  };
+}
+
+export function serializeWizard(state: WizardState): string {
+  const params = new URLSearchParams();
+  if (state.step !== 'service') params.set('step', state.step);
+  if (state.arrayId !== '') params.set('array', state.arrayId);
+  if (state.bulk) params.set('bulk', '1');
+  for (const id of state.sourceIds) params.append('source', id);
+  if (!state.bulk && state.targetId !== '') params.set('target', state.targetId);
+  if (state.newName !== '') params.set('name', state.newName);
+  for (const [name, value] of Object.entries(state.options)) params.set(`${OPTION_PREFIX}${name}`, value);
+  if (state.group !== '') params.set('group', state.group);
+  if (state.groupName !== '') params.set('groupName', state.groupName);
+  if (!state.start) params.set('start', '0');
+  if (state.q !== '') params.set('q', state.q);
+  if (state.sort !== null) {
+    params.set('sort', state.sort);
+    if (state.descending) params.set('dir', 'desc');
+  }
+  return params.toString();
+}
+
+/** A new array means new volumes and another service: everything chosen after it is dropped. */
+export function withArray(state: WizardState, arrayId: string): WizardState {
+  if (arrayId === state.arrayId) return state;
+  return { ...DEFAULT_WIZARD, step: state.step, bulk: state.bulk, arrayId };
+}
+
+/** Switching between one pair and bulk keeps the first source; targets are matched anew. */
+export function withBulk(state: WizardState, bulk: boolean): WizardState {
+  if (bulk === state.bulk) return state;
+  return { ...state, bulk, sourceIds: bulk ? state.sourceIds : state.sourceIds.slice(0, 1), targetId: '', newName: '' };
+}
+
+/** A different source set invalidates the target picked for the previous one. */
+export function withSources(state: WizardState, sourceIds: string[]): WizardState {
+  const same = sourceIds.length === state.sourceIds.length && sourceIds.every((id, index) => state.sourceIds[index] === id);
+  if (same) return state;
+  return { ...state, sourceIds, targetId: '', newName: '' };
+}
+
+/** Whether each step has what it needs from the ones before (options validity is checked apart). */
+export function stepReady(state: WizardState, step: WizardStep): boolean {
+  switch (step) {
+    case 'service':
+      return true;
+    case 'source':
+      return state.arrayId !== '';
+    case 'target':
+      return state.arrayId !== '' && state.sourceIds.length > 0;
+    case 'options':
+    case 'review':
+      return state.arrayId !== '' && state.sourceIds.length > 0 && (state.bulk || state.targetId !== '');
+  }
+}
+
+/** What only the page can check: a new target's name, and the options (with the group). */
+export interface StepChecks {
+  targetValid: boolean;
+  optionsValid: boolean;
+}
+
+/** The step to show: the asked one, or the furthest earlier one whose inputs are complete. */
+export function reachableStep(state: WizardState, checks: StepChecks): WizardStep {
+  const wanted = WIZARD_STEPS.indexOf(state.step);
+  for (let index = wanted; index > 0; index--) {
+    const step = WIZARD_STEPS[index] as WizardStep;
+    const checked = step === 'options' ? checks.targetValid : step === 'review' ? checks.targetValid && checks.optionsValid : true;
+    if (stepReady(state, step) && checked) return step;
+  }
+  return 'service';
+}
+
+export function nextStep(step: WizardStep): WizardStep {
+  return WIZARD_STEPS[Math.min(WIZARD_STEPS.indexOf(step) + 1, WIZARD_STEPS.length - 1)] as WizardStep;
+}
+
+export function previousStep(step: WizardStep): WizardStep {
+  return WIZARD_STEPS[Math.max(WIZARD_STEPS.indexOf(step) - 1, 0)] as WizardStep;
+}
