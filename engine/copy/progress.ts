@@ -1,4 +1,5 @@
 // Progress as the console shows it: percent, bytes, rate, ETA and the differential size.
+import type { GrainBitmap } from '../data/grain-bitmap';
 import type { Relationship } from './relationship';
 import type { StateSpec } from './types';
 
@@ -28,11 +29,30 @@ export function progressOf(relationship: Relationship, spec: StateSpec, nominalR
   return { percent, copiedBytes, totalBytes, rateBytesPerSec: Math.round(rate), etaSeconds };
 }
 
+interface DifferentialCount {
+  /** The bitmaps counted and their versions: a different object or version means count again. */
+  bitmaps: GrainBitmap[];
+  versions: number[];
+  changedGrains: number;
+}
+
+/** The last count per relationship: bitmaps of a 1 TiB volume are 16 M grains, scanned whole. */
+const differentialCounts = new WeakMap<Relationship, DifferentialCount>();
+
 /** Bytes changed since the point in time (or out of sync, for a mirror). */
 export function differentialBytesOf(relationship: Relationship, spec: StateSpec): number {
-  // Asked on every push and save of every copy: count the union without allocating it.
-  const others = spec.data === 'mirror' ? [relationship.targetDiff, relationship.toCopy] : [relationship.targetDiff];
-  const changedGrains = relationship.sourceDiff.countUnion(others);
+  // Asked on every push and save of every copy: counted without building the union, and only
+  // again when one of the bitmaps changed since the last count.
+  const bitmaps = spec.data === 'mirror' ? [relationship.sourceDiff, relationship.targetDiff, relationship.toCopy] : [relationship.sourceDiff, relationship.targetDiff];
+  const versions = bitmaps.map((bitmap) => bitmap.version);
+  const known = differentialCounts.get(relationship);
+  let changedGrains: number;
+  if (known !== undefined && known.bitmaps.length === bitmaps.length && known.bitmaps.every((bitmap, index) => bitmap === bitmaps[index] && known.versions[index] === versions[index])) {
+    changedGrains = known.changedGrains;
+  } else {
+    changedGrains = relationship.sourceDiff.countUnion(bitmaps.slice(1));
+    differentialCounts.set(relationship, { bitmaps, versions, changedGrains });
+  }
   return Math.min(changedGrains * relationship.grainBytes, relationship.sourceCapacityBytes);
 }
 

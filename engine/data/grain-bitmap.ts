@@ -37,6 +37,8 @@ export class GrainBitmap {
   readonly grainCount: number;
   private readonly words: Uint32Array;
   private setCount = 0;
+  /** Bumped by every change, so derived figures (differential sizes) can be cached per version. */
+  private mutations = 0;
 
   constructor(grainCount: number) {
     assert(Number.isSafeInteger(grainCount) && grainCount >= 0, 'grain count must be a non-negative integer');
@@ -57,6 +59,7 @@ export class GrainBitmap {
     if ((word & bit) !== 0) return;
     this.words[grain >>> 5] = word | bit;
     this.setCount += 1;
+    this.mutations += 1;
   }
 
   clear(grain: number): void {
@@ -66,6 +69,7 @@ export class GrainBitmap {
     if ((word & bit) === 0) return;
     this.words[grain >>> 5] = word & ~bit;
     this.setCount -= 1;
+    this.mutations += 1;
   }
 
   /** Sets grains [first, first + count). */
@@ -77,6 +81,7 @@ export class GrainBitmap {
       const after = (before | rangeMask(index, first, end)) >>> 0;
       this.words[index] = after;
       this.setCount += popcount(after) - popcount(before);
+      this.mutations += 1;
     }
   }
 
@@ -89,6 +94,7 @@ export class GrainBitmap {
       const after = (before & ~rangeMask(index, first, end)) >>> 0;
       this.words[index] = after;
       this.setCount += popcount(after) - popcount(before);
+      this.mutations += 1;
     }
   }
 
@@ -116,6 +122,11 @@ export class GrainBitmap {
   /** Number of set grains, in constant time. */
   count(): number {
     return this.setCount;
+  }
+
+  /** Changes whenever any grain does (not necessarily only then: a no-op range write may bump it). */
+  get version(): number {
+    return this.mutations;
   }
 
   /** Number of set grains in [first, first + count). */
@@ -231,6 +242,7 @@ export class GrainBitmap {
     let total = 0;
     for (let index = 0; index < this.words.length; index += 1) total += popcount(this.words[index]!);
     this.setCount = total;
+    this.mutations += 1;
   }
 
   private loadRuns(payload: Uint8Array): void {
@@ -302,6 +314,7 @@ export class GrainBitmap {
       total += popcount(after);
     }
     this.setCount = total;
+    this.mutations += 1;
   }
 
   private assertGrain(grain: number): void {

@@ -186,4 +186,20 @@ describe('Coalescer', () => {
     expect(batches.map((b) => b.batch.changes.map((c) => c.id))).toEqual([['c3'], ['c1', 'c2']]);
     expect(batches[0]?.at).toBe(batches[1]?.at);
   });
+
+  it('spreads many objects whose progress is due together over several batches, oldest first', () => {
+    const scheduler = new FakeScheduler();
+    const batches: { at: number; batch: Batch }[] = [];
+    const coalescer = new Coalescer({ intervalMs: 100, progressIntervalMs: 1_000, progressBatchMax: 2, scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
+    for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) coalescer.note({ kind: 'copy', id, arrayId: 'a1', progressOnly: true });
+    scheduler.advance(0);
+    scheduler.advance(300);
+    expect(batches.map((b) => b.batch.changes.map((c) => c.id))).toEqual([['c1', 'c2'], ['c3', 'c4'], ['c5']]);
+    expect(batches.map((b) => b.at - batches[0]!.at)).toEqual([0, 100, 200]);
+    // A state change is not held behind progress waiting for its turn.
+    for (const id of ['c1', 'c2', 'c3']) coalescer.note({ kind: 'copy', id, arrayId: 'a1', progressOnly: true });
+    coalescer.note({ kind: 'copy', id: 'c5', arrayId: 'a1' });
+    scheduler.advance(100);
+    expect(batches.at(-1)?.batch.changes.map((c) => c.id)).toEqual(['c5']);
+  });
 });

@@ -43,6 +43,8 @@ export interface CoalescerOptions {
   intervalMs: number;
   /** How often one object's progress-only changes go out (default intervalMs: no difference). */
   progressIntervalMs?: number;
+  /** Most progress-only notes in one batch (default: no limit); the rest go in the next ones. */
+  progressBatchMax?: number;
   scheduler: Scheduler;
   flush: (batch: Batch) => void;
 }
@@ -129,7 +131,12 @@ export class Coalescer {
       else changes.push(key);
     }
     this.send(changes);
-    this.send(progress);
+    // At most progressBatchMax progress notes per batch, the longest waiting first: a thousand
+    // copies due together go out over a few intervals, so no single push holds the server (or a
+    // client) for long, and their due times spread out from then on.
+    const batchMax = this.options.progressBatchMax ?? Number.POSITIVE_INFINITY;
+    this.send(progress.slice(0, batchMax));
+    if (progress.length > batchMax) nextDueMs = nowMs;
     if (nextDueMs !== Number.POSITIVE_INFINITY) this.schedule(nextDueMs);
   }
 

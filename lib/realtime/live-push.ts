@@ -19,6 +19,8 @@ import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler }
 export const FLUSH_INTERVAL_MS = 100;
 // Half a second keeps every figure on screen "current to within a fraction of a second" (issue #5).
 export const PROGRESS_PUSH_INTERVAL_MS = 500;
+/** Copies per progress push: 1,000 copies moving go out in five pushes of ~200 KB, not one of 1 MB. */
+export const PROGRESS_PUSH_BATCH_MAX = 200;
 
 export const LIVE_EVENTS = {
   copiesUpdated: 'copies.updated',
@@ -96,6 +98,7 @@ export class LivePush {
     this.coalescer = new Coalescer({
       intervalMs: FLUSH_INTERVAL_MS,
       progressIntervalMs: PROGRESS_PUSH_INTERVAL_MS,
+      progressBatchMax: PROGRESS_PUSH_BATCH_MAX,
       scheduler: options.scheduler ?? realScheduler,
       flush: (batch) => {
         this.send(batch).catch((error: unknown) => options.log.error({ err: error }, 'pushing live updates failed'));
