@@ -17,11 +17,12 @@
 // After each save of changes commits, host writes queued before it are applied to the volumes
 // (the engine holds their data until the marks they made are on record).
 import type { Engine, EngineEvent } from '../../engine';
+import type { Relationship } from '../../engine/copy/relationship';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
-import { copyRowCreate, copyRowUpdate } from './copy-rows';
+import { copyProgressStatement, copyRowCreate, copyRowUpdate } from './copy-rows';
 import { writeFaultChange, type FaultChange } from '../services/fault-rows';
 
 export const FLUSH_INTERVAL_MS = 250;
@@ -245,9 +246,11 @@ export class Persister {
         for (const id of ids.slice(first)) this.progressed.add(id);
         return false;
       }
-      const rows = this.rowsOf(ids.slice(first, first + this.progressRowsPerTransaction));
+      const statements = this.progressStatementsOf(ids.slice(first, first + this.progressRowsPerTransaction));
       try {
-        await this.db.$transaction((tx) => this.writeRows(tx, rows));
+        await this.db.$transaction(async (tx) => {
+          for (const statement of statements) await tx.$executeRaw(statement);
+        });
       } catch (error) {
         // This batch and the rest wait for the next progress flush.
         for (const id of ids.slice(first)) this.progressed.add(id);
@@ -264,16 +267,29 @@ export class Persister {
    * between, so the engine cannot copy another grain after the flush and before its bitmap is read.
    */
   private rowsOf(ids: Iterable<string>): CopyRowWrite[] {
+    return this.withDurableVolumes(ids).map((relationship) => {
+      const view = this.engine.view(relationship);
+      return this.stored.has(relationship.id)
+        ? { id: relationship.id, update: copyRowUpdate(relationship, view.progress, view.differentialBytes) }
+        : { id: relationship.id, create: copyRowCreate(relationship, view.progress, view.differentialBytes) };
+    });
+  }
+
+  /** The relationships that still exist, with the data of their volumes made durable. */
+  private withDurableVolumes(ids: Iterable<string>): Relationship[] {
     const relationships = [...ids].flatMap((id) => this.engine.copy(id) ?? []);
     for (const relationship of relationships) {
       this.engine.store(relationship.sourceVolumeId).flush();
       this.engine.store(relationship.targetVolumeId).flush();
     }
-    return relationships.map((relationship) => {
+    return relationships;
+  }
+
+  /** Like rowsOf, for rows already stored whose progress alone moved (copyProgressStatement). */
+  private progressStatementsOf(ids: Iterable<string>): Prisma.Sql[] {
+    return this.withDurableVolumes(ids).map((relationship) => {
       const view = this.engine.view(relationship);
-      return this.stored.has(relationship.id)
-        ? { id: relationship.id, update: copyRowUpdate(relationship, view.progress, view.differentialBytes) }
-        : { id: relationship.id, create: copyRowCreate(relationship, view.progress, view.differentialBytes) };
+      return copyProgressStatement(relationship, view.progress, view.differentialBytes);
     });
   }
 
