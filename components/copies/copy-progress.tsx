@@ -50,14 +50,18 @@ export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
   );
 }
 
-/** One line for dense tables: the bar and the percent; rate and ETA have their own columns. */
+/**
+ * One line for dense tables: the bar and the percent; rate and ETA have their own columns. The
+ * fill is scaled, not sized, and not animated: with hundreds of copies moving, an animated width
+ * would lay the whole table out again on every frame.
+ */
 export function CopyProgressBar({ progress }: { progress: Copy['progress'] }) {
   const percent = Math.max(0, Math.min(100, progress.percent));
   const amount = copiedAmount(progress);
   return (
     <div className="flex items-center gap-2" title={amount}>
       <div role="progressbar" aria-label={`${percent.toFixed(1)}% (${amount})`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-bar-track">
-        <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
+        <div className="h-full w-full origin-left bg-accent" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <span className="w-12 text-right text-xs tabular-nums" data-testid="copy-percent">
         {percent.toFixed(1)}%

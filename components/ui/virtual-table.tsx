@@ -32,18 +32,40 @@ export interface VirtualTableProps<T> {
   onRowSelectionChange?: (selection: RowSelectionState) => void;
 }
 
-// Memoized: while scrolling, rows that stay in view keep their Row object and skip re-rendering.
-const TableRow = memo(function TableRow<T>({ row, rowIndex, heightPx, selected }: { row: Row<T>; rowIndex: number; heightPx: number; selected: boolean }) {
-  return (
-    <tr aria-rowindex={rowIndex + 2} aria-selected={selected || undefined} style={{ height: heightPx }} className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}>
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </td>
-      ))}
-    </tr>
-  );
-}) as <T>(props: { row: Row<T>; rowIndex: number; heightPx: number; selected: boolean }) => ReactNode;
+interface TableRowProps<T> {
+  row: Row<T>;
+  rowIndex: number;
+  heightPx: number;
+  selected: boolean;
+  /** The column definitions the cells render with: new ones render every row again. */
+  columns: unknown;
+}
+
+/**
+ * Memoized on the row's data, not TanStack's Row object (rebuilt for every row whenever any row's
+ * data changes): while scrolling, rows that stay in view skip rendering, and a push about a few
+ * copies renders only their rows.
+ */
+const TableRow = memo(
+  function TableRow<T>({ row, rowIndex, heightPx, selected }: TableRowProps<T>) {
+    return (
+      <tr aria-rowindex={rowIndex + 2} aria-selected={selected || undefined} style={{ height: heightPx }} className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}>
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.row.id === after.row.id &&
+    before.rowIndex === after.rowIndex &&
+    before.heightPx === after.heightPx &&
+    before.selected === after.selected &&
+    before.columns === after.columns,
+) as <T>(props: TableRowProps<T>) => ReactNode;
 
 export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingChange, label, tableLabel, empty, minWidthPx = 960, rowHeightPx = ROW_HEIGHT_PX, rowSelection, onRowSelectionChange }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -106,7 +128,7 @@ export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingCha
           )}
           {items.map((item) => {
             const row = tableRows[item.index];
-            return row === undefined ? null : <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} />;
+            return row === undefined ? null : <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} columns={columns} />;
           })}
           {paddingBottomPx > 0 && (
             <tr aria-hidden="true">
