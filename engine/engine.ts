@@ -500,6 +500,7 @@ export class Engine {
       const holdings = volume === undefined ? [] : this.holdings(entry.volumeId);
       try {
         if (volume === undefined) throw new EngineError('not-found', `volume ${entry.volumeId} no longer exists`);
+        this.checkReachable(volume, 'write');
         checkAccess(volume, holdings, 'write');
       } catch (error) {
         entry.handle.state = 'refused';

@@ -107,4 +107,14 @@ describe('deferred host writes', () => {
     expect(pair.state).toBe('PAIR');
     expect(same(engine.hostRead(svol.id, 0, MiB), pattern(MiB, 8))).toBe(true);
   });
+
+  it('refuses a queued write when its volume got an I/O error or lost its controllers before it was applied', () => {
+    const { engine, volume } = createFixture({ deferHostWrites: true });
+    const failing = volume('storwize', 0);
+    const write = engine.hostWrite(failing.id, 0, new Uint8Array(8).fill(4));
+    engine.injectFault({ kind: 'volume-io-error', volumeId: failing.id });
+    engine.applyHostWrites(engine.hostWriteMark());
+    expect(write.state).toBe('refused');
+    expect(write.refusal?.message).toMatch(/I\/O error/);
+  });
 });
