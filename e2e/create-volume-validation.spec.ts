@@ -31,7 +31,12 @@ test('bad sizes and names show inline errors and create nothing', async ({ page,
   });
 
   const dialog = await openDialog(page, '/volumes');
-  await dialog.getByLabel('Array').click();
+  // A click in the same frame the dialog mounts can be lost by the select (seen once in CI): open
+  // it again until its options show.
+  await expect(async () => {
+    await dialog.getByLabel('Array').click();
+    await expect(page.getByRole('option', { name: 'XP7-FRA-PROD' })).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await page.getByRole('option', { name: 'XP7-FRA-PROD' }).click();
   await dialog.getByLabel('Name').fill(name);
 
