@@ -34,3 +34,8 @@ export function toBytes(amount: string, unit: SizeUnit): bigint | null {
   if (numerator % scale !== 0n) return null;
   return numerator / scale;
 }
+
+/** "12.5 MiB/s": a rate in bytes per (simulated) second. */
+export function formatRate(bytesPerSec: number): string {
+  return `${formatBytes(Math.round(bytesPerSec))}/s`;
+}

@@ -8,7 +8,8 @@ import { formatTimestamp } from '@/components/events/format-time';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
 import { CopyActionsMenu } from './copy-actions-menu';
-import { CopyProgressBar, formatDuration, formatRate } from './copy-progress';
+import { formatRate } from '@/lib/units';
+import { CopyProgressBar, formatDuration } from './copy-progress';
 import { describeCopy, type CopyRow } from './copy-row';
 import { CopyStateBadge } from './copy-state-badge';
 

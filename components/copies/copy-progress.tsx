@@ -1,5 +1,5 @@
 import type { Copy } from '@/lib/client/types';
-import { formatBytes } from '@/lib/units';
+import { formatBytes, formatRate } from '@/lib/units';
 
 /** "45 s", "12 min 3 s", "3 h 20 min", "2 d 4 h": two units are precise enough for an ETA. */
 export function formatDuration(totalSeconds: number): string {
@@ -10,10 +10,6 @@ export function formatDuration(totalSeconds: number): string {
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
-
-export function formatRate(bytesPerSec: number): string {
-  return `${formatBytes(Math.round(bytesPerSec))}/s`;
 }
 
 /**

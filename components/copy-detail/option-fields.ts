@@ -8,7 +8,7 @@ import { isMutableOption } from '@/engine/copy/options';
 import { SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace } from '@/engine/copy/shadowimage';
 import { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from '@/engine/copy/volume-copy';
 import type { ArrayModel } from '@/engine/model';
-import { formatRate } from '@/components/copies/copy-progress';
+import { formatRate } from '@/lib/units';
 
 export type OptionField =
   | { name: string; label: string; kind: 'choice'; choices: readonly string[]; describe?: (value: string) => string }

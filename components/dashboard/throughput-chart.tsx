@@ -4,7 +4,7 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorState } from '@/components/ui/error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatRate } from '@/components/copies/copy-progress';
+import { formatRate } from '@/lib/units';
 import { useThemeColors } from '@/lib/client/use-theme-colors';
 import { useThroughput } from '@/lib/client/use-throughput';
 

@@ -9,19 +9,15 @@ import { defaultOptions, rateBytesPerSec, type CopyOptions } from '@/engine/copy
 import { SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace } from '@/engine/copy/shadowimage';
 import { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from '@/engine/copy/volume-copy';
 import type { ArrayModel } from '@/engine/model';
-import { formatBytes } from '@/lib/units';
+import { formatRate } from '@/lib/units';
 
 export type WizardOption =
   | { name: string; label: string; kind: 'choice'; choices: readonly string[]; explain: string; describe: (value: string) => string }
   | { name: string; label: string; kind: 'number'; min: number; max: number; explain: string; describe: (value: number) => string }
   | { name: string; label: string; kind: 'boolean'; explain: string; describe: (value: boolean) => string };
 
-export function formatRateText(bytesPerSec: number): string {
-  return `${formatBytes(Math.round(bytesPerSec))}/s`;
-}
-
 function storwizeRate(rate: number): string {
-  return rate === 0 ? 'no background copy' : formatRateText(storwizeRateBytesPerSec(rate));
+  return rate === 0 ? 'no background copy' : formatRate(storwizeRateBytesPerSec(rate));
 }
 
 const OPTIONS: Record<ArrayModel, WizardOption[]> = {
@@ -32,7 +28,7 @@ const OPTIONS: Record<ArrayModel, WizardOption[]> = {
       kind: 'choice',
       choices: VOLUME_COPY_PRIORITIES,
       explain: 'Sets the copy speed: each step up doubles it, and takes more controller time from host I/O. Pending copies also start in priority order.',
-      describe: (value) => formatRateText(VOLUME_COPY_RATE_BYTES_PER_SEC[value as VolumeCopyPriority] ?? 0),
+      describe: (value) => formatRate(VOLUME_COPY_RATE_BYTES_PER_SEC[value as VolumeCopyPriority] ?? 0),
     },
     {
       name: 'targetReadOnly',
@@ -49,7 +45,7 @@ const OPTIONS: Record<ArrayModel, WizardOption[]> = {
       kind: 'choice',
       choices: SHADOWIMAGE_PACES,
       explain: 'How fast the initial, update and resync copies run; faster competes more with host I/O.',
-      describe: (value) => formatRateText(SHADOWIMAGE_RATE_BYTES_PER_SEC[value as ShadowImagePace] ?? 0),
+      describe: (value) => formatRate(SHADOWIMAGE_RATE_BYTES_PER_SEC[value as ShadowImagePace] ?? 0),
     },
   ],
   storwize: [
@@ -101,7 +97,7 @@ const OPTIONS: Record<ArrayModel, WizardOption[]> = {
       kind: 'choice',
       choices: DS6000_MODES,
       explain: 'copy runs a background copy and ends the relationship when done; nocopy copies only grains about to change, until withdrawn (it can be converted to copy later).',
-      describe: (value) => (value === 'nocopy' ? 'only grains about to change on the source are copied' : `background copy at ${formatRateText(DS6000_RATE_BYTES_PER_SEC)}, then the relationship ends`),
+      describe: (value) => (value === 'nocopy' ? 'only grains about to change on the source are copied' : `background copy at ${formatRate(DS6000_RATE_BYTES_PER_SEC)}, then the relationship ends`),
     },
   ],
 };

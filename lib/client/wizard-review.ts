@@ -3,8 +3,7 @@
 // access while copying, overwritten targets, how long the background copy takes).
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '@/engine/copy/volume-copy';
 import type { ArrayModel } from '@/engine/model';
-import { formatBytes } from '@/lib/units';
-import { formatRateText } from './wizard-options';
+import { formatBytes, formatRate } from '@/lib/units';
 
 export interface ReviewVolume {
   name: string;
@@ -101,7 +100,7 @@ function createdLines(input: ReviewInput): ReviewLine[] {
 
 function durationLine(input: ReviewInput, verb: string): ReviewLine {
   const largest = Math.max(...input.pairs.map((pair) => Number(pair.source.capacityBytes)));
-  return info(`${verb} at ${formatRateText(input.rateBytesPerSec)} takes about ${copyDuration(largest, input.rateBytesPerSec)} of simulated time${input.pairs.length > 1 ? ' for the largest source' : ''} (never-written grains cost time too, as on a real array).`);
+  return info(`${verb} at ${formatRate(input.rateBytesPerSec)} takes about ${copyDuration(largest, input.rateBytesPerSec)} of simulated time${input.pairs.length > 1 ? ' for the largest source' : ''} (never-written grains cost time too, as on a real array).`);
 }
 
 function serviceLines(input: ReviewInput): ReviewLine[] {
