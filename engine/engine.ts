@@ -6,6 +6,7 @@ import { applyEffect } from './copy/effects';
 import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
 import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
 import { differentialBytesOf, progressOf, smoothRate, type Progress } from './copy/progress';
+import { defaultName, nameProblems, smallestFreeNumber } from './copy/names';
 import { grainSpan, newRelationship, type Relationship } from './copy/relationship';
 import { actionsIn, automaticTransition, findTransition, stateSpec, tableFor, type ActionAvailability, type TransitionLookup } from './copy/tables';
 import type { AutomaticEvent, CopyType, StateSpec, Transition } from './copy/types';
@@ -58,10 +59,14 @@ export interface CreateCopyInput {
   options?: Record<string, unknown>;
   start?: boolean;
   consistencyGroupId?: string | null;
+  /** Unique on the array; the model's default (fcmap0, …) when absent. */
+  name?: string;
 }
 
 export interface CopyView {
   id: string;
+  name: string;
+  number: number;
   type: CopyType;
   model: ArrayModel;
   arrayId: string;
@@ -74,6 +79,8 @@ export interface CopyView {
   grainBytes: number;
   consistencyGroupId: string | null;
   pointInTime: string | null;
+  /** The last point in time taken, kept after a stop (null before the first start). */
+  lastStarted: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -180,6 +187,13 @@ export class Engine {
     this.refreshStatus(this.requireVolume(volume.id));
   }
 
+  /** The inventory renamed the volume; the engine's messages and views follow. */
+  renameVolume(volumeId: string, name: string): void {
+    const volume = this.requireVolume(volumeId);
+    volume.name = name;
+    this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+  }
+
   removeVolume(volumeId: string): void {
     if ((this.byVolume.get(volumeId)?.size ?? 0) > 0) {
       throw new EngineError('conflict', `volume ${this.requireVolume(volumeId).name} is in a copy relationship`);
@@ -233,6 +247,8 @@ export class Engine {
     const spec = this.specOf(relationship);
     return {
       id: relationship.id,
+      name: relationship.name,
+      number: relationship.number,
       type: relationship.type,
       model: relationship.model,
       arrayId: relationship.arrayId,
@@ -245,6 +261,7 @@ export class Engine {
       grainBytes: relationship.grainBytes,
       consistencyGroupId: relationship.consistencyGroupId,
       pointInTime: relationship.pointInTimeMs === null ? null : new Date(relationship.pointInTimeMs).toISOString(),
+      lastStarted: relationship.lastStartedMs === null ? null : new Date(relationship.lastStartedMs).toISOString(),
       createdAt: new Date(relationship.createdAtMs).toISOString(),
       updatedAt: new Date(relationship.updatedAtMs).toISOString(),
     };
@@ -324,8 +341,10 @@ export class Engine {
     if (groupId !== null && model !== 'storwize') {
       throw new EngineError('rule', 'consistency groups are a Storwize FlashCopy feature', ['consistency groups are a Storwize FlashCopy feature']);
     }
+    const naming = this.nameFor(context.source.arrayId, model, input.name);
     const relationship = newRelationship({
       id: this.options.newId(),
+      ...naming,
       model,
       type: input.type,
       arrayId: context.source.arrayId,
@@ -344,6 +363,75 @@ export class Engine {
     this.enter(relationship, 'SMPL', this.createdEffect(model, start));
     this.afterChange(relationship);
     this.settle();
+    return relationship;
+  }
+
+  private namesOn(arrayId: string, except?: string): { names: Set<string>; numbers: Set<number> } {
+    const names = new Set<string>();
+    const numbers = new Set<number>();
+    for (const relationship of this.relationships.values()) {
+      if (relationship.arrayId !== arrayId || relationship.id === except) continue;
+      names.add(relationship.name.toLowerCase());
+      numbers.add(relationship.number);
+    }
+    return { names, numbers };
+  }
+
+  private checkName(arrayId: string, name: string, except?: string): void {
+    const problems = nameProblems(name);
+    if (problems.length > 0) throw new EngineError('invalid', `invalid name "${name}": ${problems[0]}`, problems);
+    if (this.namesOn(arrayId, except).names.has(name.toLowerCase())) {
+      const reason = `a copy relationship named "${name}" already exists on array ${this.fleet.array(arrayId)?.name ?? arrayId}`;
+      throw new EngineError('conflict', reason, [reason]);
+    }
+  }
+
+  private nameFor(arrayId: string, model: ArrayModel, given: string | undefined): { name: string; number: number } {
+    const taken = this.namesOn(arrayId);
+    const number = smallestFreeNumber(taken.numbers);
+    if (given === undefined) return { name: defaultName(model, number, taken.names), number };
+    this.checkName(arrayId, given);
+    return { name: given, number };
+  }
+
+  /** Throws unless `name` could be given to the relationship (a rename's check alone). */
+  checkCopyName(copyId: string, name: string): void {
+    const relationship = this.requireCopy(copyId);
+    if (relationship.name !== name) this.checkName(relationship.arrayId, name, relationship.id);
+  }
+
+  /** Renames a relationship (SVC chfcmap -name); names are unique on an array, ignoring case. */
+  renameCopy(copyId: string, name: string): Relationship {
+    const relationship = this.requireCopy(copyId);
+    if (relationship.name === name) return relationship;
+    this.checkName(relationship.arrayId, name, relationship.id);
+    const from = relationship.name;
+    relationship.name = name;
+    relationship.updatedAtMs = this.clock.nowMs();
+    this.emit({ kind: 'copy.renamed', copyId, arrayId: relationship.arrayId, from, to: name });
+    this.afterChange(relationship);
+    return relationship;
+  }
+
+  /**
+   * Moves a Storwize mapping into a consistency group or out of one (null). Only a mapping at rest
+   * (idle_or_copied or stopped) moves: a group starts its members at one instant, which a mapping
+   * already copying for itself would break. The caller has checked the group exists on the array.
+   */
+  setCopyGroup(copyId: string, groupId: string | null, options: { leaveInAnyState?: boolean } = {}): Relationship {
+    const relationship = this.requireCopy(copyId);
+    if (relationship.consistencyGroupId === groupId) return relationship;
+    if (relationship.model !== 'storwize') throw new EngineError('rule', 'consistency groups are a Storwize FlashCopy feature', ['consistency groups are a Storwize FlashCopy feature']);
+    // A group deleted with force lets its mappings go on alone, whatever they are doing.
+    const atRest = ['idle_or_copied', 'stopped'].includes(relationship.state);
+    if (!atRest && !(groupId === null && options.leaveInAnyState === true)) {
+      throw new EngineError('conflict', `mapping ${relationship.name} is ${relationship.state}: only an idle_or_copied or stopped mapping changes consistency group`);
+    }
+    const from = relationship.consistencyGroupId;
+    relationship.consistencyGroupId = groupId;
+    relationship.updatedAtMs = this.clock.nowMs();
+    this.emit({ kind: 'copy.group-changed', copyId, arrayId: relationship.arrayId, from, to: groupId });
+    this.afterChange(relationship);
     return relationship;
   }
 

@@ -7,6 +7,9 @@ export type EngineEvent =
   | { kind: 'copy.state-changed'; copyId: string; arrayId: string; from: string; to: string; cause: string }
   | { kind: 'copy.options-changed'; copyId: string; arrayId: string; options: Record<string, unknown> }
   | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string }
+  | { kind: 'copy.renamed'; copyId: string; arrayId: string; from: string; to: string }
+  /** A Storwize mapping joined or left a consistency group (null: none). */
+  | { kind: 'copy.group-changed'; copyId: string; arrayId: string; from: string | null; to: string | null }
   /**
    * Bytes copied or bitmaps marked. `host-write`: a host write marked grains (copy-on-write or a
    * split pair's changed bitmap), which must be saved before the write is acknowledged; `copier`:

@@ -30,6 +30,7 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       beginCycle(relationship, incremental ? changedSincePointInTime(relationship) : 'all');
       clearDiffs(relationship);
       relationship.pointInTimeMs = nowMs;
+      relationship.lastStartedMs = nowMs;
       return;
     }
     case 'resync-forward':

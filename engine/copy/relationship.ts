@@ -7,6 +7,10 @@ import type { CopyType } from './types';
 
 export interface Relationship {
   id: string;
+  /** Unique on the array (names.ts). */
+  name: string;
+  /** The relationship's number on its array (SVC's mapping id). */
+  number: number;
   type: CopyType;
   model: ArrayModel;
   arrayId: string;
@@ -27,6 +31,8 @@ export interface Relationship {
   cycleGrains: number;
   /** The instant the target presents (FlashCopy T0, split instant), simulated ms. */
   pointInTimeMs: number | null;
+  /** The last point in time taken (kept after a stop, unlike pointInTimeMs): SVC's start_time. */
+  lastStartedMs: number | null;
   consistencyGroupId: string | null;
   createdAtMs: number;
   updatedAtMs: number;
@@ -51,6 +57,8 @@ export interface Relationship {
 
 export interface NewRelationship {
   id: string;
+  name: string;
+  number: number;
   model: ArrayModel;
   type: CopyType;
   arrayId: string;
@@ -75,6 +83,7 @@ export function newRelationship(input: NewRelationship): Relationship {
     targetDiff: new GrainBitmap(grainCount),
     cycleGrains: 0,
     pointInTimeMs: null,
+    lastStartedMs: null,
     createdAtMs: input.nowMs,
     updatedAtMs: input.nowMs,
     stateChangedAtMs: input.nowMs,

@@ -10,6 +10,9 @@ const Id = z.string().min(1).max(64);
 export const CopyTypeSchema = z.enum(COPY_TYPES);
 const Options = z.record(z.string().max(64), z.unknown()).meta({ description: 'Service options, e.g. {"priority":"high"}, {"copyRate":80}, {"pace":"faster"}, {"mode":"nocopy"}' });
 
+/** Unique on the array; the engine checks the characters (engine/copy/names.ts). */
+const CopyName = z.string().min(1).max(63).meta({ description: 'Unique on the array, e.g. "fcmap0" (the default) or "nightly_sql01"' });
+
 export const CopyQuery = z.strictObject({
   type: CopyTypeSchema.optional(),
   state: z.string().max(32).optional(),
@@ -27,10 +30,14 @@ export const CreateCopyBody = z
     options: Options.optional(),
     start: z.boolean().optional(),
     consistencyGroupId: Id.optional(),
+    name: CopyName.optional(),
   })
   .meta({ id: 'CreateCopy' });
 
-export const PatchCopyBody = z.strictObject({ options: Options }).meta({ id: 'PatchCopy' });
+export const PatchCopyBody = z
+  .strictObject({ options: Options.optional(), name: CopyName.optional() })
+  .refine((body) => body.options !== undefined || body.name !== undefined, 'give options, a name, or both')
+  .meta({ id: 'PatchCopy' });
 export const ActionBody = z.strictObject({ mode: z.string().min(1).max(32).optional() }).meta({ id: 'CopyActionOptions' });
 
 export const ActionAvailabilityDto = z.object({
@@ -46,6 +53,8 @@ export const ActionAvailabilityDto = z.object({
 export const CopyDto = z
   .object({
     id: z.string(),
+    name: z.string(),
+    number: z.number().int().meta({ description: 'The relationship\'s number on its array (SVC mapping id)' }),
     type: CopyTypeSchema,
     model: z.string(),
     arrayId: z.string(),
@@ -58,6 +67,7 @@ export const CopyDto = z
     grainBytes: z.number(),
     consistencyGroupId: z.string().nullable(),
     pointInTime: z.string().nullable(),
+    lastStarted: z.string().nullable().meta({ description: 'The last point in time taken, kept after a stop' }),
     actions: z.array(ActionAvailabilityDto),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -90,9 +100,12 @@ export const BitmapDto = z
 
 export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
 
-export const CreateGroupBody = z.strictObject({ arrayId: Id, name: z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may use letters, digits and _ . -') }).meta({ id: 'CreateConsistencyGroup' });
+const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
+export const CreateGroupBody = z.strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }) }).meta({ id: 'CreateConsistencyGroup' });
+export const PatchGroupBody = z.strictObject({ name: GroupName }).meta({ id: 'PatchConsistencyGroup' });
+export const DeleteGroupQuery = z.strictObject({ force: z.enum(['true', 'false']).optional() });
 export const GroupDto = z
-  .object({ id: z.string(), arrayId: z.string(), name: z.string(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
+  .object({ id: z.string(), arrayId: z.string(), name: z.string(), number: z.number().int(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
   .meta({ id: 'ConsistencyGroup' });
 
 export const SimulationDto = z.object({ speed: z.union([z.number(), z.literal('max')]), simulatedTime: z.string() }).meta({ id: 'Simulation' });

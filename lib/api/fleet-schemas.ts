@@ -62,6 +62,8 @@ export const CreateVolumeBody = z
   .meta({ id: 'CreateVolume' });
 export type CreateVolumeInput = z.output<typeof CreateVolumeBody>;
 
+export const PatchVolumeBody = z.strictObject({ name: VolumeName }).meta({ id: 'PatchVolume' });
+
 export const VolumeQuery = z.strictObject({
   arrayId: Id.optional(),
   poolId: Id.optional(),
@@ -107,6 +109,7 @@ export const VolumeDto = z
     arrayId: z.string(),
     poolId: z.string(),
     name: z.string(),
+    number: z.number().int().meta({ description: "The volume's number on its array (SVC vdisk id)" }),
     capacityBytes: Bytes,
     preferredOwner: ControllerSlotSchema,
     currentOwner: ControllerSlotSchema,

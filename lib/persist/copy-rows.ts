@@ -14,6 +14,7 @@ interface RuntimeFields {
   queuedOrder: number;
   lastUpdateCopyMs: number;
   sourceCapacityBytes: number;
+  lastStartedMs: number | null;
 }
 
 const bytes = (bitmap: GrainBitmap): Uint8Array<ArrayBuffer> => Uint8Array.from(bitmap.serialize());
@@ -26,6 +27,7 @@ function runtimeOf(relationship: Relationship): RuntimeFields {
     queuedOrder: relationship.queuedOrder,
     lastUpdateCopyMs: relationship.lastUpdateCopyMs,
     sourceCapacityBytes: relationship.sourceCapacityBytes,
+    lastStartedMs: relationship.lastStartedMs,
   };
 }
 
@@ -43,6 +45,8 @@ export function copyProgressStatement(relationship: Relationship, progress: { co
 export function copyRowUpdate(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.CopyRelationshipUncheckedUpdateInput {
   const runtime = runtimeOf(relationship);
   return {
+    name: relationship.name,
+    consistencyGroupId: relationship.consistencyGroupId,
     state: relationship.state,
     options: relationship.options as unknown as Prisma.InputJsonValue,
     pendingBitmap: bytes(relationship.toCopy),
@@ -63,6 +67,7 @@ export function copyRowCreate(relationship: Relationship, progress: { copiedByte
   return {
     ...(copyRowUpdate(relationship, progress, differentialBytes) as Prisma.CopyRelationshipUncheckedCreateInput),
     id: relationship.id,
+    number: relationship.number,
     type: relationship.type,
     arrayId: relationship.arrayId,
     sourceVolumeId: relationship.sourceVolumeId,
@@ -87,6 +92,8 @@ export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sour
   const grainCount = Math.ceil(capacity / row.grainBytes);
   return {
     id: row.id,
+    name: row.name,
+    number: row.number,
     type: row.type as CopyType,
     model,
     arrayId: row.arrayId,
@@ -102,6 +109,8 @@ export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sour
     targetDiff: bitmapOf(row.targetDiffBitmap, grainCount, 'target difference', row.id),
     cycleGrains: row.cycleGrains,
     pointInTimeMs: row.pointInTimeAt?.getTime() ?? null,
+    // Saved before the field existed: the point in time, if one is in force, is the last start.
+    lastStartedMs: runtime.lastStartedMs !== undefined ? runtime.lastStartedMs : (row.pointInTimeAt?.getTime() ?? null),
     consistencyGroupId: row.consistencyGroupId,
     createdAtMs: row.createdAt.getTime(),
     updatedAtMs: row.updatedAt.getTime(),

@@ -170,7 +170,7 @@ export class Persister {
     const relationship = this.engine.copy(event.copyId);
     if (relationship === undefined) return {};
     const name = (id: string) => this.engine.fleet.volume(id)?.name ?? id;
-    return { type: relationship.type, source: name(relationship.sourceVolumeId), target: name(relationship.targetVolumeId) };
+    return { name: relationship.name, type: relationship.type, source: name(relationship.sourceVolumeId), target: name(relationship.targetVolumeId) };
   }
 
   private async writePending(scope: Scope): Promise<void> {
@@ -327,6 +327,10 @@ function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volu
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, ...event.options } as Prisma.InputJsonValue };
     case 'copy.removed':
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, cause: event.cause } };
+    case 'copy.renamed':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, from: event.from, to: event.to } };
+    case 'copy.group-changed':
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, fromGroup: event.from, toGroup: event.to } };
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { ...names, from: event.from, to: event.to, reason: event.reason } };
     case 'controller.changed':

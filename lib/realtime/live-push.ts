@@ -45,6 +45,8 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
     case 'copy.created':
     case 'copy.state-changed':
     case 'copy.options-changed':
+    case 'copy.renamed':
+    case 'copy.group-changed':
       return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId }];
     case 'copy.progress':
       return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId, progressOnly: true }];

@@ -17,13 +17,14 @@ async function createArray(db: Db, demo: DemoArray): Promise<void> {
     });
     const poolId = new Map(array.pools.map((p) => [p.name, p.id]));
     await tx.volume.createMany({
-      data: demo.volumes.map((v) => {
+      data: demo.volumes.map((v, number) => {
         const id = poolId.get(v.pool);
         if (id === undefined) throw new Error(`demo volume ${v.name} names unknown pool ${v.pool}`);
         return {
           arrayId: array.id,
           poolId: id,
           name: v.name,
+          number,
           capacityBytes: v.capacityBytes,
           preferredOwner: v.preferredOwner,
           currentOwner: v.preferredOwner,

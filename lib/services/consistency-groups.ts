@@ -3,6 +3,7 @@
 import type { Runtime } from '../runtime';
 import type { ConsistencyGroup } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
+import { smallestFreeNumber } from '../../engine/copy/names';
 import { copyDto, type CopyDto } from './copies';
 import { recordEvent } from './events';
 import type { Actor } from './volumes';
@@ -11,24 +12,45 @@ export interface GroupDto {
   id: string;
   arrayId: string;
   name: string;
+  number: number;
   state: string;
   memberIds: string[];
   createdAt: string;
 }
 
+/** SVC's default group name prefix (fccstgrp1, …); group numbers start at 1 there (0 = no group). */
+const GROUP_NAME_PREFIX = 'fccstgrp';
+
 function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
   const states = new Set(members.map((m) => m.state));
   const state = members.length === 0 ? 'empty' : states.size === 1 ? [...states][0]! : 'mixed';
-  return { id: row.id, arrayId: row.arrayId, name: row.name, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
+  return { id: row.id, arrayId: row.arrayId, name: row.name, number: row.number, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
 }
 
-export async function listGroups(runtime: Runtime): Promise<GroupDto[]> {
-  const rows = await runtime.db.consistencyGroup.findMany({ orderBy: { createdAt: 'asc' } });
+export async function listGroups(runtime: Runtime, arrayId?: string): Promise<GroupDto[]> {
+  const rows = await runtime.db.consistencyGroup.findMany({ where: arrayId === undefined ? {} : { arrayId }, orderBy: { createdAt: 'asc' } });
   return rows.map((row) => groupDto(runtime, row));
 }
 
-export async function createGroup(runtime: Runtime, input: { arrayId: string; name: string }, actor: Actor): Promise<GroupDto> {
+async function requireGroup(runtime: Runtime, id: string): Promise<ConsistencyGroup> {
+  const row = await runtime.db.consistencyGroup.findUnique({ where: { id } });
+  if (row === null) throw new ApiError(404, `consistency group "${id}" does not exist`);
+  return row;
+}
+
+export async function getGroup(runtime: Runtime, id: string): Promise<GroupDto> {
+  return groupDto(runtime, await requireGroup(runtime, id));
+}
+
+/** A group by its name on an array, ignoring case, or null. */
+export async function findGroupByName(runtime: Runtime, arrayId: string, name: string): Promise<GroupDto | null> {
+  const rows = await runtime.db.consistencyGroup.findMany({ where: { arrayId } });
+  const row = rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  return row === undefined ? null : groupDto(runtime, row);
+}
+
+export async function createGroup(runtime: Runtime, input: { arrayId: string; name?: string | undefined }, actor: Actor): Promise<GroupDto> {
   const array = runtime.engine.fleet.array(input.arrayId);
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
   if (array.model !== 'storwize') {
@@ -36,18 +58,55 @@ export async function createGroup(runtime: Runtime, input: { arrayId: string; na
     throw new ApiError(422, reason, [reason]);
   }
   const row = await runtime.db.$transaction(async (tx) => {
-    const clash = await tx.consistencyGroup.findUnique({ where: { arrayId_name: { arrayId: array.id, name: input.name } } });
-    if (clash !== null) throw new ApiError(409, `a consistency group named "${input.name}" already exists on ${array.name}`);
-    const created = await tx.consistencyGroup.create({ data: { arrayId: array.id, name: input.name, state: 'empty' } });
-    await recordEvent(tx, { kind: 'consistency-group.created', subjectType: 'consistency-group', subjectId: created.id, arrayId: array.id, actor: actor.name, details: { name: input.name } });
+    const existing = await tx.consistencyGroup.findMany({ where: { arrayId: array.id }, select: { name: true, number: true } });
+    const number = smallestFreeNumber(new Set(existing.map((g) => g.number)), 1);
+    const name = input.name ?? `${GROUP_NAME_PREFIX}${number}`;
+    if (existing.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on ${array.name}`);
+    const created = await tx.consistencyGroup.create({ data: { arrayId: array.id, name, number, state: 'empty' } });
+    await recordEvent(tx, { kind: 'consistency-group.created', subjectType: 'consistency-group', subjectId: created.id, arrayId: array.id, actor: actor.name, details: { name } });
     return created;
   });
   return groupDto(runtime, row);
 }
 
+export async function renameGroup(runtime: Runtime, id: string, name: string, actor: Actor): Promise<GroupDto> {
+  const row = await runtime.db.$transaction(async (tx) => {
+    const group = await tx.consistencyGroup.findUnique({ where: { id } });
+    if (group === null) throw new ApiError(404, `consistency group "${id}" does not exist`);
+    if (group.name === name) return group;
+    const siblings = await tx.consistencyGroup.findMany({ where: { arrayId: group.arrayId, NOT: { id } }, select: { name: true } });
+    if (siblings.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on this array`);
+    const renamed = await tx.consistencyGroup.update({ where: { id }, data: { name } });
+    await recordEvent(tx, { kind: 'consistency-group.renamed', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name, from: group.name } });
+    return renamed;
+  });
+  return groupDto(runtime, row);
+}
+
+/**
+ * Deletes a group. A group with mappings is refused unless `force`: then its mappings leave it and
+ * go on as stand-alone mappings in whatever state they are (SVC rmfcconsistgrp -force).
+ */
+export async function deleteGroup(runtime: Runtime, id: string, force: boolean, actor: Actor): Promise<void> {
+  const group = await requireGroup(runtime, id);
+  const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === id);
+  if (members.length > 0 && !force) {
+    throw new ApiError(409, `consistency group ${group.name} holds ${members.length} mapping(s): remove them from it first, or delete with force to leave them stand-alone`);
+  }
+  if (members.length > 0) {
+    runtime.persister.as(actor.name, () => {
+      for (const member of members) runtime.engine.setCopyGroup(member.id, null, { leaveInAnyState: true });
+    });
+    await runtime.persister.flush();
+  }
+  await runtime.db.$transaction(async (tx) => {
+    await tx.consistencyGroup.delete({ where: { id } });
+    await recordEvent(tx, { kind: 'consistency-group.deleted', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name: group.name, ...(members.length > 0 ? { released: members.map((m) => m.name) } : {}) } });
+  });
+}
+
 export async function actOnGroup(runtime: Runtime, id: string, action: string, mode: string | undefined, actor: Actor): Promise<{ group: GroupDto; members: CopyDto[] }> {
-  const row = await runtime.db.consistencyGroup.findUnique({ where: { id } });
-  if (row === null) throw new ApiError(404, `consistency group "${id}" does not exist`);
+  const row = await requireGroup(runtime, id);
   const members = runtime.persister.as(actor.name, () => runtime.engine.actOnGroup(id, action, mode));
   await runtime.persister.flush();
   return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };

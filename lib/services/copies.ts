@@ -63,9 +63,41 @@ export async function actOnCopy(runtime: Runtime, id: string, action: string, mo
   return copyDto(runtime.engine, relationship);
 }
 
-export async function patchCopy(runtime: Runtime, id: string, options: Record<string, unknown>, actor: Actor): Promise<CopyDto> {
-  const relationship = await command(runtime, actor, () => runtime.engine.setOptions(id, options));
-  return copyDto(runtime.engine, relationship);
+export interface CopyChanges {
+  options?: Record<string, unknown>;
+  name?: string;
+}
+
+/** Changes options and/or the name; both are checked before either is applied. */
+export async function patchCopy(runtime: Runtime, id: string, changes: CopyChanges, actor: Actor): Promise<CopyDto> {
+  const { engine } = runtime;
+  const relationship = await command(runtime, actor, () => {
+    if (changes.name !== undefined) engine.checkCopyName(id, changes.name);
+    if (changes.options !== undefined) engine.setOptions(id, changes.options);
+    return changes.name === undefined ? engine.requireCopy(id) : engine.renameCopy(id, changes.name);
+  });
+  return copyDto(engine, relationship);
+}
+
+/** A copy by id, or by name on an array (how vendor CLIs name objects). */
+export function findCopyByName(engine: Engine, arrayId: string, name: string): Relationship | undefined {
+  const wanted = name.toLowerCase();
+  for (const relationship of engine.copies()) {
+    if (relationship.arrayId === arrayId && relationship.name.toLowerCase() === wanted) return relationship;
+  }
+  return undefined;
+}
+
+/** Moves a Storwize mapping into a consistency group or out of one (null). */
+export async function setCopyGroup(runtime: Runtime, id: string, groupId: string | null, actor: Actor): Promise<CopyDto> {
+  const relationship = runtime.engine.requireCopy(id);
+  if (groupId !== null) {
+    const group = await runtime.db.consistencyGroup.findUnique({ where: { id: groupId } });
+    if (group === null) throw new ApiError(404, `consistency group "${groupId}" does not exist`);
+    if (group.arrayId !== relationship.arrayId) throw new ApiError(422, `consistency group ${group.name} is on another array`, [`consistency group ${group.name} is on another array`]);
+  }
+  const moved = await command(runtime, actor, () => runtime.engine.setCopyGroup(id, groupId));
+  return copyDto(runtime.engine, moved);
 }
 
 export async function deleteCopy(runtime: Runtime, id: string, actor: Actor): Promise<void> {

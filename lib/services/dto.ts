@@ -8,6 +8,7 @@ export interface VolumeView {
   arrayId: string;
   poolId: string;
   name: string;
+  number: number;
   capacityBytes: bigint;
   preferredOwner: ControllerSlot;
   currentOwner: ControllerSlot;
@@ -39,6 +40,7 @@ export function volumeView(row: Volume): VolumeView {
     arrayId: row.arrayId,
     poolId: row.poolId,
     name: row.name,
+    number: row.number,
     capacityBytes: row.capacityBytes,
     preferredOwner: row.preferredOwner as ControllerSlot,
     currentOwner: row.currentOwner as ControllerSlot,

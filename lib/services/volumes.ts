@@ -7,6 +7,7 @@ import type { CreateVolumeInput } from '../api/fleet-schemas';
 import { formatBytes } from '../units';
 import type { Engine } from '../../engine';
 import { otherSlot, type ControllerSlot } from '../../engine/model';
+import { smallestFreeNumber } from '../../engine/copy/names';
 import { volumeView, rolesOf, type VolumeView } from './dto';
 import { recordEvent } from './events';
 
@@ -51,6 +52,7 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
       throw new ApiError(422, reason, [reason]);
     }
     const preferredOwner = input.preferredOwner ?? (await balancedOwner(tx, array.id));
+    const numbers = await tx.volume.findMany({ where: { arrayId: array.id }, select: { number: true } });
     const preferredOnline = array.controllers.some((c) => c.slot === preferredOwner && c.status === 'online');
     const currentOwner = preferredOnline ? preferredOwner : otherSlot(preferredOwner);
     const created = await tx.volume.create({
@@ -58,6 +60,7 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
         arrayId: array.id,
         poolId: pool.id,
         name: input.name,
+        number: smallestFreeNumber(new Set(numbers.map((row) => row.number))),
         capacityBytes: input.capacityBytes,
         preferredOwner,
         currentOwner,
@@ -113,4 +116,22 @@ export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Ac
     });
   });
   engine.removeVolume(id);
+}
+
+/** Renames a volume: unique on its array, as when it was created. */
+export async function renameVolume(db: Db, engine: Engine, id: string, name: string, actor: Actor): Promise<VolumeView> {
+  const row = await db.$transaction(async (tx) => {
+    const volume = await tx.volume.findUnique({ where: { id } });
+    if (volume === null) throw new ApiError(404, `volume "${id}" does not exist`);
+    if (volume.name === name) return volume;
+    const clash = await tx.volume.findUnique({ where: { arrayId_name: { arrayId: volume.arrayId, name } } });
+    if (clash !== null) throw new ApiError(409, `a volume named "${name}" already exists on this array`);
+    const renamed = await tx.volume.update({ where: { id }, data: { name } });
+    await recordEvent(tx, { kind: 'volume.renamed', subjectType: 'volume', subjectId: id, arrayId: volume.arrayId, actor: actor.name, details: { name, from: volume.name } });
+    return renamed;
+  });
+  engine.renameVolume(id, row.name);
+  const live = engine.fleet.volume(id);
+  const view = volumeView(row);
+  return live === undefined ? view : { ...view, currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
 }

@@ -8,8 +8,8 @@ import { deleteCopy, getCopy, patchCopy } from '@/lib/services/copies';
 export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getCopy(getRuntime().engine, id)));
 
 export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
-  const { options } = await readJson(request, PatchCopyBody);
-  return jsonResponse(await patchCopy(getRuntime(), id, options, actor));
+  const changes = await readJson(request, PatchCopyBody);
+  return jsonResponse(await patchCopy(getRuntime(), id, changes, actor));
 });
 
 export const DELETE = route<{ id: string }>('operate', async (_request, { id }, { actor }) => {

@@ -2,7 +2,9 @@ import { jsonResponse, noContent } from '@/lib/http/json';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { getVolume } from '@/lib/services/fleet';
-import { deleteVolume } from '@/lib/services/volumes';
+import { deleteVolume, renameVolume } from '@/lib/services/volumes';
+import { PatchVolumeBody } from '@/lib/api/fleet-schemas';
+import { readJson } from '@/lib/http/request';
 
 export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(await getVolume(getRuntime().db, id, getRuntime().engine)));
 
@@ -12,4 +14,10 @@ export const DELETE = route<{ id: string }>('operate', async (_request, { id }, 
   return noContent();
 });
 
-export const { OPTIONS, POST, PUT, PATCH } = otherMethods('GET', 'DELETE');
+export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
+  const { name } = await readJson(request, PatchVolumeBody);
+  const { db, engine } = getRuntime();
+  return jsonResponse(await renameVolume(db, engine, id, name, actor));
+});
+
+export const { OPTIONS, POST, PUT } = otherMethods('GET', 'PATCH', 'DELETE');
