@@ -21,6 +21,8 @@ import { THROUGHPUT_SAMPLE_MS, THROUGHPUT_SAMPLED, ThroughputHistory } from './l
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
+import { handleSantricity } from './lib/vendor/santricity/http';
+import { startVendorSurfaces } from './lib/vendor/start';
 import { VERSION } from './lib/version';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   const http = createServer((req, res) => {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
     if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
+    if (handleSantricity(runtime, req, res)) return;
     void handle(req, res);
   });
   http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too
@@ -69,12 +72,15 @@ async function main(): Promise<void> {
     const sample = throughput.record(Date.now(), engine.clock.nowMs(), engine.copiedBytesSinceStart());
     io.to('fleet').emit(THROUGHPUT_SAMPLED, sample);
   }, THROUGHPUT_SAMPLE_MS);
-  registerRuntime({ db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput });
+  const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput };
+  registerRuntime(runtime);
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
+  const vendor = await startVendorSurfaces(runtime, dataDir());
+  log.info({ svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort }, 'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port');
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
       eventFeed.stop();
       clearInterval(sampleThroughput);
       clearInterval(pruneSessions);
+      await vendor.close();
       await io.close(); // also closes the HTTP server (in-flight requests finish first)
       loop.stop();
       await persister.stop();

@@ -501,10 +501,14 @@ export class Engine {
   }
 
   /** DELETE: ends the relationship; the target keeps its data. */
-  removeCopy(copyId: string): void {
+  removeCopy(copyId: string, options: { force?: boolean } = {}): void {
     const relationship = this.requireCopy(copyId);
     const blocked = this.removalBlock(relationship);
-    if (blocked !== null) throw new EngineError('conflict', blocked);
+    // SVC's rmfcmap -force: a Storwize mapping goes in any state; its target keeps whatever it
+    // holds, which is not a consistent image (stopped with the target data discarded first).
+    const forced = options.force === true && relationship.model === 'storwize' && blocked !== null;
+    if (blocked !== null && !forced) throw new EngineError('conflict', blocked);
+    if (forced) this.transition(relationship, { from: [relationship.state], to: 'stopped', effect: 'discard-target' }, 'action:delete(force)');
     if (relationship.model === 'xp7') {
       if (relationship.state !== 'SMPL(PD)') this.transition(relationship, { from: [relationship.state], to: 'SMPL(PD)', effect: 'none' }, 'action:delete');
       this.afterChange(relationship);

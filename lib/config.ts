@@ -26,3 +26,23 @@ export function listenPort(): number {
   }
   return port;
 }
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be an integer 0-65535, got "${raw}"`);
+  return port;
+}
+
+/** The SVC REST API's HTTPS port: 7443, which IBM's Ansible collection hard-codes; 0 turns it off. */
+export const DEFAULT_SVC_PORT = 7443;
+export function svcRestPort(): number {
+  return portFromEnv('GRAINLINE_SVC_PORT', DEFAULT_SVC_PORT);
+}
+
+/** The SVC CLI over SSH (`ssh -p 7022 admin@host svcinfo lsfcmap`); 0 turns it off. */
+export const DEFAULT_SVC_SSH_PORT = 7022;
+export function svcSshPort(): number {
+  return portFromEnv('GRAINLINE_SVC_SSH_PORT', DEFAULT_SVC_SSH_PORT);
+}

@@ -100,6 +100,7 @@ export async function setCopyGroup(runtime: Runtime, id: string, groupId: string
   return copyDto(runtime.engine, moved);
 }
 
-export async function deleteCopy(runtime: Runtime, id: string, actor: Actor): Promise<void> {
-  await command(runtime, actor, () => runtime.engine.removeCopy(id));
+/** `force` removes a Storwize mapping in any state (its target's contents are then not a consistent image). */
+export async function deleteCopy(runtime: Runtime, id: string, actor: Actor, options: { force?: boolean } = {}): Promise<void> {
+  await command(runtime, actor, () => runtime.engine.removeCopy(id, options));
 }

@@ -12,6 +12,10 @@ const START_TIMEOUT_MS = 120_000;
 export interface RunningServer {
   baseUrl: string;
   port: number;
+  /** The SVC REST API's HTTPS port (a free one unless the test asked for GRAINLINE_SVC_PORT). */
+  svcPort: number;
+  /** The SVC CLI's SSH port. */
+  sshPort: number;
   dataDir: string;
   process: ChildProcess;
   logs: () => string;
@@ -56,12 +60,15 @@ export interface StartOptions {
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
+  // Each server gets its own vendor ports, so suites running side by side do not fight over 7443.
+  const svcPort = Number(options.env?.GRAINLINE_SVC_PORT ?? (await freePort()));
+  const sshPort = Number(options.env?.GRAINLINE_SVC_SSH_PORT ?? (await freePort()));
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-test-'));
   // tsx as a loader inside the server's own process, not the tsx CLI: the CLI relays SIGTERM and
   // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', GRAINLINE_ADMIN_USER: TEST_ADMIN.username, GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password, ...options.env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', GRAINLINE_ADMIN_USER: TEST_ADMIN.username, GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password, GRAINLINE_SVC_PORT: String(svcPort), GRAINLINE_SVC_SSH_PORT: String(sshPort), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,5 +88,5 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await stop('SIGKILL');
     throw error;
   }
-  return { baseUrl, port, dataDir, process: child, logs, stop };
+  return { baseUrl, port, svcPort, sshPort, dataDir, process: child, logs, stop };
 }

@@ -1,0 +1,55 @@
+// FlashCopy consistency group commands: mkfcconsistgrp, chfcconsistgrp, rmfcconsistgrp and the
+// group's prestart/start/stop, which act on every member at one point in time.
+import { actOnGroup, createGroup, deleteGroup, renameGroup } from '../../../services/consistency-groups';
+import { missingParameter, notFound, notPrepared } from '../errors';
+import { flagOption, requireObject, stringOption } from '../invocation';
+import { requireGroup } from '../system';
+import type { CommandContext, SvcCommand } from './context';
+
+function groupAction(action: 'prepare' | 'start' | 'stop', needsPrepared: boolean): SvcCommand['run'] {
+  return async ({ system, actor, invocation }: CommandContext) => {
+    const group = requireGroup(system, requireObject(invocation));
+    if (needsPrepared && !flagOption(invocation, 'prep') && group.state !== 'prepared') throw notPrepared(`consistency group ${group.name} is ${group.memberIds.length === 0 ? 'empty' : group.state}`);
+    await actOnGroup(system.runtime, group.id, action, undefined, actor);
+    return { kind: 'done' };
+  };
+}
+
+export const GROUP_COMMANDS: Record<string, SvcCommand> = {
+  mkfcconsistgrp: {
+    kind: 'task',
+    options: { name: 'value', autodelete: 'flag', ownershipgroup: 'value' },
+    run: async ({ system, actor, invocation }) => {
+      const ownership = stringOption(invocation, 'ownershipgroup');
+      if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
+      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: stringOption(invocation, 'name') }, actor);
+      return { kind: 'created', id: String(group.number), message: `FlashCopy Consistency Group, id [${group.number}], successfully created` };
+    },
+  },
+  chfcconsistgrp: {
+    kind: 'task',
+    options: { name: 'value', autodelete: 'value', ownershipgroup: 'value', noownershipgroup: 'flag' },
+    run: async ({ system, actor, invocation }) => {
+      const group = requireGroup(system, requireObject(invocation));
+      const ownership = stringOption(invocation, 'ownershipgroup');
+      if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
+      const name = stringOption(invocation, 'name');
+      // -noownershipgroup on a group that has none (none ever has one here) changes nothing.
+      if (name === undefined && !flagOption(invocation, 'noownershipgroup')) throw missingParameter('chfcconsistgrp needs a property to change: -name');
+      if (name !== undefined) await renameGroup(system.runtime, group.id, name, actor);
+      return { kind: 'done' };
+    },
+  },
+  rmfcconsistgrp: {
+    kind: 'task',
+    options: { force: 'flag' },
+    run: async ({ system, actor, invocation }) => {
+      const group = requireGroup(system, requireObject(invocation));
+      await deleteGroup(system.runtime, group.id, flagOption(invocation, 'force'), actor);
+      return { kind: 'done' };
+    },
+  },
+  prestartfcconsistgrp: { kind: 'task', options: { restore: 'flag' }, run: groupAction('prepare', false) },
+  startfcconsistgrp: { kind: 'task', options: { prep: 'flag', restore: 'flag' }, run: groupAction('start', true) },
+  stopfcconsistgrp: { kind: 'task', options: { force: 'flag', split: 'flag' }, run: groupAction('stop', false) },
+};
