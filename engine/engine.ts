@@ -187,6 +187,27 @@ export class Engine {
     this.refreshStatus(this.requireVolume(volume.id));
   }
 
+  /** Why the volume cannot grow to `capacityBytes` now, or null (the service asks before the inventory changes). */
+  growBlock(volumeId: string, capacityBytes: bigint): string | null {
+    const volume = this.requireVolume(volumeId);
+    if (capacityBytes <= volume.capacityBytes) return `volume ${volume.name} is ${volume.capacityBytes} bytes: it can only grow`;
+    // Grain counts and bitmaps of a relationship are sized to its volumes when it is created.
+    const held = this.holdings(volumeId)[0];
+    if (held !== undefined) return `volume ${volume.name} is in ${held.relationship.type} relationship ${held.relationship.name}: remove it first`;
+    return null;
+  }
+
+  /** The inventory grew the volume; its contents keep their place and the new space reads as zeros. */
+  growVolume(volumeId: string, capacityBytes: bigint): void {
+    const blocked = this.growBlock(volumeId, capacityBytes);
+    if (blocked !== null) throw new EngineError('conflict', blocked);
+    const volume = this.requireVolume(volumeId);
+    const grown = this.store(volumeId).grow(Number(capacityBytes));
+    this.stores.set(volumeId, grown);
+    volume.capacityBytes = capacityBytes;
+    this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+  }
+
   /** The inventory renamed the volume; the engine's messages and views follow. */
   renameVolume(volumeId: string, name: string): void {
     const volume = this.requireVolume(volumeId);

@@ -13,6 +13,14 @@ export function chunkCountOf(capacityBytes: number): number {
   return Math.ceil(capacityBytes / CHUNK_BYTES);
 }
 
+/** The chunk bitmap of a volume grown to `capacityBytes`: the same chunks written, the new ones not. */
+export function grownChunks(chunks: GrainBitmap, capacityBytes: number): GrainBitmap {
+  const grown = new GrainBitmap(chunkCountOf(capacityBytes));
+  assert(grown.grainCount >= chunks.grainCount, 'a volume only grows');
+  for (let chunk = chunks.nextSet(0); chunk >= 0; chunk = chunks.nextSet(chunk + 1)) grown.set(chunk);
+  return grown;
+}
+
 /** What a walk over allocated and never-written runs needs: an AllocationMap or a VolumeStore. */
 export interface AllocationView {
   readonly capacityBytes: number;

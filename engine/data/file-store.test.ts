@@ -100,10 +100,11 @@ describe('FileStore', () => {
     store.close();
   });
 
-  it('refuses a file of the wrong size, a missing map and a damaged map, naming the file', () => {
+  it('refuses a file larger than the volume, a missing map and a damaged map, naming the file', () => {
     const filePath = freshPath();
     FileStore.open({ path: filePath, capacityBytes: 4 * CHUNK }).close();
-    expect(() => FileStore.open({ path: filePath, capacityBytes: 5 * CHUNK })).toThrow(/holds 262144 bytes, expected capacity 327680/);
+    // (A smaller file is a growth a crash interrupted, which open finishes: see "growing" below.)
+    expect(() => FileStore.open({ path: filePath, capacityBytes: 3 * CHUNK })).toThrow(/holds 262144 bytes, expected capacity 196608/);
     const mapBytes = fs.readFileSync(`${filePath}.alloc`);
     fs.writeFileSync(`${filePath}.alloc`, mapBytes.subarray(0, mapBytes.length - 1));
     expect(() => FileStore.open({ path: filePath, capacityBytes: 4 * CHUNK })).toThrow(/allocation map .*\.alloc is damaged: grain bitmap: truncated/);
@@ -130,5 +131,38 @@ describe('FileStore', () => {
     FileStore.remove(filePath);
     expect(fs.existsSync(filePath) || fs.existsSync(`${filePath}.alloc`)).toBe(false);
     FileStore.remove(filePath);
+  });
+});
+
+describe('growing a file store', () => {
+  it('keeps every written byte and its allocation, and the new space is a hole that reads as zeros', () => {
+    const file = freshPath();
+    const oddCapacity = 3 * CHUNK + 512; // the old last chunk is partial
+    const store = FileStore.open({ path: file, capacityBytes: oddCapacity });
+    const data = bytesOf(CHUNK + 512, 41);
+    store.write(2 * CHUNK, data);
+    const grown = store.grow(16 * CHUNK);
+    expect(grown.capacityBytes).toBe(16 * CHUNK);
+    expect(sameBytes(grown.read(2 * CHUNK, CHUNK + 512), data)).toBe(true);
+    expect(grown.read(3 * CHUNK + 512, 13 * CHUNK - 512).every((byte) => byte === 0)).toBe(true);
+    expect(grown.allocatedBytes()).toBe(2 * CHUNK);
+    grown.close();
+    const reopened = FileStore.open({ path: file, capacityBytes: 16 * CHUNK });
+    expect(sameBytes(reopened.read(2 * CHUNK, CHUNK + 512), data)).toBe(true);
+    reopened.close();
+  });
+
+  it('finishes a growth the inventory committed before a crash left the file at its old size', () => {
+    const file = freshPath();
+    const store = FileStore.open({ path: file, capacityBytes: 4 * CHUNK });
+    const data = bytesOf(CHUNK, 42);
+    store.write(CHUNK, data);
+    store.close();
+    // The inventory now says 8 chunks; the file and its map still say 4.
+    const reopened = FileStore.open({ path: file, capacityBytes: 8 * CHUNK });
+    expect(fs.statSync(file).size).toBe(8 * CHUNK);
+    expect(sameBytes(reopened.read(CHUNK, CHUNK), data)).toBe(true);
+    expect(reopened.read(4 * CHUNK, 4 * CHUNK).every((byte) => byte === 0)).toBe(true);
+    reopened.close();
   });
 });

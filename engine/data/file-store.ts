@@ -15,7 +15,7 @@
 import assert from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AllocationMap, AllocationMapStore, chunkCountOf, visitAllocationRuns } from './allocation-map';
+import { AllocationMap, AllocationMapStore, chunkCountOf, grownChunks, visitAllocationRuns } from './allocation-map';
 import { GrainBitmap, GrainBitmapFormatError } from './grain-bitmap';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
@@ -59,7 +59,11 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
       return new FileStore(options.path, fd, allocation);
     }
     const sizeBytes = fs.statSync(options.path).size;
-    if (sizeBytes !== options.capacityBytes) {
+    // The inventory grows a volume before its file (the growth is committed there first), so a
+    // crash in between leaves a file smaller than the capacity: finish the growth now.
+    if (sizeBytes < options.capacityBytes && fs.existsSync(mapPath)) {
+      FileStore.growFiles(options.path, loadMap(mapPath, sizeBytes).chunks, options.capacityBytes);
+    } else if (sizeBytes !== options.capacityBytes) {
       throw new Error(`volume file ${options.path} holds ${sizeBytes} bytes, expected capacity ${options.capacityBytes}`);
     }
     if (!fs.existsSync(mapPath)) {
@@ -67,6 +71,25 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
     }
     const loaded = loadMap(mapPath, options.capacityBytes);
     return new FileStore(options.path, fs.openSync(options.path, 'r+'), loaded);
+  }
+
+  /** Extends the file (the new space is a hole) and its map to `capacityBytes`, durably. */
+  private static growFiles(filePath: string, chunks: GrainBitmap, capacityBytes: number): void {
+    const fd = fs.openSync(filePath, 'r+');
+    try {
+      fs.ftruncateSync(fd, capacityBytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    persistMap(mapPathOf(filePath), grownChunks(chunks, capacityBytes));
+  }
+
+  grow(capacityBytes: number): FileStore {
+    assert(capacityBytes >= this.capacityBytes, 'a volume only grows');
+    this.close();
+    FileStore.growFiles(this.path, this.allocation.chunks, capacityBytes);
+    return FileStore.open({ path: this.path, capacityBytes });
   }
 
   /** Deletes a closed volume's file and allocation map (both may already be gone). */

@@ -1,7 +1,8 @@
 // A volume held in memory, one buffer per written chunk: a 1 TiB volume with a few writes costs a
 // few chunks (plus its 2 MiB allocation map). For unit tests and in-memory simulations.
 import assert from 'node:assert';
-import { AllocationMap, AllocationMapStore, visitAllocationRuns } from './allocation-map';
+import { AllocationMap, AllocationMapStore, grownChunks, visitAllocationRuns } from './allocation-map';
+import type { GrainBitmap } from './grain-bitmap';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
 // Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
@@ -11,8 +12,16 @@ export class MemoryStore extends AllocationMapStore implements VolumeStore {
   private readonly chunkByIndex = new Map<number, Uint8Array>();
   private closed = false;
 
-  constructor(capacityBytes: number) {
-    super(new AllocationMap(capacityBytes));
+  constructor(capacityBytes: number, chunks?: GrainBitmap) {
+    super(new AllocationMap(capacityBytes, chunks));
+  }
+
+  grow(capacityBytes: number): MemoryStore {
+    assert(!this.closed && capacityBytes >= this.capacityBytes, 'grow a closed store, or shrink');
+    const grown = new MemoryStore(capacityBytes, grownChunks(this.allocation.chunks, capacityBytes));
+    for (const [index, chunk] of this.chunkByIndex) grown.chunkByIndex.set(index, chunk);
+    this.closed = true;
+    return grown;
   }
 
   read(offsetBytes: number, lengthBytes: number): Uint8Array {

@@ -31,6 +31,11 @@ export interface VolumeStore {
   flush(): void;
   /** Flushes and releases the store; any later call is a bug. */
   close(): void;
+  /**
+   * The same contents in a larger volume (the new space never written), as a new store; this one
+   * is closed and must not be used again.
+   */
+  grow(capacityBytes: number): VolumeStore;
 }
 
 /** Throws a RangeError unless [offsetBytes, offsetBytes + lengthBytes) lies within the volume. */

@@ -62,7 +62,10 @@ export const CreateVolumeBody = z
   .meta({ id: 'CreateVolume' });
 export type CreateVolumeInput = z.output<typeof CreateVolumeBody>;
 
-export const PatchVolumeBody = z.strictObject({ name: VolumeName }).meta({ id: 'PatchVolume' });
+export const PatchVolumeBody = z
+  .strictObject({ name: VolumeName.optional(), capacityBytes: VolumeCapacityInput.optional().meta({ description: 'Grow the volume to this size (it never shrinks)' }) })
+  .refine((body) => (body.name === undefined) !== (body.capacityBytes === undefined), 'give a new name or a new capacityBytes (one change per request, so a refusal changes nothing)')
+  .meta({ id: 'PatchVolume' });
 
 export const VolumeQuery = z.strictObject({
   arrayId: Id.optional(),

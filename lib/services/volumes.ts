@@ -135,3 +135,33 @@ export async function renameVolume(db: Db, engine: Engine, id: string, name: str
   const view = volumeView(row);
   return live === undefined ? view : { ...view, currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
 }
+
+/**
+ * Grows a volume to `capacityBytes` (never shrinks): the pool must hold the growth, and a volume
+ * in a copy relationship keeps its size (relationship bitmaps are sized to it). The inventory
+ * commits first; the engine then extends the volume's store (a crash in between is finished at
+ * the next start, engine/data/file-store.ts).
+ */
+export async function growVolume(db: Db, engine: Engine, id: string, capacityBytes: bigint, actor: Actor): Promise<VolumeView> {
+  const volume = engine.requireVolume(id);
+  const blocked = engine.growBlock(id, capacityBytes);
+  if (blocked !== null) throw new ApiError(409, blocked);
+  const row = await db.$transaction(async (tx) => {
+    const current = await tx.volume.findUnique({ where: { id } });
+    if (current === null) throw new ApiError(404, `volume "${id}" does not exist`);
+    const pool = await tx.pool.findUnique({ where: { id: current.poolId } });
+    const used = await tx.volume.aggregate({ where: { poolId: current.poolId }, _sum: { capacityBytes: true } });
+    const freeBytes = (pool?.capacityBytes ?? 0n) - (used._sum.capacityBytes ?? 0n);
+    const growthBytes = capacityBytes - current.capacityBytes;
+    if (growthBytes > freeBytes) {
+      const reason = `pool ${pool?.name ?? current.poolId} has ${formatBytes(freeBytes)} free, growing ${volume.name} needs ${formatBytes(growthBytes)}`;
+      throw new ApiError(422, reason, [reason]);
+    }
+    const grown = await tx.volume.update({ where: { id }, data: { capacityBytes } });
+    await recordEvent(tx, { kind: 'volume.grown', subjectType: 'volume', subjectId: id, arrayId: current.arrayId, actor: actor.name, details: { name: current.name, fromBytes: bytesToJson(current.capacityBytes), capacityBytes: bytesToJson(capacityBytes) } });
+    return grown;
+  });
+  engine.growVolume(id, capacityBytes);
+  const live = engine.requireVolume(id);
+  return { ...volumeView(row), currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
+}

@@ -2,7 +2,7 @@ import { jsonResponse, noContent } from '@/lib/http/json';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { getVolume } from '@/lib/services/fleet';
-import { deleteVolume, renameVolume } from '@/lib/services/volumes';
+import { deleteVolume, growVolume, renameVolume } from '@/lib/services/volumes';
 import { PatchVolumeBody } from '@/lib/api/fleet-schemas';
 import { readJson } from '@/lib/http/request';
 
@@ -15,9 +15,10 @@ export const DELETE = route<{ id: string }>('operate', async (_request, { id }, 
 });
 
 export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
-  const { name } = await readJson(request, PatchVolumeBody);
+  const { name, capacityBytes } = await readJson(request, PatchVolumeBody);
   const { db, engine } = getRuntime();
-  return jsonResponse(await renameVolume(db, engine, id, name, actor));
+  if (capacityBytes !== undefined) return jsonResponse(await growVolume(db, engine, id, capacityBytes, actor));
+  return jsonResponse(await renameVolume(db, engine, id, name as string, actor));
 });
 
 export const { OPTIONS, POST, PUT } = otherMethods('GET', 'PATCH', 'DELETE');

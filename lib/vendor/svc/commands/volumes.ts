@@ -1,5 +1,5 @@
 // mkvdisk, mkvolume, chvdisk, rmvdisk, rmvolume: volumes through Grainline's volume services.
-import { createVolume, deleteVolume, renameVolume } from '../../../services/volumes';
+import { createVolume, deleteVolume, growVolume, renameVolume } from '../../../services/volumes';
 import { invalidArgument, missingParameter, notFound } from '../errors';
 import { requireObject, stringOption, type Invocation } from '../invocation';
 import { smallestFreeNumber } from '../../../../engine/copy/names';
@@ -73,5 +73,16 @@ export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
     },
   },
   rmvdisk: { kind: 'task', options: { force: 'flag' }, run: deleter },
+  // -size is what to add, in -unit (default mb).
+  expandvdisksize: {
+    kind: 'task',
+    options: { size: 'value', unit: 'value', copy: 'value' },
+    run: async ({ system, actor, invocation }) => {
+      const volume = requireVolume(system, requireObject(invocation));
+      const growthBytes = sizeOf(invocation);
+      await growVolume(system.runtime.db, system.runtime.engine, volume.id, volume.capacityBytes + growthBytes, actor);
+      return { kind: 'done' };
+    },
+  },
   rmvolume: { kind: 'task', options: { removehostmappings: 'flag' }, run: deleter },
 };
