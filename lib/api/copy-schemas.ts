@@ -100,7 +100,7 @@ export const BitmapDto = z
 
 export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
 
-const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
+export const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
 export const CreateGroupBody = z.strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }) }).meta({ id: 'CreateConsistencyGroup' });
 export const PatchGroupBody = z.strictObject({ name: GroupName }).meta({ id: 'PatchConsistencyGroup' });
 export const DeleteGroupQuery = z.strictObject({ force: z.enum(['true', 'false']).optional() });

@@ -2,10 +2,10 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { VERSION } from '../version';
-import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventExportQuery, EventQuery, HealthDto, VolumeDto, VolumeQuery } from './fleet-schemas';
+import { ArrayDto, CreateVolumeBody, ErrorDto, EventDto, EventExportQuery, EventQuery, HealthDto, VolumeDto, VolumeQuery, PatchVolumeBody } from './fleet-schemas';
 import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
-import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto } from './copy-schemas';
+import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DeleteGroupQuery, PatchGroupBody, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto } from './copy-schemas';
 import { VolumeUsageDto, WorkloadBody, WorkloadDto } from './host-io-schemas';
 import { CreateFaultBody, FaultDto, FaultQuery } from './fault-schemas';
 
@@ -36,6 +36,7 @@ function buildRegistry(): OpenAPIRegistry {
     },
   });
   registry.registerPath({ method: 'get', path: '/api/volumes/{id}', tags: ['Fleet'], summary: 'One volume', request: { params: IdParams }, responses: { 200: json(VolumeDto, 'The volume'), ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/volumes/{id}', tags: ['Fleet'], summary: 'Rename a volume, or grow it (one change per request)', request: { params: IdParams, ...body(PatchVolumeBody) }, responses: { 200: json(VolumeDto, 'The volume'), ...errors, 409: conflict, 422: rule } });
   registry.registerPath({
     method: 'delete',
     path: '/api/volumes/{id}',
@@ -75,6 +76,9 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ method: 'post', path: '/api/copies/{id}/actions/{action}', tags: ['Copies'], summary: 'Run an action of the service', request: { params: ActionParams, ...body(ActionBody) }, responses: { 200: json(CopyDto, 'The copy after the action'), ...errors, 409: conflict, 422: rule } });
   registry.registerPath({ method: 'get', path: '/api/consistency-groups', tags: ['Copies'], summary: 'Storwize consistency groups', responses: { 200: json(z.array(GroupDto), 'Groups') } });
   registry.registerPath({ method: 'post', path: '/api/consistency-groups', tags: ['Copies'], summary: 'Create a consistency group', request: body(CreateGroupBody), responses: { 201: json(GroupDto, 'Created'), ...errors, 409: conflict, 422: rule } });
+  registry.registerPath({ method: 'get', path: '/api/consistency-groups/{id}', tags: ['Copies'], summary: 'One consistency group', request: { params: CopyParams }, responses: { 200: json(GroupDto, 'The group'), ...errors } });
+  registry.registerPath({ method: 'patch', path: '/api/consistency-groups/{id}', tags: ['Copies'], summary: 'Rename a consistency group', request: { params: CopyParams, ...body(PatchGroupBody) }, responses: { 200: json(GroupDto, 'Renamed'), ...errors, 409: conflict } });
+  registry.registerPath({ method: 'delete', path: '/api/consistency-groups/{id}', tags: ['Copies'], summary: 'Delete a consistency group (force=true: its mappings go on stand-alone)', request: { params: CopyParams, query: DeleteGroupQuery }, responses: { 204: { description: 'Deleted' }, ...errors, 409: conflict } });
   registry.registerPath({ method: 'post', path: '/api/consistency-groups/{id}/actions/{action}', tags: ['Copies'], summary: 'Apply an action to every member at one point in time', request: { params: ActionParams, ...body(ActionBody) }, responses: { 200: json(z.object({ group: GroupDto, members: z.array(CopyDto) }), 'Group and members'), ...errors, 409: conflict } });
   registry.registerPath({ method: 'get', path: '/api/simulation', tags: ['Simulation'], summary: 'Simulated clock and speed', responses: { 200: json(SimulationDto, 'Simulation') } });
   registry.registerPath({ method: 'put', path: '/api/simulation', tags: ['Simulation'], summary: 'Set the speed (0 = paused)', request: body(PutSimulationBody), responses: { 200: json(SimulationDto, 'Simulation'), 400: errors[400] } });

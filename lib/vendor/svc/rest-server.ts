@@ -109,10 +109,12 @@ async function handle(runtime: Runtime, req: IncomingMessage, res: ServerRespons
   const match = PATH_PATTERN.exec(url.pathname);
   if (match === null) throw new HttpRefusal(404, `no such REST target: ${url.pathname} (POST /rest/auth, then POST /rest/<command>[/<object>])`);
   if (req.method !== 'POST') throw new HttpRefusal(405, `${req.method ?? ''} is not allowed: every SVC REST call is a POST`, { allow: 'POST' });
-  const body = parseBody(await readBody(req));
+  const text = await readBody(req);
   const command = match[1] as string;
   if (command === 'auth') return send(res, 200, await authenticate(runtime, req, address));
+  // Who asks before what is asked: a caller without a token learns nothing from the body's checks.
   const principal = await principalOf(runtime, req);
+  const body = parseBody(text);
   let object: string | null = null;
   if (match[2] !== undefined) {
     try {

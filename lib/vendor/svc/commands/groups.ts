@@ -1,7 +1,9 @@
 // FlashCopy consistency group commands: mkfcconsistgrp, chfcconsistgrp, rmfcconsistgrp and the
 // group's prestart/start/stop, which act on every member at one point in time.
 import { actOnGroup, createGroup, deleteGroup, renameGroup } from '../../../services/consistency-groups';
-import { missingParameter, notFound, notPrepared } from '../errors';
+import { invalidName, missingParameter, notFound, notPrepared } from '../errors';
+import { GroupName } from '../../../api/copy-schemas';
+import { checked } from '../checked';
 import { flagOption, requireObject, stringOption } from '../invocation';
 import { requireGroup } from '../system';
 import type { CommandContext, SvcCommand } from './context';
@@ -22,7 +24,8 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
     run: async ({ system, actor, invocation }) => {
       const ownership = stringOption(invocation, 'ownershipgroup');
       if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
-      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: stringOption(invocation, 'name') }, actor);
+      const name = stringOption(invocation, 'name');
+      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: name === undefined ? undefined : checked(GroupName, name, invalidName) }, actor);
       return { kind: 'created', id: String(group.number), message: `FlashCopy Consistency Group, id [${group.number}], successfully created` };
     },
   },
@@ -36,7 +39,7 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
       const name = stringOption(invocation, 'name');
       // -noownershipgroup on a group that has none (none ever has one here) changes nothing.
       if (name === undefined && !flagOption(invocation, 'noownershipgroup')) throw missingParameter('chfcconsistgrp needs a property to change: -name');
-      if (name !== undefined) await renameGroup(system.runtime, group.id, name, actor);
+      if (name !== undefined) await renameGroup(system.runtime, group.id, checked(GroupName, name, invalidName), actor);
       return { kind: 'done' };
     },
   },

@@ -1,6 +1,8 @@
 // mkvdisk, mkvolume, chvdisk, rmvdisk, rmvolume: volumes through Grainline's volume services.
 import { createVolume, deleteVolume, growVolume, renameVolume } from '../../../services/volumes';
-import { invalidArgument, missingParameter, notFound } from '../errors';
+import { invalidArgument, invalidName, missingParameter, notFound } from '../errors';
+import { VolumeCapacityInput, VolumeName } from '../../../api/fleet-schemas';
+import { checked } from '../checked';
 import { requireObject, stringOption, type Invocation } from '../invocation';
 import { smallestFreeNumber } from '../../../../engine/copy/names';
 import type { SvcSystem } from '../system';
@@ -43,8 +45,8 @@ function creator(poolOption: 'mdiskgrp' | 'pool', noun: string): SvcCommand['run
     checkIoGroup(invocation);
     const capacityBytes = sizeOf(invocation);
     const { runtime } = system;
-    const name = stringOption(invocation, 'name') ?? defaultVolumeName(system);
-    const volume = await createVolume(runtime.db, runtime.engine, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes }, actor);
+    const name = checked(VolumeName, stringOption(invocation, 'name') ?? defaultVolumeName(system), invalidName);
+    const volume = await createVolume(runtime.db, runtime.engine, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument) }, actor);
     return { kind: 'created', id: String(volume.number), message: `${noun}, id [${volume.number}], successfully created` };
   };
 }
@@ -68,7 +70,7 @@ export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
       const volume = requireVolume(system, requireObject(invocation));
       const name = stringOption(invocation, 'name');
       if (name === undefined) throw missingParameter('chvdisk needs a property to change: -name');
-      await renameVolume(system.runtime.db, system.runtime.engine, volume.id, name, actor);
+      await renameVolume(system.runtime.db, system.runtime.engine, volume.id, checked(VolumeName, name, invalidName), actor);
       return { kind: 'done' };
     },
   },
@@ -80,7 +82,7 @@ export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
     run: async ({ system, actor, invocation }) => {
       const volume = requireVolume(system, requireObject(invocation));
       const growthBytes = sizeOf(invocation);
-      await growVolume(system.runtime.db, system.runtime.engine, volume.id, volume.capacityBytes + growthBytes, actor);
+      await growVolume(system.runtime.db, system.runtime.engine, volume.id, checked(VolumeCapacityInput, (volume.capacityBytes + growthBytes).toString(), invalidArgument), actor);
       return { kind: 'done' };
     },
   },
