@@ -58,8 +58,9 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
-    if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
+    // SANtricity Web Services answer /devmgr in their own error shape, broken escapes included.
     if (handleSantricity(runtime, req, res)) return;
+    if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
     void handle(req, res);
   });
   http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too

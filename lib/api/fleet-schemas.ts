@@ -51,6 +51,11 @@ const Id = z.string().min(1).max(64);
 export const ArrayModelSchema = z.enum(ARRAY_MODELS);
 export const ControllerSlotSchema = z.enum(CONTROLLER_SLOTS);
 
+/** How the volume is provisioned (SVC mkvolume -thin/-compressed/-deduplicated); every volume is stored sparse. */
+export const PROVISIONINGS = ['thick', 'thin', 'compressed', 'deduplicated', 'compressed-deduplicated'] as const;
+export const ProvisioningSchema = z.enum(PROVISIONINGS);
+export type Provisioning = z.infer<typeof ProvisioningSchema>;
+
 export const CreateVolumeBody = z
   .strictObject({
     arrayId: Id,
@@ -58,6 +63,7 @@ export const CreateVolumeBody = z
     name: VolumeName,
     capacityBytes: VolumeCapacityInput,
     preferredOwner: ControllerSlotSchema.optional(),
+    provisioning: ProvisioningSchema.optional(),
   })
   .meta({ id: 'CreateVolume' });
 export type CreateVolumeInput = z.output<typeof CreateVolumeBody>;
@@ -119,6 +125,7 @@ export const VolumeDto = z
     roles: z.array(z.string()),
     status: z.enum(VOLUME_STATUSES),
     readOnly: z.boolean(),
+    provisioning: ProvisioningSchema,
     createdAt: z.string(),
   })
   .meta({ id: 'Volume' });

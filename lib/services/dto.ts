@@ -1,6 +1,7 @@
 // Inventory rows → the API's shapes (api.md). Byte counts stay bigint here; the JSON layer
 // turns them into numbers or decimal strings.
 import type { Controller, Event, Pool, StorageArray, Volume } from '../db/generated/client';
+import { PROVISIONINGS, type Provisioning } from '../api/fleet-schemas';
 import type { ArrayModel, ControllerSlot, ControllerStatus, VolumeStatus } from '../../engine/model';
 
 export interface VolumeView {
@@ -15,6 +16,7 @@ export interface VolumeView {
   roles: string[];
   status: VolumeStatus;
   readOnly: boolean;
+  provisioning: Provisioning;
   createdAt: string;
 }
 
@@ -47,6 +49,7 @@ export function volumeView(row: Volume): VolumeView {
     roles: rolesOf(row.roles),
     status: row.status as VolumeStatus,
     readOnly: row.readOnly,
+    provisioning: (PROVISIONINGS as readonly string[]).includes(row.provisioning) ? (row.provisioning as Provisioning) : 'thick',
     createdAt: row.createdAt.toISOString(),
   };
 }

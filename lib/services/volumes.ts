@@ -65,6 +65,7 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
         preferredOwner,
         currentOwner,
         roles: [],
+        provisioning: input.provisioning ?? 'thick',
       },
     });
     await recordEvent(tx, {

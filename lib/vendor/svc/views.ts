@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CopyDto } from '../../services/copies';
 import type { GroupDto } from '../../services/consistency-groups';
 import type { VolumeView } from '../../services/dto';
+import { volumeUsage } from '../../services/host-io';
 import type { StorwizeOptions } from '../../../engine/copy/options';
 import { groupById, poolOf, volumeById, type SvcPool, type SvcSystem } from './system';
 import { svcCapacity, svcTime } from './units';
@@ -33,6 +34,10 @@ function mappingsOf(system: SvcSystem, volume: VolumeView): CopyDto[] {
   return system.mappings.filter((m) => m.sourceVolumeId === volume.id || m.targetVolumeId === volume.id);
 }
 
+const isThin = (volume: VolumeView) => volume.provisioning !== 'thick';
+const isCompressed = (volume: VolumeView) => volume.provisioning.startsWith('compressed');
+const isDeduplicated = (volume: VolumeView) => volume.provisioning.endsWith('deduplicated');
+
 export function vdiskRow(system: SvcSystem, volume: VolumeView, asBytes: boolean): Row {
   const pool = poolOf(system, volume);
   const mappings = mappingsOf(system, volume);
@@ -55,9 +60,9 @@ export function vdiskRow(system: SvcSystem, volume: VolumeView, asBytes: boolean
     fc_map_count: String(mappings.length),
     copy_count: '1',
     fast_write_state: 'empty',
-    se_copy_count: '0',
+    se_copy_count: isThin(volume) && !isCompressed(volume) ? '1' : '0',
     RC_change: 'no',
-    compressed_copy_count: '0',
+    compressed_copy_count: isCompressed(volume) ? '1' : '0',
     parent_mdisk_grp_id: String(pool.number),
     parent_mdisk_grp_name: pool.name,
     owner_id: '',
@@ -100,7 +105,7 @@ export function vdiskDetail(system: SvcSystem, volume: VolumeView, asBytes: bool
     last_backup_time: '',
     restore_status: 'none',
     backup_grain_size: '',
-    deduplicated_copy_count: '0',
+    deduplicated_copy_count: isDeduplicated(volume) ? '1' : '0',
     safeguarded_expiration_time: '',
     safeguarded_backup_count: '0',
     is_snapshot: 'no',
@@ -109,10 +114,15 @@ export function vdiskDetail(system: SvcSystem, volume: VolumeView, asBytes: bool
   return [detail, vdiskCopyRow(system, volume, asBytes)];
 }
 
-/** The volume's single copy (copy 0): Grainline volumes are fully allocated, never mirrored. */
+/**
+ * The volume's single copy (copy 0; never mirrored). A thin volume's real capacity is what hosts
+ * and copies have written (the store's allocation), as a thin copy's real capacity grows on an array.
+ */
 export function vdiskCopyRow(system: SvcSystem, volume: VolumeView, asBytes: boolean): Row {
   const pool = poolOf(system, volume);
   const capacity = svcCapacity(volume.capacityBytes, asBytes);
+  const realBytes = isThin(volume) ? BigInt(volumeUsage(system.runtime.engine, volume.id).allocatedBytes) : volume.capacityBytes;
+  const real = svcCapacity(realBytes, asBytes);
   return {
     vdisk_id: String(volume.number),
     vdisk_name: volume.name,
@@ -125,22 +135,22 @@ export function vdiskCopyRow(system: SvcSystem, volume: VolumeView, asBytes: boo
     mdisk_grp_name: pool.name,
     capacity,
     type: 'striped',
-    se_copy: 'no',
+    se_copy: yesNo(isThin(volume) && !isCompressed(volume)),
     easy_tier: 'on',
     easy_tier_status: 'balanced',
-    used_capacity: capacity,
-    real_capacity: capacity,
+    used_capacity: real,
+    real_capacity: real,
     free_capacity: svcCapacity(0n, asBytes),
-    overallocation: '100',
-    autoexpand: '',
-    warning: '',
-    grainsize: '',
-    compressed_copy: 'no',
-    uncompressed_used_capacity: capacity,
+    overallocation: realBytes === 0n ? '0' : String((volume.capacityBytes * 100n) / realBytes),
+    autoexpand: isThin(volume) ? 'on' : '',
+    warning: isThin(volume) ? '80' : '',
+    grainsize: isThin(volume) && !isCompressed(volume) ? '256' : '',
+    compressed_copy: yesNo(isCompressed(volume)),
+    uncompressed_used_capacity: real,
     parent_mdisk_grp_id: String(pool.number),
     parent_mdisk_grp_name: pool.name,
     encrypt: 'no',
-    deduplicated_copy: 'no',
+    deduplicated_copy: yesNo(isDeduplicated(volume)),
     used_capacity_before_reduction: '',
   };
 }

@@ -13,6 +13,7 @@ CREATE TABLE "new_Volume" (
     "status" TEXT NOT NULL DEFAULT 'online',
     "readOnly" BOOLEAN NOT NULL DEFAULT false,
     "roles" JSONB NOT NULL,
+    "provisioning" TEXT NOT NULL DEFAULT 'thick',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Volume_arrayId_fkey" FOREIGN KEY ("arrayId") REFERENCES "StorageArray" ("id") ON DELETE CASCADE ON UPDATE CASCADE,

@@ -3,7 +3,8 @@ import { createVolume, deleteVolume, growVolume, renameVolume } from '../../../s
 import { invalidArgument, invalidName, missingParameter, notFound } from '../errors';
 import { VolumeCapacityInput, VolumeName } from '../../../api/fleet-schemas';
 import { checked } from '../checked';
-import { requireObject, stringOption, type Invocation } from '../invocation';
+import { flagOption, requireObject, stringOption, type Invocation } from '../invocation';
+import type { Provisioning } from '../../../api/fleet-schemas';
 import { smallestFreeNumber } from '../../../../engine/copy/names';
 import type { SvcSystem } from '../system';
 import { requirePool, requireVolume } from '../system';
@@ -37,6 +38,17 @@ function defaultVolumeName(system: SvcSystem): string {
   return `vdisk${number}`;
 }
 
+/** mkvdisk is thin with -rsize; mkvolume with -thin; either is compressed with -compressed. */
+function provisioningOf(invocation: Invocation, poolOption: 'mdiskgrp' | 'pool'): Provisioning {
+  const compressed = flagOption(invocation, 'compressed');
+  const deduplicated = flagOption(invocation, 'deduplicated');
+  const thin = poolOption === 'mdiskgrp' ? stringOption(invocation, 'rsize') !== undefined : flagOption(invocation, 'thin');
+  if (compressed && deduplicated) return 'compressed-deduplicated';
+  if (deduplicated) return 'deduplicated';
+  if (compressed) return 'compressed';
+  return thin ? 'thin' : 'thick';
+}
+
 function creator(poolOption: 'mdiskgrp' | 'pool', noun: string): SvcCommand['run'] {
   return async ({ system, actor, invocation }: CommandContext) => {
     const poolReference = stringOption(invocation, poolOption);
@@ -46,7 +58,7 @@ function creator(poolOption: 'mdiskgrp' | 'pool', noun: string): SvcCommand['run
     const capacityBytes = sizeOf(invocation);
     const { runtime } = system;
     const name = checked(VolumeName, stringOption(invocation, 'name') ?? defaultVolumeName(system), invalidName);
-    const volume = await createVolume(runtime.db, runtime.engine, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument) }, actor);
+    const volume = await createVolume(runtime.db, runtime.engine, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument), provisioning: provisioningOf(invocation, poolOption) }, actor);
     return { kind: 'created', id: String(volume.number), message: `${noun}, id [${volume.number}], successfully created` };
   };
 }
@@ -60,7 +72,7 @@ const deleter: SvcCommand['run'] = async ({ system, actor, invocation }) => {
 const CREATE_OPTIONS = { name: 'value', size: 'value', unit: 'value', iogrp: 'value', cache: 'value', udid: 'value', nofmtdisk: 'flag' } as const;
 
 export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
-  // rsize/autoexpand/thin/compressed are accepted: Grainline volumes are sparse files whatever is asked.
+  // Thin and compressed volumes are kept sparse like every volume; lsvdisk reports them as SVC does.
   mkvdisk: { kind: 'task', options: { ...CREATE_OPTIONS, mdiskgrp: 'value', vtype: 'value', rsize: 'value', autoexpand: 'flag', grainsize: 'value', warning: 'value', easytier: 'value', compressed: 'flag' }, run: creator('mdiskgrp', 'Virtual Disk') },
   mkvolume: { kind: 'task', options: { ...CREATE_OPTIONS, pool: 'value', thin: 'flag', compressed: 'flag', deduplicated: 'flag', buffersize: 'value', warning: 'value' }, run: creator('pool', 'Volume') },
   chvdisk: {
