@@ -7,11 +7,14 @@ import { checked } from '../checked';
 import { flagOption, requireObject, stringOption } from '../invocation';
 import { requireGroup } from '../system';
 import type { CommandContext, SvcCommand } from './context';
+import { AT_REST } from './mappings';
 
 function groupAction(action: 'prepare' | 'start' | 'stop', needsPrepared: boolean): SvcCommand['run'] {
   return async ({ system, actor, invocation }: CommandContext) => {
     const group = requireGroup(system, requireObject(invocation));
     if (needsPrepared && !flagOption(invocation, 'prep') && group.state !== 'prepared') throw notPrepared(`consistency group ${group.name} is ${group.memberIds.length === 0 ? 'empty' : group.state}`);
+    // As stopfcmap: a group whose mappings are all at rest has nothing to stop.
+    if (action === 'stop' && system.mappings.filter((m) => m.consistencyGroupId === group.id).every((m) => AT_REST.includes(m.state))) return { kind: 'done' };
     await actOnGroup(system.runtime, group.id, action, undefined, actor);
     return { kind: 'done' };
   };

@@ -1,10 +1,13 @@
 // FlashCopy mapping commands: mkfcmap, chfcmap, rmfcmap, prestartfcmap, startfcmap, stopfcmap.
 import { actOnCopy, createCopy, deleteCopy, patchCopy, setCopyGroup } from '../../../services/copies';
 import { STORWIZE_COPY_RATE_MAX } from '../../../../engine/copy/flashcopy-storwize';
-import { invalidArgument, missingParameter, notPrepared, sizesDiffer } from '../errors';
+import { invalidArgument, missingParameter, notPrepared, sizesDiffer, wrongState } from '../errors';
 import { flagOption, integerOption, requireObject, requiredOption, stringOption } from '../invocation';
 import { requireGroup, requireMapping, requireVolume } from '../system';
 import type { SvcCommand } from './context';
+
+/** States with no processing to stop: stopfcmap leaves them as they are. */
+export const AT_REST: readonly string[] = ['idle_or_copied', 'stopped', 'stopping'];
 
 function onOff(value: string | undefined, option: string): boolean | undefined {
   if (value === undefined) return undefined;
@@ -73,7 +76,10 @@ const rmfcmap: SvcCommand = {
   options: { force: 'flag' },
   run: async ({ system, actor, invocation }) => {
     const mapping = requireMapping(system, requireObject(invocation));
-    await deleteCopy(system.runtime, mapping.id, actor, { force: flagOption(invocation, 'force') });
+    const force = flagOption(invocation, 'force');
+    // A stopped mapping's target is offline; deleting it brings the target back, which SVC wants said with -force.
+    if (mapping.state === 'stopped' && !force) throw wrongState(`mapping ${mapping.name} is stopped: delete it with -force (its target comes back online with what it holds)`);
+    await deleteCopy(system.runtime, mapping.id, actor, { force });
     return { kind: 'done' };
   },
 };
@@ -105,6 +111,8 @@ const stopfcmap: SvcCommand = {
   options: { force: 'flag', split: 'flag' },
   run: async ({ system, actor, invocation }) => {
     const mapping = requireMapping(system, requireObject(invocation));
+    // Stopping a mapping that is not processing changes nothing (an idle_or_copied one stays so).
+    if (AT_REST.includes(mapping.state)) return { kind: 'done' };
     await actOnCopy(system.runtime, mapping.id, 'stop', undefined, actor);
     return { kind: 'done' };
   },
