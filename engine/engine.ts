@@ -182,6 +182,17 @@ export class Engine {
 
   addVolume(volume: VolumeState): void {
     this.fleet.addVolume(volume);
+    // Its store is made now, so a volume the data directory cannot hold is refused at creation
+    // instead of failing on every read and write afterwards.
+    try {
+      this.store(volume.id);
+    } catch (error) {
+      this.stores.delete(volume.id);
+      this.fleet.removeVolume(volume.id);
+      const cause = (error as NodeJS.ErrnoException).code === 'EFBIG' ? "the data directory's file system cannot hold a file that large" : String((error as Error).message);
+      const reason = `volume ${volume.name} (${volume.capacityBytes} bytes) cannot be stored: ${cause}`;
+      throw new EngineError('rule', reason, [reason]);
+    }
     this.emit({ kind: 'volume.added', volumeId: volume.id, arrayId: volume.arrayId });
     // A volume created while no controller of its array is online is offline like the others.
     this.refreshStatus(this.requireVolume(volume.id));
@@ -494,7 +505,7 @@ export class Engine {
   private actOn(relationship: Relationship, action: string, mode: string | undefined, cause: string): void {
     const lookup = this.lookupAction(relationship, action, mode);
     if (!lookup.ok) {
-      const kind = lookup.status === 404 ? 'not-found' : lookup.status === 400 ? 'invalid' : 'conflict';
+      const kind = lookup.status === 400 ? 'invalid' : 'conflict';
       throw new EngineError(kind, `${relationship.id}: ${lookup.reason}`);
     }
     if (relationship.model === 'ds6000' && action === 'start') this.reestablish(relationship, lookup.transition.mode ?? 'copy');

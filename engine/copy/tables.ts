@@ -18,12 +18,12 @@ export function tableFor(model: ArrayModel): ServiceTable {
 }
 
 export function stateSpec(table: ServiceTable, state: string): StateSpec {
-  const spec = table.states[state];
+  const spec = Object.hasOwn(table.states, state) ? table.states[state] : undefined;
   if (spec === undefined) throw new Error(`${table.type} has no state "${state}"`);
   return spec;
 }
 
-export type TransitionLookup = { ok: true; transition: Transition } | { ok: false; status: 404 | 409 | 400; reason: string };
+export type TransitionLookup = { ok: true; transition: Transition } | { ok: false; status: 409 | 400; reason: string };
 
 function describeFrom(rows: readonly Transition[]): string {
   return [...new Set(rows.flatMap((row) => row.from))].join(', ');
@@ -31,9 +31,11 @@ function describeFrom(rows: readonly Transition[]): string {
 
 /** The row of `action` that applies in `state` (and `mode`), or why none does. */
 export function findTransition(table: ServiceTable, action: string, state: string, mode?: string): TransitionLookup {
-  const spec = table.actions[action];
+  // Own keys only: "constructor" or "__proto__" must not find what plain objects inherit.
+  const spec = Object.hasOwn(table.actions, action) ? table.actions[action] : undefined;
   if (spec === undefined) {
-    return { ok: false, status: 404, reason: `${table.type} has no action "${action}"; its actions are ${Object.keys(table.actions).join(', ')}` };
+    // The copy exists; the request names an action it does not have: bad input, not a missing object.
+    return { ok: false, status: 400, reason: `${table.type} has no action "${action}"; its actions are ${Object.keys(table.actions).join(', ')}` };
   }
   if (mode !== undefined && !(spec.modes ?? []).includes(mode)) {
     const allowed = spec.modes ? `one of ${spec.modes.join(', ')}` : 'none';

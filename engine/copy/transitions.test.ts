@@ -50,3 +50,18 @@ describe.each(MODELS)('%s state table', (model) => {
     }
   });
 });
+
+describe('action names', () => {
+  it('refuses names objects inherit (constructor, __proto__, toString) as unknown actions, for a copy and a group', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
+    const grouped = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 2).id, targetVolumeId: fixture.volume('storwize', 3).id, start: false, consistencyGroupId: 'g1' });
+    for (const action of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(() => engine.act(map.id, action), action).toThrow(expect.objectContaining({ kind: 'invalid', message: expect.stringMatching(/has no action/) }));
+      expect(() => engine.actOnGroup('g1', action), action).toThrow(/has no action/);
+    }
+    expect(map.state).toBe('idle_or_copied');
+    expect(grouped.state).toBe('idle_or_copied');
+  });
+});

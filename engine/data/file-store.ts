@@ -53,7 +53,14 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
       }
       persistMap(mapPath, allocation.chunks);
       const fd = fs.openSync(options.path, 'wx+');
-      fs.ftruncateSync(fd, options.capacityBytes);
+      try {
+        fs.ftruncateSync(fd, options.capacityBytes);
+      } catch (error) {
+        // E.g. EFBIG: ext4 holds files up to 16 TiB. Leave nothing behind for a volume that cannot exist.
+        fs.closeSync(fd);
+        FileStore.remove(options.path);
+        throw error;
+      }
       fs.fsyncSync(fd);
       fsyncDirectory(options.path);
       return new FileStore(options.path, fd, allocation);

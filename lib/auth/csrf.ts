@@ -4,7 +4,7 @@
 // still applies to any request that sends an Origin (a page elsewhere has no business writing here).
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../http/api-error';
-import { trustProxy } from './address';
+import { isHttps, trustProxy } from './address';
 import type { Principal } from './principal';
 
 import { CSRF_HEADER } from '../client/auth-constants';
@@ -27,13 +27,15 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin === null) return; // not a browser (curl, scripts): nothing ambient to abuse
   const host = (trustProxy() ? request.headers.get('x-forwarded-host') : null) ?? request.headers.get('host');
-  let originHost: string;
+  let originUrl: URL;
   try {
-    originHost = new URL(origin).host;
+    originUrl = new URL(origin);
   } catch {
     throw new ApiError(403, 'cross-site request refused: unreadable Origin header');
   }
-  if (host === null || originHost !== host) throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
+  // Scheme, host and port: http://console is another origin than https://console.
+  const scheme = isHttps(request) ? 'https:' : 'http:';
+  if (host === null || originUrl.host !== host || originUrl.protocol !== scheme) throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
 }
 
 export function assertCsrf(request: Request, principal: Principal | null): void {

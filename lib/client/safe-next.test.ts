@@ -10,6 +10,11 @@ describe('safeNextPath', () => {
       expect(safeNextPath(bad)).toBe('/');
     }
   });
+  it('refuses paths the browser reads as another host once it drops tabs and newlines', () => {
+    for (const bad of ['/\t/example.com', '/\n/example.com', '/\r/example.com', '/\t\\example.com', '/%09/example.com'.replace('%09', '\t')]) {
+      expect(safeNextPath(bad), JSON.stringify(bad)).toBe('/');
+    }
+  });
   it('does not loop back to the sign-in or setup page', () => {
     expect(safeNextPath('/signin?next=/x')).toBe('/');
     expect(safeNextPath('/setup')).toBe('/');

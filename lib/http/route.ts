@@ -35,12 +35,25 @@ function logUnexpected(error: unknown, request: Request): void {
   else console.error('unhandled error in route handler', record);
 }
 
+/**
+ * A unique constraint the database enforced (Prisma P2002): two requests raced for one name. The
+ * error's class differs between Next's bundle and the server's, so it is recognised by its code.
+ */
+function uniqueConstraintOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== 'P2002') return null;
+  const target = (error as { meta?: { target?: unknown } }).meta?.target;
+  const fields = Array.isArray(target) ? target.filter((f): f is string => typeof f === 'string') : typeof target === 'string' ? [target] : [];
+  return fields.filter((field) => field !== 'arrayId').join(' and ') || 'value';
+}
+
 function toApiError(error: unknown, request: Request): ApiError {
   if (error instanceof ApiError) return error;
   if (isEngineError(error)) {
     const details = error.reasons.length > 0 ? error.reasons : undefined;
     return new ApiError(ENGINE_ERROR_STATUS[error.kind], error.message, details);
   }
+  const unique = uniqueConstraintOf(error);
+  if (unique !== null) return new ApiError(409, `that ${unique} is already taken: another request created it first`);
   logUnexpected(error, request);
   return new ApiError(500, 'internal error: the server logged the details');
 }

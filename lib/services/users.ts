@@ -45,10 +45,15 @@ async function getUserRow(db: Db, id: string) {
 }
 
 export async function createUser(db: Db, username: string, password: string, role: Role): Promise<UserView> {
-  const clash = await db.user.findFirst({ where: { username } });
-  if (clash) throw new ApiError(409, `a user named ${username} already exists`);
+  const taken = () => new ApiError(409, `a user named ${username} already exists`);
+  // A cheap refusal before hashing; the check that counts is the one inside the transaction (two
+  // requests for one name can both pass this one).
+  if (await db.user.findFirst({ where: { username } })) throw taken();
   const passwordHash = await hashPassword(password);
-  const row = await db.user.create({ data: { username, passwordHash, role }, include: USER_INCLUDE });
+  const row = await db.$transaction(async (tx) => {
+    if (await tx.user.findFirst({ where: { username } })) throw taken();
+    return tx.user.create({ data: { username, passwordHash, role }, include: USER_INCLUDE });
+  });
   return userView(row);
 }
 

@@ -82,8 +82,9 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
   try {
     engine.addVolume({ ...view, roles: [] });
   } catch (error) {
-    // The engine refused what the inventory accepted (a bug): take the row back out.
-    await db.volume.delete({ where: { id: row.id } });
+    // The engine refused what the inventory accepted (a store the data directory cannot hold):
+    // take the row and its log entry back out, so the refusal changes nothing.
+    await db.$transaction([db.event.deleteMany({ where: { subjectId: row.id, kind: 'volume.created' } }), db.volume.delete({ where: { id: row.id } })]);
     throw error;
   }
   return view;

@@ -518,7 +518,8 @@ describe('sessions and CSRF', () => {
       { cookie: operator.cookie, 'x-csrf-token': other.csrfToken },
     ];
     for (const headers of attempts) expectError(await client(() => headers).post('/api/volumes', body), 403, 'forbidden', /CSRF/);
-    for (const origin of ['http://evil.example', `http://localhost:${server.port + 1}`, 'null']) {
+    // Same host and port, another scheme, is another origin too.
+    for (const origin of ['http://evil.example', `http://localhost:${server.port + 1}`, `https://localhost:${server.port}`, 'null']) {
       expectError(await client(() => ({ ...sessionHeaders(operator), origin })).post('/api/volumes', body), 403, 'forbidden', /cross-site/);
     }
     expect(await volumeCount()).toBe(before);
@@ -576,6 +577,13 @@ describe('sessions and CSRF', () => {
     expectError(await whoAmI({ cookie: session.cookie }), 401, 'unauthorized');
     expect((await whoAmI(bearer(token))).status).toBe(200);
     expectError(await admin.post('/api/users/no-such-user/sign-out'), 404, 'not_found');
+  });
+
+  it('creates one user when ten requests race for one username; the others get 409, none a 500', async () => {
+    const statuses = await Promise.all(Array.from({ length: 10 }, () => admin.post('/api/users', { username: 'racer', password: 'racer-password-1', role: 'monitor' }).then((r) => r.status)));
+    expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+    expect((await admin.get<User[]>('/api/users')).body.filter((u) => u.username === 'racer')).toHaveLength(1);
   });
 
   it('deleting a user ends their sessions and their tokens', async () => {

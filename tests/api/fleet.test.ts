@@ -203,6 +203,29 @@ describe('volumes', () => {
     expect((await get<ApiError>(`/api/volumes/${created.body.id}`)).status).toBe(404);
     expect((await call<ApiError>('DELETE', `/api/volumes/${created.body.id}`)).status).toBe(404);
   });
+
+  it('either stores a 20 TiB volume whole or refuses it at creation, leaving nothing behind', async () => {
+    const xp7 = await arrayOf('xp7');
+    const before = await volumeCount();
+    const filesBefore = fs.readdirSync(`${server.dataDir}/volumes`).length;
+    const capacityBytes = 20 * 1024 * GiB;
+    const created = await call<ApiVolume & ApiError>('POST', '/api/volumes', { arrayId: xp7.id, name: 'HUGE_20T', capacityBytes });
+    if (created.status === 201) {
+      // The file system holds it: the far end of the volume reads and writes like the start.
+      const end = capacityBytes - 4096;
+      const data = new Uint8Array(4096).fill(7);
+      expect((await fetch(`${server.baseUrl}/api/volumes/${created.body.id}/data?offset=${end}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...bearer(token) }, body: data })).status).toBe(204);
+      const back = await fetch(`${server.baseUrl}/api/volumes/${created.body.id}/data?offset=${end}&length=4096`, { headers: bearer(token) });
+      expect(new Uint8Array(await back.arrayBuffer())).toEqual(data);
+      return;
+    }
+    expect(created.status).toBe(422);
+    expect(created.body.error.message).toMatch(/cannot be stored/);
+    expect(await volumeCount()).toBe(before);
+    expect(fs.readdirSync(`${server.dataDir}/volumes`)).toHaveLength(filesBefore);
+    const events = (await get<{ kind: string; details: { name?: string } }[]>('/api/events?limit=20')).body;
+    expect(events.some((event) => event.kind === 'volume.created' && event.details.name === 'HUGE_20T')).toBe(false);
+  });
 });
 
 describe('restart', () => {

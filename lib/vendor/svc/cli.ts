@@ -1,7 +1,7 @@
 // The SVC CLI's text side: a command line split as a shell would and read into an Invocation, and
 // an answer printed as the CLI prints it (aligned columns, or -delim separated; detailed views as
 // "name value" lines; -nohdr drops the header).
-import { SVC_COMMANDS } from './commands';
+import { optionKind, svcCommand } from './commands';
 import { invalidArgument, unsupportedParameter } from './errors';
 import type { Invocation, OptionValue } from './invocation';
 import type { SvcOutput } from './output';
@@ -49,15 +49,15 @@ export function parseCommandLine(line: string): Invocation {
   if (words[0] === 'svcinfo' || words[0] === 'svctask') words.shift();
   const command = words.shift();
   if (command === undefined) throw new CommandNotFound('');
-  const spec = SVC_COMMANDS[command];
+  const spec = svcCommand(command);
   if (spec === undefined) throw new CommandNotFound(command);
-  const options: Record<string, OptionValue> = {};
+  const options: Record<string, OptionValue> = Object.create(null) as Record<string, OptionValue>;
   let object: string | null = null;
   while (words.length > 0) {
     const word = words.shift() as string;
     if (word.startsWith('-') && word.length > 1 && !/^-\d/.test(word)) {
       const name = word.slice(1);
-      const kind = spec.options[name];
+      const kind = optionKind(spec, name);
       if (kind === undefined) throw unsupportedParameter(name);
       if (name in options) throw invalidArgument(`-${name} is given twice`);
       if (kind === 'flag') options[name] = true;

@@ -11,8 +11,13 @@ export interface Invocation {
   object: string | null;
 }
 
+/** Own options only: a client's "constructor" or "__proto__" never reads what objects inherit. */
+function optionOf(invocation: Invocation, name: string): OptionValue | undefined {
+  return Object.hasOwn(invocation.options, name) ? invocation.options[name] : undefined;
+}
+
 export function stringOption(invocation: Invocation, name: string): string | undefined {
-  const value = invocation.options[name];
+  const value = optionOf(invocation, name);
   if (value === undefined) return undefined;
   if (value === true) throw invalidArgument(`-${name} needs a value`);
   return value;
@@ -25,7 +30,7 @@ export function requiredOption(invocation: Invocation, name: string): string {
 }
 
 export function flagOption(invocation: Invocation, name: string): boolean {
-  const value = invocation.options[name];
+  const value = optionOf(invocation, name);
   if (value === undefined) return false;
   if (value === true) return true;
   // REST clients may send "true"/"false" or "yes"/"no" for flags.
@@ -52,7 +57,8 @@ export function requireObject(invocation: Invocation): string {
 export function optionsOfJson(body: unknown): Record<string, OptionValue> {
   if (body === null || body === undefined) return {};
   if (typeof body !== 'object' || Array.isArray(body)) throw invalidArgument('the request body must be a JSON object of command options, or null');
-  const options: Record<string, OptionValue> = {};
+  // No prototype: an option named "__proto__" is just an (unsupported) option name.
+  const options: Record<string, OptionValue> = Object.create(null) as Record<string, OptionValue>;
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (value === true) options[name] = true;
     else if (value === false) continue; // a flag not given

@@ -6,7 +6,7 @@ import { roleMay } from '../../auth/roles';
 import type { ArrayView } from '../../services/dto';
 import type { Runtime } from '../../runtime';
 import { auditVendor } from '../credentials';
-import { SVC_COMMANDS, type SvcCommand } from './commands';
+import { optionKind, svcCommand, type SvcCommand } from './commands';
 import { invalidArgument, roleRefused, SvcError, svcErrorOf, unsupportedParameter } from './errors';
 import type { Invocation } from './invocation';
 import type { SvcOutput } from './output';
@@ -32,7 +32,7 @@ export type SvcResult = { ok: true; output: SvcOutput } | { ok: false; error: Sv
 
 function checkOptions(command: SvcCommand, invocation: Invocation): void {
   for (const [name, value] of Object.entries(invocation.options)) {
-    const kind = command.options[name];
+    const kind = optionKind(command, name);
     if (kind === undefined) throw unsupportedParameter(name);
     if (kind === 'value' && value === true) throw invalidArgument(`-${name} needs a value`);
   }
@@ -46,7 +46,7 @@ async function execute(request: SvcRequest, command: SvcCommand): Promise<SvcOut
 }
 
 export async function runSvcCommand(request: SvcRequest): Promise<SvcResult> {
-  const command = SVC_COMMANDS[request.invocation.command];
+  const command = svcCommand(request.invocation.command);
   if (command === undefined) return { ok: false, error: new UnknownCommandError(request.invocation.command) };
   let result: SvcResult;
   try {
