@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   engine.loadFaults(await loadFaults(db));
   const persister = new Persister(db, engine, log, relationships.map((r) => r.id));
   persister.start();
-  const loop = runEngineLoop(engine, log);
+  // Fail fast: a broken invariant ends the process before anything saves the broken state.
+  const loop = runEngineLoop(engine, log, () => process.exit(70));
   log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount(), copies: relationships.length }, 'engine loaded the inventory');
 
   const app = next({ dev, dir: __dirname, hostname: 'localhost', port });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeOrphanVolumeFiles } from './engine-runtime';
+import { removeOrphanVolumeFiles, runEngineLoop } from './engine-runtime';
 
 describe('removeOrphanVolumeFiles', () => {
   let dir = '';
@@ -14,5 +14,28 @@ describe('removeOrphanVolumeFiles', () => {
     for (const name of files) fs.writeFileSync(path.join(dir, name), 'x');
     expect(removeOrphanVolumeFiles(dir, new Set(['kept'])).sort()).toEqual(['gone.vol', 'gone.vol.alloc', 'gone.vol.alloc.tmp']);
     expect(fs.readdirSync(dir).sort()).toEqual(['kept.vol', 'kept.vol.alloc', 'notes.txt']);
+  });
+});
+
+describe('runEngineLoop', () => {
+  it('stops at the first failing tick and reports it, ticking no more', async () => {
+    let ticks = 0;
+    const failure = new Error('assertion failed: bitmap count');
+    const engine = {
+      clock: { speed: 'max' as const },
+      tick: () => {
+        ticks += 1;
+        if (ticks === 3) throw failure;
+        return 0;
+      },
+    };
+    const fatal: unknown[] = [];
+    const logged: string[] = [];
+    const log = { fatal: (_record: unknown, message: string) => logged.push(message) } as unknown as Parameters<typeof runEngineLoop>[1];
+    runEngineLoop(engine, log, (error) => fatal.push(error));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(ticks).toBe(3);
+    expect(fatal).toEqual([failure]);
+    expect(logged[0]).toMatch(/stopping/);
   });
 });

@@ -51,7 +51,16 @@ export interface EngineLoop {
   stop(): void;
 }
 
-export function runEngineLoop(engine: Engine, log: Logger): EngineLoop {
+/** The part of the engine the loop drives (a test passes a stand-in that fails). */
+export type Tickable = Pick<Engine, 'tick'> & { clock: Pick<Engine['clock'], 'speed'> };
+
+/**
+ * Ticks the engine until stopped. A tick that throws is a bug (an assertion failed, or something
+ * the engine did not expect): the loop stops at once and `onFatal` ends the process, so no later
+ * tick or save builds on a state that broke an invariant. A restart resumes from the last save
+ * (what the crash test proves safe).
+ */
+export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: unknown) => void): EngineLoop {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const loop = () => {
@@ -59,8 +68,10 @@ export function runEngineLoop(engine: Engine, log: Logger): EngineLoop {
     try {
       engine.tick();
     } catch (error) {
-      // An assertion failure is a bug: log it loudly, keep serving the console.
-      log.error({ err: error }, 'engine tick failed');
+      stopped = true;
+      log.fatal({ err: error }, 'engine tick failed: stopping (a restart resumes from the last save)');
+      onFatal(error);
+      return;
     }
     const delayMs = engine.clock.speed === 'max' ? 0 : TICK_INTERVAL_MS;
     timer = setTimeout(loop, delayMs);
