@@ -21,6 +21,7 @@ import { THROUGHPUT_SAMPLE_MS, THROUGHPUT_SAMPLED, ThroughputHistory } from './l
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
+import { watchAutoDeleteGroups } from './lib/services/consistency-groups';
 import { handleSantricity } from './lib/vendor/santricity/http';
 import { startVendorSurfaces } from './lib/vendor/start';
 import { VERSION } from './lib/version';
@@ -76,12 +77,14 @@ async function main(): Promise<void> {
   }, THROUGHPUT_SAMPLE_MS);
   const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput };
   registerRuntime(runtime);
+  watchAutoDeleteGroups(runtime);
 
+  // The vendor ports first: once /api/health answers, the SVC REST and SSH ports listen too.
+  const vendor = await startVendorSurfaces(runtime, dataDir());
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
-  const vendor = await startVendorSurfaces(runtime, dataDir());
   log.info({ svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort }, 'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port');
 
   let stopping = false;

@@ -494,7 +494,7 @@ export class Engine {
   act(copyId: string, action: string, mode?: string): Relationship {
     const relationship = this.requireCopy(copyId);
     if (relationship.consistencyGroupId !== null) {
-      throw new EngineError('conflict', `mapping ${relationship.id} is in consistency group ${relationship.consistencyGroupId}: ${action} the group, not one mapping`);
+      throw new EngineError('conflict', `mapping ${relationship.name} is in consistency group ${relationship.consistencyGroupId}: ${action} the group, not one mapping`);
     }
     this.actOn(relationship, action, mode, 'action');
     this.afterChange(relationship);
@@ -506,7 +506,7 @@ export class Engine {
     const lookup = this.lookupAction(relationship, action, mode);
     if (!lookup.ok) {
       const kind = lookup.status === 400 ? 'invalid' : 'conflict';
-      throw new EngineError(kind, `${relationship.id}: ${lookup.reason}`);
+      throw new EngineError(kind, `${relationship.name}: ${lookup.reason}`);
     }
     if (relationship.model === 'ds6000' && action === 'start') this.reestablish(relationship, lookup.transition.mode ?? 'copy');
     if (relationship.model === 'storwize' && action === 'start' && lookup.transition.to === 'preparing') relationship.startWhenPrepared = true;
@@ -554,12 +554,12 @@ export class Engine {
   }
 
   private removalBlock(relationship: Relationship): string | null {
-    const { model, state, id } = relationship;
+    const { model, state } = relationship;
     if (model === 'storwize' && !['idle_or_copied', 'stopped'].includes(state)) {
-      return `mapping ${id} is ${state}: stop it before deleting (only idle_or_copied or stopped mappings can be deleted)`;
+      return `mapping ${relationship.name} is ${state}: stop it before deleting (only idle_or_copied or stopped mappings can be deleted)`;
     }
-    if (model === 'ds6000' && state !== 'ended') return `relationship ${id} is ${state}: withdraw it before deleting the record`;
-    if (model === 'xp7' && state === 'SMPL(PD)') return `pair ${id} is already being deleted`;
+    if (model === 'ds6000' && state !== 'ended') return `relationship ${relationship.name} is ${state}: withdraw it before deleting the record`;
+    if (model === 'xp7' && state === 'SMPL(PD)') return `pair ${relationship.name} is already being deleted`;
     return null;
   }
 
@@ -713,7 +713,7 @@ export class Engine {
     this.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
     for (const { relationship } of this.holdings(volumeId)) {
       const follows = relationship.type === 'volume-copy' && relationship.state === 'in-progress' && relationship.sourceVolumeId === volumeId;
-      if (follows) this.moveVolume(relationship.targetVolumeId, to, `follows source ${volume.name} of volume copy ${relationship.id}`);
+      if (follows) this.moveVolume(relationship.targetVolumeId, to, `follows source ${volume.name} of volume copy ${relationship.name}`);
     }
   }
 
@@ -814,7 +814,7 @@ export class Engine {
   private injectMetadataLoss(copyId: string): Fault {
     const relationship = this.requireCopy(copyId);
     if (relationship.model !== 'storwize') {
-      const reason = `losing FlashCopy metadata access is a Storwize fault (seed 002); copy ${relationship.id} is a ${relationship.type} on a ${relationship.model} array`;
+      const reason = `losing FlashCopy metadata access is a Storwize fault (seed 002); copy ${relationship.name} is a ${relationship.type} on a ${relationship.model} array`;
       throw new EngineError('rule', reason, [reason]);
     }
     const existing = this.faultBook.metadataLossOf(copyId);
@@ -846,7 +846,7 @@ export class Engine {
   private predict(relationships: readonly Relationship[], event: AutomaticEvent): string[] {
     return relationships.flatMap((relationship) => {
       const row = automaticTransition(tableFor(relationship.model), event, relationship.state);
-      return row === undefined ? [] : [`${relationship.type} ${relationship.id}: ${relationship.state} → ${row.to}`];
+      return row === undefined ? [] : [`${relationship.type} ${relationship.name}: ${relationship.state} → ${row.to}`];
     });
   }
 
@@ -932,7 +932,7 @@ export class Engine {
       if (ioError !== undefined) return `volume ${this.requireVolume(volumeId).name} has an I/O error (fault ${ioError.id})`;
     }
     const lost = this.faultBook.metadataLossOf(relationship.id);
-    if (lost !== undefined) return `mapping ${relationship.id} has no access to its metadata (fault ${lost.id})`;
+    if (lost !== undefined) return `mapping ${relationship.name} has no access to its metadata (fault ${lost.id})`;
     if (!this.arrayUp(relationship.arrayId)) return 'no controller of the array is online';
     return null;
   }
@@ -1186,7 +1186,7 @@ export class Engine {
     const target = this.requireVolume(relationship.targetVolumeId);
     if (target.currentOwner === source.currentOwner) return;
     relationship.targetOwnerBeforeCopy = target.currentOwner;
-    this.moveVolume(target.id, source.currentOwner, `volume copy ${relationship.id} in progress: the source's controller owns both volumes`);
+    this.moveVolume(target.id, source.currentOwner, `volume copy ${relationship.name} in progress: the source's controller owns both volumes`);
   }
 
   private restoreTargetOwner(relationship: Relationship): void {
@@ -1195,7 +1195,7 @@ export class Engine {
     if (original === null) return;
     const array = this.fleet.array(relationship.arrayId);
     if (array?.controllers[original] !== 'online') return;
-    this.moveVolume(relationship.targetVolumeId, original, `volume copy ${relationship.id} is no longer in progress: the target returns to its original controller`);
+    this.moveVolume(relationship.targetVolumeId, original, `volume copy ${relationship.name} is no longer in progress: the target returns to its original controller`);
   }
 
   // ---- registry ------------------------------------------------------------------------------
@@ -1221,7 +1221,7 @@ export class Engine {
       this.byVolume.get(volumeId)?.delete(relationship.id);
       this.refreshVolume(volumeId, true);
     }
-    this.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause });
+    this.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause, groupId: relationship.consistencyGroupId });
   }
 
   private afterChange(relationship: Relationship): void {

@@ -6,7 +6,8 @@ export type EngineEvent =
   | { kind: 'copy.created'; copyId: string; arrayId: string; state: string }
   | { kind: 'copy.state-changed'; copyId: string; arrayId: string; from: string; to: string; cause: string }
   | { kind: 'copy.options-changed'; copyId: string; arrayId: string; options: Record<string, unknown> }
-  | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string }
+  /** `groupId`: the consistency group it was in, if any (a group may go with its last mapping). */
+  | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string; groupId: string | null }
   | { kind: 'copy.renamed'; copyId: string; arrayId: string; from: string; to: string }
   /** A Storwize mapping joined or left a consistency group (null: none). */
   | { kind: 'copy.group-changed'; copyId: string; arrayId: string; from: string | null; to: string | null }

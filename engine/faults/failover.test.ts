@@ -104,7 +104,7 @@ describe('controller failover and failback', () => {
     const vc = engine.createCopy({ type: 'volume-copy', sourceVolumeId: fixture.volume('santricity', 2).id, targetVolumeId: fixture.volume('santricity', 3).id, options: { priority: 'lowest' } });
     engine.failController('santricity', 'A');
     const last = engine.failController('santricity', 'B');
-    expect(last.effect).toMatch(/no controller of santricity-array is online: its 6 volumes go offline; volume-copy c2: in-progress → failed/);
+    expect(last.effect).toMatch(/no controller of santricity-array is online: its 6 volumes go offline; volume-copy volcopy\d+: in-progress → failed/);
     expect(vc.state).toBe('failed');
     expect(fixture.volume('santricity', 0).status).toBe('offline');
     expect(() => engine.hostRead(fixture.volume('santricity', 0).id, 0, 1)).toThrow(/offline: no controller/);

@@ -25,13 +25,13 @@ describe('volume I/O error', () => {
     engine.advance(500);
     const fault = engine.injectFault({ kind: 'volume-io-error', volumeId: target.id });
     expect(copy.state).toBe('failed');
-    expect(fault.effect).toBe(`hosts cannot read or write santricity_vol_1; volume-copy ${copy.id}: in-progress → failed`);
+    expect(fault.effect).toBe(`hosts cannot read or write santricity_vol_1; volume-copy ${copy.name}: in-progress → failed`);
     expect(target.status).toBe('failed');
     expect(target.currentOwner).toBe('B'); // no longer in progress: back to its own controller
     expect(kindOf(() => engine.hostRead(target.id, 0, 1))).toMatch(/^locked: volume santricity_vol_1 has an I\/O error \(fault c\d+\)/);
     // domain.md: while failed, the source accepts reads only.
     expect(kindOf(() => engine.hostWrite(source.id, 0, new Uint8Array(1)))).toMatch(/read-only/);
-    expect(kindOf(() => engine.act(copy.id, 'recopy'))).toMatch(/^conflict: c\d+: recopy is refused while volume santricity_vol_1 has an I\/O error/);
+    expect(kindOf(() => engine.act(copy.id, 'recopy'))).toMatch(/^conflict: volcopy\d+: recopy is refused while volume santricity_vol_1 has an I\/O error/);
     expect(engine.actions(copy).find((a) => a.action === 'recopy')).toMatchObject({ allowed: false, reason: expect.stringMatching(/I\/O error/) });
     expect(kindOf(() => engine.injectFault({ kind: 'volume-io-error', volumeId: target.id }))).toMatch(/^conflict: .*already has an I\/O error/);
 
@@ -58,7 +58,7 @@ describe('volume I/O error', () => {
     const fault = engine.injectFault({ kind: 'volume-io-error', volumeId: secondary.id });
     expect(pair.state).toBe('PSUE');
     engine.hostWrite(primary.id, 0, pattern(4096, 7));
-    expect(kindOf(() => engine.act(pair.id, 'resync'))).toMatch(/^conflict: c\d+: resync is refused/);
+    expect(kindOf(() => engine.act(pair.id, 'resync'))).toMatch(/^conflict: sipair\d+: resync is refused/);
     engine.clearFault(fault.id);
     engine.act(pair.id, 'resync');
     engine.advance(5_000);

@@ -101,11 +101,15 @@ export const BitmapDto = z
 export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
 
 export const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
-export const CreateGroupBody = z.strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }) }).meta({ id: 'CreateConsistencyGroup' });
-export const PatchGroupBody = z.strictObject({ name: GroupName }).meta({ id: 'PatchConsistencyGroup' });
+const GroupAutoDelete = z.boolean().meta({ description: 'Delete the group when its last mapping leaves it' });
+export const CreateGroupBody = z.strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }), autoDelete: GroupAutoDelete.optional() }).meta({ id: 'CreateConsistencyGroup' });
+export const PatchGroupBody = z
+  .strictObject({ name: GroupName.optional(), autoDelete: GroupAutoDelete.optional() })
+  .refine((body) => body.name !== undefined || body.autoDelete !== undefined, 'give a name, autoDelete, or both')
+  .meta({ id: 'PatchConsistencyGroup' });
 export const DeleteGroupQuery = z.strictObject({ force: z.enum(['true', 'false']).optional() });
 export const GroupDto = z
-  .object({ id: z.string(), arrayId: z.string(), name: z.string(), number: z.number().int(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
+  .object({ id: z.string(), arrayId: z.string(), name: z.string(), number: z.number().int(), autoDelete: z.boolean(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
   .meta({ id: 'ConsistencyGroup' });
 
 export const SimulationDto = z.object({ speed: z.union([z.number(), z.literal('max')]), simulatedTime: z.string() }).meta({ id: 'Simulation' });

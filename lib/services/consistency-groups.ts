@@ -13,6 +13,7 @@ export interface GroupDto {
   arrayId: string;
   name: string;
   number: number;
+  autoDelete: boolean;
   state: string;
   memberIds: string[];
   createdAt: string;
@@ -25,7 +26,7 @@ function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
   const states = new Set(members.map((m) => m.state));
   const state = members.length === 0 ? 'empty' : states.size === 1 ? [...states][0]! : 'mixed';
-  return { id: row.id, arrayId: row.arrayId, name: row.name, number: row.number, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
+  return { id: row.id, arrayId: row.arrayId, name: row.name, number: row.number, autoDelete: row.autoDelete, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
 }
 
 export async function listGroups(runtime: Runtime, arrayId?: string): Promise<GroupDto[]> {
@@ -50,7 +51,7 @@ export async function findGroupByName(runtime: Runtime, arrayId: string, name: s
   return row === undefined ? null : groupDto(runtime, row);
 }
 
-export async function createGroup(runtime: Runtime, input: { arrayId: string; name?: string | undefined }, actor: Actor): Promise<GroupDto> {
+export async function createGroup(runtime: Runtime, input: { arrayId: string; name?: string | undefined; autoDelete?: boolean | undefined }, actor: Actor): Promise<GroupDto> {
   const array = runtime.engine.fleet.array(input.arrayId);
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
   if (array.model !== 'storwize') {
@@ -62,25 +63,54 @@ export async function createGroup(runtime: Runtime, input: { arrayId: string; na
     const number = smallestFreeNumber(new Set(existing.map((g) => g.number)), 1);
     const name = input.name ?? `${GROUP_NAME_PREFIX}${number}`;
     if (existing.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on ${array.name}`);
-    const created = await tx.consistencyGroup.create({ data: { arrayId: array.id, name, number, state: 'empty' } });
-    await recordEvent(tx, { kind: 'consistency-group.created', subjectType: 'consistency-group', subjectId: created.id, arrayId: array.id, actor: actor.name, details: { name } });
+    const autoDelete = input.autoDelete ?? false;
+    const created = await tx.consistencyGroup.create({ data: { arrayId: array.id, name, number, autoDelete, state: 'empty' } });
+    await recordEvent(tx, { kind: 'consistency-group.created', subjectType: 'consistency-group', subjectId: created.id, arrayId: array.id, actor: actor.name, details: { name, autoDelete } });
     return created;
   });
   return groupDto(runtime, row);
 }
 
-export async function renameGroup(runtime: Runtime, id: string, name: string, actor: Actor): Promise<GroupDto> {
+export interface GroupChanges {
+  name?: string | undefined;
+  autoDelete?: boolean | undefined;
+}
+
+/** Renames a group and/or sets whether it goes with its last mapping; both are checked before either applies. */
+export async function updateGroup(runtime: Runtime, id: string, changes: GroupChanges, actor: Actor): Promise<GroupDto> {
   const row = await runtime.db.$transaction(async (tx) => {
     const group = await tx.consistencyGroup.findUnique({ where: { id } });
     if (group === null) throw new ApiError(404, `consistency group "${id}" does not exist`);
-    if (group.name === name) return group;
-    const siblings = await tx.consistencyGroup.findMany({ where: { arrayId: group.arrayId, NOT: { id } }, select: { name: true } });
-    if (siblings.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on this array`);
-    const renamed = await tx.consistencyGroup.update({ where: { id }, data: { name } });
-    await recordEvent(tx, { kind: 'consistency-group.renamed', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name, from: group.name } });
-    return renamed;
+    const name = changes.name ?? group.name;
+    if (name !== group.name) {
+      const siblings = await tx.consistencyGroup.findMany({ where: { arrayId: group.arrayId, NOT: { id } }, select: { name: true } });
+      if (siblings.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on this array`);
+    }
+    const autoDelete = changes.autoDelete ?? group.autoDelete;
+    if (name === group.name && autoDelete === group.autoDelete) return group;
+    const updated = await tx.consistencyGroup.update({ where: { id }, data: { name, autoDelete } });
+    const renamed = name === group.name ? {} : { from: group.name };
+    await recordEvent(tx, { kind: name === group.name ? 'consistency-group.changed' : 'consistency-group.renamed', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name, autoDelete, ...renamed } });
+    return updated;
   });
   return groupDto(runtime, row);
+}
+
+/**
+ * Deletes an autodelete group its last mapping just left (the mapping was deleted, removed itself
+ * on completion, or moved out). The engine reports the departure; the inventory row goes here.
+ */
+export async function deleteGroupIfLeftEmpty(runtime: Runtime, groupId: string): Promise<boolean> {
+  if ([...runtime.engine.copies()].some((r) => r.consistencyGroupId === groupId)) return false;
+  return runtime.db.$transaction(async (tx) => {
+    const group = await tx.consistencyGroup.findUnique({ where: { id: groupId } });
+    if (group === null || !group.autoDelete) return false;
+    // deleteMany: a forced delete of the same group may have taken it already.
+    const { count } = await tx.consistencyGroup.deleteMany({ where: { id: groupId } });
+    if (count === 0) return false;
+    await recordEvent(tx, { kind: 'consistency-group.deleted', subjectType: 'consistency-group', subjectId: groupId, arrayId: group.arrayId, actor: 'system', details: { name: group.name, cause: 'autodelete: its last mapping left' } });
+    return true;
+  });
 }
 
 /**
@@ -100,7 +130,8 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
     await runtime.persister.flush();
   }
   await runtime.db.$transaction(async (tx) => {
-    await tx.consistencyGroup.delete({ where: { id } });
+    // deleteMany: an autodelete group may have gone by itself when its mappings left.
+    await tx.consistencyGroup.deleteMany({ where: { id } });
     await recordEvent(tx, { kind: 'consistency-group.deleted', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name: group.name, ...(members.length > 0 ? { released: members.map((m) => m.name) } : {}) } });
   });
 }
@@ -110,4 +141,13 @@ export async function actOnGroup(runtime: Runtime, id: string, action: string, m
   const members = runtime.persister.as(actor.name, () => runtime.engine.actOnGroup(id, action, mode));
   await runtime.persister.flush();
   return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };
+}
+
+/** Deletes autodelete groups as their last mappings leave them, whoever made them leave. */
+export function watchAutoDeleteGroups(runtime: Runtime): () => void {
+  return runtime.engine.on((event) => {
+    const left = event.kind === 'copy.removed' ? event.groupId : event.kind === 'copy.group-changed' ? event.from : null;
+    if (left === null) return;
+    deleteGroupIfLeftEmpty(runtime, left).catch((error: unknown) => runtime.log.error({ err: error, groupId: left }, 'could not delete an emptied autodelete consistency group'));
+  });
 }

@@ -93,7 +93,7 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
 export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Actor): Promise<void> {
   const held = engine.copiesOf(id)[0];
   if (held !== undefined) {
-    throw new ApiError(409, `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.id} (state ${held.state}): remove the relationship first`);
+    throw new ApiError(409, `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.name} (state ${held.state}): remove the relationship first`);
   }
   await db.$transaction(async (tx) => {
     const volume = await tx.volume.findUnique({ where: { id } });

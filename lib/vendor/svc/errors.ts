@@ -50,6 +50,7 @@ export function svcErrorOf(error: unknown): SvcError | null {
   if (status === 400) return /name/i.test(text) ? invalidName(message) : invalidArgument(message);
   if (/already exists/i.test(text)) return alreadyExists(message);
   if (/size|capacity/i.test(text) && status === 422) return sizesDiffer(message);
-  if (status === 409 && /relationship|in a copy|mapping/i.test(text) && /delete/i.test(text)) return inUse(message);
+  // A volume held by a relationship (not a mapping's own state) is SVC's "in a FlashCopy mapping".
+  if (status === 409 && /^volume .* cannot be deleted while it is in/i.test(message)) return inUse(message);
   return wrongState(message);
 }

@@ -13,7 +13,7 @@ function wildcard(pattern: string): RegExp {
 export function parseFilter(text: string | undefined): RowFilter {
   if (text === undefined || text === '') return () => true;
   const conditions = text.split(':').map((condition) => {
-    const match = /^([A-Za-z_#][A-Za-z0-9_#]*)(=|<|>|<=|>=)(.*)$/.exec(condition);
+    const match = /^([A-Za-z_#][A-Za-z0-9_#]*)(<=|>=|=|<|>)(.*)$/.exec(condition);
     if (match === null) throw invalidArgument(`-filtervalue "${condition}" is not attribute=value`);
     const [, attribute, operator, value] = match as unknown as [string, string, string, string];
     if (operator === '=') {

@@ -228,7 +228,7 @@ export function fcGroupRow(system: SvcSystem, group: GroupDto): Row {
     id: String(group.number),
     name: group.name,
     status: groupStatus(group),
-    autodelete: 'off',
+    autodelete: onOff(group.autoDelete),
     start_time: groupStartTime(system, group),
     owner_id: '',
     owner_name: '',

@@ -73,6 +73,7 @@ CREATE TABLE "new_ConsistencyGroup" (
     "arrayId" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     "number" INTEGER NOT NULL DEFAULT 0,
+    "autoDelete" BOOLEAN NOT NULL DEFAULT false,
     "state" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "ConsistencyGroup_arrayId_fkey" FOREIGN KEY ("arrayId") REFERENCES "StorageArray" ("id") ON DELETE CASCADE ON UPDATE CASCADE

@@ -3,13 +3,13 @@ import { jsonResponse, noContent } from '@/lib/http/json';
 import { readJson, readQuery } from '@/lib/http/request';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
-import { deleteGroup, getGroup, renameGroup } from '@/lib/services/consistency-groups';
+import { deleteGroup, getGroup, updateGroup } from '@/lib/services/consistency-groups';
 
 export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(await getGroup(getRuntime(), id)));
 
 export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
-  const { name } = await readJson(request, PatchGroupBody);
-  return jsonResponse(await renameGroup(getRuntime(), id, name, actor));
+  const changes = await readJson(request, PatchGroupBody);
+  return jsonResponse(await updateGroup(getRuntime(), id, changes, actor));
 });
 
 export const DELETE = route<{ id: string }>('operate', async (request, { id }, { actor }) => {

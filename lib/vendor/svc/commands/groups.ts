@@ -1,13 +1,13 @@
 // FlashCopy consistency group commands: mkfcconsistgrp, chfcconsistgrp, rmfcconsistgrp and the
 // group's prestart/start/stop, which act on every member at one point in time.
-import { actOnGroup, createGroup, deleteGroup, renameGroup } from '../../../services/consistency-groups';
+import { actOnGroup, createGroup, deleteGroup, updateGroup } from '../../../services/consistency-groups';
 import { invalidName, missingParameter, notFound, notPrepared } from '../errors';
 import { GroupName } from '../../../api/copy-schemas';
 import { checked } from '../checked';
 import { flagOption, requireObject, stringOption } from '../invocation';
 import { requireGroup } from '../system';
 import type { CommandContext, SvcCommand } from './context';
-import { AT_REST } from './mappings';
+import { AT_REST, onOff } from './mappings';
 
 function groupAction(action: 'prepare' | 'start' | 'stop', needsPrepared: boolean): SvcCommand['run'] {
   return async ({ system, actor, invocation }: CommandContext) => {
@@ -28,7 +28,7 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
       const ownership = stringOption(invocation, 'ownershipgroup');
       if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
       const name = stringOption(invocation, 'name');
-      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: name === undefined ? undefined : checked(GroupName, name, invalidName) }, actor);
+      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: name === undefined ? undefined : checked(GroupName, name, invalidName), autoDelete: flagOption(invocation, 'autodelete') }, actor);
       return { kind: 'created', id: String(group.number), message: `FlashCopy Consistency Group, id [${group.number}], successfully created` };
     },
   },
@@ -41,8 +41,9 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
       if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
       const name = stringOption(invocation, 'name');
       // -noownershipgroup on a group that has none (none ever has one here) changes nothing.
-      if (name === undefined && !flagOption(invocation, 'noownershipgroup')) throw missingParameter('chfcconsistgrp needs a property to change: -name');
-      if (name !== undefined) await renameGroup(system.runtime, group.id, checked(GroupName, name, invalidName), actor);
+      if (name === undefined && invocation.options.autodelete === undefined && !flagOption(invocation, 'noownershipgroup')) throw missingParameter('chfcconsistgrp needs a property to change: -name or -autodelete');
+      const autoDelete = onOff(stringOption(invocation, 'autodelete'), 'autodelete');
+      if (name !== undefined || autoDelete !== undefined) await updateGroup(system.runtime, group.id, { name: name === undefined ? undefined : checked(GroupName, name, invalidName), autoDelete }, actor);
       return { kind: 'done' };
     },
   },

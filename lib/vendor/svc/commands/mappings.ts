@@ -9,7 +9,7 @@ import type { SvcCommand } from './context';
 /** States with no processing to stop: stopfcmap leaves them as they are. */
 export const AT_REST: readonly string[] = ['idle_or_copied', 'stopped', 'stopping'];
 
-function onOff(value: string | undefined, option: string): boolean | undefined {
+export function onOff(value: string | undefined, option: string): boolean | undefined {
   if (value === undefined) return undefined;
   if (value === 'on' || value === 'yes') return true;
   if (value === 'off' || value === 'no') return false;
