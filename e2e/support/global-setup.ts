@@ -21,7 +21,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await saveAdminSession(external);
     return async () => undefined;
   }
-  const server = await startServer({ port: E2E_PORT });
+  // The SVC REST API on 7443: IBM's Ansible collection (e2e/svc-ansible.spec.ts) knows no other port.
+  const server = await startServer({ port: E2E_PORT, env: { GRAINLINE_SVC_PORT: '7443' } });
   await saveAdminSession(server.baseUrl);
   return async () => {
     await server.stop();
