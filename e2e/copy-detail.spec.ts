@@ -88,7 +88,9 @@ test('a ShadowImage pair goes PAIR → PSUS live, and writes after the split lig
     await setSpeed(request, 0);
     copyId = await createCopy(request, { type: 'shadowimage', sourceVolumeId: pvolId, targetVolumeId: svolId });
     await openLive(page, copyId);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(`e2e_cd_${stamp}_p`);
+    // Titled by the pair's name (the array's default, sipair<number>), with what it pairs beneath.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^sipair\d+/);
+    await expect(page.getByTestId('copy-identity')).toContainText(`e2e_cd_${stamp}_p`);
     const state = page.getByTestId('copy-state');
     await expect(state).toHaveText('COPY(PD)');
     const heatmap = page.getByTestId('bitmap-heatmap');

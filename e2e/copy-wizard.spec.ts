@@ -396,7 +396,7 @@ test('every option says what is wrong with it, and Next waits until it is fixed'
     {
       model: 'storwize',
       query: 'opt.copyRate=151&opt.cleanRate=abc&opt.grainSize=128&opt.incremental=x&opt.autoDelete=y&group=new&groupName=-bad',
-      messages: ['Copy rate must be a whole number from 0 to 150', 'Clean rate must be a whole number from 0 to 150', 'Grain size (KiB) must be one of 64, 256', 'Incremental must be on or off', 'Delete when copied must be on or off', 'Group name may use letters, digits and _ . - and must start with a letter or digit'],
+      messages: ['Copy rate must be a whole number from 0 to 150', 'Clean rate must be a whole number from 0 to 150', 'Grain size (KiB) must be one of 64, 256', 'Incremental must be on or off', 'Delete when copied must be on or off', 'Group name must start with a letter or an underscore'],
     },
     { model: 'ds6000', query: 'opt.mode=snap', messages: ['Mode must be one of copy, nocopy'] },
   ];

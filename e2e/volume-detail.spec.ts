@@ -212,8 +212,8 @@ test('on a split ShadowImage P-VOL, a workload’s writes raise the relationship
     // The copy's page links its volumes to their own pages.
     await relationship.getByRole('link', { name: /^Open copy/ }).click();
     await expect(page).toHaveURL(new RegExp(`/copies/${pair.copyId}$`));
-    await expect(page.getByRole('heading', { level: 1 }).getByRole('link', { name: pair.svolName })).toHaveAttribute('href', `/volumes/${pair.svolId}`);
-    await page.getByRole('heading', { level: 1 }).getByRole('link', { name: pair.pvolName }).click();
+    await expect(page.getByTestId('copy-identity').getByRole('link', { name: pair.svolName })).toHaveAttribute('href', `/volumes/${pair.svolId}`);
+    await page.getByTestId('copy-identity').getByRole('link', { name: pair.pvolName }).click();
     await expect(page).toHaveURL(new RegExp(`/volumes/${pair.pvolId}$`));
     await expect(page.getByTestId('volume-relationship')).toHaveCount(1);
   } finally {

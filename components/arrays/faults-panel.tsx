@@ -36,7 +36,7 @@ function targetOptions(kind: InjectableKind, volumes: Volume[], copies: Copy[], 
   return copies
     .filter((copy) => copy.state === 'copying' || copy.state === 'stopping')
     .map((copy) => {
-      const label = `${names.get(copy.sourceVolumeId) ?? copy.sourceVolumeId} → ${names.get(copy.targetVolumeId) ?? copy.targetVolumeId} (${copy.state})`;
+      const label = `${copy.name}: ${names.get(copy.sourceVolumeId) ?? copy.sourceVolumeId} → ${names.get(copy.targetVolumeId) ?? copy.targetVolumeId} (${copy.state})`;
       return { value: copy.id, label, textValue: label };
     });
 }

@@ -25,7 +25,7 @@ export function BulkActions({ selected, onClear }: { selected: CopyRow[]; onClea
   const [confirming, setConfirming] = useState<CopyChoice | null>(null);
   const [busy, setBusy] = useState(false);
   const choices = commonChoices(selected);
-  const names = new Map(selected.map((row) => [row.id, `${row.sourceName} → ${row.targetName}`]));
+  const names = new Map(selected.map((row) => [row.id, row.name]));
 
   async function run(choice: CopyChoice) {
     setBusy(true);
@@ -81,7 +81,7 @@ export function BulkActions({ selected, onClear }: { selected: CopyRow[]; onClea
             <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-xs text-fg-muted">
               {selected.map((row) => (
                 <li key={row.id}>
-                  {row.sourceName} → {row.targetName} ({row.state})
+                  {row.name}: {row.sourceName} → {row.targetName} ({row.state})
                 </li>
               ))}
             </ul>

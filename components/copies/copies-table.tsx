@@ -30,7 +30,8 @@ export function CopiesTable({ rows, sorting, onSortingChange, canOperate, select
       label="Copies table"
       tableLabel="Copy relationships"
       empty={empty}
-      minWidthPx={1320}
+      // The fixed columns take ~1,320 px; source and target share the rest (~120 px each at least).
+      minWidthPx={1560}
       rowHeightPx={COPY_ROW_HEIGHT_PX}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />

@@ -1,10 +1,13 @@
 'use client';
 // Column definitions of the Copies table. Widths are fixed so virtualized rows never shift the
-// columns; rate, ETA and differential have columns of their own so they can be sorted.
+// columns; rate, ETA and differential have columns of their own so they can be sorted. A copy is
+// known by its name (fcmap0, or what its creator or a rename gave it): that cell opens its page,
+// and the volume cells open the volumes'.
 import { createColumnHelper, type Table } from '@tanstack/react-table';
 import Link from 'next/link';
 import '@/components/ui/column-meta';
 import { formatTimestamp } from '@/components/events/format-time';
+import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
 import { CopyActionsMenu } from './copy-actions-menu';
@@ -32,12 +35,31 @@ function SelectAll({ table }: { table: Table<CopyRow> }) {
 
 const muted = <span className="text-fg-subtle">—</span>;
 
+function VolumeCell({ id, name }: { id: string; name: string }) {
+  return (
+    <Link href={volumeHref(id)} prefetch={false} className="block truncate font-mono text-xs text-fg hover:text-accent hover:underline" title={name}>
+      {name}
+    </Link>
+  );
+}
+
 // Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from
 // the server (an RSC request each), hundreds of them while a 1,000-row table scrolls by.
 
 /** `canOperate` false: no selection and no actions column (the server refuses them anyway). */
 export function copyColumns(canOperate: boolean) {
   const columns = [
+    column.accessor('name', {
+      id: 'name' satisfies CopySortColumn,
+      header: 'Name',
+      sortingFn: 'alphanumeric',
+      meta: { width: '10rem' },
+      cell: (info) => (
+        <Link href={`/copies/${info.row.original.id}`} prefetch={false} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
+          {info.getValue()}
+        </Link>
+      ),
+    }),
     column.accessor('type', { id: 'type' satisfies CopySortColumn, header: 'Type', meta: { width: '7rem' }, cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
     column.accessor('arrayName', {
       id: 'array' satisfies CopySortColumn,
@@ -55,22 +77,14 @@ export function copyColumns(canOperate: boolean) {
       sortingFn: 'alphanumeric',
       // No width: source and target share what the fixed columns leave.
       meta: {},
-      cell: (info) => (
-        <Link href={`/copies/${info.row.original.id}`} prefetch={false} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
-          {info.getValue()}
-        </Link>
-      ),
+      cell: (info) => <VolumeCell id={info.row.original.sourceVolumeId} name={info.getValue()} />,
     }),
     column.accessor('targetName', {
       id: 'target' satisfies CopySortColumn,
       header: 'Target',
       sortingFn: 'alphanumeric',
       meta: {},
-      cell: (info) => (
-        <span className="block truncate font-mono text-xs" title={info.getValue()}>
-          {info.getValue()}
-        </span>
-      ),
+      cell: (info) => <VolumeCell id={info.row.original.targetVolumeId} name={info.getValue()} />,
     }),
     column.accessor('state', { id: 'state' satisfies CopySortColumn, header: 'State', meta: { width: '8.5rem' }, cell: (info) => <CopyStateBadge state={info.getValue()} /> }),
     column.accessor((row) => row.progress.percent, { id: 'progress' satisfies CopySortColumn, header: 'Progress', meta: { width: '10rem' }, cell: (info) => <CopyProgressBar progress={info.row.original.progress} /> }),

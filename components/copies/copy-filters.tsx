@@ -1,5 +1,5 @@
 'use client';
-// The Copies page's filter bar: service, state, array and a search over both volume names.
+// The Copies page's filter bar: service, state, array and a search over names (the relationship's and both volumes').
 import { Button } from '@/components/ui/button';
 import { FILTER_ALL as ALL, FilterSelect } from '@/components/ui/filter-select';
 import { SearchBox } from '@/components/ui/search-box';
@@ -20,7 +20,7 @@ export function CopyFilters({ view, update, states, arrays }: { view: CopyViewSt
   const arrayOptions: SelectOption[] = [{ value: ALL, label: 'All arrays' }, ...arrays.map((array) => ({ value: array.id, label: array.name }))];
   return (
     <div role="search" aria-label="Filter copies" className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <SearchBox id="copy-search" label="Search copies" placeholder="Search source or target" value={view.q} onChange={(q) => update((current) => ({ ...current, q }))} />
+      <SearchBox id="copy-search" label="Search copies" placeholder="Search name, source or target" value={view.q} onChange={(q) => update((current) => ({ ...current, q }))} />
       <FilterSelect id="copy-filter-type" label="Service" value={view.type} options={typeOptions} onChange={(type) => update((current) => ({ ...current, type }))} className="w-40" />
       <FilterSelect id="copy-filter-state" label="State" value={view.state} options={stateOptions} onChange={(state) => update((current) => ({ ...current, state }))} className="w-40" />
       <FilterSelect id="copy-filter-array" label="Array" value={view.arrayId} options={arrayOptions} onChange={(arrayId) => update((current) => ({ ...current, arrayId }))} />

@@ -22,6 +22,7 @@ export function toCopyRows(copies: readonly Copy[], names: CopyNames, cache?: We
   });
 }
 
+/** How a row is named to a person (menus, checkboxes, toasts): its name, then what it pairs. */
 export function describeCopy(row: CopyRow): string {
-  return `${row.type} ${row.sourceName} → ${row.targetName}`;
+  return `${row.name} (${row.type} ${row.sourceName} → ${row.targetName})`;
 }

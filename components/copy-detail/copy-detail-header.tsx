@@ -1,14 +1,22 @@
 'use client';
-// Who and what: source → target (each a link to its volume's page), the service, the
-// array, and the state with what it means in the vendor's words (the engine's state table).
+// Who and what: the relationship's name (what the arrays' own tools and the event log call it),
+// then what it is (the service, the array) and what it pairs, source → target, each a link to its
+// volume's page; its state with what it means in the vendor's words (the engine's state table),
+// its number on the array, its consistency group and its last start; Rename for operators.
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { formatTimestamp } from '@/components/events/format-time';
+import { RenameButton } from '@/components/naming/rename-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { volumeHref } from '@/components/volumes/volume-href';
 import { tableFor } from '@/engine/copy/tables';
 import type { ArrayModel } from '@/engine/model';
-import { copyServiceOf } from '@/lib/client/copy-services';
+import { RELATIONSHIP_WORDS } from '@/lib/client/copy-services';
+import { NAME_RULE_HINT, nameRuleProblem } from '@/lib/client/object-names';
 import type { Copy, StorageArray, Volume } from '@/lib/client/types';
+import { useGroupNames } from '@/lib/client/use-consistency-groups';
+import { useRenameCopy } from '@/lib/client/use-copy-mutations';
 import { CopyState } from './copy-state';
 
 function VolumeLink({ volume, fallbackId }: { volume: UseQueryResult<Volume>; fallbackId: string }) {
@@ -20,23 +28,61 @@ function VolumeLink({ volume, fallbackId }: { volume: UseQueryResult<Volume>; fa
   );
 }
 
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex items-center gap-1">
+      <dt>{term}</dt>
+      <dd className="text-fg">{children}</dd>
+    </div>
+  );
+}
+
 export function stateMeaning(copy: Copy): string | undefined {
   return tableFor(copy.model as ArrayModel).states[copy.state]?.meaning;
 }
 
-export function CopyDetailHeader({ copy, source, target, array }: { copy: Copy; source: UseQueryResult<Volume>; target: UseQueryResult<Volume>; array: UseQueryResult<StorageArray> }) {
-  const service = copyServiceOf(copy.model as ArrayModel);
+function RenameCopy({ copy, what }: { copy: Copy; what: string }) {
+  const rename = useRenameCopy();
+  return (
+    <RenameButton
+      what={what}
+      currentName={copy.name}
+      hint={NAME_RULE_HINT}
+      check={nameRuleProblem}
+      rename={(name) => rename.mutateAsync({ copyId: copy.id, name })}
+    />
+  );
+}
+
+export function CopyDetailHeader({ copy, source, target, array, canOperate }: {
+  copy: Copy;
+  source: UseQueryResult<Volume>;
+  target: UseQueryResult<Volume>;
+  array: UseQueryResult<StorageArray>;
+  canOperate: boolean;
+}) {
+  const what = RELATIONSHIP_WORDS[copy.model as ArrayModel].one;
+  const groupName = useGroupNames(copy.consistencyGroupId !== null);
+  const meaning = stateMeaning(copy);
   return (
     <>
       <nav aria-label="Breadcrumb" className="text-xs text-fg-muted">
         <Link href="/copies" className="hover:text-fg hover:underline">
           Copies
         </Link>{' '}
-        / <span className="font-mono text-fg">{copy.id}</span>
+        / <span className="font-mono text-fg">{copy.name}</span>
       </nav>
       <PageHeader
-        title={
-          <span className="flex flex-wrap items-baseline gap-x-2">
+        title={<span className="font-mono break-all">{copy.name}</span>}
+        description={
+          <span className="flex flex-wrap items-baseline gap-x-1.5" data-testid="copy-identity">
+            <span>
+              {what.charAt(0).toUpperCase() + what.slice(1)} <span className="font-mono text-xs text-fg-subtle">({copy.type})</span> on{' '}
+              <Link href={`/arrays/${encodeURIComponent(copy.arrayId)}`} className="text-accent hover:underline">
+                {array.data?.name ?? copy.arrayId}
+              </Link>
+              :
+            </span>
             <VolumeLink volume={source} fallbackId={copy.sourceVolumeId} />
             <span aria-label="to" className="text-fg-subtle">
               →
@@ -44,37 +90,36 @@ export function CopyDetailHeader({ copy, source, target, array }: { copy: Copy; 
             <VolumeLink volume={target} fallbackId={copy.targetVolumeId} />
           </span>
         }
+        actions={canOperate ? <RenameCopy copy={copy} what={what} /> : undefined}
         meta={
           <>
             <dl className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-fg-muted">
-              <div className="flex items-center gap-1">
-                <dt>State</dt>
-                <dd>
-                  <CopyState model={copy.model} state={copy.state} />
-                </dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>Service</dt>
-                <dd className="text-fg">
-                  {service.name} <span className="font-mono text-xs text-fg-subtle">({copy.type})</span>
-                </dd>
-              </div>
-              <div className="flex gap-1">
-                <dt>Array</dt>
-                <dd>
-                  <Link href={`/arrays/${encodeURIComponent(copy.arrayId)}`} className="text-accent hover:underline">
-                    {array.data?.name ?? copy.arrayId}
-                  </Link>
-                </dd>
-              </div>
-              {copy.consistencyGroupId && (
-                <div className="flex gap-1">
-                  <dt>Consistency group</dt>
-                  <dd className="font-mono text-fg">{copy.consistencyGroupId}</dd>
-                </div>
+              <Item term="State">
+                <CopyState model={copy.model} state={copy.state} />
+              </Item>
+              <Item term="Number">
+                <span className="font-mono tabular-nums" title="The relationship's number on its array (SVC's mapping id)">
+                  {copy.number}
+                </span>
+              </Item>
+              {copy.consistencyGroupId !== null && (
+                <Item term="Consistency group">
+                  <span className="font-mono">{groupName(copy.consistencyGroupId) ?? copy.consistencyGroupId}</span>
+                </Item>
+              )}
+              {copy.lastStarted !== null && (
+                <Item term="Last started">
+                  <time dateTime={copy.lastStarted} className="font-mono text-xs tabular-nums">
+                    {formatTimestamp(copy.lastStarted)}
+                  </time>
+                </Item>
               )}
             </dl>
-            {stateMeaning(copy) && <p className="mt-1 max-w-3xl text-xs text-fg-muted" data-testid="state-meaning">{stateMeaning(copy)}</p>}
+            {meaning && (
+              <p className="mt-1 max-w-3xl text-xs text-fg-muted" data-testid="state-meaning">
+                {meaning}
+              </p>
+            )}
           </>
         }
       />

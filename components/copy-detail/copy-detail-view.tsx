@@ -72,10 +72,11 @@ function CopyDetail({ copy, changedAt }: { copy: Copy; changedAt: number }) {
   const source = useVolume(copy.sourceVolumeId);
   const target = useVolume(copy.targetVolumeId);
   const array = useArray(copy.arrayId);
-  const describe = `${copy.type} ${source.data?.name ?? copy.sourceVolumeId} → ${target.data?.name ?? copy.targetVolumeId}`;
+  // Named in confirmations and toasts as the table names it (describeCopy): name first, then the pair.
+  const describe = `${copy.name} (${copy.type} ${source.data?.name ?? copy.sourceVolumeId} → ${target.data?.name ?? copy.targetVolumeId})`;
   return (
     <PageFrame>
-      <CopyDetailHeader copy={copy} source={source} target={target} array={array} />
+      <CopyDetailHeader copy={copy} source={source} target={target} array={array} canOperate={canOperate} />
       <div className="grid gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <div className="flex min-w-0 flex-col gap-3">
           <CopyProgressPanel copy={copy} />

@@ -1,6 +1,7 @@
 'use client';
 // The copy's history from the event log, newest first: creation, every state change with its cause,
-// option changes and removal. New events arrive live (events.created merged by subject).
+// option changes, renames, moves between consistency groups and removal. New events arrive live
+// (events.created merged by subject).
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
 import { formatTimestamp } from '@/components/events/format-time';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -8,17 +9,39 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import type { Copy, FleetEvent } from '@/lib/client/types';
+import { useGroupNames, type GroupNameOf } from '@/lib/client/use-consistency-groups';
 import { useCopyTimeline } from '@/lib/client/use-copy-detail';
 import { describeCause } from './cause';
 
 /** Details that only repeat who and what the copy is. */
-const NAMING_KEYS = new Set(['type', 'source', 'target']);
+const NAMING_KEYS = new Set(['name', 'type', 'source', 'target']);
+
+function GroupRef({ id, groupName }: { id: string; groupName: GroupNameOf }) {
+  const name = groupName(id);
+  // A group deleted since has no name left to show; until the list arrives, its id stands in.
+  if (name === null) return <span className="text-fg-muted">a consistency group deleted since</span>;
+  return (
+    <span>
+      consistency group <span className="font-mono">{name ?? id}</span>
+    </span>
+  );
+}
+
+/** copy.group-changed: {fromGroup, toGroup}, each a group id or null (no group). */
+function GroupChange({ from, to, groupName }: { from: unknown; to: unknown; groupName: GroupNameOf }) {
+  const fromId = typeof from === 'string' ? from : null;
+  const toId = typeof to === 'string' ? to : null;
+  if (fromId === null && toId !== null) return <span>Joined <GroupRef id={toId} groupName={groupName} /></span>;
+  if (fromId !== null && toId === null) return <span>Left <GroupRef id={fromId} groupName={groupName} /></span>;
+  if (fromId !== null && toId !== null) return <span>Moved from <GroupRef id={fromId} groupName={groupName} /> to <GroupRef id={toId} groupName={groupName} /></span>;
+  return <span>Consistency group unchanged</span>;
+}
 
 function detailsOf(event: FleetEvent): Record<string, unknown> {
   return typeof event.details === 'object' && event.details !== null ? (event.details as Record<string, unknown>) : {};
 }
 
-function EventLine({ event }: { event: FleetEvent }) {
+function EventLine({ event, groupName }: { event: FleetEvent; groupName: GroupNameOf }) {
   const details = detailsOf(event);
   const cause = describeCause(details.cause);
   switch (event.kind) {
@@ -41,6 +64,14 @@ function EventLine({ event }: { event: FleetEvent }) {
       const changes = Object.entries(details).filter(([key]) => !NAMING_KEYS.has(key));
       return <span>Options changed: {changes.map(([key, value]) => `${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ')}</span>;
     }
+    case 'copy.renamed':
+      return (
+        <span>
+          Renamed from <span className="font-mono">{String(details.from)}</span> to <span className="font-mono">{String(details.to)}</span>
+        </span>
+      );
+    case 'copy.group-changed':
+      return <GroupChange from={details.fromGroup} to={details.toGroup} groupName={groupName} />;
     case 'copy.removed':
       return <span>Removed{cause ? ` (${cause})` : ''}</span>;
     default:
@@ -50,6 +81,7 @@ function EventLine({ event }: { event: FleetEvent }) {
 
 export function CopyTimeline({ copy }: { copy: Copy }) {
   const events = useCopyTimeline(copy);
+  const groupName = useGroupNames(copy.model === 'storwize');
   return (
     <Panel title="Timeline" titleId="timeline-title">
       {events.isError && events.data === undefined ? (
@@ -68,7 +100,7 @@ export function CopyTimeline({ copy }: { copy: Copy }) {
                 {formatTimestamp(event.time)}
               </time>
               <span className="min-w-0 flex-1">
-                <EventLine event={event} />
+                <EventLine event={event} groupName={groupName} />
               </span>
               <span className="text-xs text-fg-subtle">{event.actor}</span>
             </li>

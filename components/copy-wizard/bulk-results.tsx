@@ -1,6 +1,6 @@
 'use client';
 // After a bulk creation: one summary of every pair, what was created and why anything failed
-// (and what was undone), with links to the new copies.
+// (and what was undone), with links to the new copies by the names the array gave them.
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -22,7 +22,7 @@ export function BulkResults({ outcomes, onAgain }: { outcomes: PairOutcome[]; on
                 <>
                   {' '}
                   <Link href={`/copies/${encodeURIComponent(outcome.copyId)}`} className="text-accent hover:underline">
-                    Open
+                    Open <span className="font-mono">{outcome.copyName}</span>
                   </Link>
                 </>
               )}

@@ -94,11 +94,11 @@ function CopyWizard() {
     const [outcome] = outcomes;
     if (!state.bulk && outcome !== undefined) {
       if (outcome.ok) {
-        toast.success(wizard.start ? 'Copy created and started' : 'Copy created', { description: `${outcome.sourceName} → ${outcome.targetName}` });
+        toast.success(wizard.start ? `Copy ${outcome.copyName} created and started` : `Copy ${outcome.copyName} created`, { description: `${outcome.sourceName} → ${outcome.targetName}` });
         router.push(`/copies/${encodeURIComponent(outcome.copyId)}`);
         return;
       }
-      failIn(failureOf(outcome, model));
+      failIn(failureOf(outcome, model, plan.copy.name));
       toast.error('The copy was not created', { description: outcomeText(outcome), duration: 15_000 });
       return;
     }

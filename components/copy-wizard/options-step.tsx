@@ -1,7 +1,7 @@
 'use client';
-// Step 4: the service's options with their defaults, what each value buys and why it matters;
-// for Storwize also the consistency group (none, new or existing) and for every service whether
-// to start now. Problems show under the option they concern, as typed.
+// Step 4: the relationship's name (optional), the service's options with their defaults, what each
+// value buys and why it matters; for Storwize also the consistency group (none, new or existing)
+// and for every service whether to start now. Problems show under the field they concern, as typed.
 import { FormAlert } from '@/components/ui/form-alert';
 import { inputClasses } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
@@ -11,6 +11,7 @@ import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import { canDeferStart, defaultDrafts, wizardOptionsOf } from '@/lib/client/wizard-options';
 import { NEW_GROUP, type WizardState } from '@/lib/client/wizard-state';
 import { DraftInput } from './draft-input';
+import { NameRow } from './name-row';
 import { OptionRow } from './option-row';
 
 const NO_GROUP = '__none__';
@@ -49,11 +50,14 @@ function GroupChoice({ state, update, groups, error }: { state: WizardState; upd
   );
 }
 
-export function OptionsStep({ model, state, update, errors, groups, groupError, failure }: {
+export function OptionsStep({ model, state, update, errors, nameError, defaultName, defaultKnown, groups, groupError, failure }: {
   model: ArrayModel;
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
   errors: Record<string, string>;
+  nameError: string | undefined;
+  defaultName: string;
+  defaultKnown: boolean;
   groups: ConsistencyGroup[];
   groupError: string | null;
   failure: string[];
@@ -64,6 +68,7 @@ export function OptionsStep({ model, state, update, errors, groups, groupError, 
     <div className="flex flex-col gap-3">
       <FormAlert messages={failure} />
       <div className="flex flex-col">
+        <NameRow bulk={state.bulk} value={state.copyName} onChange={(text) => update((current) => ({ ...current, copyName: text }))} error={nameError} defaultName={defaultName} defaultKnown={defaultKnown} />
         {wizardOptionsOf(model).map((option) => (
           <OptionRow
             key={option.name}

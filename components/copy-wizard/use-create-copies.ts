@@ -8,14 +8,14 @@ import { errorMessage } from '@/lib/client/api-error';
 import { createPairs, type CopyRequest, type PairOutcome, type PairRequest, type WizardApi } from '@/lib/client/create-pairs';
 import { deleteResource, postJson } from '@/lib/client/fetch-json';
 import { queryKeys } from '@/lib/client/query-keys';
-import type { Volume } from '@/lib/client/types';
+import type { Copy, Volume } from '@/lib/client/types';
 import { createConsistencyGroup } from '@/lib/client/use-consistency-groups';
 import { invalidateAfterCopyChange } from '@/lib/client/use-copy-mutations';
 
 const api: WizardApi = {
   createVolume: (body) => postJson<Volume>('/api/volumes', body),
   deleteVolume: (id) => deleteResource(`/api/volumes/${encodeURIComponent(id)}`),
-  createCopy: (body) => postJson<{ id: string }>('/api/copies', body),
+  createCopy: (body) => postJson<Copy>('/api/copies', body),
 };
 
 export type CreateResult = { kind: 'group-failed'; message: string } | { kind: 'done'; outcomes: PairOutcome[] };

@@ -3,10 +3,11 @@
 // its service, the plan (rows, targets, requests), which step can be shown and left, the review's
 // sentences and what must be typed before Create. The page only lays it out and acts.
 import { useMemo } from 'react';
-import { COPY_TYPE_BY_MODEL } from '@/engine/model';
+import { COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/model';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useConsistencyGroups } from '@/lib/client/use-consistency-groups';
 import { useCopies } from '@/lib/client/use-copies';
+import { defaultCopyName, defaultNamePattern, nameRuleProblem } from '@/lib/client/object-names';
 import { useEligibilities, useEligibility } from '@/lib/client/use-eligibility';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
@@ -39,7 +40,16 @@ export function useWizard() {
   const arrayGroups = (groups.data ?? []).filter((group) => group.arrayId === state.arrayId);
   const groupError = model === 'storwize' && state.group === NEW_GROUP ? groupNameError(state.groupName, arrayGroups.map((group) => group.name)) : null;
   const groupKnown = model !== 'storwize' || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
-  const optionsValid = optionsCheck.options !== null && groupError === null && groupKnown;
+  // The relationship's name (one pair only): the engine's rule as typed; '' leaves it to the array.
+  const copyName = state.bulk ? '' : state.copyName.trim();
+  const nameError = copyName === '' ? null : nameRuleProblem(copyName);
+  // The array's default is exact only from the whole list: until it arrives, its pattern.
+  const defaultName = model === undefined ? undefined : copies.data === undefined ? defaultNamePattern(model) : defaultCopyName(model, state.arrayId, copies.data);
+  const optionsValid = optionsCheck.options !== null && groupError === null && groupKnown && nameError === null;
+  const namingOf = (known: ArrayModel): ReviewInput['naming'] => {
+    if (state.bulk) return { kind: 'defaults', pattern: defaultNamePattern(known) };
+    return copyName !== '' ? { kind: 'given', name: copyName } : { kind: 'default', name: defaultName ?? defaultNamePattern(known) };
+  };
   // Choices the data no longer backs (a deleted array or volume) count as not made.
   const known = { ...state, arrayId: array === undefined && !arrays.isPending ? '' : state.arrayId, sourceIds: arrayVolumes === undefined ? state.sourceIds : plan.sources.map((source) => source.id) };
   const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
@@ -70,6 +80,7 @@ export function useWizard() {
           inProgressOnArray: onArray.filter((copy) => copy.state === 'in-progress').length,
           pendingOnArray: onArray.filter((copy) => copy.state === 'pending').length,
           group,
+          naming: namingOf(model),
         });
   const confirmWord = needsTypedConfirmation(plan.reviewPairs) ? (state.bulk ? BULK_CONFIRM_WORD : (plan.reviewPairs[0]?.target.name ?? null)) : null;
 
@@ -77,10 +88,10 @@ export function useWizard() {
   function createPlan(onGroupCreated: (groupId: string) => void): CreatePlan | null {
     if (model === undefined || type === undefined || array === undefined || optionsCheck.options === null) return null;
     const chosenGroup: CreatePlan['group'] = model !== 'storwize' || state.group === '' ? null : state.group === NEW_GROUP ? { kind: 'new', arrayId: array.id, name: state.groupName.trim() } : { kind: 'existing', id: state.group };
-    return { requests: plan.requests, copy: { type, options: optionsCheck.options, start }, group: chosenGroup, onGroupCreated };
+    return { requests: plan.requests, copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) }, group: chosenGroup, onGroupCreated };
   }
 
-  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, shown, start, canAdvance, reachable, lines, confirmWord, createPlan };
+  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, start, canAdvance, reachable, lines, confirmWord, createPlan };
 }
 
 export type Wizard = ReturnType<typeof useWizard>;

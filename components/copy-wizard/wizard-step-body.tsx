@@ -4,7 +4,8 @@
 import { ErrorState } from '@/components/ui/error-state';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import type { StepFailure } from '@/lib/client/wizard-failure';
+import { defaultNamePattern } from '@/lib/client/object-names';
+import { nameFailureFor, type StepFailure } from '@/lib/client/wizard-failure';
 import { withArray, withSources } from '@/lib/client/wizard-state';
 import { BulkTargetStep } from './bulk-target-step';
 import { OptionsStep } from './options-step';
@@ -52,7 +53,20 @@ export function WizardStepBody({ wizard, failure, pending, onCreate }: { wizard:
     case 'target':
       return <TargetBody wizard={wizard} failure={failure} />;
     case 'options':
-      return model === undefined ? null : <OptionsStep model={model} state={state} update={update} errors={{ ...wizard.optionsCheck.errors, ...(failure?.fields ?? {}) }} groups={wizard.arrayGroups} groupError={wizard.groupError} failure={failure?.messages ?? []} />;
+      return model === undefined ? null : (
+        <OptionsStep
+          model={model}
+          state={state}
+          update={update}
+          errors={{ ...wizard.optionsCheck.errors, ...(failure?.fields ?? {}) }}
+          nameError={wizard.nameError !== null ? `Name ${wizard.nameError}` : nameFailureFor(failure, state.copyName)}
+          defaultName={state.bulk ? defaultNamePattern(model) : (wizard.defaultName ?? defaultNamePattern(model))}
+          defaultKnown={!state.bulk && wizard.defaultKnown}
+          groups={wizard.arrayGroups}
+          groupError={wizard.groupError}
+          failure={failure?.messages ?? []}
+        />
+      );
     case 'review':
       return (
         <ReviewStep

@@ -1,5 +1,6 @@
 'use client';
-// The copies moving data right now, fastest to finish first, each with its live progress.
+// The copies moving data right now, fastest to finish first, each by its name with what it pairs
+// and its live progress.
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { CopyProgress } from '@/components/copies/copy-progress';
@@ -30,9 +31,14 @@ export function ActiveCopies() {
         {active.slice(0, SHOWN).map((copy) => (
           <li key={copy.id} className="grid grid-cols-[minmax(0,1fr)_minmax(10rem,16rem)] items-center gap-3 px-3 py-2">
             <div className="flex min-w-0 flex-col gap-0.5">
-              <Link href={`/copies/${copy.id}`} className="truncate font-mono text-xs text-accent hover:underline">
-                {names.volumeName(copy.sourceVolumeId)} → {names.volumeName(copy.targetVolumeId)}
-              </Link>
+              <span className="flex min-w-0 items-baseline gap-2">
+                <Link href={`/copies/${encodeURIComponent(copy.id)}`} className="max-w-1/2 shrink-0 truncate font-mono text-xs text-accent hover:underline" title={copy.name}>
+                  {copy.name}
+                </Link>
+                <span className="truncate font-mono text-xs text-fg-muted">
+                  {names.volumeName(copy.sourceVolumeId)} → {names.volumeName(copy.targetVolumeId)}
+                </span>
+              </span>
               <span className="flex items-center gap-2 text-xs text-fg-muted">
                 <span className="font-mono">{copy.type}</span> · {names.arrayName(copy.arrayId)} <CopyStateBadge state={copy.state} />
               </span>

@@ -1,4 +1,9 @@
+'use client';
+// The event log as a table: when, what kind, who, about what (named, and linked while it exists)
+// and, unless compact, the details.
+import { useCallback } from 'react';
 import type { FleetEvent } from '@/lib/client/types';
+import { useExistingCopyIds } from '@/lib/client/use-copies';
 import { AuditDetails, isAuditFacts } from './audit-details';
 import { EventDetails } from './event-details';
 import { EventKindBadge } from './event-kind-badge';
@@ -7,6 +12,8 @@ import { formatTimestamp } from './format-time';
 
 export function EventsTable({ events, compact = false, label }: { events: FleetEvent[]; compact?: boolean; label: string }) {
   const cell = compact ? 'px-3 py-1.5' : 'px-3 py-2';
+  const copyIds = useExistingCopyIds();
+  const copyExists = useCallback((copyId: string) => copyIds?.has(copyId) ?? true, [copyIds]);
   return (
     <table className="w-full border-collapse text-left" aria-label={label}>
       <thead className="bg-surface-raised text-xs text-fg-muted">
@@ -31,7 +38,7 @@ export function EventsTable({ events, compact = false, label }: { events: FleetE
             </td>
             <td className={`${cell} whitespace-nowrap`}>{event.actor}</td>
             <td className={cell}>
-              <EventSubject event={event} />
+              <EventSubject event={event} copyExists={copyExists} />
             </td>
             {!compact && (
               <td className={`${cell} text-xs`}>

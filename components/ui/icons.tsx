@@ -73,6 +73,12 @@ export const TrashIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const PencilIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10.5 2.75l2.75 2.75L6 12.75l-3.5.75.75-3.5 7.25-7.25ZM9 4.25 11.75 7" />
+  </Icon>
+);
+
 export const ChevronDownIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="m4 6 4 4 4-4" />

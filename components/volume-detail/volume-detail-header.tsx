@@ -1,16 +1,19 @@
 'use client';
 // The volume's identity and access at a glance: its array and pool, capacity, status, whether
-// hosts may write it now (and why not), its roles; Delete for operators.
+// hosts may write it now (and why not), its roles; Rename and Delete for operators.
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { NewCopyButton } from '@/components/copy-wizard/new-copy-button';
+import { RenameButton } from '@/components/naming/rename-button';
 import { Badge } from '@/components/ui/badge';
 import { Hint } from '@/components/ui/hint';
 import { PageHeader } from '@/components/ui/page-header';
 import { VolumeStatusBadge } from '@/components/volumes/volume-status-badge';
 import { useCan } from '@/lib/client/session';
 import { toBigBytes, type StorageArray, type Volume } from '@/lib/client/types';
+import { useRenameVolume } from '@/lib/client/use-volume-mutations';
+import { VOLUME_NAME_HINT, volumeNameProblem } from '@/lib/client/volume-name';
 import type { VolumeRelationship } from '@/lib/client/volume-relationships';
 import { formatBytes } from '@/lib/units';
 import { DeleteVolumeButton } from './delete-volume-button';
@@ -28,6 +31,11 @@ function accessText(volume: Volume): string {
   if (volume.status !== 'online') return `The volume is ${volume.status}: hosts can neither read nor write it.`;
   if (volume.readOnly) return `Hosts may read but not write it: its role (${volume.roles.join(', ')}) in its copy relationship's current state allows reads only. Writes are refused (423).`;
   return 'Hosts may read and write it.';
+}
+
+function RenameVolume({ volume }: { volume: Volume }) {
+  const rename = useRenameVolume();
+  return <RenameButton what="volume" currentName={volume.name} hint={VOLUME_NAME_HINT} check={volumeNameProblem} rename={(name) => rename.mutateAsync({ volumeId: volume.id, name })} />;
 }
 
 export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: { volume: Volume; array: UseQueryResult<StorageArray>; relationships: VolumeRelationship[] | undefined; onDeleted: (name: string) => void }) {
@@ -48,6 +56,7 @@ export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: 
           canOperate ? (
             <>
               <NewCopyButton source={volume} variant="secondary" />
+              <RenameVolume volume={volume} />
               <DeleteVolumeButton volume={volume} arrayName={arrayName} poolName={poolName} relationshipCount={relationships?.length ?? 0} onDeleted={onDeleted} />
             </>
           ) : undefined

@@ -1,7 +1,7 @@
 'use client';
-// Every copy relationship the volume is part of, each with the volume's role, the volume at the
-// other end, its state and progress and a small live bitmap heatmap: a host writing to this
-// volume shows up as marked grains here as it happens.
+// Every copy relationship the volume is part of, each by its name with the volume's role, the
+// volume at the other end, its state and progress and a small live bitmap heatmap: a host writing
+// to this volume shows up as marked grains here as it happens.
 import Link from 'next/link';
 import { CopyHeatmap, HeatmapLegend } from '@/components/copy-detail/copy-heatmap';
 import { CopyProgress } from '@/components/copies/copy-progress';
@@ -33,6 +33,9 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
     <li aria-labelledby={titleId} className="flex flex-col gap-2 border-b border-line p-3 last:border-b-0" data-testid="volume-relationship" data-copy-id={copy.id}>
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <h3 id={titleId} className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-1 text-[13px] font-normal">
+          <span className="font-mono text-xs font-semibold break-all text-fg" data-testid="relationship-name">
+            {copy.name}
+          </span>
           <Badge tone="accent">{relationship.roleName}</Badge>
           <span className="text-fg-muted">of {SERVICE_WORDS[copy.type] ?? copy.type}</span>
           <span className="text-fg-muted">{relationship.role === 'source' ? 'to' : 'from'}</span>
@@ -45,7 +48,7 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
             <CopyStateBadge state={copy.state} />
           </span>
           <Link href={`/copies/${encodeURIComponent(copy.id)}`} className="text-xs whitespace-nowrap text-accent hover:underline">
-            Open copy <span className="sr-only">{copy.id}</span>→
+            Open copy <span className="sr-only">{copy.name}</span>→
           </Link>
         </div>
       </div>

@@ -11,3 +11,11 @@ const SERVICE_NAMES: Record<ArrayModel, string> = {
 export function copyServiceOf(model: ArrayModel): { type: string; name: string } {
   return { type: COPY_TYPE_BY_MODEL[model], name: SERVICE_NAMES[model] };
 }
+
+/** One relationship and several, in the service's own words ("FlashCopy mapping", "ShadowImage pairs"). */
+export const RELATIONSHIP_WORDS: Record<ArrayModel, { one: string; many: string }> = {
+  santricity: { one: 'volume copy', many: 'volume copies' },
+  xp7: { one: 'ShadowImage pair', many: 'ShadowImage pairs' },
+  storwize: { one: 'FlashCopy mapping', many: 'FlashCopy mappings' },
+  ds6000: { one: 'FlashCopy relationship', many: 'FlashCopy relationships' },
+};

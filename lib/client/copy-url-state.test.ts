@@ -15,11 +15,21 @@ describe('copy view URL state', () => {
   });
 
   it('matches by service, state, array and by either volume name, case-insensitively', () => {
-    const copy = { id: 'c1', type: 'flashcopy', state: 'copying', arrayId: 'a1', sourceName: 'DB01_data', targetName: 'db01_snap' };
+    const copy = { id: 'c1', name: 'fcmap0', type: 'flashcopy', state: 'copying', arrayId: 'a1', sourceName: 'DB01_data', targetName: 'db01_snap' };
     expect(copyMatches({ ...DEFAULT_COPY_VIEW, q: 'SNAP' }, copy)).toBe(true);
     expect(copyMatches({ ...DEFAULT_COPY_VIEW, type: 'shadowimage' }, copy)).toBe(false);
     expect(copyMatches({ ...DEFAULT_COPY_VIEW, state: 'copying', arrayId: 'a1' }, copy)).toBe(true);
     expect(copyMatches({ ...DEFAULT_COPY_VIEW, arrayId: 'a2' }, copy)).toBe(false);
     expect(copyMatches({ ...DEFAULT_COPY_VIEW, q: 'log' }, copy)).toBe(false);
+  });
+
+  it("searches the relationship's own name too, and sorts by it", () => {
+    const copy = { id: 'c1', name: 'Nightly_SQL01', type: 'flashcopy', state: 'copying', arrayId: 'a1', sourceName: 'vol_a', targetName: 'vol_b' };
+    expect(copyMatches({ ...DEFAULT_COPY_VIEW, q: 'nightly' }, copy)).toBe(true);
+    expect(copyMatches({ ...DEFAULT_COPY_VIEW, q: 'sql01' }, copy)).toBe(true);
+    expect(copyMatches({ ...DEFAULT_COPY_VIEW, q: 'weekly' }, copy)).toBe(false);
+    const view = parseCopyView(new URLSearchParams('sort=name&dir=desc&q=nightly'));
+    expect(view).toMatchObject({ sort: 'name', descending: true, q: 'nightly' });
+    expect(serializeCopyView(view)).toBe('q=nightly&sort=name&dir=desc');
   });
 });

@@ -1,7 +1,7 @@
 // The Copies page's filters, search and sort live in the URL query, so a reload, a shared link or
 // the back button shows the same view. Parsing is lenient: unknown values mean "no filter".
 
-export const COPY_SORT_COLUMNS = ['type', 'array', 'source', 'target', 'state', 'progress', 'rate', 'eta', 'differential', 'updated'] as const;
+export const COPY_SORT_COLUMNS = ['name', 'type', 'array', 'source', 'target', 'state', 'progress', 'rate', 'eta', 'differential', 'updated'] as const;
 export type CopySortColumn = (typeof COPY_SORT_COLUMNS)[number];
 
 export const COPY_TYPE_FILTERS = ['volume-copy', 'shadowimage', 'flashcopy'] as const;
@@ -51,9 +51,10 @@ export function hasCopyFilters(state: CopyViewState): boolean {
   return state.type !== '' || state.state !== '' || state.arrayId !== '' || state.q !== '';
 }
 
-/** What a row offers to the filter and search: its service, state, array and both volume names. */
+/** What a row offers to the filter and search: its service, state, array, its own name and both volume names. */
 export interface FilterableCopy {
   id: string;
+  name: string;
   type: string;
   state: string;
   arrayId: string;
@@ -67,5 +68,5 @@ export function copyMatches(view: CopyViewState, copy: FilterableCopy): boolean 
   if (view.arrayId !== '' && copy.arrayId !== view.arrayId) return false;
   if (view.q === '') return true;
   const needle = view.q.toLowerCase();
-  return copy.sourceName.toLowerCase().includes(needle) || copy.targetName.toLowerCase().includes(needle) || copy.id.toLowerCase() === needle;
+  return copy.name.toLowerCase().includes(needle) || copy.sourceName.toLowerCase().includes(needle) || copy.targetName.toLowerCase().includes(needle) || copy.id.toLowerCase() === needle;
 }

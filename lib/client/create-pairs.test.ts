@@ -15,9 +15,9 @@ function fakeApi(failures: { volume?: boolean; copy?: boolean; cleanup?: boolean
       if (failures.cleanup) throw new ApiError(409, 'conflict', 'volume is in a relationship');
     },
     createCopy: async (body) => {
-      calls.push(`createCopy ${body.sourceVolumeId}→${body.targetVolumeId} start=${String(body.start)}`);
+      calls.push(`createCopy ${body.sourceVolumeId}→${body.targetVolumeId} start=${String(body.start)}${body.name === undefined ? '' : ` name=${body.name}`}`);
       if (failures.copy) throw new ApiError(422, 'rule', 'db02 cannot be the target', ['the S-VOL must be the same size as the P-VOL']);
-      return { id: 'copy-1' };
+      return { id: 'copy-1', name: body.name ?? 'sipair0' };
     },
   };
   return { api, calls };
@@ -30,8 +30,14 @@ const copy = { type: 'shadowimage', options: { pace: 'medium' }, start: true };
 describe('creating pairs', () => {
   it('creates a new target, then the copy started in the same request', async () => {
     const { api, calls } = fakeApi();
-    expect(await createPair(api, fresh, copy)).toEqual({ ok: true, sourceName: 'db01', targetName: 'db01_copy', copyId: 'copy-1', createdVolume: true });
+    expect(await createPair(api, fresh, copy)).toEqual({ ok: true, sourceName: 'db01', targetName: 'db01_copy', copyId: 'copy-1', copyName: 'sipair0', createdVolume: true });
     expect(calls).toEqual(['createVolume db01_copy', 'createCopy s→id-db01_copy start=true']);
+  });
+
+  it("asks for the relationship's name when one was given, and reports the name it got", async () => {
+    const { api, calls } = fakeApi();
+    expect(await createPair(api, existing, { ...copy, name: 'nightly' })).toMatchObject({ ok: true, copyName: 'nightly' });
+    expect(calls).toEqual(['createCopy s→t start=true name=nightly']);
   });
 
   it('deletes the new target again when the copy cannot be created', async () => {

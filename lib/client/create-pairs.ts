@@ -19,19 +19,21 @@ export interface CopyRequest {
   options: Record<string, unknown>;
   start: boolean;
   consistencyGroupId?: string;
+  /** The relationship's name; absent: the array's default (fcmap0, …). One pair only. */
+  name?: string;
 }
 
 export interface WizardApi {
   createVolume: (body: CreateVolumeRequest) => Promise<{ id: string; name: string }>;
   deleteVolume: (id: string) => Promise<void>;
-  createCopy: (body: CopyRequest) => Promise<{ id: string }>;
+  createCopy: (body: CopyRequest) => Promise<{ id: string; name: string }>;
 }
 
 /** Which step the failure concerns: creating the target volume, or creating the copy itself. */
 export type FailureStage = 'target' | 'copy';
 
 export type PairOutcome =
-  | { ok: true; sourceName: string; targetName: string; copyId: string; createdVolume: boolean }
+  | { ok: true; sourceName: string; targetName: string; copyId: string; copyName: string; createdVolume: boolean }
   | {
       ok: false;
       sourceName: string;
@@ -70,7 +72,7 @@ export async function createPair(api: WizardApi, request: PairRequest, copy: Omi
   }
   try {
     const created = await api.createCopy({ ...copy, sourceVolumeId: request.sourceId, targetVolumeId: targetId });
-    return { ok: true, sourceName: request.sourceName, targetName: request.target.name, copyId: created.id, createdVolume: request.target.kind === 'new' };
+    return { ok: true, sourceName: request.sourceName, targetName: request.target.name, copyId: created.id, copyName: created.name, createdVolume: request.target.kind === 'new' };
   } catch (error) {
     if (request.target.kind !== 'new') return failure(request, 'copy', error, null);
     try {

@@ -63,3 +63,20 @@ export function useCopyOptions() {
     },
   });
 }
+
+export interface CopyRenameRequest {
+  copyId: string;
+  name: string;
+}
+
+/** PATCH {name}: 409 when the array has a relationship of that name (ignoring case), 400 when the rule refuses it. */
+export function useRenameCopy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ copyId, name }: CopyRenameRequest) => patchJson<Copy>(`/api/copies/${encodeURIComponent(copyId)}`, { name }),
+    onSuccess: (copy) => {
+      client.setQueryData(queryKeys.copy(copy.id), copy);
+      return invalidateAfterCopyChange(client);
+    },
+  });
+}

@@ -1,8 +1,8 @@
 'use client';
-// Creating or deleting a volume changes the volume lists, the arrays' capacity and owner
-// counts, and the event log: all three are refetched after either.
+// Creating, renaming or deleting a volume changes the volume lists, the arrays' capacity and owner
+// counts, and the event log: all three are refetched after each.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { deleteResource, postJson } from './fetch-json';
+import { deleteResource, patchJson, postJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import type { CreateVolumeRequest, Volume } from './types';
 
@@ -32,6 +32,23 @@ export function useDeleteVolume(options: { onDeleted?: (volume: Pick<Volume, 'id
     mutationFn: (volume: Pick<Volume, 'id'>) => deleteResource(`/api/volumes/${encodeURIComponent(volume.id)}`),
     onSuccess: (_nothing, volume) => {
       options.onDeleted?.(volume);
+      return invalidateFleet(client);
+    },
+  });
+}
+
+export interface VolumeRenameRequest {
+  volumeId: string;
+  name: string;
+}
+
+/** PATCH {name}: 409 when the array has a volume of that name. Copy rows show volume names, so they follow. */
+export function useRenameVolume() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ volumeId, name }: VolumeRenameRequest) => patchJson<Volume>(`/api/volumes/${encodeURIComponent(volumeId)}`, { name }),
+    onSuccess: (volume) => {
+      client.setQueryData(queryKeys.volume(volume.id), volume);
       return invalidateFleet(client);
     },
   });

@@ -35,8 +35,12 @@ describe('wizard options', () => {
 
   it('checks a new consistency group name', () => {
     expect(groupNameError('', [])).toBe('is required for a new consistency group');
-    expect(groupNameError('-x', [])).toMatch(/must start with a letter or digit/);
+    expect(groupNameError('-x', [])).toBe('must start with a letter or an underscore');
+    // The server refuses a group name starting with a digit, as it does a relationship's.
+    expect(groupNameError('1st', [])).toBe('must start with a letter or an underscore');
+    expect(groupNameError('x'.repeat(64), [])).toBe('is longer than 63 characters');
     expect(groupNameError('nightly', ['nightly'])).toBe('a consistency group named "nightly" already exists on this array');
+    expect(groupNameError('Nightly', ['nightly'])).toBe('a consistency group named "Nightly" already exists on this array');
     expect(groupNameError('nightly', [])).toBeNull();
   });
 

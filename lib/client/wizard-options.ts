@@ -10,6 +10,7 @@ import { SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace
 import { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from '@/engine/copy/volume-copy';
 import type { ArrayModel } from '@/engine/model';
 import { formatRate } from '@/lib/units';
+import { nameRuleProblem } from './object-names';
 
 export type WizardOption =
   | { name: string; label: string; kind: 'choice'; choices: readonly string[]; explain: string; describe: (value: string) => string }
@@ -178,15 +179,15 @@ export function canDeferStart(model: ArrayModel): boolean {
   return model === 'santricity' || model === 'storwize';
 }
 
-export const GROUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-export const GROUP_NAME_MAX = 64;
-
-/** A new consistency group's name: the API's rule, plus no clash with the array's groups. */
+/**
+ * A new consistency group's name: the rule every relationship and group name follows
+ * (object-names.ts, the engine's), and no clash with the array's groups, ignoring case as the server does.
+ */
 export function groupNameError(name: string, existingNames: readonly string[]): string | null {
   const text = name.trim();
   if (text === '') return 'is required for a new consistency group';
-  if (text.length > GROUP_NAME_MAX) return `must be at most ${GROUP_NAME_MAX} characters`;
-  if (!GROUP_NAME_PATTERN.test(text)) return 'may use letters, digits and _ . - and must start with a letter or digit';
-  if (existingNames.includes(text)) return `a consistency group named "${text}" already exists on this array`;
+  const problem = nameRuleProblem(text);
+  if (problem !== null) return problem;
+  if (existingNames.some((existing) => existing.toLowerCase() === text.toLowerCase())) return `a consistency group named "${text}" already exists on this array`;
   return null;
 }

@@ -36,6 +36,11 @@ describe('wizard review', () => {
     expect(texts({ ...base, model: 'ds6000', options: { mode: 'nocopy' } }).join(' ')).toMatch(/lasts until you withdraw it/);
     expect(texts({ ...base, model: 'ds6000', options: { mode: 'copy' }, rateBytesPerSec: 100 * 1024 ** 2 })).toContain('When the background copy completes, the relationship ends by itself and the volumes are independent.');
     expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' } })[0]).toBe('Creates 1 ShadowImage pair on E2800-01 and starts it.');
+    expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' }, naming: { kind: 'given', name: 'nightly' } })[0]).toBe('Creates 1 ShadowImage pair named nightly on E2800-01 and starts it.');
+    expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' }, naming: { kind: 'default', name: 'sipair3' } })[0]).toBe('Creates 1 ShadowImage pair named sipair3 (the array’s default name) on E2800-01 and starts it.');
+    const bulk = texts({ ...base, pairs: [pair('A'), pair('A')], naming: { kind: 'defaults', pattern: 'volcopyN' } });
+    expect(bulk[0]).toBe('Creates 2 volume copies on E2800-01 and starts them.');
+    expect(bulk[1]).toMatch(/^Each gets the array’s default name \(volcopyN, with the smallest number free/);
     expect(texts({ ...base, model: 'storwize', options: { copyRate: 50 }, group: { name: 'nightly', created: true } })).toContain('Creates consistency group nightly first and adds the mapping to it.');
   });
 

@@ -4,6 +4,7 @@
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '@/engine/copy/volume-copy';
 import type { ArrayModel } from '@/engine/model';
 import { formatBytes, formatRate } from '@/lib/units';
+import { RELATIONSHIP_WORDS } from './copy-services';
 
 export interface ReviewVolume {
   name: string;
@@ -28,6 +29,11 @@ export interface ReviewInput {
   inProgressOnArray: number;
   pendingOnArray: number;
   group: { name: string; created: boolean } | null;
+  /**
+   * What the new relationships are called: one pair's name as given, or the array's default for it
+   * (`pattern` when the number is not known: "fcmapN"); several pairs each take their default.
+   */
+  naming?: { kind: 'given' | 'default'; name: string } | { kind: 'defaults'; pattern: string };
 }
 
 export interface ReviewLine {
@@ -38,13 +44,6 @@ export interface ReviewLine {
 
 const info = (text: string): ReviewLine => ({ text, warn: false });
 const warn = (text: string): ReviewLine => ({ text, warn: true });
-
-const PAIR_WORDS: Record<ArrayModel, { one: string; many: string }> = {
-  santricity: { one: 'volume copy', many: 'volume copies' },
-  xp7: { one: 'ShadowImage pair', many: 'ShadowImage pairs' },
-  storwize: { one: 'FlashCopy mapping', many: 'FlashCopy mappings' },
-  ds6000: { one: 'FlashCopy relationship', many: 'FlashCopy relationships' },
-};
 
 function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -140,12 +139,23 @@ function serviceLines(input: ReviewInput): ReviewLine[] {
   }
 }
 
+function namedWords(naming: ReviewInput['naming']): string {
+  if (naming === undefined || naming.kind === 'defaults') return '';
+  return naming.kind === 'given' ? ` named ${naming.name}` : ` named ${naming.name} (the array’s default name)`;
+}
+
+function namingLines(naming: ReviewInput['naming']): ReviewLine[] {
+  if (naming?.kind !== 'defaults') return [];
+  return [info(`Each gets the array’s default name (${naming.pattern}, with the smallest number free on the array); rename any of them from its page.`)];
+}
+
 /** Every line of the review, most important first: what is created, then what it does. */
 export function reviewLines(input: ReviewInput): ReviewLine[] {
-  const words = PAIR_WORDS[input.model];
+  const words = RELATIONSHIP_WORDS[input.model];
   const starts = input.start ? (input.pairs.length === 1 ? ' and starts it' : ' and starts them') : '';
   return [
-    info(`Creates ${count(input.pairs.length, words.one, words.many)} on ${input.arrayName}${starts}.`),
+    info(`Creates ${count(input.pairs.length, words.one, words.many)}${namedWords(input.naming)} on ${input.arrayName}${starts}.`),
+    ...namingLines(input.naming),
     ...createdLines(input),
     ...overwriteLines(input),
     ...(input.model === 'santricity' && input.start ? ownershipLines(input.pairs) : []),

@@ -22,6 +22,18 @@ describe('wizard URL state', () => {
     expect(parse(serializeWizard(state))).toEqual(state);
   });
 
+  it("keeps the relationship's name apart from the new target's, and only for one pair", () => {
+    const state: WizardState = { ...DEFAULT_WIZARD, step: 'options', arrayId: 'a', sourceIds: ['s'], targetId: 'new', newName: 's_copy', copyName: 'nightly' };
+    const query = serializeWizard(state);
+    expect(new URLSearchParams(query).get('copyName')).toBe('nightly');
+    expect(new URLSearchParams(query).get('name')).toBe('s_copy');
+    expect(parse(query)).toEqual(state);
+    // Bulk copies take the array's defaults: a name in a bulk link is ignored, and going bulk drops it.
+    expect(parse('bulk=1&source=a&copyName=nightly').copyName).toBe('');
+    expect(withBulk(state, true).copyName).toBe('');
+    expect(serializeWizard({ ...state, bulk: true })).not.toContain('copyName');
+  });
+
   it('keeps option text as typed, so a bad value can be shown with its message', () => {
     expect(parse('opt.copyRate=fast').options).toEqual({ copyRate: 'fast' });
   });

@@ -33,6 +33,8 @@ export interface WizardState {
   options: Record<string, string>;
   group: string; // '' = none, NEW_GROUP, or a group id (storwize)
   groupName: string;
+  /** The relationship's name as typed; '' = the array's default (single mode only). */
+  copyName: string;
   start: boolean;
   q: string;
   sort: SourceSortColumn | null;
@@ -49,6 +51,7 @@ export const DEFAULT_WIZARD: WizardState = {
   options: {},
   group: '',
   groupName: '',
+  copyName: '',
   start: true,
   q: '',
   sort: null,
@@ -83,6 +86,8 @@ export function parseWizard(params: URLSearchParams): WizardState {
     options,
     group: params.get('group') ?? '',
     groupName: params.get('groupName') ?? '',
+    // `name` is the new target volume's; the relationship's own is `copyName`. Bulk gives defaults.
+    copyName: bulk ? '' : (params.get('copyName') ?? ''),
     start: params.get('start') !== '0',
     q: params.get('q') ?? '',
     sort: isSortColumn(sort) ? sort : null,
@@ -101,6 +106,7 @@ export function serializeWizard(state: WizardState): string {
   for (const [name, value] of Object.entries(state.options)) params.set(`${OPTION_PREFIX}${name}`, value);
   if (state.group !== '') params.set('group', state.group);
   if (state.groupName !== '') params.set('groupName', state.groupName);
+  if (!state.bulk && state.copyName !== '') params.set('copyName', state.copyName);
   if (!state.start) params.set('start', '0');
   if (state.q !== '') params.set('q', state.q);
   if (state.sort !== null) {
@@ -116,10 +122,10 @@ export function withArray(state: WizardState, arrayId: string): WizardState {
   return { ...DEFAULT_WIZARD, step: state.step, bulk: state.bulk, arrayId };
 }
 
-/** Switching between one pair and bulk keeps the first source; targets are matched anew. */
+/** Switching between one pair and bulk keeps the first source; targets are matched anew, and bulk copies take default names. */
 export function withBulk(state: WizardState, bulk: boolean): WizardState {
   if (bulk === state.bulk) return state;
-  return { ...state, bulk, sourceIds: bulk ? state.sourceIds : state.sourceIds.slice(0, 1), targetId: '', newName: '' };
+  return { ...state, bulk, sourceIds: bulk ? state.sourceIds : state.sourceIds.slice(0, 1), targetId: '', newName: '', copyName: '' };
 }
 
 /** A different source set invalidates the target picked for the previous one. */
@@ -144,7 +150,7 @@ export function stepReady(state: WizardState, step: WizardStep): boolean {
   }
 }
 
-/** What only the page can check: a new target's name, and the options (with the group). */
+/** What only the page can check: a new target's name, and the options (with the group and the copy's name). */
 export interface StepChecks {
   targetValid: boolean;
   optionsValid: boolean;
