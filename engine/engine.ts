@@ -304,7 +304,7 @@ export class Engine {
     const grouped = relationship.consistencyGroupId !== null;
     return actionsIn(table, relationship.state).map((availability) => {
       if (!availability.allowed) return availability;
-      if (grouped) return { ...availability, allowed: false, allowedModes: [], reason: `the mapping is in consistency group ${relationship.consistencyGroupId}: act on the group` };
+      if (grouped) return { ...availability, allowed: false, allowedModes: [], reason: 'the mapping is in a consistency group: act on the group' };
       // A fault in force may refuse what the table allows (an action that would move data).
       const modes: (string | undefined)[] = availability.modes.length > 0 ? [...availability.allowedModes] : [undefined];
       const open = modes.filter((mode) => this.lookupAction(relationship, availability.action, mode).ok);
@@ -494,7 +494,7 @@ export class Engine {
   act(copyId: string, action: string, mode?: string): Relationship {
     const relationship = this.requireCopy(copyId);
     if (relationship.consistencyGroupId !== null) {
-      throw new EngineError('conflict', `mapping ${relationship.name} is in consistency group ${relationship.consistencyGroupId}: ${action} the group, not one mapping`);
+      throw new EngineError('conflict', `mapping ${relationship.name} is in a consistency group: ${action} the group, not one mapping`);
     }
     this.actOn(relationship, action, mode, 'action');
     this.afterChange(relationship);
@@ -568,12 +568,12 @@ export class Engine {
   /** Applies an action to every member at one point in time (one simulated instant). */
   actOnGroup(groupId: string, action: string, mode?: string): Relationship[] {
     const members = [...this.relationships.values()].filter((r) => r.consistencyGroupId === groupId);
-    if (members.length === 0) throw new EngineError('conflict', `consistency group ${groupId} has no mappings`);
+    if (members.length === 0) throw new EngineError('conflict', 'the consistency group has no mappings');
     const refusals = members.flatMap((member) => {
       const lookup = this.lookupAction(member, action, mode);
       return lookup.ok ? [] : [`${member.id}: ${lookup.reason}`];
     });
-    if (refusals.length > 0) throw new EngineError('conflict', `consistency group ${groupId}: ${refusals[0]}`, refusals);
+    if (refusals.length > 0) throw new EngineError('conflict', `the consistency group cannot ${action}: ${refusals[0]}`, refusals);
     for (const member of members) this.actOn(member, action, mode, 'group');
     for (const member of members) this.afterChange(member);
     this.settle();

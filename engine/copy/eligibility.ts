@@ -7,6 +7,7 @@ import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
 /** A relationship that still holds its volumes (its state's holdsVolumes). */
 export interface HeldPair {
   id: string;
+  name: string;
   sourceVolumeId: string;
   targetVolumeId: string;
   state: string;
@@ -43,17 +44,17 @@ export function sourceProblems(ctx: EligibilityContext): string[] {
   const asTarget = held.find((pair) => pair.targetVolumeId === source.id);
   const asSource = held.filter((pair) => pair.sourceVolumeId === source.id);
   if (asTarget !== undefined) {
-    reasons.push(`${source.name} is the ${words.target} of ${words.pair} ${asTarget.id} (${asTarget.state}); cascaded copies are not simulated`);
+    reasons.push(`${source.name} is the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state}); cascaded copies are not simulated`);
   }
   if (model === 'xp7' && asSource.length >= SHADOWIMAGE_SVOLS_PER_PVOL_MAX) {
     reasons.push(`P-VOL ${source.name} already has ${asSource.length} S-VOLs, the maximum of ${SHADOWIMAGE_SVOLS_PER_PVOL_MAX}`);
   }
   const reversing = model === 'xp7' ? asSource.find((pair) => pair.state === REVERSE_RESYNC_STATE) : undefined;
   if (reversing !== undefined) {
-    reasons.push(`P-VOL ${source.name} is being restored from pair ${reversing.id} (${REVERSE_RESYNC_STATE}); wait until it ends`);
+    reasons.push(`P-VOL ${source.name} is being restored from pair ${reversing.name} (${REVERSE_RESYNC_STATE}); wait until it ends`);
   }
   if (model === 'ds6000' && asSource.length > 0) {
-    reasons.push(`${source.name} is already in FlashCopy relationship ${asSource[0]?.id}: a volume can be in only one at a time`);
+    reasons.push(`${source.name} is already in FlashCopy relationship ${asSource[0]?.name}: a volume can be in only one at a time`);
   }
   return reasons;
 }
@@ -78,13 +79,13 @@ function relationshipReasons(ctx: EligibilityContext, target: VolumeState): stri
   const asSource = held.find((pair) => pair.sourceVolumeId === target.id);
   if (asTarget !== undefined) {
     const same = asTarget.sourceVolumeId === source.id ? ` with ${source.name} already` : '';
-    reasons.push(`${target.name} is already the ${words.target} of ${words.pair} ${asTarget.id} (${asTarget.state})${same}`);
+    reasons.push(`${target.name} is already the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state})${same}`);
   }
   if (asSource !== undefined) {
     reasons.push(
       model === 'ds6000'
-        ? `${target.name} is already in FlashCopy relationship ${asSource.id}: a volume can be in only one at a time`
-        : `${target.name} is the ${words.source} of ${words.pair} ${asSource.id}; cascaded copies are not simulated`,
+        ? `${target.name} is already in FlashCopy relationship ${asSource.name}: a volume can be in only one at a time`
+        : `${target.name} is the ${words.source} of ${words.pair} ${asSource.name}; cascaded copies are not simulated`,
     );
   }
   return reasons;

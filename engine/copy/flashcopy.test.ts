@@ -98,7 +98,7 @@ describe('storwize FlashCopy mappings', () => {
     const maps = [0, 2].map((i) =>
       engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', i).id, targetVolumeId: fixture.volume('storwize', i + 1).id, start: false, consistencyGroupId: 'g1', options: { copyRate: 0 } }),
     );
-    expect(() => engine.act(maps[0]!.id, 'start')).toThrow(/consistency group g1/);
+    expect(() => engine.act(maps[0]!.id, 'start')).toThrow(/in a consistency group: start the group/);
     engine.actOnGroup('g1', 'start');
     engine.advance(2_000);
     expect(maps.map((m) => m.state)).toEqual(['copying', 'copying']);

@@ -17,11 +17,11 @@ export function siblingsOf(relationship: Relationship, onSource: readonly Relati
 export function siblingBlock(to: string, toSpec: StateSpec, siblings: readonly Relationship[]): string | null {
   if (to === REVERSE_RESYNC_STATE) {
     const unsplit = siblings.find((other) => !SPLIT_STATES.includes(other.state));
-    return unsplit === undefined ? null : `a reverse resync needs every other pair of the P-VOL split, and pair ${unsplit.id} is ${unsplit.state}`;
+    return unsplit === undefined ? null : `a reverse resync needs every other pair of the P-VOL split, and pair ${unsplit.name} is ${unsplit.state}`;
   }
   const reversing = siblings.find((other) => other.state === REVERSE_RESYNC_STATE);
   if (reversing === undefined || (toSpec.copier === 'none' && toSpec.data !== 'mirror')) return null;
-  return `pair ${reversing.id} is restoring the P-VOL (${REVERSE_RESYNC_STATE}); wait until it ends`;
+  return `pair ${reversing.name} is restoring the P-VOL (${REVERSE_RESYNC_STATE}); wait until it ends`;
 }
 
 /** On entering a reverse resync: the grains it will rewrite on the P-VOL are changes for the siblings. */

@@ -166,7 +166,7 @@ describe('xp7 ShadowImage', () => {
       const { engine, first, second } = twoPairs();
       engine.act(first.id, 'split', 'quick');
       engine.advance(5_000);
-      expect(() => engine.act(first.id, 'resync', 'reverse')).toThrow(new RegExp(`pair ${second.id} is PAIR`));
+      expect(() => engine.act(first.id, 'resync', 'reverse')).toThrow(new RegExp(`pair ${second.name} is PAIR`));
       engine.act(second.id, 'split', 'quick');
       engine.advance(5_000);
       engine.hostWrite(first.targetVolumeId, 0, new Uint8Array(MiB).fill(6)); // something to restore

@@ -55,7 +55,7 @@ export function checkAccess(volume: VolumeState, holdings: readonly Holding[], w
     const what = access === 'none' ? 'not accessible' : 'read-only';
     throw new EngineError(
       'locked',
-      `volume ${volume.name} is the ${roleWord(relationship, volume.id)} of ${PAIR_WORDS[relationship.type]} ${relationship.id} in state ${relationship.state}, where it is ${what}`,
+      `volume ${volume.name} is the ${roleWord(relationship, volume.id)} of ${PAIR_WORDS[relationship.type]} ${relationship.name} in state ${relationship.state}, where it is ${what}`,
     );
   }
 }
