@@ -1,5 +1,6 @@
 // `npm test`: every suite, in order — types, lint, engine import rule, unit and API integration
-// (Vitest, against a real server), then the browser (Playwright in Debian's Chromium).
+// (Vitest, against a real server, with the vendors' real clients: Ansible playbooks and OpenSSH),
+// then the browser (Playwright in Debian's Chromium).
 // Ends with one "N passed, N failed" line over all test cases.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureChromium } from './ensure-chromium';
+import { ensureTestClients } from './ensure-test-clients';
 
 const PROJECT_DIR = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(PROJECT_DIR, 'node_modules', '.bin', name);
@@ -42,7 +44,13 @@ const steps: Step[] = [
   { name: 'types (tsc)', run: () => command(bin('tsc'), ['--noEmit', '-p', '.']) },
   { name: 'lint (eslint)', run: () => command(bin('eslint'), ['--max-warnings', '0', '.']) },
   { name: 'engine imports', run: () => command(process.execPath, ['--import', 'tsx', 'scripts/check-engine-imports.ts']) },
-  { name: 'unit + API (vitest)', run: () => command(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]) },
+  {
+    name: 'unit + API + vendor clients (vitest)',
+    run: () => {
+      ensureTestClients();
+      return command(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+    },
+  },
   {
     name: 'browser (playwright)',
     run: () => {
