@@ -22,6 +22,7 @@ interface Volume {
 }
 interface Copy {
   id: string;
+  name: string;
   state: string;
   actions: { action: string; allowed: boolean; reason?: string }[];
 }
@@ -167,7 +168,7 @@ describe('faults', () => {
     const injected = await post<Fault>('/api/faults', { kind: 'volume-io-error', volumeId: target.id });
     expect(injected.status).toBe(201);
     expect(injected.headers.get('location')).toBe(`/api/faults/${injected.body.id}`);
-    expect(injected.body.effect).toBe(`hosts cannot read or write ft_io_tgt; volume-copy ${created.id}: in-progress → failed`);
+    expect(injected.body.effect).toBe(`hosts cannot read or write ft_io_tgt; volume-copy ${created.name}: in-progress → failed`);
     expect(Date.parse(injected.body.since)).toBeGreaterThan(0);
     expect((await copy(created.id)).state).toBe('failed');
     expect((await get<Volume>(`/api/volumes/${target.id}`)).body.status).toBe('failed');
