@@ -9,6 +9,7 @@ import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { startServer, type RunningServer } from '../support/server';
 import { requireAnsiblePlaybook, runPlaybook, type PlaybookRun, type TaskResult } from './run-playbook';
+import type { GrainlineArray, GrainlineCopy, GrainlineVolume } from '../support/grainline-types';
 
 const PLAYBOOK_TEST_TIMEOUT_MS = 240_000;
 const OPERATOR = { username: 'ansible-operator', password: 'ansible-password-1' };
@@ -21,28 +22,6 @@ let server: RunningServer;
 let token = '';
 const grainline = apiClient(() => server.baseUrl, () => bearer(token));
 
-interface GrainlineArray {
-  id: string;
-  name: string;
-  model: string;
-  serial: string;
-  controllers: { slot: string; status: string }[];
-  pools: { id: string; name: string; capacityBytes: number }[];
-}
-interface GrainlineVolume {
-  id: string;
-  name: string;
-  poolId: string;
-  capacityBytes: number;
-  roles: string[];
-}
-interface GrainlineCopy {
-  id: string;
-  type: string;
-  state: string;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-}
 
 let array: GrainlineArray;
 let source: GrainlineVolume;

@@ -14,6 +14,7 @@ import { adminToken, bearer } from '../support/auth';
 import { startServer, TEST_ADMIN, type RunningServer } from '../support/server';
 import { svcClient, waitListening, waitPortFree, type SvcClient } from '../support/svc-client';
 import { requireAnsiblePlaybook, runPlaybook, type PlaybookRun, type TaskResult } from './run-playbook';
+import type { GrainlineArray, GrainlineCopy, GrainlineGroup, GrainlineVolume } from '../support/grainline-types';
 
 /** The IBM collection's only port (IBMSVCRestApi.port); nothing in a playbook can change it. */
 const SVC_PORT = 7443;
@@ -27,37 +28,6 @@ const VOLUME_MB = 16;
 const VOLUME_BYTES = VOLUME_MB * MiB;
 
 type Row = Record<string, string>;
-interface GrainlineArray {
-  id: string;
-  name: string;
-  model: string;
-  pools: { id: string; name: string }[];
-}
-interface GrainlineVolume {
-  id: string;
-  name: string;
-  poolId: string;
-  capacityBytes: number;
-  roles: string[];
-}
-interface GrainlineCopy {
-  id: string;
-  name: string;
-  state: string;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-  consistencyGroupId: string | null;
-  lastStarted: string | null;
-  options: { copyRate: number; autoDelete: boolean };
-  progress: { percent: number };
-}
-interface GrainlineGroup {
-  id: string;
-  arrayId: string;
-  name: string;
-  state: string;
-  memberIds: string[];
-}
 
 let server: RunningServer;
 let token = '';

@@ -8,6 +8,7 @@ import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { closeRawAgent, rawRequest, type RawBody } from '../support/raw-http';
 import { startServer, TEST_ADMIN, type RunningServer } from '../support/server';
+import type { GrainlineArray, GrainlineCopy, GrainlineEvent as AuditEvent, GrainlineVolume } from '../support/grainline-types';
 
 let server: RunningServer;
 let token = '';
@@ -68,36 +69,6 @@ interface SantricityVolume {
   preferredManager: string;
   volumeCopySource: boolean;
   volumeCopyTarget: boolean;
-}
-interface GrainlineArray {
-  id: string;
-  name: string;
-  model: string;
-  serial: string;
-  pools: { id: string; name: string; capacityBytes: number; usedBytes: number }[];
-}
-interface GrainlineVolume {
-  id: string;
-  arrayId: string;
-  poolId: string;
-  name: string;
-  capacityBytes: number;
-  currentOwner: 'A' | 'B';
-  preferredOwner: 'A' | 'B';
-  roles: string[];
-}
-interface GrainlineCopy {
-  id: string;
-  type: string;
-  state: string;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-  options: { priority: string; targetReadOnly: boolean };
-}
-interface AuditEvent {
-  actor: string;
-  subjectId: string;
-  details: { method: string; path: string; status: number; outcome: string; message?: string; address?: string };
 }
 
 function basic(login: Login): Record<string, string> {

@@ -9,6 +9,7 @@ import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { startServer, TEST_ADMIN, type RunningServer } from '../support/server';
 import { svcAuth, svcClient, svcRequest, waitListening, type SvcClient, type SvcResponse } from '../support/svc-client';
+import type { GrainlineArray, GrainlineCopy, GrainlineEvent, GrainlineGroup, GrainlineVolume } from '../support/grainline-types';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -20,42 +21,6 @@ const OPERATOR = { username: 'svc-operator', password: 'svc-operator-password-1'
 
 type Row = Record<string, string>;
 
-interface GrainlineArray {
-  id: string;
-  name: string;
-  model: string;
-  serial: string;
-  pools: { id: string; name: string; capacityBytes: number }[];
-}
-interface GrainlineVolume {
-  id: string;
-  name: string;
-  poolId: string;
-  capacityBytes: number;
-}
-interface GrainlineCopy {
-  id: string;
-  name: string;
-  state: string;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-  consistencyGroupId: string | null;
-  lastStarted: string | null;
-  options: { copyRate: number; grainSize: number; autoDelete: boolean; cleanRate: number };
-  progress: { percent: number };
-}
-interface GrainlineGroup {
-  id: string;
-  arrayId: string;
-  name: string;
-  state: string;
-  memberIds: string[];
-}
-interface GrainlineEvent {
-  kind: string;
-  actor: string;
-  details: { method?: string; path?: string; status?: number; outcome?: string; message?: string };
-}
 
 let server: RunningServer;
 let token = '';

@@ -9,6 +9,7 @@ import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { startServer, TEST_ADMIN, type RunningServer } from '../support/server';
 import { waitListening } from '../support/svc-client';
+import type { GrainlineCopy, GrainlineEvent, GrainlineVolume } from '../support/grainline-types';
 
 const MONITOR = { username: 'ssh-monitor', password: 'ssh-monitor-password-1', role: 'monitor' } as const;
 const SSH_TIMEOUT_MS = 20_000;
@@ -21,23 +22,6 @@ interface SshRun {
   code: number | null;
   stdout: string;
   stderr: string;
-}
-interface GrainlineVolume {
-  id: string;
-  name: string;
-}
-interface GrainlineCopy {
-  id: string;
-  name: string;
-  state: string;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-  options: { copyRate: number };
-}
-interface GrainlineEvent {
-  kind: string;
-  actor: string;
-  details: { method?: string; path?: string; status?: number; message?: string };
 }
 
 let server: RunningServer;
