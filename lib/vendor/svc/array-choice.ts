@@ -27,11 +27,18 @@ export async function namesOfAddress(address: string | undefined, port: number):
   }
 }
 
-export async function chooseArray(runtime: Runtime, names: readonly string[]): Promise<ArrayView> {
+/**
+ * `names`: what the client said it connected to; `moreNames`: asked only when those match no array
+ * and there are several to choose from (a reverse lookup of the local address may be slow).
+ */
+export async function chooseArray(runtime: Runtime, names: readonly string[], moreNames: () => Promise<string[]> = async () => []): Promise<ArrayView> {
   const storwize = (await listArrays(runtime.db, runtime.engine)).filter((array) => array.model === 'storwize');
   const named = storwize.find((array) => names.includes(array.name.toLowerCase()));
   if (named !== undefined) return named;
   if (storwize.length === 1) return storwize[0] as ArrayView;
+  const more = await moreNames();
+  const found = storwize.find((array) => more.includes(array.name.toLowerCase()));
+  if (found !== undefined) return found;
   const known = storwize.map((array) => array.name).join(', ') || 'none';
   throw new SvcError('CMMVC5753E', 'The specified object does not exist or is not a suitable candidate.', `no storwize array is named ${names[0] ?? '(no host name)'}; connect by one of these names: ${known}`, 404);
 }

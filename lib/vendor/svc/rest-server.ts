@@ -123,8 +123,7 @@ async function handle(runtime: Runtime, req: IncomingMessage, res: ServerRespons
       throw invalidArgument('the object name in the URL does not decode');
     }
   }
-  const names = [...hostNamesOf(header(req, 'host')), ...(await namesOfAddress(req.socket.localAddress, req.socket.localPort ?? 0))];
-  const array = await chooseArray(runtime, names);
+  const array = await chooseArray(runtime, hostNamesOf(header(req, 'host')), () => namesOfAddress(req.socket.localAddress, req.socket.localPort ?? 0));
   const result = await runSvcCommand({ runtime, principal, address, array, invocation: { command, options: optionsOfJson(body), object }, audit: { method: 'POST', path: url.pathname } });
   if (!result.ok) throw result.error;
   send(res, 200, bodyOf(result.output));

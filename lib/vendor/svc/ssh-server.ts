@@ -32,7 +32,7 @@ async function runLine(runtime: Runtime, principal: Principal, address: string, 
     throw error;
   }
   try {
-    const array = await chooseArray(runtime, await namesOfAddress(localAddress, localPort));
+    const array = await chooseArray(runtime, [], () => namesOfAddress(localAddress, localPort));
     const result = await runSvcCommand({ runtime, principal, address, array, invocation, audit: { method: 'SSH', path: line } });
     if (!result.ok) return { stdout: '', stderr: `${result.error.message}\n`, code: 1 };
     return { stdout: formatOutput(result.output, invocation), stderr: '', code: 0 };
