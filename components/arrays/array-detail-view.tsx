@@ -89,7 +89,7 @@ function ArrayDetail({ array }: { array: StorageArray }) {
         actions={
           <>
             <CapacityBar usedBytes={array.usedBytes} capacityBytes={array.capacityBytes} className="w-56" />
-            <CreateVolumeDialog defaultArrayId={array.id} />
+            {canOperate && <CreateVolumeDialog defaultArrayId={array.id} />}
           </>
         }
       />

@@ -7,7 +7,8 @@ import { useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '@/lib/client/api-error';
 import { choiceKey, choicesOf, type CopyChoice } from '@/lib/client/copy-choices';
-import { consequenceOf } from '@/lib/client/copy-consequences';
+import { consequenceOf, removalConsequence } from '@/lib/client/copy-consequences';
+import { actionToast } from '@/lib/client/copy-outcome';
 import type { Copy } from '@/lib/client/types';
 import { useCopyAction, useDeleteCopy } from '@/lib/client/use-copy-mutations';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -40,7 +41,7 @@ export function useCopyChoiceRunner(copy: Copy, describe: string, onRemoved?: ()
     if (choice.action === DELETE) {
       remove.mutate(copy.id, {
         onSuccess: () => {
-          toast.success('Copy relationship removed', { description: `${describe}. The target keeps its data.` });
+          toast.success('Copy relationship removed', { description: `${describe}. ${removalConsequence(copy)}` });
           onRemoved?.();
         },
         onError: (error) => toast.error('The relationship was not removed', { description: errorMessage(error) }),
@@ -51,7 +52,10 @@ export function useCopyChoiceRunner(copy: Copy, describe: string, onRemoved?: ()
     act.mutate(
       { copyId: copy.id, action: choice.action, mode: choice.mode },
       {
-        onSuccess: (updated) => toast.success(`${choice.label}: done`, { description: `${describe} is now ${updated.state}.` }),
+        onSuccess: (updated) => {
+          const { title, description } = actionToast(choice.label, updated, describe);
+          toast.success(title, { description });
+        },
         onError: (error) => toast.error(`${choice.label} was refused`, { description: errorMessage(error) }),
         onSettled: done,
       },
@@ -68,7 +72,7 @@ export function useCopyChoiceRunner(copy: Copy, describe: string, onRemoved?: ()
       {confirming !== null && (
         <p>
           {confirming.action === DELETE ? 'Remove the relationship' : confirming.label} for <strong className="font-semibold">{describe}</strong>, now in state <span className="font-mono">{copy.state}</span>.{' '}
-          {confirming.action === DELETE ? 'The copy stops tracking changes; the target keeps the data it has.' : consequenceOf(copy.model, confirming.action, confirming.mode)}
+          {confirming.action === DELETE ? `The copy stops tracking changes. ${removalConsequence(copy)}` : consequenceOf(copy.model, confirming.action, confirming.mode)}
         </p>
       )}
     </ConfirmDialog>

@@ -87,7 +87,7 @@ export function copyColumns(canOperate: boolean) {
       cell: (info) => <VolumeCell id={info.row.original.targetVolumeId} name={info.getValue()} />,
     }),
     column.accessor('state', { id: 'state' satisfies CopySortColumn, header: 'State', meta: { width: '8.5rem' }, cell: (info) => <CopyStateBadge state={info.getValue()} /> }),
-    column.accessor((row) => row.progress.percent, { id: 'progress' satisfies CopySortColumn, header: 'Progress', meta: { width: '10rem' }, cell: (info) => <CopyProgressBar progress={info.row.original.progress} /> }),
+    column.accessor((row) => row.progress.percent, { id: 'progress' satisfies CopySortColumn, header: 'Progress', meta: { width: '10rem' }, cell: (info) => <CopyProgressBar copy={info.row.original} /> }),
     column.accessor((row) => row.progress.rateBytesPerSec, {
       id: 'rate' satisfies CopySortColumn,
       header: 'Rate',

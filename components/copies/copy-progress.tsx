@@ -1,5 +1,9 @@
+import { STOPPED_EARLY_TEXT, stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy } from '@/lib/client/types';
 import { formatBytes, formatRate } from '@/lib/units';
+
+/** What the progress components read of a copy: its counts, and its state to know when they are gone. */
+type ProgressOf = Pick<Copy, 'state' | 'progress'>;
 
 /** "45 s", "12 min 3 s", "3 h 20 min", "2 d 4 h": two units are precise enough for an ETA. */
 export function formatDuration(totalSeconds: number): string {
@@ -22,7 +26,21 @@ export function copiedAmount(progress: Copy['progress']): string {
 }
 
 /** Percent, bytes, rate and ETA (in simulated time) of one relationship's background copy. */
-export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
+export function CopyProgress({ copy }: { copy: ProgressOf }) {
+  const { progress } = copy;
+  if (stoppedEarly(copy)) {
+    // No bar: an empty one would read as 0 %, a number the API no longer has.
+    return (
+      <div className="flex min-w-0 flex-col gap-1" data-testid="copy-progress">
+        <span className="text-xs text-fg" data-testid="copy-percent">
+          Stopped before the copy completed
+        </span>
+        <span role="note" className="text-[11px] text-fg-muted">
+          The array discarded the copy’s progress when it stopped, so how far it got is not known.
+        </span>
+      </div>
+    );
+  }
   const percent = Math.max(0, Math.min(100, progress.percent));
   const amount = copiedAmount(progress);
   const moving = progress.rateBytesPerSec > 0;
@@ -51,7 +69,15 @@ export function CopyProgress({ progress }: { progress: Copy['progress'] }) {
  * fill is scaled, not sized, and not animated: with hundreds of copies moving, an animated width
  * would lay the whole table out again on every frame.
  */
-export function CopyProgressBar({ progress }: { progress: Copy['progress'] }) {
+export function CopyProgressBar({ copy }: { copy: ProgressOf }) {
+  const { progress } = copy;
+  if (stoppedEarly(copy)) {
+    return (
+      <span className="block truncate text-xs text-fg-muted" title={STOPPED_EARLY_TEXT} data-testid="copy-percent">
+        {STOPPED_EARLY_TEXT}
+      </span>
+    );
+  }
   const percent = Math.max(0, Math.min(100, progress.percent));
   const amount = copiedAmount(progress);
   return (

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Hint } from '@/components/ui/hint';
 import { Panel } from '@/components/ui/panel';
+import { removalConsequence } from '@/lib/client/copy-consequences';
 import type { Copy } from '@/lib/client/types';
 import { choiceKey, copyChoicesOf, REMOVE_CHOICE, useCopyChoiceRunner, type CopyChoice } from '@/components/copies/copy-choices';
 
@@ -50,9 +51,12 @@ export function CopyActionsPanel({ copy, describe }: { copy: Copy; describe: str
           <ActionButton key={choiceKey(choice)} choice={choice} busy={busy} onChoose={choose} />
         ))}
       </div>
-      <div className="flex items-center justify-between gap-2 border-t border-line pt-3">
-        <p className="text-xs text-fg-subtle">The target keeps its data.</p>
-        <Button variant="ghost" className="text-bad! hover:bg-bad-soft" disabled={busy} onClick={() => choose(REMOVE_CHOICE)}>
+      {/* Wraps: what removal leaves on the target can take a sentence (a copy stopped part-way). */}
+      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-line pt-3">
+        <p className="min-w-48 flex-1 text-xs text-fg-subtle" data-testid="removal-consequence">
+          {removalConsequence(copy)}
+        </p>
+        <Button variant="ghost" className="ml-auto text-bad! hover:bg-bad-soft" disabled={busy} onClick={() => choose(REMOVE_CHOICE)}>
           Remove relationship…
         </Button>
       </div>

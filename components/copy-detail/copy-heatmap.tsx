@@ -9,6 +9,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { errorMessage } from '@/lib/client/api-error';
+import { STOPPED_EARLY_TEXT, stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy, CopyBitmap } from '@/lib/client/types';
 import { useCopyBitmap } from '@/lib/client/use-copy-detail';
 import { formatBytes } from '@/lib/units';
@@ -24,15 +25,25 @@ const THEME_COLORS = ['accent', 'bar-track', 'warn', 'neutral-soft', 'fg'] as co
 
 const count = (value: number) => value.toLocaleString('en-US');
 
-/** A copy that never ran has an empty bitmap: its cells are not "copied", just untouched. */
+/**
+ * A copy with nothing in its cycle has an empty bitmap: its cells are not "copied", just
+ * untouched — because no copy ran yet, or because a stop discarded what one had copied.
+ */
 function isIdle(copy: Copy): boolean {
   return copy.progress.totalBytes === 0 && copy.progress.percent === 0;
 }
 
+function idleText(copy: Copy): string {
+  if (stoppedEarly(copy)) return STOPPED_EARLY_TEXT;
+  return copy.lastStarted === null ? 'no copy has run yet' : 'nothing copied in this cycle';
+}
+
 function summaryOf(bitmap: CopyBitmap, copy: Copy): string {
   const { copied, toCopy, changed } = bitmap.counts;
-  const copiedText = isIdle(copy) ? 'no copy has run yet' : `${count(copied)} copied`;
-  return `${count(bitmap.grainCount)} grains in ${count(bitmap.cells)} cells: ${copiedText}, ${count(toCopy)} to copy, ${count(changed)} changed since ${pointInTimeName(copy.model)}`;
+  const copiedText = isIdle(copy) ? idleText(copy) : `${count(copied)} copied`;
+  // The stop took the point in time with it (the progress panel says so): no "changed since" to count from.
+  const changedText = stoppedEarly(copy) ? '' : `, ${count(changed)} changed since ${pointInTimeName(copy.model)}`;
+  return `${count(bitmap.grainCount)} grains in ${count(bitmap.cells)} cells: ${copiedText}, ${count(toCopy)} to copy${changedText}`;
 }
 
 export function HeatmapLegend({ model }: { model: string }) {

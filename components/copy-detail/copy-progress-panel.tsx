@@ -3,6 +3,7 @@
 import { CopyProgress } from '@/components/copies/copy-progress';
 import { formatTimestamp } from '@/components/events/format-time';
 import { Panel } from '@/components/ui/panel';
+import { stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy } from '@/lib/client/types';
 import { formatBytes } from '@/lib/units';
 import { pointInTimeName } from './point-in-time';
@@ -15,19 +16,25 @@ import { pointInTimeName } from './point-in-time';
 function differentialFact(copy: Copy): [string, string] {
   if (copy.pointInTime !== null) return [`Changed since ${pointInTimeName(copy.model)}`, formatBytes(copy.differentialBytes)];
   if (copy.model === 'xp7') return ['Out of sync', formatBytes(copy.differentialBytes)];
-  return [`Changed since ${pointInTimeName(copy.model)}`, 'not tracked yet'];
+  return [`Changed since ${pointInTimeName(copy.model)}`, stoppedEarly(copy) ? 'not tracked since the stop' : 'not tracked yet'];
+}
+
+/** A stop that discarded the target's data took its point in time with it (the last start stays in the header). */
+function pointInTimeText(copy: Copy): string {
+  if (copy.pointInTime !== null) return formatTimestamp(copy.pointInTime);
+  return stoppedEarly(copy) && copy.lastStarted !== null ? 'none since the stop' : 'none yet';
 }
 
 export function CopyProgressPanel({ copy }: { copy: Copy }) {
   const facts: [string, string][] = [
     differentialFact(copy),
-    ['Point in time', copy.pointInTime === null ? 'none yet' : formatTimestamp(copy.pointInTime)],
+    ['Point in time', pointInTimeText(copy)],
     ['Grain size', formatBytes(copy.grainBytes)],
     ['Created', formatTimestamp(copy.createdAt)],
   ];
   return (
     <Panel title="Progress" titleId="progress-title" bodyClassName="flex flex-col gap-3 p-3">
-      <CopyProgress progress={copy.progress} />
+      <CopyProgress copy={copy} />
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-4">
         {facts.map(([label, value]) => (
           <div key={label} className="flex min-w-0 flex-col">

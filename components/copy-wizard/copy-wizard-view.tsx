@@ -2,7 +2,9 @@
 // The pairing wizard (/copies/new): array and service, source(s), target(s), options, review.
 // Every choice lives in the URL; a step change adds a history entry, so Back and Forward walk
 // the steps, while edits within a step replace it (no entry per keystroke). Creation errors
-// land in the step they concern; one pair ends on its detail page, bulk on a summary.
+// land in the step they concern; one pair ends on its detail page, bulk on a summary. Either way
+// the review's URL is replaced, so a reload or Back never offers to create the same plan again;
+// and a URL asking for a step its choices do not reach is corrected to the step shown.
 import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
@@ -12,11 +14,11 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
-import { outcomeText, type PairOutcome } from '@/lib/client/create-pairs';
+import { outcomeText, resultsTitle, type PairOutcome } from '@/lib/client/create-pairs';
 import { useCan } from '@/lib/client/session';
 import { failureOf, type StepFailure } from '@/lib/client/wizard-failure';
-import { DEFAULT_WIZARD, WIZARD_STEPS, WIZARD_STEP_TITLES, nextStep, previousStep, type WizardStep } from '@/lib/client/wizard-state';
-import { BulkResults } from './bulk-results';
+import { afterBulkCreate, DEFAULT_WIZARD, WIZARD_STEPS, WIZARD_STEP_TITLES, nextStep, previousStep, type WizardStep } from '@/lib/client/wizard-state';
+import { BulkResults, CreatedCopiesResults } from './bulk-results';
 import { useCreateCopies } from './use-create-copies';
 import { useWizard } from './use-wizard';
 import { WizardStepBody } from './wizard-step-body';
@@ -61,6 +63,16 @@ function CopyWizard() {
   const [failure, setFailure] = useState<StepFailure | null>(null);
   const [results, setResults] = useState<PairOutcome[] | null>(null);
 
+  // Set once a created copy's page is on its way: the copy just made its target ineligible, and
+  // the step correction below must not rewrite the URL under that navigation.
+  const [leaving, setLeaving] = useState(false);
+
+  useEffect(() => {
+    // A URL asking for a step its choices do not reach (a hand-made link, a target paired since)
+    // shows an earlier step; the URL then says which, in place, so it is never a step not shown.
+    if (!leaving && !creation.pending && wizard.settled && shown !== state.step) update((current) => ({ ...current, step: shown }));
+  }, [leaving, creation.pending, wizard.settled, shown, state.step, update]);
+
   const heading = useRef<HTMLHeadingElement>(null);
   const lastShown = useRef(shown);
   useEffect(() => {
@@ -95,31 +107,36 @@ function CopyWizard() {
     if (!state.bulk && outcome !== undefined) {
       if (outcome.ok) {
         toast.success(wizard.start ? `Copy ${outcome.copyName} created and started` : `Copy ${outcome.copyName} created`, { description: `${outcome.sourceName} → ${outcome.targetName}` });
-        router.push(`/copies/${encodeURIComponent(outcome.copyId)}`);
+        setLeaving(true);
+        // Replaced, not pushed: Back must not return to a review offering this copy again.
+        router.replace(`/copies/${encodeURIComponent(outcome.copyId)}`);
         return;
       }
       failIn(failureOf(outcome, model, plan.copy.name));
       toast.error('The copy was not created', { description: outcomeText(outcome), duration: 15_000 });
       return;
     }
-    const failed = outcomes.filter((candidate) => !candidate.ok).length;
-    const title = `${outcomes.length - failed} of ${outcomes.length} ${outcomes.length === 1 ? 'copy' : 'copies'} created${failed > 0 ? `, ${failed} failed` : ''}`;
+    const createdIds = outcomes.flatMap((candidate) => (candidate.ok ? [candidate.copyId] : []));
+    const failed = outcomes.length - createdIds.length;
+    const title = resultsTitle(createdIds.length, failed);
     if (failed === 0) toast.success(title);
     else toast.error(title, { description: 'The summary lists why.', duration: 15_000 });
     setResults(outcomes);
+    // The review's URL would offer the plan again on a reload (new targets for the same sources):
+    // the outcome takes its place in history.
+    const after = afterBulkCreate(state, createdIds, failed);
+    if (after !== null) update(() => after);
   }
 
-  if (results !== null) {
+  const again = () => {
+    setResults(null);
+    update(() => ({ ...DEFAULT_WIZARD, arrayId: state.arrayId, bulk: true, step: 'source' }), { push: true });
+  };
+  if (results !== null || state.created.length > 0) {
     return (
       <PageFrame>
         <Header />
-        <BulkResults
-          outcomes={results}
-          onAgain={() => {
-            setResults(null);
-            update(() => ({ ...DEFAULT_WIZARD, arrayId: state.arrayId, bulk: true, step: 'source' }), { push: true });
-          }}
-        />
+        {results !== null ? <BulkResults outcomes={results} onAgain={again} /> : <CreatedCopiesResults arrayId={state.arrayId} copyIds={state.created} failedCount={state.failed} onAgain={again} />}
       </PageFrame>
     );
   }

@@ -9,6 +9,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { NEW_TARGET, type WizardState } from '@/lib/client/wizard-state';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import type { Volume } from '@/lib/client/types';
+import type { RejectedTarget } from '@/lib/client/wizard-plan';
 import { formatBytes } from '@/lib/units';
 import { DraftInput } from './draft-input';
 import { VolumePickTable, type PickRow } from './volume-pick-table';
@@ -56,13 +57,15 @@ export function NewTargetChoice({ state, update, source, poolName, suggestedName
   );
 }
 
-export function TargetStep({ state, update, rows, problems, newTarget }: {
+export function TargetStep({ state, update, rows, problems, rejected, newTarget }: {
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
   /** Every volume of the array with its reasons, eligible first. */
   rows: PickRow[];
   /** Problems of the source itself: no target can be chosen. */
   problems: string[];
+  /** The chosen target, when it cannot be one: said here, since the wizard cannot go past this step. */
+  rejected: RejectedTarget | null;
   newTarget: ReactNode;
 }) {
   const onChoose = useCallback((volumeId: string) => update((current) => ({ ...current, targetId: volumeId })), [update]);
@@ -70,6 +73,7 @@ export function TargetStep({ state, update, rows, problems, newTarget }: {
   const eligible = rows.filter((row) => row.reasons?.length === 0).length;
   return (
     <div className="flex flex-col gap-3">
+      {rejected !== null && problems.length === 0 && <FormAlert messages={[`The chosen target ${rejected.name} cannot be used: ${rejected.reasons.join('; ')}. Choose another target, or create a matching one.`]} />}
       {problems.length > 0 ? (
         <FormAlert messages={problems.map((problem) => `The source cannot be copied now: ${problem}`)} />
       ) : (

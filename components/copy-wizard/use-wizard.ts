@@ -53,6 +53,8 @@ export function useWizard() {
   // Choices the data no longer backs (a deleted array or volume) count as not made.
   const known = { ...state, arrayId: array === undefined && !arrays.isPending ? '' : state.arrayId, sourceIds: arrayVolumes === undefined ? state.sourceIds : plan.sources.map((source) => source.id) };
   const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
+  // Everything `shown` depends on has arrived: until then it gives the URL's step the benefit of the doubt.
+  const settled = !arrays.isPending && (array === undefined || arrayVolumes !== undefined) && !plan.loading && (model !== 'storwize' || !groups.isPending);
   const start = model !== undefined && !canDeferStart(model) ? true : state.start;
 
   const canAdvance: Record<WizardStep, boolean> = {
@@ -91,7 +93,7 @@ export function useWizard() {
     return { requests: plan.requests, copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) }, group: chosenGroup, onGroupCreated };
   }
 
-  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, start, canAdvance, reachable, lines, confirmWord, createPlan };
+  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, settled, start, canAdvance, reachable, lines, confirmWord, createPlan };
 }
 
 export type Wizard = ReturnType<typeof useWizard>;

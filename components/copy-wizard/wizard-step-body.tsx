@@ -30,6 +30,7 @@ function TargetBody({ wizard, failure }: { wizard: Wizard; failure: StepFailure 
           update={update}
           rows={plan.targetRows}
           problems={plan.problems}
+          rejected={plan.rejectedTarget}
           newTarget={source === undefined ? null : <NewTargetChoice state={state} update={update} source={source} poolName={plan.poolName(source.poolId)} suggestedName={plan.suggestedName} nameError={plan.nameError} />}
         />
       )}

@@ -43,7 +43,7 @@ export function ActiveCopies() {
                 <span className="font-mono">{copy.type}</span> · {names.arrayName(copy.arrayId)} <CopyStateBadge state={copy.state} />
               </span>
             </div>
-            <CopyProgress progress={copy.progress} />
+            <CopyProgress copy={copy} />
           </li>
         ))}
       </ul>

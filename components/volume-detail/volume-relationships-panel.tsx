@@ -53,7 +53,7 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
         </div>
       </div>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto]">
-        <CopyProgress progress={copy.progress} />
+        <CopyProgress copy={copy} />
         <dl className="flex gap-1 self-start text-xs whitespace-nowrap text-fg-muted">
           <dt>Differential</dt>
           <dd className="text-fg tabular-nums" data-testid="relationship-differential">

@@ -121,7 +121,7 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     tags: ['Host I/O'],
     summary: 'The workload running on the volume, with its counters (live as workloads.updated; workloads.stopped carries the ids of volumes whose workload ended)',
     request: { params: VolumeParams },
-    responses: { 200: json(WorkloadDto, 'The running workload'), 400: errors[400], 404: json(ErrorDto, 'Unknown volume, or no workload runs on it (the message says which)') },
+    responses: { 200: json(WorkloadDto.nullable(), 'The running workload, or null when none runs'), 400: errors[400], 404: json(ErrorDto, 'Unknown volume') },
   });
   registry.registerPath({
     method: 'post',

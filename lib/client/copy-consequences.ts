@@ -17,3 +17,15 @@ const CONSEQUENCES: Record<string, string> = {
 export function consequenceOf(model: string, action: string, mode?: string): string {
   return CONSEQUENCES[`${model}:${action}:${mode ?? ''}`] ?? CONSEQUENCES[`${model}:${action}`] ?? 'This changes what the target (or source) holds and cannot be taken back.';
 }
+
+/**
+ * What removing the relationship leaves on the target, for the Actions panel, the removal's
+ * confirmation and its toast. A copy stopped (or failed) before it completed left a partial image
+ * behind: seed 002's "the target volume is offline and its data is lost", SANtricity's "the
+ * target data is incomplete". Removal brings that target back, not its data.
+ */
+export function removalConsequence(copy: { model: string; state: string }): string {
+  const unfinished = copy.state === 'stopped' || (copy.model === 'santricity' && copy.state === 'failed');
+  if (!unfinished) return 'The target keeps the data it has.';
+  return `The target keeps what the copy left on it, which is not a usable copy of the source: the copy ${copy.state === 'failed' ? 'failed' : 'stopped'} before it completed.`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createPair, createPairs, outcomeText, type PairRequest, type WizardApi } from './create-pairs';
+import { createPair, createPairs, outcomeText, resultsTitle, type PairRequest, type WizardApi } from './create-pairs';
 
 function fakeApi(failures: { volume?: boolean; copy?: boolean; cleanup?: boolean } = {}) {
   const calls: string[] = [];
@@ -72,5 +72,13 @@ describe('creating pairs', () => {
     const outcomes = await createPairs(api, [existing, fresh], copy);
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true]);
     expect(calls).toHaveLength(3);
+  });
+});
+
+describe('the outcome line', () => {
+  it('counts what was created out of every pair, and what failed', () => {
+    expect(resultsTitle(3, 0)).toBe('3 of 3 copies created');
+    expect(resultsTitle(2, 1)).toBe('2 of 3 copies created, 1 failed');
+    expect(resultsTitle(1, 0)).toBe('1 of 1 copy created');
   });
 });

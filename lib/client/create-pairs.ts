@@ -103,3 +103,9 @@ export function outcomeText(outcome: PairOutcome): string {
   const undone = outcome.cleanup === null ? '' : outcome.cleanup.deleted ? ' The new target volume was deleted again.' : ` The new target volume could not be deleted (${outcome.cleanup.message}): delete it on the Volumes page.`;
   return `${pair}: ${what}: ${why}.${undone}`;
 }
+
+/** The outcome in one line: "2 of 3 copies created, 1 failed". */
+export function resultsTitle(createdCount: number, failedCount: number): string {
+  const total = createdCount + failedCount;
+  return `${createdCount} of ${total} ${total === 1 ? 'copy' : 'copies'} created${failedCount > 0 ? `, ${failedCount} failed` : ''}`;
+}

@@ -24,13 +24,17 @@ export function useVolumeRelationships(volumeId: string) {
   return { ...copies, relationships };
 }
 
-/** The running workload, or null when none runs (the API's 404 for "no workload"). */
+/**
+ * The running workload, or null when none runs. "None" is an ordinary answer, asked once per
+ * volume and then kept by pushes: a 200 with a null body, or, from a server that answers it with
+ * 404 (which the browser logs as a failed request), that 404.
+ */
 export function useWorkload(volumeId: string) {
   return useQuery({
     queryKey: queryKeys.workload(volumeId),
     queryFn: async ({ signal }) => {
       try {
-        return await getJson<Workload>(volumePath(volumeId, '/workload'), signal);
+        return await getJson<Workload | null>(volumePath(volumeId, '/workload'), signal);
       } catch (error) {
         if (isApiError(error, 404)) return null;
         throw error;

@@ -26,6 +26,15 @@ describe('wizard plan', () => {
     const plan = planWizard({ state: { ...DEFAULT_WIZARD, arrayId: 'a', sourceIds: ['src'], targetId: 'small' }, array, volumes, eligibility, eligibilities: null });
     expect(plan.targetValid).toBe(false);
     expect(plan.requests).toEqual([]);
+    // …and says which one and why, so the page can.
+    expect(plan.rejectedTarget).toEqual({ volumeId: 'small', name: 'small', reasons: ['too small'] });
+  });
+
+  it('names a target id the array does not have, and nothing for an eligible or new one', () => {
+    const gone = planWizard({ state: { ...DEFAULT_WIZARD, arrayId: 'a', sourceIds: ['src'], targetId: 'deleted' }, array, volumes, eligibility, eligibilities: null });
+    expect(gone.rejectedTarget).toMatchObject({ volumeId: 'deleted', name: 'deleted' });
+    expect(planWizard({ state: { ...DEFAULT_WIZARD, arrayId: 'a', sourceIds: ['src'], targetId: 'big' }, array, volumes, eligibility, eligibilities: null }).rejectedTarget).toBeNull();
+    expect(planWizard({ state: { ...DEFAULT_WIZARD, arrayId: 'a', sourceIds: ['src'], targetId: 'new' }, array, volumes, eligibility, eligibilities: null }).rejectedTarget).toBeNull();
   });
 
   it('plans a matching new volume: same size and pool, the source’s controller, a free name', () => {

@@ -33,6 +33,14 @@ export interface WizardPlanInput {
   eligibilities: ReadonlyMap<string, readonly EligibilityEntry[]> | null;
 }
 
+/** A target the URL names that cannot be one (a hand-made link, a volume paired meanwhile), with the engine's reasons. */
+export interface RejectedTarget {
+  volumeId: string;
+  /** The volume's name, or its id when the array has no such volume. */
+  name: string;
+  reasons: string[];
+}
+
 export interface WizardPlan {
   loading: boolean;
   sourceRows: PickRow[];
@@ -43,6 +51,7 @@ export interface WizardPlan {
   suggestedName: string;
   nameError: string | null;
   targetValid: boolean;
+  rejectedTarget: RejectedTarget | null;
   requests: PairRequest[];
   reviewPairs: ReviewPair[];
   poolName: (poolId: string) => string;
@@ -66,6 +75,13 @@ function reviewPair(source: Volume, target: PairRequest['target'], volumes: Read
   return { source, target: { name: target.name, capacityBytes: volume?.capacityBytes ?? source.capacityBytes, currentOwner: volume?.currentOwner ?? source.currentOwner, created: false } };
 }
 
+function rejectedTargetOf(targetId: string, chosen: Volume | undefined, reasons: ReadonlyMap<string, string[]>): RejectedTarget | null {
+  if (targetId === '' || targetId === NEW_TARGET) return null;
+  if (chosen === undefined) return { volumeId: targetId, name: targetId, reasons: ['no volume of this array has this id; it may have been deleted'] };
+  const why = reasons.get(chosen.id) ?? ['not in the eligibility answer'];
+  return why.length === 0 ? null : { volumeId: chosen.id, name: chosen.name, reasons: why };
+}
+
 export function planWizard({ state, array, volumes, eligibility, eligibilities }: WizardPlanInput): WizardPlan {
   const pools = new Map((array?.pools ?? []).map((pool) => [pool.id, pool.name]));
   const poolName = (poolId: string) => pools.get(poolId) ?? poolId;
@@ -74,7 +90,7 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
   const sources = state.sourceIds.map((id) => byId.get(id)).filter((volume): volume is Volume => volume !== undefined);
   const sourceRows: PickRow[] = all.map((volume) => ({ ...volume, poolName: poolName(volume.poolId), reasons: null }));
   const first = sources[0];
-  const base = { sourceRows, sources, poolName, problems: [], blocked: [], targetRows: [], suggestedName: '', nameError: null, requests: [], reviewPairs: [] };
+  const base = { sourceRows, sources, poolName, problems: [], blocked: [], targetRows: [], suggestedName: '', nameError: null, rejectedTarget: null, requests: [], reviewPairs: [] };
 
   if (state.bulk) {
     if (eligibilities === null || sources.length === 0) return { ...base, loading: volumes === undefined || (sources.length > 0 && eligibilities === null), targetValid: false };
@@ -101,7 +117,8 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
   if (state.targetId === NEW_TARGET && nameError === null) target = newVolumeRequest(first, newName);
   const chosen = byId.get(state.targetId);
   if (chosen !== undefined && reasons.get(chosen.id)?.length === 0) target = { kind: 'existing', volumeId: chosen.id, name: chosen.name };
-  if (target === null || problems.length > 0) return { ...base, loading: false, targetRows, problems, suggestedName, nameError, targetValid: false };
+  const rejectedTarget = rejectedTargetOf(state.targetId, chosen, reasons);
+  if (target === null || problems.length > 0) return { ...base, loading: false, targetRows, problems, suggestedName, nameError, rejectedTarget, targetValid: false };
   const request: PairRequest = { sourceId: first.id, sourceName: first.name, target };
   return { ...base, loading: false, targetRows, problems, suggestedName, nameError, targetValid: true, requests: [request], reviewPairs: [reviewPair(first, target, byId, poolName)] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WIZARD, parseWizard, reachableStep, serializeWizard, withArray, withBulk, withSources, type WizardState } from './wizard-state';
+import { afterBulkCreate, DEFAULT_WIZARD, parseWizard, reachableStep, serializeWizard, withArray, withBulk, withSources, type WizardState } from './wizard-state';
 
 const parse = (query: string) => parseWizard(new URLSearchParams(query));
 
@@ -54,6 +54,18 @@ describe('wizard URL state', () => {
     expect(withArray(chosen, 'a')).toBe(chosen);
     expect(withSources(chosen, ['s2'])).toMatchObject({ sourceIds: ['s2'], targetId: '', options: { pace: 'faster' } });
     expect(withBulk({ ...chosen, bulk: true, sourceIds: ['s', 's3'] }, false)).toMatchObject({ bulk: false, sourceIds: ['s'] });
+  });
+
+  it('after a bulk Create, keeps the outcome in the URL and nothing of the plan', () => {
+    const review: WizardState = { ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s1', 's2', 's3'], options: { copyRate: '10' }, start: false };
+    const after = afterBulkCreate(review, ['c1', 'c2'], 1);
+    expect(after).toEqual({ ...DEFAULT_WIZARD, arrayId: 'a', bulk: true, created: ['c1', 'c2'], failed: 1 });
+    const query = serializeWizard(after as WizardState);
+    expect(query).toBe('array=a&bulk=1&created=c1&created=c2&failed=1');
+    expect(parse(query)).toEqual(after);
+    // Nothing created: the review stays, to try again.
+    expect(afterBulkCreate(review, [], 3)).toBeNull();
+    expect(parse('created=&failed=-2')).toMatchObject({ created: [], failed: 0 });
   });
 
   it('shows the furthest step whose inputs are complete', () => {

@@ -39,6 +39,12 @@ export interface WizardState {
   q: string;
   sort: SourceSortColumn | null;
   descending: boolean;
+  /**
+   * After a bulk Create: the ids of the copies it created, and how many pairs failed. The page then
+   * shows that outcome instead of the steps, so a reload cannot offer the same plan again.
+   */
+  created: string[];
+  failed: number;
 }
 
 export const DEFAULT_WIZARD: WizardState = {
@@ -56,6 +62,8 @@ export const DEFAULT_WIZARD: WizardState = {
   q: '',
   sort: null,
   descending: false,
+  created: [],
+  failed: 0,
 };
 
 const OPTION_PREFIX = 'opt.';
@@ -92,7 +100,14 @@ export function parseWizard(params: URLSearchParams): WizardState {
     q: params.get('q') ?? '',
     sort: isSortColumn(sort) ? sort : null,
     descending: isSortColumn(sort) && params.get('dir') === 'desc',
+    created: [...new Set(params.getAll('created').filter((id) => id !== ''))],
+    failed: countOf(params.get('failed')),
   };
+}
+
+function countOf(text: string | null): number {
+  const value = Number(text ?? '0');
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
 export function serializeWizard(state: WizardState): string {
@@ -113,7 +128,18 @@ export function serializeWizard(state: WizardState): string {
     params.set('sort', state.sort);
     if (state.descending) params.set('dir', 'desc');
   }
+  for (const id of state.created) params.append('created', id);
+  if (state.failed > 0) params.set('failed', String(state.failed));
   return params.toString();
+}
+
+/**
+ * The URL after a bulk Create that made at least one copy: the array, bulk mode and the outcome,
+ * none of the plan. Null when nothing was made: the review stays, to try again.
+ */
+export function afterBulkCreate(state: WizardState, createdIds: readonly string[], failedCount: number): WizardState | null {
+  if (createdIds.length === 0) return null;
+  return { ...DEFAULT_WIZARD, arrayId: state.arrayId, bulk: true, created: [...createdIds], failed: failedCount };
 }
 
 /** A new array means new volumes and another service: everything chosen after it is dropped. */

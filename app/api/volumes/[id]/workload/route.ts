@@ -9,10 +9,8 @@ import { startWorkload, workloadDto } from '@/lib/services/host-io';
 export const GET = route<{ id: string }>('read', async (_request, { id }) => {
   const { engine } = getRuntime();
   engine.requireVolume(id);
-  const workload = workloadDto(engine, id);
-  // 404 with code not_found, like an unknown volume; the message tells the two apart.
-  if (workload === null) throw new ApiError(404, `no workload runs on volume "${id}"`);
-  return jsonResponse(workload);
+  // "No workload" is a normal answer about a volume that exists: 200 with null (404 is an unknown volume).
+  return jsonResponse(workloadDto(engine, id));
 });
 
 export const POST = route<{ id: string }>('operate', async (request, { id }) => {
