@@ -83,7 +83,7 @@ export const storwizeFlashCopyTable: ServiceTable = {
       copier: 'none',
       holdsVolumes: true,
       targetStatus: 'offline',
-      meaning: 'Stopped by a command or an I/O error: the target is offline and its data lost until the mapping is restarted or deleted.',
+      meaning: 'Stopped by a command or an I/O error: the target is offline and its data is not usable unless the copy had completed; start the mapping to copy again, or delete it to bring the target online.',
     },
     suspended: {
       sourceAccess: 'none',
