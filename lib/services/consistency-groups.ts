@@ -44,13 +44,6 @@ export async function getGroup(runtime: Runtime, id: string): Promise<GroupDto> 
   return groupDto(runtime, await requireGroup(runtime, id));
 }
 
-/** A group by its name on an array, ignoring case, or null. */
-export async function findGroupByName(runtime: Runtime, arrayId: string, name: string): Promise<GroupDto | null> {
-  const rows = await runtime.db.consistencyGroup.findMany({ where: { arrayId } });
-  const row = rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
-  return row === undefined ? null : groupDto(runtime, row);
-}
-
 export async function createGroup(runtime: Runtime, input: { arrayId: string; name?: string | undefined; autoDelete?: boolean | undefined }, actor: Actor): Promise<GroupDto> {
   const array = runtime.engine.fleet.array(input.arrayId);
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);

@@ -79,15 +79,6 @@ export async function patchCopy(runtime: Runtime, id: string, changes: CopyChang
   return copyDto(engine, relationship);
 }
 
-/** A copy by id, or by name on an array (how vendor CLIs name objects). */
-export function findCopyByName(engine: Engine, arrayId: string, name: string): Relationship | undefined {
-  const wanted = name.toLowerCase();
-  for (const relationship of engine.copies()) {
-    if (relationship.arrayId === arrayId && relationship.name.toLowerCase() === wanted) return relationship;
-  }
-  return undefined;
-}
-
 /** Moves a Storwize mapping into a consistency group or out of one (null). */
 export async function setCopyGroup(runtime: Runtime, id: string, groupId: string | null, actor: Actor): Promise<CopyDto> {
   const relationship = runtime.engine.requireCopy(id);

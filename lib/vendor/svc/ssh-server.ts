@@ -62,6 +62,8 @@ function serve(runtime: Runtime, client: Connection, address: string): void {
         const channel = acceptExec();
         const who = principal;
         if (who === null) return finish(channel, '', 'not signed in\n', 1);
+        // ssh2 does not expose the address the client reached; its socket does (undefined if that changes,
+        // and then the only storwize array answers, as with an unmatched name).
         const local = (client as unknown as { _sock?: { localAddress?: string; localPort?: number } })._sock;
         runLine(runtime, who, address, local?.localAddress, local?.localPort ?? 0, info.command).then(
           ({ stdout, stderr, code }) => finish(channel, stdout, stderr, code),
