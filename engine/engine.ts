@@ -2,6 +2,7 @@
 // tick() batches copy work, host workloads, timers and completions; commands change state at once.
 import assert from 'node:assert';
 import { copyStep } from './copy/copier';
+import type { CreateCopyInput } from './copy/create-input';
 import { applyEffect } from './copy/effects';
 import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
 import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
@@ -52,16 +53,6 @@ export interface EngineOptions {
   deferHostWrites?: boolean;
 }
 
-export interface CreateCopyInput {
-  type: CopyType;
-  sourceVolumeId: string;
-  targetVolumeId: string;
-  options?: Record<string, unknown>;
-  start?: boolean;
-  consistencyGroupId?: string | null;
-  /** Unique on the array; the model's default (fcmap0, …) when absent. */
-  name?: string;
-}
 
 export interface CopyView {
   id: string;
@@ -90,6 +81,8 @@ export interface EligibilityEntry {
   eligible: boolean;
   reasons: string[];
 }
+
+export type { CreateCopyInput };
 
 export class Engine {
   readonly fleet = new Fleet();

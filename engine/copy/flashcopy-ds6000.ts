@@ -12,7 +12,15 @@ export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
 
 export const ds6000FlashCopyTable: ServiceTable = {
   type: 'flashcopy',
-  initialState: 'copying',
+  created: {
+    started: [
+      { from: ['SMPL'], to: 'copying', effect: 'point-in-time', mode: 'copy' },
+      { from: ['SMPL'], to: 'nocopy', effect: 'point-in-time', mode: 'nocopy' },
+    ],
+    modeOption: 'mode',
+    unstarted: null,
+    unstartedRefusal: 'a DS6000 FlashCopy relationship exists only once established at T0',
+  },
   states: {
     copying: {
       sourceAccess: 'read-write',

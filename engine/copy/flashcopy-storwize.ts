@@ -40,7 +40,11 @@ const hidden = (meaning: string): StateSpec => ({
 
 export const storwizeFlashCopyTable: ServiceTable = {
   type: 'flashcopy',
-  initialState: 'idle_or_copied',
+  created: {
+    // "start (prepares first if needed)": the engine continues to copying once prepared.
+    started: [{ from: ['SMPL'], to: 'preparing', effect: 'none' }],
+    unstarted: 'idle_or_copied',
+  },
   states: {
     idle_or_copied: {
       sourceAccess: 'read-write',

@@ -48,7 +48,11 @@ const mirror = (meaning: string, whenCopied: string): StateSpec => ({
 
 export const shadowImageTable: ServiceTable = {
   type: 'shadowimage',
-  initialState: 'COPY(PD)',
+  created: {
+    started: [{ from: ['SMPL'], to: 'COPY(PD)', effect: 'full-copy' }],
+    unstarted: null,
+    unstartedRefusal: 'a ShadowImage pair starts its initial copy when it is created',
+  },
   states: {
     SMPL: {
       sourceAccess: 'read-write',

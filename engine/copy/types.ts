@@ -79,9 +79,23 @@ export interface ActionSpec {
 export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fault', 'metadata-lost', 'recovered', 'slot-free'] as const;
 export type AutomaticEvent = (typeof AUTOMATIC_EVENTS)[number];
 
+/** Where a new relationship begins: started (the service's initial copy) or held unstarted. */
+export interface CreatedSpec {
+  /**
+   * The first transition when created started, from the pseudo-state SMPL. Rows may carry a mode:
+   * the value of the option `modeOption` picks the row (DS6000 copy | nocopy).
+   */
+  started: readonly Transition[];
+  modeOption?: string;
+  /** The state of a relationship created unstarted, or null when the service has none. */
+  unstarted: string | null;
+  /** Why the service cannot hold a relationship unstarted (when `unstarted` is null). */
+  unstartedRefusal?: string;
+}
+
 export interface ServiceTable {
   type: CopyType;
-  initialState: string;
+  created: CreatedSpec;
   states: Record<string, StateSpec>;
   actions: Record<string, ActionSpec>;
   automatic: Partial<Record<AutomaticEvent, readonly Transition[]>>;

@@ -21,7 +21,10 @@ export const VOLUME_COPY_IN_PROGRESS_MAX = 8;
 
 export const volumeCopyTable: ServiceTable = {
   type: 'volume-copy',
-  initialState: 'pending',
+  created: {
+    started: [{ from: ['SMPL'], to: 'pending', effect: 'full-copy' }],
+    unstarted: 'stopped',
+  },
   states: {
     pending: {
       sourceAccess: 'read-only',
