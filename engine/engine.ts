@@ -4,7 +4,7 @@ import assert from 'node:assert';
 import { copyStep } from './copy/copier';
 import type { CreateCopyInput } from './copy/create-input';
 import { applyEffect } from './copy/effects';
-import { sourceProblems, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
+import { sourceProblems, targetOnlyReasons, targetReasons, type EligibilityContext, type HeldPair } from './copy/eligibility';
 import { grainBytesFor, rateBytesPerSec, resolveOptions, type CopyOptions, type Ds6000Options, type StorwizeOptions } from './copy/options';
 import { differentialBytesOf, progressOf, smoothRate, type Progress } from './copy/progress';
 import { defaultName, nameProblems, smallestFreeNumber } from './copy/names';
@@ -79,7 +79,12 @@ export interface CopyView {
 export interface EligibilityEntry {
   volumeId: string;
   eligible: boolean;
+  /** Every reason, the source's first: sourceReasons then targetReasons. */
   reasons: string[];
+  /** Problems of the source itself: no target can fix them (the same on every entry). */
+  sourceReasons: string[];
+  /** Problems of this volume as the target. */
+  targetReasons: string[];
 }
 
 export type { CreateCopyInput };
@@ -341,9 +346,11 @@ export class Engine {
   /** For every volume of the source's array: may it be the target, and if not, why. */
   eligibility(type: CopyType, sourceVolumeId: string): EligibilityEntry[] {
     const context = this.eligibilityContext(type, sourceVolumeId);
+    const ofSource = sourceProblems(context);
     return this.fleet.volumesOf(context.source.arrayId).map((volume) => {
-      const reasons = targetReasons(context, volume);
-      return { volumeId: volume.id, eligible: reasons.length === 0, reasons };
+      const ofTarget = targetOnlyReasons(context, volume);
+      const reasons = volume.id === context.source.id ? ofTarget : [...ofSource, ...ofTarget];
+      return { volumeId: volume.id, eligible: reasons.length === 0, reasons, sourceReasons: volume.id === context.source.id ? [] : ofSource, targetReasons: ofTarget };
     });
   }
 

@@ -93,9 +93,15 @@ function relationshipReasons(ctx: EligibilityContext, target: VolumeState): stri
 
 /** Every reason `target` cannot be the target of a copy from ctx.source; empty when it can. */
 export function targetReasons(ctx: EligibilityContext, target: VolumeState): string[] {
+  if (target.id === ctx.source.id) return [`a volume cannot be copied onto itself`];
+  return [...sourceProblems(ctx), ...targetOnlyReasons(ctx, target)];
+}
+
+/** The reasons that are about `target` itself (another volume might do); not the source's problems. */
+export function targetOnlyReasons(ctx: EligibilityContext, target: VolumeState): string[] {
   const { model, source } = ctx;
   if (target.id === source.id) return [`a volume cannot be copied onto itself`];
-  const reasons = [...sourceProblems(ctx)];
+  const reasons: string[] = [];
   if (target.arrayId !== source.arrayId) reasons.push(`${target.name} is on another array: copies stay within one array`);
   if (target.status !== 'online') reasons.push(`${target.name} is ${target.status}`);
   reasons.push(...capacityReasons(model, source, target));

@@ -98,7 +98,17 @@ export const BitmapDto = z
   })
   .meta({ id: 'CopyBitmap' });
 
-export const EligibilityDto = z.array(z.object({ volumeId: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) })).meta({ id: 'Eligibility' });
+export const EligibilityDto = z
+  .array(
+    z.object({
+      volumeId: z.string(),
+      eligible: z.boolean(),
+      reasons: z.array(z.string()).meta({ description: 'Every reason: sourceReasons, then targetReasons' }),
+      sourceReasons: z.array(z.string()).meta({ description: 'Problems of the source itself: no target can fix them' }),
+      targetReasons: z.array(z.string()).meta({ description: 'Problems of this volume as the target' }),
+    }),
+  )
+  .meta({ id: 'Eligibility' });
 
 export const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
 const GroupAutoDelete = z.boolean().meta({ description: 'Delete the group when its last mapping leaves it' });
