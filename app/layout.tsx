@@ -8,6 +8,17 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Grainline', template: '%s · Grainline' },
   description: 'Console for storage copy services on simulated arrays',
+  // Static files in public/ (scripts/make-icons.ts renders the PNG and ICO forms from icon.svg).
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
+  manifest: '/manifest.webmanifest',
+  // An administrator's console: robots.txt turns crawlers away, and pages ask not to be indexed.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = {
