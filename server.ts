@@ -13,7 +13,7 @@ import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
-import { loadFaults } from './lib/services/fault-rows';
+import { loadFaults } from './lib/persist/fault-rows';
 import { Persister } from './lib/persist/persister';
 import { startEventFeed } from './lib/realtime/event-feed';
 import { LivePush } from './lib/realtime/live-push';

@@ -72,6 +72,7 @@ export const PatchVolumeBody = z
   .strictObject({ name: VolumeName.optional(), capacityBytes: VolumeCapacityInput.optional().meta({ description: 'Grow the volume to this size (it never shrinks)' }) })
   .refine((body) => (body.name === undefined) !== (body.capacityBytes === undefined), 'give a new name or a new capacityBytes (one change per request, so a refusal changes nothing)')
   .meta({ id: 'PatchVolume' });
+export type PatchVolumeInput = z.output<typeof PatchVolumeBody>;
 
 export const VolumeQuery = z.strictObject({
   arrayId: Id.optional(),

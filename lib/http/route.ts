@@ -10,7 +10,7 @@ import { recordAudit } from '../auth/audit';
 import { assertCsrf, isStateChanging } from '../auth/csrf';
 import { authenticate, credentialsOf, type Principal } from '../auth/principal';
 import { roleMay, type Access } from '../auth/roles';
-import type { Actor } from '../services/volumes';
+import type { Actor } from '../services/run-command';
 
 type Params = Record<string, string | string[]>;
 

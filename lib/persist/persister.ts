@@ -23,7 +23,7 @@ import type { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
 import { copyProgressStatement, copyRowCreate, copyRowUpdate } from './copy-rows';
-import { writeFaultChange, type FaultChange } from '../services/fault-rows';
+import { writeFaultChange, type FaultChange } from './fault-rows';
 
 export const FLUSH_INTERVAL_MS = 250;
 // Saving 1,000 moving copies every 2 s as compiled Prisma updates cost a third of a core; progress

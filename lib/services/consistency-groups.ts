@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error';
 import { smallestFreeNumber } from '../../engine/copy/names';
 import { copyDto, type CopyDto } from './copies';
 import { recordEvent } from './events';
-import type { Actor } from './volumes';
+import { runCommand, type Actor } from './run-command';
 
 export interface GroupDto {
   id: string;
@@ -117,10 +117,9 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
     throw new ApiError(409, `consistency group ${group.name} holds ${members.length} mapping(s): remove them from it first, or delete with force to leave them stand-alone`);
   }
   if (members.length > 0) {
-    runtime.persister.as(actor.name, () => {
-      for (const member of members) runtime.engine.setCopyGroup(member.id, null, { leaveInAnyState: true });
+    await runCommand(runtime, actor, (engine) => {
+      for (const member of members) engine.setCopyGroup(member.id, null, { leaveInAnyState: true });
     });
-    await runtime.persister.flush();
   }
   await runtime.db.$transaction(async (tx) => {
     // deleteMany: an autodelete group may have gone by itself when its mappings left.
@@ -131,8 +130,7 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
 
 export async function actOnGroup(runtime: Runtime, id: string, action: string, mode: string | undefined, actor: Actor): Promise<{ group: GroupDto; members: CopyDto[] }> {
   const row = await requireGroup(runtime, id);
-  const members = runtime.persister.as(actor.name, () => runtime.engine.actOnGroup(id, action, mode));
-  await runtime.persister.flush();
+  const members = await runCommand(runtime, actor, (engine) => engine.actOnGroup(id, action, mode));
   return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };
 }
 

@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { EventQuery } from '../api/fleet-schemas';
+import type { Runtime } from '../runtime';
 import type { z } from 'zod';
 import { eventView, type EventView } from './dto';
 
@@ -16,6 +17,10 @@ export interface NewEvent {
   details?: Prisma.InputJsonValue;
 }
 
+/**
+ * Adds one entry to the log. Not a service: it takes the transaction the change it records is
+ * written in (the persister's, a service's), so the change and its entry commit together.
+ */
 export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
   await tx.event.create({
     data: {
@@ -44,26 +49,13 @@ function whereOf(query: EventFilter): Prisma.EventWhereInput {
   return where;
 }
 
-export async function listEvents(db: Db, query: EventFilter): Promise<EventView[]> {
-  const rows = await db.event.findMany({ where: whereOf(query), orderBy: [{ time: 'desc' }, { id: 'desc' }], take: query.limit });
+export async function listEvents(runtime: Runtime, query: EventFilter): Promise<EventView[]> {
+  const rows = await runtime.db.event.findMany({ where: whereOf(query), orderBy: [{ time: 'desc' }, { id: 'desc' }], take: query.limit });
   return rows.map(eventView);
 }
 
 /** Everyone who appears in the log, for the Events page's user filter. */
-export async function listActors(db: Db): Promise<string[]> {
-  const rows = await db.event.findMany({ distinct: ['actor'], select: { actor: true }, orderBy: { actor: 'asc' } });
+export async function listActors(runtime: Runtime): Promise<string[]> {
+  const rows = await runtime.db.event.findMany({ distinct: ['actor'], select: { actor: true }, orderBy: { actor: 'asc' } });
   return rows.map((row) => row.actor);
-}
-
-export const EVENT_CSV_COLUMNS = ['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details'] as const;
-
-/** A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection). */
-function inert(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export function eventCsvRow(event: EventView): string[] {
-  const details = (event.details ?? {}) as Record<string, unknown>;
-  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-  return [event.time, event.actor, event.kind, event.subjectType, event.subjectId, text(event.arrayId), text(details.outcome), text(details.status), text(details.address), JSON.stringify(event.details)].map(inert);
 }

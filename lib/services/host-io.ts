@@ -1,10 +1,13 @@
 // What a host attached to a volume does: reads, writes, and simulated workloads, all through the
 // engine's one I/O path. A write is answered only once its data and the bitmaps it marked are saved.
+// Host I/O is the data path, not a command: a write has its own save rule (below) and is nobody's
+// event in the log, so it does not go through runCommand; starting and stopping a workload do.
 import { ApiError } from '../http/api-error';
 import { readBodyBytes } from '../http/request';
 import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
 import type { Runtime } from '../runtime';
 import type { Engine } from '../../engine';
+import { runCommand, type Actor } from './run-command';
 import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec';
 
 /** Saves a write may wait for before it is refused as unsavable (each is one transaction). */
@@ -44,17 +47,32 @@ export interface WorkloadDto extends WorkloadSpec {
   stats: WorkloadStats;
 }
 
+/**
+ * The volume's workload as the API shows it. A mapper, not a service: the live push calls it with
+ * the engine in hand; route handlers call getWorkload.
+ */
 export function workloadDto(engine: Engine, volumeId: string): WorkloadDto | null {
   const workload = engine.workload(volumeId);
   if (workload === undefined) return null;
   return { volumeId, ...workload.spec, stats: { ...workload.stats, iopsMeasured: Math.round(workload.stats.iopsMeasured) } };
 }
 
-export function startWorkload(runtime: Runtime, volumeId: string, spec: WorkloadSpec): WorkloadDto {
-  runtime.engine.startWorkload(volumeId, spec);
+/** "No workload" is a normal answer about a volume that exists (null); an unknown volume is 404. */
+export function getWorkload(runtime: Runtime, volumeId: string): WorkloadDto | null {
+  runtime.engine.requireVolume(volumeId);
+  return workloadDto(runtime.engine, volumeId);
+}
+
+export async function startWorkload(runtime: Runtime, volumeId: string, spec: WorkloadSpec, actor: Actor): Promise<WorkloadDto> {
+  await runCommand(runtime, actor, (engine) => engine.startWorkload(volumeId, spec));
   const dto = workloadDto(runtime.engine, volumeId);
   if (dto === null) throw new Error('workload vanished as it started');
   return dto;
+}
+
+export async function stopWorkload(runtime: Runtime, volumeId: string, actor: Actor): Promise<void> {
+  const stopped = await runCommand(runtime, actor, (engine) => engine.stopWorkload(volumeId));
+  if (!stopped) throw new ApiError(404, `no workload runs on volume "${volumeId}"`);
 }
 
 /** lib/api/host-io-schemas.ts VolumeUsageDto: how much of the volume ever held data. */
@@ -64,7 +82,7 @@ export interface VolumeUsage {
   allocatedBytes: number;
 }
 
-export function volumeUsage(engine: Engine, volumeId: string): VolumeUsage {
-  const volume = engine.requireVolume(volumeId);
-  return { volumeId, capacityBytes: Number(volume.capacityBytes), allocatedBytes: engine.store(volumeId).allocatedBytes() };
+export function volumeUsage(runtime: Runtime, volumeId: string): VolumeUsage {
+  const volume = runtime.engine.requireVolume(volumeId);
+  return { volumeId, capacityBytes: Number(volume.capacityBytes), allocatedBytes: runtime.engine.store(volumeId).allocatedBytes() };
 }

@@ -1,9 +1,12 @@
 // Signing in and out, and the first-run setup that creates the first admin.
 import type { Runtime } from '../runtime';
 import { ApiError } from '../http/api-error';
+import { setupNeeded } from '../auth/bootstrap';
 import { verifyPassword, hashPassword } from '../auth/passwords';
-import { createSession, type NewSession } from '../auth/sessions';
+import type { Principal } from '../auth/principal';
+import { createSession, endSession, endUserSessions, type NewSession } from '../auth/sessions';
 import type { Role } from '../auth/roles';
+import { disconnectRoom, sessionRoom, userRoom } from '../realtime/socket-server';
 
 export interface SessionUserView {
   id: string;
@@ -31,6 +34,27 @@ export async function signIn(runtime: Runtime, username: string, password: strin
   await limiter.recordSuccess(username);
   const session = await createSession(runtime.db, runtime.auth.sessionSecret, user.id, address, userAgent);
   return { user: { id: user.id, username: user.username, role: user.role as Role }, session };
+}
+
+/**
+ * Ends the caller's session, or with `everywhere` every session of theirs, and the live feeds that
+ * ran on them. Returns how many sessions ended. API tokens stay valid either way.
+ */
+export async function signOut(runtime: Runtime, principal: Principal, everywhere: boolean): Promise<number> {
+  if (everywhere) {
+    const ended = await endUserSessions(runtime.db, principal.userId);
+    disconnectRoom(runtime.io, userRoom(principal.userId));
+    return ended;
+  }
+  if (principal.sessionId === undefined) throw new ApiError(400, 'an API token has no session to end: revoke the token with DELETE /api/tokens/:id');
+  await endSession(runtime.db, principal.sessionId);
+  disconnectRoom(runtime.io, sessionRoom(principal.sessionId));
+  return 1;
+}
+
+/** Whether the console still has no user, so the first-run setup page is open. */
+export async function needsSetup(runtime: Runtime): Promise<boolean> {
+  return setupNeeded(runtime.db);
 }
 
 function alreadySetUp(): ApiError {

@@ -1,21 +1,22 @@
-// Creating and deleting volumes: inventory and engine change together, with an event.
-import type { Db } from '../db/client';
+// Creating, renaming, growing and deleting volumes: the inventory row and its log entry commit in
+// one transaction, then the engine follows through runCommand (so what the engine changed as a
+// consequence is saved before the answer too).
 import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
 import { bytesToJson } from '../http/json';
-import type { CreateVolumeInput } from '../api/fleet-schemas';
+import type { CreateVolumeInput, PatchVolumeInput } from '../api/fleet-schemas';
+import type { Runtime } from '../runtime';
 import { formatBytes } from '../units';
-import type { Engine } from '../../engine';
 import { otherSlot, type ControllerSlot } from '../../engine/model';
 import { smallestFreeNumber } from '../../engine/copy/names';
 import { volumeView, rolesOf, type VolumeView } from './dto';
 import { recordEvent } from './events';
+import { runCommand, type Actor } from './run-command';
+
+// Actor lives in run-command.ts now; this keeps imports written against the old path compiling.
+export type { Actor } from './run-command';
 
 type Tx = Prisma.TransactionClient;
-
-export interface Actor {
-  name: string;
-}
 
 async function choosePool(tx: Tx, arrayId: string, input: CreateVolumeInput) {
   const pools = await tx.pool.findMany({ where: { arrayId } });
@@ -40,7 +41,8 @@ async function balancedOwner(tx: Tx, arrayId: string): Promise<ControllerSlot> {
   return onB < onA ? 'B' : 'A';
 }
 
-export async function createVolume(db: Db, engine: Engine, input: CreateVolumeInput, actor: Actor): Promise<VolumeView> {
+export async function createVolume(runtime: Runtime, input: CreateVolumeInput, actor: Actor): Promise<VolumeView> {
+  const { db } = runtime;
   const row = await db.$transaction(async (tx) => {
     const array = await tx.storageArray.findUnique({ where: { id: input.arrayId }, include: { controllers: true } });
     if (array === null) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
@@ -79,18 +81,24 @@ export async function createVolume(db: Db, engine: Engine, input: CreateVolumeIn
     return created;
   });
   const view = volumeView(row);
+  let added = false;
   try {
-    engine.addVolume({ ...view, roles: [] });
+    await runCommand(runtime, actor, (engine) => {
+      engine.addVolume({ ...view, roles: [] });
+      added = true;
+    });
   } catch (error) {
     // The engine refused what the inventory accepted (a store the data directory cannot hold):
-    // take the row and its log entry back out, so the refusal changes nothing.
-    await db.$transaction([db.event.deleteMany({ where: { subjectId: row.id, kind: 'volume.created' } }), db.volume.delete({ where: { id: row.id } })]);
+    // take the row and its log entry back out, so the refusal changes nothing. A save that failed
+    // after the engine took the volume leaves both as they are: the row is already committed.
+    if (!added) await db.$transaction([db.event.deleteMany({ where: { subjectId: row.id, kind: 'volume.created' } }), db.volume.delete({ where: { id: row.id } })]);
     throw error;
   }
   return view;
 }
 
-export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Actor): Promise<void> {
+export async function deleteVolume(runtime: Runtime, id: string, actor: Actor): Promise<void> {
+  const { db, engine } = runtime;
   const held = engine.copiesOf(id)[0];
   if (held !== undefined) {
     throw new ApiError(409, `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.name} (state ${held.state}): remove the relationship first`);
@@ -117,12 +125,12 @@ export async function deleteVolume(db: Db, engine: Engine, id: string, actor: Ac
       details: { name: volume.name, capacityBytes: bytesToJson(volume.capacityBytes) },
     });
   });
-  engine.removeVolume(id);
+  await runCommand(runtime, actor, (engine) => engine.removeVolume(id));
 }
 
 /** Renames a volume: unique on its array, as when it was created. */
-export async function renameVolume(db: Db, engine: Engine, id: string, name: string, actor: Actor): Promise<VolumeView> {
-  const row = await db.$transaction(async (tx) => {
+export async function renameVolume(runtime: Runtime, id: string, name: string, actor: Actor): Promise<VolumeView> {
+  const row = await runtime.db.$transaction(async (tx) => {
     const volume = await tx.volume.findUnique({ where: { id } });
     if (volume === null) throw new ApiError(404, `volume "${id}" does not exist`);
     if (volume.name === name) return volume;
@@ -132,8 +140,8 @@ export async function renameVolume(db: Db, engine: Engine, id: string, name: str
     await recordEvent(tx, { kind: 'volume.renamed', subjectType: 'volume', subjectId: id, arrayId: volume.arrayId, actor: actor.name, details: { name, from: volume.name } });
     return renamed;
   });
-  engine.renameVolume(id, row.name);
-  const live = engine.fleet.volume(id);
+  await runCommand(runtime, actor, (engine) => engine.renameVolume(id, row.name));
+  const live = runtime.engine.fleet.volume(id);
   const view = volumeView(row);
   return live === undefined ? view : { ...view, currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
 }
@@ -144,11 +152,11 @@ export async function renameVolume(db: Db, engine: Engine, id: string, name: str
  * commits first; the engine then extends the volume's store (a crash in between is finished at
  * the next start, engine/data/file-store.ts).
  */
-export async function growVolume(db: Db, engine: Engine, id: string, capacityBytes: bigint, actor: Actor): Promise<VolumeView> {
-  const volume = engine.requireVolume(id);
-  const blocked = engine.growBlock(id, capacityBytes);
+export async function growVolume(runtime: Runtime, id: string, capacityBytes: bigint, actor: Actor): Promise<VolumeView> {
+  const volume = runtime.engine.requireVolume(id);
+  const blocked = runtime.engine.growBlock(id, capacityBytes);
   if (blocked !== null) throw new ApiError(409, blocked);
-  const row = await db.$transaction(async (tx) => {
+  const row = await runtime.db.$transaction(async (tx) => {
     const current = await tx.volume.findUnique({ where: { id } });
     if (current === null) throw new ApiError(404, `volume "${id}" does not exist`);
     const pool = await tx.pool.findUnique({ where: { id: current.poolId } });
@@ -163,7 +171,14 @@ export async function growVolume(db: Db, engine: Engine, id: string, capacityByt
     await recordEvent(tx, { kind: 'volume.grown', subjectType: 'volume', subjectId: id, arrayId: current.arrayId, actor: actor.name, details: { name: current.name, fromBytes: bytesToJson(current.capacityBytes), capacityBytes: bytesToJson(capacityBytes) } });
     return grown;
   });
-  engine.growVolume(id, capacityBytes);
-  const live = engine.requireVolume(id);
+  await runCommand(runtime, actor, (engine) => engine.growVolume(id, capacityBytes));
+  const live = runtime.engine.requireVolume(id);
   return { ...volumeView(row), currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
+}
+
+/** PATCH /api/volumes/:id: one change per request (the schema allows a name or a size, not both). */
+export async function changeVolume(runtime: Runtime, id: string, change: PatchVolumeInput, actor: Actor): Promise<VolumeView> {
+  if (change.capacityBytes !== undefined) return growVolume(runtime, id, change.capacityBytes, actor);
+  if (change.name !== undefined) return renameVolume(runtime, id, change.name, actor);
+  throw new ApiError(400, 'give a new name or a new capacityBytes');
 }

@@ -5,7 +5,7 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { createCopy, listCopies } from '@/lib/services/copies';
 
-export const GET = route('read', async (request) => jsonResponse(listCopies(getRuntime().engine, readQuery(request, CopyQuery))));
+export const GET = route('read', async (request) => jsonResponse(listCopies(getRuntime(), readQuery(request, CopyQuery))));
 
 export const POST = route('operate', async (request, _params, { actor }) => {
   const input = await readJson(request, CreateCopyBody);

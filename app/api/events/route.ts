@@ -5,6 +5,6 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { listEvents } from '@/lib/services/events';
 
-export const GET = route('read', async (request) => jsonResponse(await listEvents(getRuntime().db, readQuery(request, EventQuery))));
+export const GET = route('read', async (request) => jsonResponse(await listEvents(getRuntime(), readQuery(request, EventQuery))));
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -5,7 +5,7 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { injectFault, listFaults } from '@/lib/services/faults';
 
-export const GET = route('read', async (request) => jsonResponse(listFaults(getRuntime().engine, readQuery(request, FaultQuery))));
+export const GET = route('read', async (request) => jsonResponse(listFaults(getRuntime(), readQuery(request, FaultQuery))));
 
 export const POST = route('operate', async (request, _params, { actor }) => {
   const input = await readJson(request, CreateFaultBody);

@@ -1,12 +1,8 @@
 import { jsonResponse } from '@/lib/http/json';
 import { otherMethods, publicRoute } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
-import { VERSION } from '@/lib/version';
+import { checkHealth } from '@/lib/services/health';
 
-export const GET = publicRoute(async () => {
-  const { db, startedAt } = getRuntime();
-  await db.$queryRaw`SELECT 1`;
-  return jsonResponse({ status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000) });
-});
+export const GET = publicRoute(async () => jsonResponse(await checkHealth(getRuntime())));
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -1,14 +1,11 @@
 import { SignInBody, SignOutQuery } from '@/lib/api/auth-schemas';
 import { isHttps } from '@/lib/auth/address';
 import { clearedCookies, sessionCookies, withCookies } from '@/lib/auth/cookies';
-import { endSession, endUserSessions } from '@/lib/auth/sessions';
-import { ApiError } from '@/lib/http/api-error';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson, readQuery } from '@/lib/http/request';
 import { otherMethods, publicRoute, route } from '@/lib/http/route';
-import { disconnectRoom, sessionRoom, userRoom } from '@/lib/realtime/socket-server';
 import { getRuntime } from '@/lib/runtime';
-import { signIn } from '@/lib/services/session';
+import { signIn, signOut } from '@/lib/services/session';
 
 export const GET = route('self', async (_request, _params, { principal }) =>
   jsonResponse({ id: principal.userId, username: principal.username, role: principal.role, via: principal.via, ...(principal.tokenName ? { tokenName: principal.tokenName } : {}) }),
@@ -23,16 +20,8 @@ export const POST = publicRoute(async (request, _params, ctx) => {
 
 export const DELETE = route('self', async (request, _params, { principal }) => {
   const { everywhere } = readQuery(request, SignOutQuery);
-  const runtime = getRuntime();
-  if (everywhere === 'true') {
-    const ended = await endUserSessions(runtime.db, principal.userId);
-    disconnectRoom(runtime.io, userRoom(principal.userId));
-    return withCookies(jsonResponse({ endedSessions: ended }), clearedCookies(isHttps(request)));
-  }
-  if (principal.sessionId === undefined) throw new ApiError(400, 'an API token has no session to end: revoke the token with DELETE /api/tokens/:id');
-  await endSession(runtime.db, principal.sessionId);
-  disconnectRoom(runtime.io, sessionRoom(principal.sessionId));
-  return withCookies(jsonResponse({ endedSessions: 1 }), clearedCookies(isHttps(request)));
+  const ended = await signOut(getRuntime(), principal, everywhere === 'true');
+  return withCookies(jsonResponse({ endedSessions: ended }), clearedCookies(isHttps(request)));
 });
 
 export const { OPTIONS, PUT, PATCH } = otherMethods('GET', 'POST', 'DELETE');

@@ -1,15 +1,14 @@
 // First-run setup: open only while the console has no user at all.
 import { SetupBody } from '@/lib/api/auth-schemas';
 import { isHttps } from '@/lib/auth/address';
-import { setupNeeded } from '@/lib/auth/bootstrap';
 import { sessionCookies, withCookies } from '@/lib/auth/cookies';
 import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
 import { otherMethods, publicRoute } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
-import { setUp } from '@/lib/services/session';
+import { needsSetup, setUp } from '@/lib/services/session';
 
-export const GET = publicRoute(async () => jsonResponse({ needed: await setupNeeded(getRuntime().db) }));
+export const GET = publicRoute(async () => jsonResponse({ needed: await needsSetup(getRuntime()) }));
 
 export const POST = publicRoute(async (request, _params, ctx) => {
   const { username, password } = await readJson(request, SetupBody);

@@ -5,11 +5,11 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { createUser, listUsers } from '@/lib/services/users';
 
-export const GET = route('admin', async () => jsonResponse(await listUsers(getRuntime().db)));
+export const GET = route('admin', async () => jsonResponse(await listUsers(getRuntime())));
 
 export const POST = route('admin', async (request) => {
   const { username, password, role } = await readJson(request, CreateUserBody);
-  return jsonResponse(await createUser(getRuntime().db, username, password, role), 201);
+  return jsonResponse(await createUser(getRuntime(), username, password, role), 201);
 });
 
 export const { OPTIONS, PUT, PATCH, DELETE } = otherMethods('GET', 'POST');

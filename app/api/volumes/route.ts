@@ -6,12 +6,11 @@ import { getRuntime } from '@/lib/runtime';
 import { listVolumes } from '@/lib/services/fleet';
 import { createVolume } from '@/lib/services/volumes';
 
-export const GET = route('read', async (request) => jsonResponse(await listVolumes(getRuntime().db, readQuery(request, VolumeQuery), getRuntime().engine)));
+export const GET = route('read', async (request) => jsonResponse(await listVolumes(getRuntime(), readQuery(request, VolumeQuery))));
 
 export const POST = route('operate', async (request, _params, { actor }) => {
   const input = await readJson(request, CreateVolumeBody);
-  const { db, engine } = getRuntime();
-  const volume = await createVolume(db, engine, input, actor);
+  const volume = await createVolume(getRuntime(), input, actor);
   return jsonResponse(volume, 201, { location: `/api/volumes/${volume.id}` });
 });
 

@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../../auth/principal';
 import type { Runtime } from '../../runtime';
-import type { Actor } from '../../services/volumes';
+import type { Actor } from '../../services/run-command';
 
 export interface SantricityContext {
   runtime: Runtime;

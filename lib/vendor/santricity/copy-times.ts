@@ -3,7 +3,7 @@
 // change with the time it was saved (the console's clock, as the Events page shows it), so the
 // times are read from there. A copy the engine just completed may show "0" for the moment between
 // the change and the next save (at most the persister's interval).
-import type { Db } from '../../db/client';
+import type { Runtime } from '../../runtime';
 import type { CopyDto } from '../../services/copies';
 import { listEvents } from '../../services/events';
 import type { CopyTimes } from './views';
@@ -22,8 +22,8 @@ function epochSeconds(iso: string): string {
   return String(Math.floor(Date.parse(iso) / 1000));
 }
 
-export async function copyTimes(db: Db, copy: CopyDto): Promise<CopyTimes> {
-  const changes = await listEvents(db, { subjectId: copy.id, kind: 'copy.state-changed', limit: STATE_CHANGES_MAX });
+export async function copyTimes(runtime: Runtime, copy: CopyDto): Promise<CopyTimes> {
+  const changes = await listEvents(runtime, { subjectId: copy.id, kind: 'copy.state-changed', limit: STATE_CHANGES_MAX });
   // Newest first: the last start, and a completion only if it came after that start.
   const started = changes.find((event) => toState(event.details) === 'in-progress');
   const completed = copy.state === 'completed' ? changes.find((event) => toState(event.details) === 'completed') : undefined;

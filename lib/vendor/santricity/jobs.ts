@@ -15,8 +15,8 @@ import { arrayOf, volumeOf, volumesOf } from './systems';
 import { volumeCopyPairView, volumeCopyProgressView, type VolumeCopyPair } from './views';
 
 async function pairView(runtime: Runtime, copy: CopyDto): Promise<VolumeCopyPair> {
-  const source = await getVolume(runtime.db, copy.sourceVolumeId, runtime.engine);
-  return volumeCopyPairView(copy, source.currentOwner, await copyTimes(runtime.db, copy));
+  const source = await getVolume(runtime, copy.sourceVolumeId);
+  return volumeCopyPairView(copy, source.currentOwner, await copyTimes(runtime, copy));
 }
 
 /** The job named in the path, on the array named in the path, else 404. */
@@ -24,7 +24,7 @@ async function jobOf(context: SantricityContext, array: ArrayView): Promise<Copy
   const id = param(context, 'jobId');
   let copy: CopyDto;
   try {
-    copy = getCopy(context.runtime.engine, id);
+    copy = getCopy(context.runtime, id);
   } catch (error) {
     if (isEngineError(error) && error.kind === 'not-found') throw notFound(`volume copy job "${id}" does not exist on storage system ${array.name}`);
     throw error;
@@ -37,10 +37,10 @@ export async function listJobs(context: SantricityContext): Promise<Reply> {
   const { runtime } = context;
   const array = await arrayOf(context);
   const owners = new Map((await volumesOf(runtime, array)).map((volume) => [volume.id, volume.currentOwner]));
-  const copies = listCopies(runtime.engine, { type: 'volume-copy', arrayId: array.id });
+  const copies = listCopies(runtime, { type: 'volume-copy', arrayId: array.id });
   const pairs = [];
   for (const copy of copies) {
-    pairs.push(volumeCopyPairView(copy, owners.get(copy.sourceVolumeId) ?? 'A', await copyTimes(runtime.db, copy)));
+    pairs.push(volumeCopyPairView(copy, owners.get(copy.sourceVolumeId) ?? 'A', await copyTimes(runtime, copy)));
   }
   return ok(pairs);
 }

@@ -9,7 +9,7 @@ import { notFound } from './errors';
 import { storageSystemView, storageVolumeView, volumeGroupView } from './views';
 
 async function santricityArrays(runtime: Runtime): Promise<ArrayView[]> {
-  const arrays = await listArrays(runtime.db, runtime.engine);
+  const arrays = await listArrays(runtime);
   return arrays.filter((array) => array.model === 'santricity');
 }
 
@@ -26,13 +26,13 @@ export async function arrayOf(context: SantricityContext): Promise<ArrayView> {
 }
 
 export function volumesOf(runtime: Runtime, array: ArrayView): Promise<VolumeView[]> {
-  return listVolumes(runtime.db, { arrayId: array.id }, runtime.engine);
+  return listVolumes(runtime, { arrayId: array.id });
 }
 
 /** A volume of `array` by id, or undefined when there is none there. */
 export async function volumeOf(runtime: Runtime, array: ArrayView, id: string): Promise<VolumeView | undefined> {
   try {
-    const volume = await getVolume(runtime.db, id, runtime.engine);
+    const volume = await getVolume(runtime, id);
     return volume.arrayId === array.id ? volume : undefined;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return undefined;

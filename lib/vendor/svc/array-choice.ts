@@ -32,7 +32,7 @@ export async function namesOfAddress(address: string | undefined, port: number):
  * and there are several to choose from (a reverse lookup of the local address may be slow).
  */
 export async function chooseArray(runtime: Runtime, names: readonly string[], moreNames: () => Promise<string[]> = async () => []): Promise<ArrayView> {
-  const storwize = (await listArrays(runtime.db, runtime.engine)).filter((array) => array.model === 'storwize');
+  const storwize = (await listArrays(runtime)).filter((array) => array.model === 'storwize');
   const named = storwize.find((array) => names.includes(array.name.toLowerCase()));
   if (named !== undefined) return named;
   if (storwize.length === 1) return storwize[0] as ArrayView;

@@ -20,8 +20,8 @@ export interface SvcSystem {
 }
 
 export async function loadSystem(runtime: Runtime, array: ArrayView): Promise<SvcSystem> {
-  const volumes = await listVolumes(runtime.db, { arrayId: array.id }, runtime.engine);
-  const mappings = listCopies(runtime.engine, { arrayId: array.id, type: 'flashcopy' });
+  const volumes = await listVolumes(runtime, { arrayId: array.id });
+  const mappings = listCopies(runtime, { arrayId: array.id, type: 'flashcopy' });
   const groups = await listGroups(runtime, array.id);
   return {
     runtime,

@@ -121,7 +121,7 @@ export function vdiskDetail(system: SvcSystem, volume: VolumeView, asBytes: bool
 export function vdiskCopyRow(system: SvcSystem, volume: VolumeView, asBytes: boolean): Row {
   const pool = poolOf(system, volume);
   const capacity = svcCapacity(volume.capacityBytes, asBytes);
-  const realBytes = isThin(volume) ? BigInt(volumeUsage(system.runtime.engine, volume.id).allocatedBytes) : volume.capacityBytes;
+  const realBytes = isThin(volume) ? BigInt(volumeUsage(system.runtime, volume.id).allocatedBytes) : volume.capacityBytes;
   const real = svcCapacity(realBytes, asBytes);
   return {
     vdisk_id: String(volume.number),

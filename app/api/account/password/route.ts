@@ -8,7 +8,7 @@ import { changeOwnPassword } from '@/lib/services/users';
 /** Changes your own password; your other sessions end, this one stays. */
 export const PUT = route('self', async (request, _params, { principal }) => {
   const { currentPassword, newPassword } = await readJson(request, ChangePasswordBody);
-  await changeOwnPassword(getRuntime().db, principal.userId, currentPassword, newPassword, principal.sessionId);
+  await changeOwnPassword(getRuntime(), principal.userId, currentPassword, newPassword, principal.sessionId);
   return noContent();
 });
 

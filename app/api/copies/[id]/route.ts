@@ -5,7 +5,7 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { deleteCopy, getCopy, patchCopy } from '@/lib/services/copies';
 
-export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getCopy(getRuntime().engine, id)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getCopy(getRuntime(), id)));
 
 export const PATCH = route<{ id: string }>('operate', async (request, { id }, { actor }) => {
   const changes = await readJson(request, PatchCopyBody);

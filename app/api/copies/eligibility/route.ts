@@ -3,10 +3,11 @@ import { jsonResponse } from '@/lib/http/json';
 import { readQuery } from '@/lib/http/request';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
+import { copyEligibility } from '@/lib/services/eligibility';
 
 export const GET = route('read', async (request) => {
-  const query = readQuery(request, EligibilityQuery);
-  return jsonResponse(getRuntime().engine.eligibility(query.type, query.sourceVolumeId));
+  const { type, sourceVolumeId } = readQuery(request, EligibilityQuery);
+  return jsonResponse(copyEligibility(getRuntime(), type, sourceVolumeId));
 });
 
 export const { OPTIONS, POST, PUT, PATCH, DELETE } = otherMethods('GET');

@@ -3,7 +3,7 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { clearFault, getFault } from '@/lib/services/faults';
 
-export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getFault(getRuntime().engine, id)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(getFault(getRuntime(), id)));
 
 export const DELETE = route<{ id: string }>('operate', async (_request, { id }, { actor }) => {
   await clearFault(getRuntime(), id, actor);

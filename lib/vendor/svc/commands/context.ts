@@ -1,6 +1,6 @@
 // What a command runs with: the array it addresses (loaded at the start of the command), who asks,
 // and the options it was given.
-import type { Actor } from '../../../services/volumes';
+import type { Actor } from '../../../services/run-command';
 import type { Invocation } from '../invocation';
 import type { SvcOutput } from '../output';
 import type { SvcSystem } from '../system';

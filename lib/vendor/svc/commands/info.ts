@@ -41,7 +41,7 @@ const lsuser: SvcCommand = {
   kind: 'info',
   options: LIST_OPTIONS,
   run: async (context) => {
-    const users = await listUsers(context.system.runtime.db);
+    const users = await listUsers(context.system.runtime);
     const rows = users.map((user, index) => {
       const group = USER_GROUP_OF_ROLE[user.role];
       return { id: String(index), name: user.username, password: 'yes', ssh_key: 'no', remote: 'no', usergrp_id: group.id, usergrp_name: group.name, owner_id: '', owner_name: '', locked: 'no', locked_until: '', password_expiry_time: '', password_change_required: 'no' };

@@ -58,14 +58,14 @@ function creator(poolOption: 'mdiskgrp' | 'pool', noun: string): SvcCommand['run
     const capacityBytes = sizeOf(invocation);
     const { runtime } = system;
     const name = checked(VolumeName, stringOption(invocation, 'name') ?? defaultVolumeName(system), invalidName);
-    const volume = await createVolume(runtime.db, runtime.engine, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument), provisioning: provisioningOf(invocation, poolOption) }, actor);
+    const volume = await createVolume(runtime, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument), provisioning: provisioningOf(invocation, poolOption) }, actor);
     return { kind: 'created', id: String(volume.number), message: `${noun}, id [${volume.number}], successfully created` };
   };
 }
 
 const deleter: SvcCommand['run'] = async ({ system, actor, invocation }) => {
   const volume = requireVolume(system, requireObject(invocation));
-  await deleteVolume(system.runtime.db, system.runtime.engine, volume.id, actor);
+  await deleteVolume(system.runtime, volume.id, actor);
   return { kind: 'done' };
 };
 
@@ -82,7 +82,7 @@ export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
       const volume = requireVolume(system, requireObject(invocation));
       const name = stringOption(invocation, 'name');
       if (name === undefined) throw missingParameter('chvdisk needs a property to change: -name');
-      await renameVolume(system.runtime.db, system.runtime.engine, volume.id, checked(VolumeName, name, invalidName), actor);
+      await renameVolume(system.runtime, volume.id, checked(VolumeName, name, invalidName), actor);
       return { kind: 'done' };
     },
   },
@@ -94,7 +94,7 @@ export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
     run: async ({ system, actor, invocation }) => {
       const volume = requireVolume(system, requireObject(invocation));
       const growthBytes = sizeOf(invocation);
-      await growVolume(system.runtime.db, system.runtime.engine, volume.id, checked(VolumeCapacityInput, (volume.capacityBytes + growthBytes).toString(), invalidArgument), actor);
+      await growVolume(system.runtime, volume.id, checked(VolumeCapacityInput, (volume.capacityBytes + growthBytes).toString(), invalidArgument), actor);
       return { kind: 'done' };
     },
   },

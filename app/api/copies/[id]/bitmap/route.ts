@@ -8,5 +8,5 @@ import { getCopyBitmap } from '@/lib/services/copies';
 // Read several times a second by every open detail page: the engine counts words, nothing is saved.
 export const GET = route<{ id: string }>('read', async (request, { id }) => {
   const { cells } = readQuery(request, BitmapQuery);
-  return jsonResponse(getCopyBitmap(getRuntime().engine, id, cells));
+  return jsonResponse(getCopyBitmap(getRuntime(), id, cells));
 });

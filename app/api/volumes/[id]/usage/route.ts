@@ -3,4 +3,4 @@ import { route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { volumeUsage } from '@/lib/services/host-io';
 
-export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(volumeUsage(getRuntime().engine, id)));
+export const GET = route<{ id: string }>('read', async (_request, { id }) => jsonResponse(volumeUsage(getRuntime(), id)));
