@@ -7,6 +7,8 @@ export const ENGINE_ERROR_STATUS = {
   conflict: 409,
   rule: 422,
   locked: 423,
+  // A bounded queue is full: the caller should retry shortly (back-pressure, never silent loss).
+  busy: 503,
 } as const;
 
 export type EngineErrorKind = keyof typeof ENGINE_ERROR_STATUS;

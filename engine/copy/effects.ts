@@ -1,5 +1,4 @@
 // What a transition does to a relationship's bitmaps (types.ts `Effect`).
-import type { StorwizeOptions } from './options';
 import { beginCycle, type Relationship } from './relationship';
 import type { Effect } from './types';
 
@@ -24,9 +23,9 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       clearDiffs(relationship);
       relationship.pointInTimeMs = null;
       return;
-    case 'point-in-time':
-    case 'incremental-point-in-time': {
-      const incremental = effect === 'incremental-point-in-time' || (relationship.model === 'storwize' && (relationship.options as StorwizeOptions).incremental && relationship.copiedOnce);
+    case 'point-in-time': {
+      // Decided here only: an incremental mapping with a complete copy behind it copies the differences.
+      const incremental = 'incremental' in relationship.options && relationship.options.incremental && relationship.copiedOnce;
       beginCycle(relationship, incremental ? changedSincePointInTime(relationship) : 'all');
       clearDiffs(relationship);
       relationship.pointInTimeMs = nowMs;

@@ -10,16 +10,21 @@ export type Ds6000Mode = (typeof DS6000_MODES)[number];
 /** The background copy rate of the simulated DS6000 (not tunable on the real one either). */
 export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
 
-export const ds6000FlashCopyTable: ServiceTable = {
+export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
   type: 'flashcopy',
+  noun: 'relationship',
   created: {
     started: [
-      { from: ['SMPL'], to: 'copying', effect: 'point-in-time', mode: 'copy' },
-      { from: ['SMPL'], to: 'nocopy', effect: 'point-in-time', mode: 'nocopy' },
+      { to: 'copying', effect: 'point-in-time', mode: 'copy' },
+      { to: 'nocopy', effect: 'point-in-time', mode: 'nocopy' },
     ],
     modeOption: 'mode',
     unstarted: null,
     unstartedRefusal: 'a DS6000 FlashCopy relationship exists only once established at T0',
+  },
+  removal: {
+    allowedIn: ['ended'],
+    refusal: (name, state) => `relationship ${name} is ${state}: withdraw it before deleting the record`,
   },
   states: {
     copying: {
@@ -28,7 +33,6 @@ export const ds6000FlashCopyTable: ServiceTable = {
       data: 'point-in-time',
       trackChanges: true,
       copier: 'forward',
-      whenCopied: 'ended',
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Established at T0 with background copy: the target presents the T0 image; the relationship ends by itself when the copy completes.',
@@ -60,8 +64,8 @@ export const ds6000FlashCopyTable: ServiceTable = {
       destructive: true,
       modes: ['copy', 'nocopy'],
       transitions: [
-        { from: ['ended'], to: 'copying', effect: 'point-in-time', mode: 'copy' },
-        { from: ['ended'], to: 'nocopy', effect: 'point-in-time', mode: 'nocopy' },
+        { from: ['ended'], to: 'copying', effect: 'point-in-time', mode: 'copy', guard: 'eligible-again', then: ['set-mode-option'] },
+        { from: ['ended'], to: 'nocopy', effect: 'point-in-time', mode: 'nocopy', guard: 'eligible-again', then: ['set-mode-option'] },
       ],
     },
     'convert-to-copy': {

@@ -38,13 +38,22 @@ const hidden = (meaning: string): StateSpec => ({
   meaning,
 });
 
-export const storwizeFlashCopyTable: ServiceTable = {
+export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
   type: 'flashcopy',
+  noun: 'mapping',
   created: {
     // "start (prepares first if needed)": the engine continues to copying once prepared.
-    started: [{ from: ['SMPL'], to: 'preparing', effect: 'none' }],
+    started: [{ to: 'preparing', effect: 'none', then: ['ask-start-when-prepared'] }],
     unstarted: 'idle_or_copied',
   },
+  removal: {
+    allowedIn: ['idle_or_copied', 'stopped'],
+    refusal: (name, state) => `mapping ${name} is ${state}: stop it before deleting (only idle_or_copied or stopped mappings can be deleted)`,
+    // SVC's rmfcmap -force: the target keeps whatever it holds, which is not a consistent image.
+    forced: { to: 'stopped', effect: 'discard-target' },
+  },
+  // A group starts its members at one instant, which a mapping already copying for itself would break.
+  groupChangeIn: ['idle_or_copied', 'stopped'],
   states: {
     idle_or_copied: {
       sourceAccess: 'read-write',
@@ -56,15 +65,18 @@ export const storwizeFlashCopyTable: ServiceTable = {
       targetStatus: 'online',
       meaning: 'Source and target act as independent volumes; an incremental mapping records the differences.',
     },
-    preparing: hidden('Flushing the source cache and discarding the target cache; the target is online but not accessible.'),
-    prepared: hidden('Ready to start; the target is online but not accessible.'),
+    preparing: {
+      ...hidden('Flushing the source cache and discarding the target cache; the target is online but not accessible.'),
+      after: { ms: STORWIZE_PREPARE_MS, event: 'prepared' },
+    },
+    prepared: { ...hidden('Ready to start; the target is online but not accessible.'), onEnter: ['start-if-asked'] },
     copying: {
       sourceAccess: 'read-write',
       targetAccess: 'read-write',
       data: 'point-in-time',
       trackChanges: true,
       copier: 'forward',
-      whenCopied: 'idle_or_copied',
+      onEnter: ['forget-start-request'],
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'The target presents the source as it was at the start (T0); the background copy runs at the copy rate.',
@@ -78,6 +90,8 @@ export const storwizeFlashCopyTable: ServiceTable = {
       holdsVolumes: true,
       targetStatus: 'offline',
       meaning: 'Stopping: the target is offline while the stop completes (online if the copy had completed).',
+      after: { ms: STORWIZE_STOPPING_MS, event: 'stopped' },
+      onEnter: ['forget-start-request'],
     },
     stopped: {
       sourceAccess: 'read-write',
@@ -112,7 +126,7 @@ export const storwizeFlashCopyTable: ServiceTable = {
       transitions: [
         { from: ['prepared'], to: 'copying', effect: 'point-in-time' },
         // "start (prepares first if needed)": the engine continues to copying once prepared.
-        { from: ['idle_or_copied', 'stopped'], to: 'preparing', effect: 'none' },
+        { from: ['idle_or_copied', 'stopped'], to: 'preparing', effect: 'none', then: ['ask-start-when-prepared'] },
       ],
     },
     stop: {
@@ -123,7 +137,9 @@ export const storwizeFlashCopyTable: ServiceTable = {
   },
   automatic: {
     prepared: [{ from: ['preparing'], to: 'prepared', effect: 'none' }],
-    copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none' }],
+    // The difference bitmaps keep counting from T0, not from the completion: grains written while
+    // the copy ran differ from the next T0 too, and an incremental start must copy them.
+    copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none', then: ['mark-copied-once', 'auto-delete'] }],
     stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target' }],
     // "The mapping is stopped because either you issued a stop command or an I/O error occurred.
     // The target volume is offline and its data is lost" (seed 002).

@@ -34,24 +34,32 @@ export const UPDATE_COPY_DIFFERENTIAL_RATIO = 0.01;
 /** …or this long after the previous one, whichever comes first. */
 export const UPDATE_COPY_INTERVAL_MS = 30_000;
 
-const mirror = (meaning: string, whenCopied: string): StateSpec => ({
+const mirror = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',
   targetAccess: 'read-only',
   data: 'mirror',
   trackChanges: false,
   copier: 'forward',
-  whenCopied,
   holdsVolumes: true,
   targetStatus: 'online',
   meaning,
 });
 
-export const shadowImageTable: ServiceTable = {
+/** SMPL(PD) lasts this long before the pair is gone. */
+export const SHADOWIMAGE_DELETE_MS = 1_000;
+
+export const shadowImageTable: ServiceTable<ShadowImageState> = {
   type: 'shadowimage',
+  noun: 'pair',
   created: {
-    started: [{ from: ['SMPL'], to: 'COPY(PD)', effect: 'full-copy' }],
+    started: [{ to: 'COPY(PD)', effect: 'full-copy' }],
     unstarted: null,
     unstartedRefusal: 'a ShadowImage pair starts its initial copy when it is created',
+  },
+  removal: {
+    allowedIn: ['COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE'],
+    refusal: (name) => `pair ${name} is already being deleted`,
+    via: 'SMPL(PD)',
   },
   states: {
     SMPL: {
@@ -63,10 +71,12 @@ export const shadowImageTable: ServiceTable = {
       holdsVolumes: false,
       targetStatus: 'online',
       meaning: 'Unpaired: both volumes accept reads and writes.',
+      onEnter: ['remove'],
     },
-    'COPY(PD)': mirror('Initial copy: the P-VOL is copied to the S-VOL while the P-VOL keeps taking host writes.', 'PAIR'),
+    'COPY(PD)': mirror('Initial copy: the P-VOL is copied to the S-VOL while the P-VOL keeps taking host writes.'),
     PAIR: {
-      ...mirror('Paired: P-VOL writes are recorded as differential data and copied to the S-VOL by update copies. S-VOL data consistency is not guaranteed.', 'PAIR'),
+      ...mirror('Paired: P-VOL writes are recorded as differential data and copied to the S-VOL by update copies. S-VOL data consistency is not guaranteed.'),
+      onEnter: ['start-update-cycle'],
       // The update-copy trigger (differential size or elapsed time) decides when the copier runs.
       updateCopy: true,
     },
@@ -76,7 +86,6 @@ export const shadowImageTable: ServiceTable = {
       data: 'point-in-time',
       trackChanges: true,
       copier: 'forward',
-      whenCopied: 'PSUS',
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Steady split: the remaining differential data is copied, then the pair splits.',
@@ -87,7 +96,6 @@ export const shadowImageTable: ServiceTable = {
       data: 'point-in-time',
       trackChanges: true,
       copier: 'forward',
-      whenCopied: 'PSUS',
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Quick split: the S-VOL already presents the P-VOL image of the split instant; the differences are copied in the background.',
@@ -102,14 +110,14 @@ export const shadowImageTable: ServiceTable = {
       targetStatus: 'online',
       meaning: 'Split: both volumes are read/write; writes to either are recorded for the next resync.',
     },
-    'COPY(RS)': mirror('Resync: the differences recorded while split are copied from the P-VOL to the S-VOL.', 'PAIR'),
+    'COPY(RS)': mirror('Resync: the differences recorded while split are copied from the P-VOL to the S-VOL.'),
     'COPY(RS-R)': {
       sourceAccess: 'read-only',
       targetAccess: 'read-only',
       data: 'mirror',
       trackChanges: false,
       copier: 'reverse',
-      whenCopied: 'PAIR',
+      onEnter: ['mark-siblings-for-reverse'],
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Reverse resync: the differences are copied from the S-VOL back to the P-VOL; the P-VOL takes no writes.',
@@ -133,6 +141,7 @@ export const shadowImageTable: ServiceTable = {
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Being deleted: the pair returns to SMPL; the S-VOL keeps its data.',
+      after: { ms: SHADOWIMAGE_DELETE_MS, event: 'deleted' },
     },
   },
   actions: {

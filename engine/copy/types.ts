@@ -28,8 +28,14 @@ export interface StateSpec {
   copier: CopyDirection;
   /** The copier runs only when an update copy is due (ShadowImage PAIR), not continuously. */
   updateCopy?: boolean;
-  /** Where the relationship goes when no grain is left to copy ("remove" = it ends and is deleted). */
-  whenCopied?: string;
+  /** A timer the state starts on entry: `event` fires `ms` of simulated time later (kept across restarts). */
+  after?: { ms: number; event: AutomaticEvent };
+  /** What the engine does on entering the state (lifecycle/state-actions.ts). */
+  onEnter?: readonly EntryAction[];
+  /** What the engine does on leaving the state for another. */
+  onExit?: readonly ExitAction[];
+  /** The target is owned by the source's controller while in this state (SANtricity copy in progress). */
+  targetFollowsSource?: boolean;
   /** The relationship holds its volumes: they count as in a relationship for eligibility. */
   holdsVolumes: boolean;
   /** Target volume status presented to hosts in this state. */
@@ -38,20 +44,43 @@ export interface StateSpec {
   meaning: string;
 }
 
+/**
+ * Named things the engine does on entering a state:
+ * - join-queue: takes its place in the array's queue of waiting volume copies;
+ * - take-target-owner: the source's controller takes the target too;
+ * - start-update-cycle: the update-copy interval starts now;
+ * - mark-siblings-for-reverse: the grains a reverse resync rewrites become P-VOL changes for the other pairs;
+ * - start-if-asked: a prepared mapping someone asked to start starts (with its group, when all are prepared);
+ * - forget-start-request: a start asked of an unprepared mapping no longer applies;
+ * - remove: the relationship ends and is deleted.
+ */
+export type EntryAction = 'join-queue' | 'take-target-owner' | 'start-update-cycle' | 'mark-siblings-for-reverse' | 'start-if-asked' | 'forget-start-request' | 'remove';
+/** On leaving a state: return-target-owner gives the target back to the controller that owned it before. */
+export type ExitAction = 'return-target-owner';
+/**
+ * Named things a transition does after it lands (lifecycle/state-actions.ts):
+ * - ask-start-when-prepared: continue to copying once prepared (Storwize start on an unprepared mapping);
+ * - mark-copied-once: a complete copy exists, so the next incremental start copies only differences;
+ * - auto-delete: the mapping deletes itself when its autoDelete option is on;
+ * - set-mode-option: the row's mode becomes the relationship's mode option (DS6000 copy | nocopy);
+ */
+export type TransitionAction = 'ask-start-when-prepared' | 'mark-copied-once' | 'auto-delete' | 'set-mode-option';
+/** Checks a row needs before it may apply: eligible-again = source and target still qualify (DS6000 establish again). */
+export type TransitionGuard = 'eligible-again';
+
 /** Named engine operations a transition performs on the relationship's bitmaps and volumes. */
 export type Effect =
   | 'none'
   | 'full-copy' // every grain to copy again (initial copy, recopy, resync from an error)
-  | 'point-in-time' // T0 now: every grain to copy, the target presents the T0 image
-  | 'incremental-point-in-time' // T0 now, only grains changed since the last complete copy to copy
+  | 'point-in-time' // T0 now: every grain to copy (only those changed since the last complete copy when incremental), the target presents the T0 image
   | 'resync-forward' // copy grains changed on either side since the split, P→S
   | 'resync-reverse' // the same, S→P
   | 'split' // the S-VOL keeps the P-VOL image at this instant
   | 'discard-target'; // target data no longer valid (stopped before the copy completed)
 
-export interface Transition {
-  from: readonly string[];
-  to: string;
+export interface Transition<S extends string = string> {
+  from: readonly S[];
+  to: S;
   effect: Effect;
   /**
    * For actions with a mode (split quick|steady, resync normal|reverse): the mode this row is for.
@@ -59,14 +88,16 @@ export interface Transition {
    * relationship was in before, which the row returns it to.
    */
   mode?: string;
+  then?: readonly TransitionAction[];
+  guard?: TransitionGuard;
 }
 
-export interface ActionSpec {
+export interface ActionSpec<S extends string = string> {
   /** A short label for buttons. */
   label: string;
   /** The action's `mode` option: allowed values, the first being the default. */
   modes?: readonly string[];
-  transitions: readonly Transition[];
+  transitions: readonly Transition<S>[];
   /** Asks for confirmation in the console: it discards or overwrites data. */
   destructive: boolean;
 }
@@ -80,23 +111,42 @@ export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fa
 export type AutomaticEvent = (typeof AUTOMATIC_EVENTS)[number];
 
 /** Where a new relationship begins: started (the service's initial copy) or held unstarted. */
-export interface CreatedSpec {
+export interface CreatedSpec<S extends string = string> {
   /**
-   * The first transition when created started, from the pseudo-state SMPL. Rows may carry a mode:
-   * the value of the option `modeOption` picks the row (DS6000 copy | nocopy).
+   * The first transition when created started (from no state). Rows may carry a mode: the value
+   * of the option `modeOption` picks the row (DS6000 copy | nocopy).
    */
-  started: readonly Transition[];
+  started: readonly Omit<Transition<S>, 'from'>[];
   modeOption?: string;
   /** The state of a relationship created unstarted, or null when the service has none. */
-  unstarted: string | null;
+  unstarted: S | null;
   /** Why the service cannot hold a relationship unstarted (when `unstarted` is null). */
   unstartedRefusal?: string;
 }
 
-export interface ServiceTable {
+/** How a relationship is deleted (DELETE /api/copies/:id), by service. */
+export interface RemovalSpec<S extends string = string> {
+  /** States it may be deleted in; in any other state `refusal` says what to do first. */
+  allowedIn: readonly S[];
+  refusal: (name: string, state: string) => string;
+  /** States that first pass to `to` on deletion, so the history shows it (SANtricity's stop). */
+  through?: { from: readonly S[]; to: S };
+  /** Deletion enters this state, whose timer ends the relationship (ShadowImage SMPL(PD)). */
+  via?: S;
+  /** A forced delete (SVC rmfcmap -force) goes in any state, through this transition first. */
+  forced?: { to: S; effect: Effect };
+}
+
+/** A service's state machine; S is its own union of state names, so a misspelt state does not compile. */
+export interface ServiceTable<S extends string = string> {
   type: CopyType;
-  created: CreatedSpec;
-  states: Record<string, StateSpec>;
-  actions: Record<string, ActionSpec>;
-  automatic: Partial<Record<AutomaticEvent, readonly Transition[]>>;
+  /** The relationship's kind in messages: "mapping fcmap0", "pair sipair1". */
+  noun: string;
+  created: CreatedSpec<S>;
+  removal: RemovalSpec<S>;
+  /** States a member may join or leave a consistency group in; absent: the service has no groups. */
+  groupChangeIn?: readonly S[];
+  states: Record<S, StateSpec>;
+  actions: Record<string, ActionSpec<S>>;
+  automatic: Partial<Record<AutomaticEvent, readonly Transition<S>[]>>;
 }

@@ -19,11 +19,18 @@ export const VOLUME_COPY_RATE_BYTES_PER_SEC: Record<VolumeCopyPriority, number> 
 
 export const VOLUME_COPY_IN_PROGRESS_MAX = 8;
 
-export const volumeCopyTable: ServiceTable = {
+export const volumeCopyTable: ServiceTable<VolumeCopyState> = {
   type: 'volume-copy',
+  noun: 'volume copy',
   created: {
-    started: [{ from: ['SMPL'], to: 'pending', effect: 'full-copy' }],
+    started: [{ to: 'pending', effect: 'full-copy' }],
     unstarted: 'stopped',
+  },
+  removal: {
+    allowedIn: ['pending', 'in-progress', 'completed', 'failed', 'stopped'],
+    refusal: (name, state) => `volume copy ${name} is ${state}`,
+    // A copy deleted while queued or running is stopped first, so its history says so.
+    through: { from: ['pending', 'in-progress'], to: 'stopped' },
   },
   states: {
     pending: {
@@ -35,6 +42,7 @@ export const volumeCopyTable: ServiceTable = {
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'Queued: waits for one of the 8 in-progress slots of the array (higher priority first, then oldest).',
+      onEnter: ['join-queue'],
     },
     'in-progress': {
       sourceAccess: 'read-only',
@@ -42,7 +50,9 @@ export const volumeCopyTable: ServiceTable = {
       data: 'independent',
       trackChanges: false,
       copier: 'forward',
-      whenCopied: 'completed',
+      targetFollowsSource: true,
+      onEnter: ['take-target-owner'],
+      onExit: ['return-target-owner'],
       holdsVolumes: true,
       targetStatus: 'online',
       meaning: 'The controller owning both volumes copies the source onto the target.',

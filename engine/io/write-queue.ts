@@ -26,15 +26,38 @@ export interface QueuedWrite {
 
 export const APPLIED_AT_ONCE: Readonly<HostWriteHandle> = Object.freeze({ seq: 0, state: 'applied', refusal: null });
 
+/**
+ * At most this many host writes wait for a save. Saves come every few milliseconds, so the bound
+ * is met only when saving stalls; a write beyond it is refused as busy (503) before any of its
+ * rules apply, so nothing is half done and nothing acknowledged is lost.
+ */
+export const HOST_WRITES_QUEUED_MAX = 4_096;
+/** …and at most this many bytes of their data are held in memory. */
+export const HOST_WRITE_BYTES_QUEUED_MAX = 256 * 1024 * 1024;
+
 export class HostWriteQueue {
   private entries: QueuedWrite[] = [];
   private lastSeq = 0;
+  private queuedBytes = 0;
+  private readonly writesMax: number;
+
+  constructor(writesMax: number = HOST_WRITES_QUEUED_MAX) {
+    this.writesMax = writesMax;
+  }
+
+  /** Why a write of `lengthBytes` cannot be queued now, or null. */
+  fullFor(lengthBytes: number): string | null {
+    if (this.entries.length >= this.writesMax) return `${this.entries.length} host writes are waiting to be saved (the most the engine holds): retry shortly`;
+    if (this.queuedBytes + lengthBytes > HOST_WRITE_BYTES_QUEUED_MAX) return `${this.queuedBytes} bytes of host writes are waiting to be saved (the most the engine holds): retry shortly`;
+    return null;
+  }
 
   /** Queues a copy of `data` (callers such as workloads reuse their buffers). */
   add(volumeId: string, offsetBytes: number, data: Uint8Array): HostWriteHandle {
     this.lastSeq += 1;
     const handle: HostWriteHandle = { seq: this.lastSeq, state: 'pending', refusal: null };
     this.entries.push({ handle, volumeId, offsetBytes, data: data.slice() });
+    this.queuedBytes += data.length;
     return handle;
   }
 
@@ -52,12 +75,15 @@ export class HostWriteQueue {
     const index = this.entries.findIndex((entry) => entry.handle.seq > uptoSeq);
     const taken = index < 0 ? this.entries : this.entries.slice(0, index);
     this.entries = index < 0 ? [] : this.entries.slice(index);
+    for (const entry of taken) this.queuedBytes -= entry.data.length;
     return taken;
   }
 
   /** Puts writes that must wait for another save back at the front, in their order. */
   putBack(writes: QueuedWrite[]): void {
-    if (writes.length > 0) this.entries = [...writes, ...this.entries];
+    if (writes.length === 0) return;
+    this.entries = [...writes, ...this.entries];
+    for (const entry of writes) this.queuedBytes += entry.data.length;
   }
 
   /** The writes waiting for a volume (the copier keeps their grains marked, see Engine). */
@@ -73,5 +99,6 @@ export class HostWriteQueue {
       entry.handle.refusal = refusal;
     }
     this.entries = this.entries.filter((entry) => entry.volumeId !== volumeId);
+    this.queuedBytes = this.entries.reduce((sum, entry) => sum + entry.data.length, 0);
   }
 }

@@ -37,7 +37,7 @@ export interface VolumeRef {
  * - queues: the copy waits for a slot (`ahead` copies are before it);
  * - overwritten: the volume's present contents are replaced;
  * - access: what hosts may do with the volume changes;
- * - offline: hosts lose the volume;
+ * - offline: hosts lose the volume (online: they have it again);
  * - owner: the volume moves to another controller.
  */
 export type Consequence =
@@ -47,6 +47,7 @@ export type Consequence =
   | ({ kind: 'overwritten'; text: string } & VolumeRef)
   | ({ kind: 'access'; access: Access; text: string } & VolumeRef)
   | ({ kind: 'offline'; text: string } & VolumeRef)
+  | ({ kind: 'online'; text: string } & VolumeRef)
   | ({ kind: 'owner'; from: ControllerSlot; to: ControllerSlot; text: string } & VolumeRef);
 
 export type ConsequenceKind = Consequence['kind'];

@@ -55,6 +55,8 @@ const ENGINE_ANSWER: Record<EngineErrorKind, { status: number; retcode: string; 
   conflict: { status: 422, retcode: 'invalidState', codeType: 'symbol' },
   rule: { status: 422, retcode: 'ruleViolation', codeType: 'symbol' },
   locked: { status: 422, retcode: 'volumeAccessDenied', codeType: 'symbol' },
+  // A full queue of the engine: the web server's own answer to an overloaded array, retried by clients.
+  busy: { status: 503, retcode: 'serviceUnavailable', codeType: 'webservice' },
 };
 
 /** ApiError statuses from the services, in the same terms as the engine's kinds above. */

@@ -1,6 +1,6 @@
 // SVC's errors: a CMMVCnnnnE code and its sentence, which the CLI prints and the REST API returns
 // with HTTP 500 (the Ansible modules read "500" on an ls command as "no such object").
-import { isEngineError } from '../../../engine/errors';
+import { ENGINE_ERROR_STATUS, isEngineError } from '../../../engine/errors';
 import { ApiError } from '../../http/api-error';
 
 export class SvcError extends Error {
@@ -28,6 +28,9 @@ export const sizesDiffer = (detail: string) => new SvcError('CMMVC5920E', 'The F
 export const inUse = (detail: string) => new SvcError('CMMVC5840E', 'The virtual disk (VDisk) was not deleted because it is part of a FlashCopy mapping.', detail);
 export const roleRefused = (role: string) => new SvcError('CMMVC6253E', "The task has failed because the user's role is not authorized to submit the command.", `Grainline role ${role}: monitors may run only ls commands`, 403);
 
+/** A bounded queue of the engine is full: retry shortly. */
+export const busy = (detail: string) => new SvcError('CMMVC5786E', 'The action failed because the cluster is not in a stable state.', detail, 503);
+
 /** Grainline's refusals (services, engine) in the closest SVC words, keeping Grainline's reason. */
 export function svcErrorOf(error: unknown): SvcError | null {
   if (error instanceof SvcError) return error;
@@ -39,7 +42,7 @@ export function svcErrorOf(error: unknown): SvcError | null {
     message = error.message;
     if (Array.isArray(error.details)) reasons = error.details.filter((d): d is string => typeof d === 'string');
   } else if (isEngineError(error)) {
-    status = { invalid: 400, 'not-found': 404, conflict: 409, rule: 422, locked: 423 }[error.kind];
+    status = ENGINE_ERROR_STATUS[error.kind];
     message = error.message;
     reasons = error.reasons;
   } else {
@@ -47,6 +50,7 @@ export function svcErrorOf(error: unknown): SvcError | null {
   }
   const text = [message, ...reasons].join('; ');
   if (status === 404) return notFound(message);
+  if (status === 503) return busy(message);
   if (status === 400) return /name/i.test(text) ? invalidName(message) : invalidArgument(message);
   if (/already exists/i.test(text)) return alreadyExists(message);
   if (/size|capacity/i.test(text) && status === 422) return sizesDiffer(message);

@@ -1,0 +1,51 @@
+// The checks every copy command and every preview share: which table row an action takes now
+// (unless a fault or a sibling pair refuses it), and the eligibility context of a source volume.
+import assert from 'node:assert';
+import type { EligibilityContext } from '../copy/eligibility';
+import type { Relationship } from '../copy/relationship';
+import { siblingBlock, siblingsOf } from '../copy/shadowimage-siblings';
+import { findTransition, stateSpec, type TransitionLookup } from '../copy/tables';
+import type { CopyType, Transition } from '../copy/types';
+import type { EngineState } from '../core/state';
+import { EngineError } from '../errors';
+import { COPY_TYPE_BY_MODEL } from '../model';
+
+/** The table's row for an action, unless a sibling pair or a fault in force refuses it. */
+export function lookupAction(s: EngineState, relationship: Relationship, action: string, mode: string | undefined): TransitionLookup {
+  const table = s.tableOf(relationship);
+  const lookup = findTransition(table, action, relationship.state, mode);
+  if (!lookup.ok) return lookup;
+  const to = lookup.transition.to;
+  const sibling = siblingBlock(to, stateSpec(table, to), siblingsOf(relationship, s.copiesOf(relationship.sourceVolumeId)));
+  if (sibling !== null) return { ok: false, status: 409, reason: sibling };
+  const blocked = faultBlock(s, relationship, lookup.transition);
+  return blocked === null ? lookup : { ok: false, status: 409, reason: `${action} is refused while ${blocked}: clear the fault first` };
+}
+
+function faultBlock(s: EngineState, relationship: Relationship, transition: Transition): string | null {
+  const to = stateSpec(s.tableOf(relationship), transition.to);
+  // Stopping, suspending and withdrawing move no data and stay possible; a prepare (a state with
+  // a timer that leads on to copying) flushes the source cache.
+  const movesData = transition.effect !== 'none' || to.copier !== 'none' || to.after?.event === 'prepared';
+  if (!movesData) return null;
+  for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+    const ioError = s.faultBook.ioErrorOn(volumeId);
+    if (ioError !== undefined) return `volume ${s.requireVolume(volumeId).name} has an I/O error (fault ${ioError.id})`;
+  }
+  const lost = s.faultBook.metadataLossOf(relationship.id);
+  if (lost !== undefined) return `mapping ${relationship.name} has no access to its metadata (fault ${lost.id})`;
+  if (!s.arrayUp(relationship.arrayId)) return 'no controller of the array is online';
+  return null;
+}
+
+export function eligibilityContext(s: EngineState, type: CopyType, sourceVolumeId: string): EligibilityContext {
+  const source = s.requireVolume(sourceVolumeId);
+  const array = s.fleet.array(source.arrayId);
+  assert(array !== undefined, `volume ${source.name} names array ${source.arrayId}, which does not exist`);
+  const offered = COPY_TYPE_BY_MODEL[array.model];
+  if (offered !== type) {
+    throw new EngineError('rule', `array ${array.name} (${array.model}) offers ${offered}, not ${type}`, [`array ${array.name} offers ${offered} copies, not ${type}`]);
+  }
+  const held = [...s.relationships.values()].filter((r) => r.arrayId === array.id && s.specOf(r).holdsVolumes);
+  return { model: array.model, source, lssOf: (poolId) => s.fleet.pool(poolId)?.lss ?? null, held };
+}

@@ -1,0 +1,84 @@
+// Controllers and volume ownership: who owns each volume, failing and restoring controllers,
+// and the volume status that follows from the faults in force.
+import { EngineError } from '../errors';
+import type { Relationship } from '../copy/relationship';
+import type { EngineState } from '../core/state';
+import type { ArrayState, ControllerSlot, ControllerStatus, VolumeState, VolumeStatus } from '../model';
+import { desiredOwner } from './ownership';
+
+/** Moves a volume to a controller; the target of a relationship whose state makes it follow its source goes too. */
+export function moveVolume(s: EngineState, volumeId: string, to: ControllerSlot, reason: string): void {
+  const volume = s.requireVolume(volumeId);
+  if (volume.currentOwner === to) return;
+  const from = volume.currentOwner;
+  volume.currentOwner = to;
+  s.emit({ kind: 'volume.owner-changed', volumeId, arrayId: volume.arrayId, from, to, reason });
+  s.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+  for (const { relationship, spec } of s.holdings(volumeId)) {
+    if (spec.targetFollowsSource === true && relationship.sourceVolumeId === volumeId) {
+      moveVolume(s, relationship.targetVolumeId, to, `follows source ${volume.name} of ${s.tableOf(relationship).noun} ${relationship.name}`);
+    }
+  }
+}
+
+/** Whether the volume is a target that follows its source's controller now. */
+export function followsSource(s: EngineState, volumeId: string): boolean {
+  return s.holdings(volumeId).some(({ relationship, spec }) => spec.targetFollowsSource === true && relationship.targetVolumeId === volumeId);
+}
+
+export function setController(s: EngineState, array: ArrayState, slot: ControllerSlot, to: ControllerStatus, cause: string): void {
+  const from = array.controllers[slot];
+  array.controllers[slot] = to;
+  s.emit({ kind: 'controller.changed', arrayId: array.id, arrayName: array.name, slot, from, to, cause });
+}
+
+/** The controller the volume should move to with these controllers (ownership.ts), or null to stay. */
+export function ownerMove(s: EngineState, volume: VolumeState, controllers: ArrayState['controllers']): ControllerSlot | null {
+  // The target of an in-progress volume copy moves with its source, and returns to its own
+  // controller only when the copy ends.
+  if (followsSource(s, volume.id) && controllers[volume.currentOwner] === 'online') return null;
+  const to = desiredOwner(volume, controllers);
+  return to !== null && to !== volume.currentOwner ? to : null;
+}
+
+/** Moves every volume to the controller that should own it now. */
+export function rebalance(s: EngineState, array: ArrayState, reason: string): void {
+  // Judged volume by volume as the moves happen: an earlier move may have taken a follower along.
+  for (const volume of s.fleet.volumesOf(array.id)) {
+    const move = ownerMove(s, volume, array.controllers);
+    if (move !== null) moveVolume(s, volume.id, move, reason);
+  }
+}
+
+/** A volume's status follows from the faults: offline with no controller, failed with an I/O error. */
+export function refreshStatus(s: EngineState, volume: VolumeState): void {
+  const status: VolumeStatus = !s.arrayUp(volume.arrayId) ? 'offline' : s.faultBook.ioErrorOn(volume.id) !== undefined ? 'failed' : 'online';
+  if (status === volume.status) return;
+  volume.status = status;
+  s.emit({ kind: 'volume.changed', volumeId: volume.id, arrayId: volume.arrayId });
+}
+
+/** Refuses host I/O to a volume a fault holds, naming the fault (423, like every refused access). */
+export function checkReachable(s: EngineState, volume: VolumeState, want: 'read' | 'write'): void {
+  const ioError = s.faultBook.ioErrorOn(volume.id);
+  if (ioError !== undefined) throw new EngineError('locked', `volume ${volume.name} has an I/O error (fault ${ioError.id}): hosts cannot ${want} it until the fault is cleared`);
+  if (!s.arrayUp(volume.arrayId)) throw new EngineError('locked', `volume ${volume.name} is offline: no controller of its array is online`);
+}
+
+/** While a copy runs on the source's controller, that controller owns the target too. */
+export function takeTargetOwner(s: EngineState, relationship: Relationship): void {
+  const source = s.requireVolume(relationship.sourceVolumeId);
+  const target = s.requireVolume(relationship.targetVolumeId);
+  if (target.currentOwner === source.currentOwner) return;
+  relationship.targetOwnerBeforeCopy = target.currentOwner;
+  moveVolume(s, target.id, source.currentOwner, `${s.tableOf(relationship).noun} ${relationship.name} in progress: the source's controller owns both volumes`);
+}
+
+export function restoreTargetOwner(s: EngineState, relationship: Relationship): void {
+  const original = relationship.targetOwnerBeforeCopy;
+  relationship.targetOwnerBeforeCopy = null;
+  if (original === null) return;
+  const array = s.fleet.array(relationship.arrayId);
+  if (array?.controllers[original] !== 'online') return;
+  moveVolume(s, relationship.targetVolumeId, original, `${s.tableOf(relationship).noun} ${relationship.name} is no longer in progress: the target returns to its original controller`);
+}

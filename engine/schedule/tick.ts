@@ -1,0 +1,155 @@
+// Simulated time and the work it brings: each tick advances the clock, runs host workloads and
+// the copiers, completes finished copies and starts queued ones.
+import assert from 'node:assert';
+import { copyStep } from '../copy/copier';
+import { rateBytesPerSec } from '../copy/options';
+import { smoothRate } from '../copy/progress';
+import type { Relationship } from '../copy/relationship';
+import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/shadowimage';
+import { copiesToStart } from '../copy/volume-copy-queue';
+import type { EngineState } from '../core/state';
+import { EngineError } from '../errors';
+import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
+import { automatic } from '../lifecycle/lifecycle';
+import type { ClockSpeed } from '../time/clock';
+
+/** Real bytes the copier may move in one tick across all relationships (keeps ticks short). */
+export const TICK_MOVED_BYTES_MAX = 64 * 1024 * 1024;
+/** At speed 'max', the longest simulated step one tick may take. */
+const MAX_SPEED_STEP_MS = 60_000;
+/** advance() steps simulated time in slices this long, so copies and timers interleave as in real time. */
+const ADVANCE_SLICE_MS = 1_000;
+
+/** Consequences a command can have at once: queued copies starting, copies with nothing to do ending. */
+export function settle(s: EngineState): void {
+  completeCopies(s);
+  scheduleVolumeCopies(s);
+}
+
+export function setSpeed(s: EngineState, speed: ClockSpeed): void {
+  s.clock.setSpeed(speed);
+  s.emit({ kind: 'simulation.changed' });
+}
+
+/** Steps a paused simulation by `ms`, running the copy work that time covers. */
+export function advance(s: EngineState, ms: number): void {
+  if (s.clock.speed !== 0) throw new EngineError('conflict', `the simulation runs at speed ${s.clock.speed}: pause it before stepping`);
+  let remaining = ms;
+  let guard = Math.ceil(ms / ADVANCE_SLICE_MS) + 1;
+  while (remaining > 0) {
+    guard -= 1;
+    assert(guard >= 0, 'advance took more slices than the time it covers');
+    const slice = Math.min(ADVANCE_SLICE_MS, remaining);
+    s.clock.advance(slice);
+    work(s, slice);
+    remaining -= slice;
+  }
+  work(s, 0);
+  s.emit({ kind: 'simulation.changed' });
+}
+
+/** One engine tick: advance the clock by the wall time elapsed (or a 'max' step) and do the work. */
+export function tick(s: EngineState): number {
+  const max = s.clock.speed === 'max';
+  const elapsedMs = s.clock.tick(max ? maxSpeedStepMs(s) : 0);
+  const movedBytes = work(s, elapsedMs);
+  if (max) adaptMaxStep(s, movedBytes, elapsedMs);
+  return elapsedMs;
+}
+
+function maxSpeedStepMs(s: EngineState): number {
+  let fastest = 0;
+  for (const relationship of s.relationships.values()) {
+    if (copying(s, relationship)) fastest = Math.max(fastest, rateBytesPerSec(relationship.model, relationship.options));
+  }
+  if (fastest === 0) {
+    const next = s.clock.nextTimerMs();
+    return next === null ? 1_000 : Math.max(1, Math.min(MAX_SPEED_STEP_MS, next - s.clock.nowMs()));
+  }
+  // A dense copy fills this tick's real-work cap in this step; a sparse one moves far less real
+  // data per simulated second, so the step grows while ticks keep finishing under the cap.
+  const denseStepMs = Math.floor((TICK_MOVED_BYTES_MAX * 1000) / fastest);
+  return Math.max(1, Math.min(MAX_SPEED_STEP_MS, Math.max(denseStepMs, s.sparseStepMs)));
+}
+
+/** Adapts the 'max' step to how much real data the last tick moved. */
+function adaptMaxStep(s: EngineState, movedBytes: number, stepMs: number): void {
+  if (movedBytes < TICK_MOVED_BYTES_MAX / 4) s.sparseStepMs = Math.min(MAX_SPEED_STEP_MS, Math.max(stepMs, 1) * 2);
+  else s.sparseStepMs = Math.floor(stepMs / 2);
+}
+
+function copying(s: EngineState, relationship: Relationship): boolean {
+  const spec = s.specOf(relationship);
+  return spec.copier !== 'none' && relationship.toCopy.count() > 0 && (spec.updateCopy !== true || updateCopyDue(s, relationship));
+}
+
+function updateCopyDue(s: EngineState, relationship: Relationship): boolean {
+  const dueByTime = s.clock.nowMs() - relationship.lastUpdateCopyMs >= UPDATE_COPY_INTERVAL_MS;
+  const dueBySize = relationship.toCopy.count() >= relationship.grainCount * UPDATE_COPY_DIFFERENTIAL_RATIO;
+  return dueByTime || dueBySize;
+}
+
+/** The work a stretch of simulated time brings; returns the bytes the copiers really moved. */
+function work(s: EngineState, elapsedMs: number): number {
+  runWorkloads(s, elapsedMs);
+  const movedBytes = runCopiers(s, elapsedMs);
+  settle(s);
+  return movedBytes;
+}
+
+function runCopiers(s: EngineState, elapsedMs: number): number {
+  let movedBytesLeft = TICK_MOVED_BYTES_MAX;
+  // Start each tick one relationship further on, so when the tick's real-work cap runs out it is
+  // not always the same relationships that wait.
+  const all = [...s.relationships.values()];
+  s.copierStart = all.length === 0 ? 0 : (s.copierStart + 1) % all.length;
+  const ordered = [...all.slice(s.copierStart), ...all.slice(0, s.copierStart)];
+  for (const relationship of ordered) {
+    const spec = s.specOf(relationship);
+    // With no controller online nothing copies; the bitmaps wait for a controller's return.
+    if (spec.copier === 'none' || !s.arrayUp(relationship.arrayId)) {
+      relationship.rateBytesPerSec = 0;
+      continue;
+    }
+    const due = spec.updateCopy !== true || updateCopyDue(s, relationship);
+    if (!due || relationship.toCopy.count() === 0) {
+      relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, 0, elapsedMs);
+      continue;
+    }
+    const rate = rateBytesPerSec(relationship.model, relationship.options);
+    const step = copyStep(s.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
+    keepQueuedWritesMarked(s, relationship, spec);
+    movedBytesLeft -= step.movedBytes;
+    relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, step.accountedBytes, elapsedMs);
+    s.copiedBytesTotal += step.accountedBytes;
+    if (step.accountedBytes > 0) {
+      relationship.updatedAtMs = s.clock.nowMs();
+      if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = s.clock.nowMs();
+      s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
+    }
+  }
+  return TICK_MOVED_BYTES_MAX - movedBytesLeft;
+}
+
+/** A copier with no grain left to move ends its cycle: the table's `copied` event says where to. */
+function completeCopies(s: EngineState): void {
+  for (const relationship of [...s.relationships.values()]) {
+    const spec = s.specOf(relationship);
+    if (spec.copier === 'none' || spec.updateCopy === true || relationship.toCopy.count() > 0) continue;
+    automatic(s, relationship, 'copied');
+  }
+}
+
+/** Queued volume copies take the array's free in-progress slots. */
+function scheduleVolumeCopies(s: EngineState): void {
+  const byArray = new Map<string, Relationship[]>();
+  for (const relationship of s.relationships.values()) {
+    if (s.tableOf(relationship).automatic['slot-free'] === undefined) continue;
+    const list = byArray.get(relationship.arrayId) ?? [];
+    list.push(relationship);
+    byArray.set(relationship.arrayId, list);
+  }
+  for (const onArray of byArray.values()) {
+    for (const relationship of copiesToStart(onArray)) automatic(s, relationship, 'slot-free');
+  }
+}
