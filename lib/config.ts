@@ -1,4 +1,4 @@
-// Process configuration from the environment (DESIGN.md): one place, sensible defaults.
+// Process configuration from the environment (README, Configuration): one place, sensible defaults.
 import fs from 'node:fs';
 import path from 'node:path';
 

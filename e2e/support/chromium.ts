@@ -1,4 +1,5 @@
-// Debian's Chromium (Playwright cannot download its own browsers here, DESIGN.md).
+// Debian's Chromium (Playwright cannot download its own browsers here:
+// docs/architecture.md#dependencies-on-these-machines).
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_LAUNCH = {

@@ -1,4 +1,4 @@
-// zod schemas of api.md's Access section and the user administration around it.
+// zod schemas of docs/api.md#access and the user administration around it.
 import { z } from 'zod';
 import { Password, Username } from '../auth/credential-rules';
 import { Role } from '../auth/roles';

@@ -1,4 +1,4 @@
-// zod schemas of the "Copy relationships", "Host I/O" and "Simulation" sections of api.md.
+// zod schemas of docs/api.md#copy-relationships, #consistency-groups, #host-io and #simulation.
 // Option values are checked by the engine's own option rules (engine/copy/options.ts), so the
 // API, the wizard and the engine refuse the same things with the same words.
 import { z } from 'zod';

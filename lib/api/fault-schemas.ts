@@ -1,5 +1,6 @@
-// zod schemas of the fault and controller routes (api.md "Simulation": POST/DELETE /api/faults,
-// "Fleet": controllers fail/restore). They validate requests and generate /api/openapi.json.
+// zod schemas of the fault and controller routes (docs/api.md#faults-and-controllers: the
+// /api/faults routes and controllers fail/restore). They validate requests and generate
+// /api/openapi.json.
 import { z } from 'zod';
 import { FAULT_KINDS } from '../../engine/faults/fault';
 import { CONTROLLER_SLOTS } from '../../engine/model';

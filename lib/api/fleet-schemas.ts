@@ -1,4 +1,4 @@
-// zod schemas of the Fleet section of api.md: they validate requests, type the client,
+// zod schemas of docs/api.md#fleet, #volumes and #events: they validate requests, type the client,
 // and generate /api/openapi.json, so the three cannot drift apart.
 import { z } from 'zod';
 import { ARRAY_MODELS, CONTROLLER_SLOTS, CONTROLLER_STATUSES, VOLUME_STATUSES } from '../../engine/model';
@@ -10,7 +10,7 @@ export const SECTOR_BYTES = 512n;
 export const VOLUME_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 export const MAX_VOLUME_NAME_LENGTH = 64;
 
-/** A byte count: an integer, or a decimal string for values beyond 2^53 (api.md). */
+/** A byte count: an integer, or a decimal string for values beyond 2^53 (docs/api.md#conventions). */
 export const ByteCountInput = z
   .union([z.number(), z.string()], { error: 'must be a number of bytes' })
   .transform((value, ctx) => {

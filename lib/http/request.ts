@@ -71,7 +71,7 @@ function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
 export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const params = new URL(request.url).searchParams;
   const raw: Record<string, string> = {};
-  // api.md writes filters as `?arrayId=&role=&q=`: an empty value means the filter is not set.
+  // docs/api.md#conventions: an empty filter value (`?arrayId=&role=&q=`) means the filter is not set.
   for (const [key, value] of params) if (value !== '') raw[key] = value;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('query', parsed.error);

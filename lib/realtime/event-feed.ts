@@ -1,5 +1,6 @@
 // Wires the event log's tail (event-tail.ts) to the inventory and to socket.io rooms:
-// `fleet` hears every event, `array:<id>` the events of its array (api.md, `events.created`).
+// `fleet` hears every event, `array:<id>` the events of its array (`events.created`,
+// docs/api.md#live-updates).
 import type { Server } from 'socket.io';
 import type { Db } from '../db/client';
 import type { Logger } from '../log';

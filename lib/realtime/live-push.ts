@@ -1,4 +1,4 @@
-// Pushes engine changes to socket.io rooms (api.md, Events): engine events are coalesced per
+// Pushes engine changes to socket.io rooms (docs/api.md#live-updates): engine events are coalesced per
 // object and flushed at most every FLUSH_INTERVAL_MS as `copies.updated`, `copies.removed`,
 // `volumes.updated`, `volumes.removed`, `arrays.updated`, `workloads.updated` and
 // `workloads.stopped`. A copy whose progress alone moved is pushed at most every
@@ -17,7 +17,8 @@ import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 
 export const FLUSH_INTERVAL_MS = 100;
-// Half a second keeps every figure on screen "current to within a fraction of a second" (issue #5).
+// Half a second keeps every figure on screen current to within a fraction of a second
+// (docs/decisions.md D13).
 export const PROGRESS_PUSH_INTERVAL_MS = 500;
 /** Copies per progress push: 1,000 copies moving go out in five pushes of ~200 KB, not one of 1 MB. */
 export const PROGRESS_PUSH_BATCH_MAX = 200;

@@ -1,7 +1,8 @@
 // socket.io on the console's own HTTP server. A connection authenticates like an HTTP request (the
 // session cookie, or `auth: {token}` for automation) and may join only the rooms its role may see
-// (api.md): "fleet", "array:<id>", "copy:<id>". Each socket also sits in private rooms for its user
-// and session, so signing out or changing a user's role disconnects their live feeds at once.
+// (docs/api.md#live-updates): "fleet", "array:<id>", "copy:<id>". Each socket also sits in private
+// rooms for its user and session, so signing out or changing a user's role disconnects their live
+// feeds at once.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The Access section of api.md over HTTP against the real server: roles against every route class,
+// docs/api.md#access over HTTP against the real server: roles against every route class,
 // API tokens, sessions and CSRF, sign-in throttling, first-run setup, the audit trail, security
 // headers and socket.io authentication. One server with the usual admin; a second one, started
 // without any user and with low sign-in limits, for first-run setup and throttling.
@@ -16,7 +16,7 @@ type Who = 'anonymous' | Role;
 type Access = 'read' | 'self' | 'operate' | 'admin';
 type HeaderMap = Record<string, string>;
 
-/** What each role may do, as api.md and the Users page promise it (written out, not imported). */
+/** What each role may do, as docs/api.md#access and the Users page promise it (not imported). */
 const MAY: Record<Role, readonly Access[]> = {
   admin: ['read', 'self', 'operate', 'admin'],
   operator: ['read', 'self', 'operate'],

@@ -60,7 +60,7 @@ async function advance(seconds: number): Promise<void> {
 async function faults(): Promise<Fault[]> {
   return (await get<Fault[]>('/api/faults')).body;
 }
-/** The error shape of api.md, with its message. */
+/** The error shape of docs/api.md#errors, with its message. */
 function refusal(result: { status: number; body: unknown }, status: number): string {
   expect(result.status).toBe(status);
   const body = result.body as ApiErrorBody;

@@ -1,4 +1,4 @@
-// The Fleet section of api.md, exercised over HTTP against the real server on a temporary data dir.
+// docs/api.md#fleet and #volumes, exercised over HTTP against the real server on a temporary data dir.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiErrorBody } from '../support/api';

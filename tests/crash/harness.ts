@@ -1,9 +1,10 @@
-// The crash harness (issue #7): the real server with copies of every service and host writes in
-// flight, killed with SIGKILL at random moments and restarted on the same data, again and again.
+// The crash harness (docs/architecture.md#crash-safety): the real server with copies of every
+// service and host writes in flight, killed with SIGKILL at random moments and restarted on the
+// same data, again and again.
 // After each restart every volume's bytes and every relationship are compared with a model the
 // harness keeps from what the server acknowledged:
-//   - every acknowledged host write is there (domain.md invariant 4); a write that was in flight
-//     at the kill may be there, absent, or torn (as on a disk), never anything else;
+//   - every acknowledged host write is there (docs/domain.md#invariants, 4); a write that was in
+//     flight at the kill may be there, absent, or torn (as on a disk), never anything else;
 //   - FlashCopy targets (storwize and ds6000) read the source as it was at T0 (invariant 1);
 //   - a split ShadowImage S-VOL equals the P-VOL at the split (invariant 2);
 //   - a completed volume copy's target equals its source (invariant 3); an in-progress one has
@@ -26,7 +27,7 @@ const READ_PIECE_BYTES = 16 * MiB;
 // Slow enough that copy-on-write keeps happening over many rounds (each write may hit a new grain).
 const WORKLOAD = { pattern: 'random', iops: 5, blockBytes: 4096, writePercent: 100 };
 const WRITE_BYTES_MAX = 256 * 1024;
-/** Every state the services have (domain.md), to catch a relationship restored into nonsense. */
+/** Every state the services have (docs/domain.md), to catch a relationship restored as nonsense. */
 const KNOWN_STATES = new Set([
   'pending', 'in-progress', 'completed', 'failed', 'stopped',
   'SMPL', 'COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'SMPL(PD)',
