@@ -12,4 +12,22 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Browser code reaches the engine through its one browser-safe entry point, never file by file.
+    files: ['components/**', 'lib/client/**', 'app/**', 'e2e/**'],
+    ignores: ['app/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)engine(/(?!client$)|$)',
+              message: 'Import the engine through @/engine/client: it is the only part of the engine that is browser-safe and offered to the console.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

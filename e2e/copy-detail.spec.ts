@@ -181,7 +181,7 @@ test('a FlashCopy mapping: the copy rate is edited with its MiB/s, refusals show
     await expect(rate).toHaveAttribute('aria-invalid', 'true');
     expect((await copyOf(request, copyId)).options.copyRate).toBe(100);
     // Fixed at creation: shown, not editable.
-    await expect(options).toContainText('256 KiB');
+    await expect(options.getByTestId('copy-options-readonly')).toContainText('Grain size (KiB)256 · fewer grains to track');
     await expect(options.getByLabel('Grain size')).toHaveCount(0);
   } finally {
     await cleanUp(request, copyId, volumeIds);

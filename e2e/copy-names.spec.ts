@@ -5,7 +5,7 @@
 // from its page is renamed in the copy rows too.
 import path from 'node:path';
 import { type APIRequestContext, type Locator } from '@playwright/test';
-import { defaultName, smallestFreeNumber } from '../engine/copy/names';
+import { defaultName, smallestFreeNumber } from '@/engine/client';
 import { expect, test } from './support/test';
 import { anonymousContext, createUser, signInThroughForm } from './support/users';
 

@@ -32,3 +32,33 @@ if (offences.length > 0) {
   process.exit(1);
 }
 console.log(`engine imports: ${files(ENGINE_DIR).length} files checked, none imports Next, React, Prisma, socket.io or code outside engine/`);
+
+// engine/client.ts is what browsers load of the engine: nothing its values reach may need Node.
+// Type-only imports are erased when bundled, so they are not followed.
+const CLIENT_ENTRY = path.join(ENGINE_DIR, 'client.ts');
+const NODE_BUILTIN = /^node:|^(assert|buffer|crypto|fs|path|os|stream|util|worker_threads|child_process|events|net|tls|zlib)(\/|$)/;
+const VALUE_IMPORT = /^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
+
+function browserOffences(entry: string): { reached: number; offences: string[] } {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
+      const specifier = match[1] ?? match[2] ?? '';
+      if (specifier.startsWith('.')) queue.push(`${path.resolve(path.dirname(file), specifier)}.ts`);
+      else if (NODE_BUILTIN.test(specifier)) found.push(`${path.relative(process.cwd(), file)}: imports "${specifier}"`);
+    }
+  }
+  return { reached: seen.size, offences: found };
+}
+
+const browser = browserOffences(CLIENT_ENTRY);
+if (browser.offences.length > 0) {
+  console.error(`engine/client.ts reaches Node-only modules, which browsers lack:\n  ${browser.offences.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`engine/client.ts: ${browser.reached} modules reached, none imports a Node built-in`);

@@ -100,11 +100,9 @@ function ArrayDetail({ array }: { array: StorageArray }) {
             key={controller.slot}
             arrayId={array.id}
             arrayName={array.name}
-            model={array.model}
             controller={controller}
             survivor={array.controllers.find((other) => other.slot !== controller.slot)}
             volumes={byOwner?.[controller.slot]}
-            arrayVolumeCount={array.volumeCount}
             canOperate={canOperate}
           />
         ))}

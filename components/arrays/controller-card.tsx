@@ -4,7 +4,6 @@ import { Panel } from '@/components/ui/panel';
 import { VolumeStatusBadge } from '@/components/volumes/volume-status-badge';
 import { volumeHref } from '@/components/volumes/volume-href';
 import { formatBytes } from '@/lib/units';
-import type { ArrayModel } from '@/engine/model';
 import { toBigBytes, type Controller, type Volume } from '@/lib/client/types';
 import { ControllerActions } from './controller-actions';
 import { ControllerBadge } from './controller-badge';
@@ -44,21 +43,18 @@ function OwnedVolumeRow({ volume }: { volume: Volume }) {
 export interface ControllerCardProps {
   arrayId: string;
   arrayName: string;
-  model: ArrayModel;
   controller: Controller;
   /** The array's other controller, which takes over when this one fails. */
   survivor: Controller | undefined;
   volumes: Volume[] | undefined;
-  arrayVolumeCount: number;
   /** Fail / Restore buttons: for operators and admins only. */
   canOperate: boolean;
 }
 
-export function ControllerCard({ arrayId, arrayName, model, controller, survivor, volumes, arrayVolumeCount, canOperate }: ControllerCardProps) {
+export function ControllerCard({ arrayId, arrayName, controller, survivor, volumes, canOperate }: ControllerCardProps) {
   const listed = volumes?.slice(0, MAX_LISTED_VOLUMES) ?? [];
   const hidden = (volumes?.length ?? 0) - listed.length;
   const titleId = `controller-${controller.slot}-title`;
-  const ownedCount = volumes?.length ?? controller.volumeCount;
   return (
     <Panel
       titleId={titleId}
@@ -70,7 +66,7 @@ export function ControllerCard({ arrayId, arrayName, model, controller, survivor
             {volumes === undefined ? '…' : `owns ${volumes.length.toLocaleString('en-US')} ${volumes.length === 1 ? 'volume' : 'volumes'}`}
           </span>
           <ControllerBadge controller={controller} />
-          {canOperate && <ControllerActions arrayId={arrayId} arrayName={arrayName} model={model} controller={controller} survivor={survivor} ownedCount={ownedCount} arrayVolumeCount={arrayVolumeCount} />}
+          {canOperate && <ControllerActions arrayId={arrayId} arrayName={arrayName} controller={controller} />}
         </>
       }
     >

@@ -8,7 +8,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
-import { ARRAY_MODELS } from '@/engine/model';
+import { ARRAY_MODELS } from '@/engine/client';
 import { modelDisplayName } from '@/lib/client/array-models';
 import { copyServiceOf } from '@/lib/client/copy-services';
 import { COPY_SORT_COLUMNS, copyMatches, hasCopyFilters, parseCopyView, serializeCopyView, type CopySortColumn, type CopyViewState } from '@/lib/client/copy-url-state';

@@ -11,23 +11,10 @@ import { Select } from '@/components/ui/select';
 import { errorMessage, isApiError } from '@/lib/client/api-error';
 import type { Copy } from '@/lib/client/types';
 import { useCopyOptions } from '@/lib/client/use-copy-mutations';
-import { isEditable, optionFieldsOf, type OptionField } from './option-fields';
+import { describeValue, displayValue, isEditable, optionFieldsOf, type OptionField } from '@/lib/client/option-fields';
 
 /** What the form holds for a field being edited: text for numbers (half-typed values are fine). */
 type Draft = Record<string, string | boolean>;
-
-function displayValue(field: OptionField, value: unknown): string {
-  if (field.kind === 'fixed') return field.describe(value);
-  if (field.kind === 'boolean') return value === true ? 'on' : 'off';
-  return String(value);
-}
-
-function describe(field: OptionField, value: unknown): string | undefined {
-  if (field.kind === 'fixed') return undefined; // displayValue says it all
-  if (field.kind === 'number') return typeof value === 'number' ? field.describe?.(value) : undefined;
-  if (field.kind === 'boolean') return typeof value === 'boolean' ? field.describe?.(value) : undefined;
-  return typeof value === 'string' ? field.describe?.(value) : undefined;
-}
 
 /** The draft's value as the API wants it, or an error for this field. */
 function parsed(field: OptionField, value: string | boolean): { value: unknown } | { error: string } {
@@ -56,7 +43,7 @@ function ReadOnlyOptions({ copy, fields }: { copy: Copy; fields: OptionField[] }
           <dt className="text-fg-muted">{field.label}</dt>
           <dd className="min-w-0">
             <span className="font-medium text-fg">{displayValue(field, copy.options[field.name])}</span>
-            {describe(field, copy.options[field.name]) && <span className="text-fg-subtle"> · {describe(field, copy.options[field.name])}</span>}
+            {describeValue(field, copy.options[field.name]) && <span className="text-fg-subtle"> · {describeValue(field, copy.options[field.name])}</span>}
           </dd>
         </div>
       ))}
@@ -75,7 +62,7 @@ function OptionInput({ field, id, value, error, hint, disabled, onChange }: {
 }) {
   const described = describedBy(id, error, hint);
   if (field.kind === 'choice') {
-    return <Select id={id} value={String(value)} onValueChange={onChange} options={field.choices.map((choice) => ({ value: choice, label: choice, hint: field.describe?.(choice) }))} disabled={disabled} invalid={error !== undefined} describedBy={described} className="w-full" />;
+    return <Select id={id} value={String(value)} onValueChange={onChange} options={field.choices.map((choice) => ({ value: choice, label: choice, hint: field.describe(choice) }))} disabled={disabled} invalid={error !== undefined} describedBy={described} className="w-full" />;
   }
   return <input id={id} type="number" inputMode="numeric" min={field.kind === 'number' ? field.min : undefined} max={field.kind === 'number' ? field.max : undefined} step={1} value={String(value)} onChange={(event) => onChange(event.target.value)} disabled={disabled} aria-invalid={error !== undefined || undefined} aria-describedby={described} className={inputClasses(error !== undefined)} />;
 }
@@ -155,7 +142,7 @@ function OptionsForm({ copy, fields }: { copy: Copy; fields: OptionField[] }) {
       {editable.map((field) => {
         const id = `copy-option-${field.name}`;
         const value = current(field);
-        const hint = describe(field, field.kind === 'number' ? Number(value) : value);
+        const hint = describeValue(field, field.kind === 'number' ? Number(value) : value);
         if (field.kind === 'boolean') return <BooleanOption key={field.name} field={field} id={id} checked={value === true} hint={hint} error={fieldErrors[field.name]} disabled={save.isPending} onChange={(next) => edit(field, next)} />;
         return (
           <Field key={field.name} id={id} label={field.label} error={fieldErrors[field.name]} hint={hint}>

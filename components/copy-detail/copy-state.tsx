@@ -3,7 +3,7 @@
 // hover and focus and read out with the badge.
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
 import { Hint } from '@/components/ui/hint';
-import { SHADOWIMAGE_MAINFRAME_NAMES, type ShadowImageState } from '@/engine/copy/shadowimage';
+import { SHADOWIMAGE_MAINFRAME_NAMES, type ShadowImageState } from '@/engine/client';
 
 export function mainframeNameOf(model: string, state: string): string | undefined {
   return model === 'xp7' ? SHADOWIMAGE_MAINFRAME_NAMES[state as ShadowImageState] : undefined;

@@ -1,5 +1,5 @@
 // What "the point in time" is called for each service: the instant its changed grains count from.
-import type { ArrayModel } from '@/engine/model';
+import type { ArrayModel } from '@/engine/client';
 
 const NAMES: Record<ArrayModel, string> = {
   santricity: 'the copy started',

@@ -3,20 +3,20 @@
 // a one-line meaning, and its validation message, all tied to the control for screen readers.
 import { inputClasses } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import type { WizardOption } from '@/lib/client/wizard-options';
+import type { OptionField } from '@/lib/client/option-fields';
 import { DraftInput } from './draft-input';
 
-function meaning(option: WizardOption, value: string): string | null {
+function meaning(option: OptionField, value: string): string | null {
   if (option.kind === 'choice') return option.choices.includes(value) ? option.describe(value) : null;
   if (option.kind === 'boolean') return value === 'true' || value === 'false' ? option.describe(value === 'true') : null;
   return /^\s*\d+\s*$/.test(value) && Number(value) >= option.min && Number(value) <= option.max ? option.describe(Number(value)) : null;
 }
 
-function shownDefault(option: WizardOption, value: string): string {
+function shownDefault(option: OptionField, value: string): string {
   return option.kind === 'boolean' ? (value === 'true' ? 'on' : 'off') : value;
 }
 
-export function OptionRow({ option, value, defaultValue, error, disabled, onChange }: { option: WizardOption; value: string; defaultValue: string; error?: string; disabled?: boolean; onChange: (value: string) => void }) {
+export function OptionRow({ option, value, defaultValue, error, disabled, onChange }: { option: OptionField; value: string; defaultValue: string; error?: string; disabled?: boolean; onChange: (value: string) => void }) {
   const id = `wizard-option-${option.name}`;
   const described = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const buys = meaning(option, value);

@@ -5,10 +5,11 @@
 import { FormAlert } from '@/components/ui/form-alert';
 import { inputClasses } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
-import type { ArrayModel } from '@/engine/model';
+import { canCreateUnstarted, unstartedRefusal, type ArrayModel } from '@/engine/client';
 import type { ConsistencyGroup } from '@/lib/client/use-consistency-groups';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
-import { canDeferStart, defaultDrafts, wizardOptionsOf } from '@/lib/client/wizard-options';
+import { optionFieldsOf } from '@/lib/client/option-fields';
+import { defaultDrafts } from '@/lib/client/wizard-options';
 import { NEW_GROUP, type WizardState } from '@/lib/client/wizard-state';
 import { DraftInput } from './draft-input';
 import { NameRow } from './name-row';
@@ -63,13 +64,13 @@ export function OptionsStep({ model, state, update, errors, nameError, defaultNa
   failure: string[];
 }) {
   const defaults = defaultDrafts(model);
-  const deferrable = canDeferStart(model);
+  const deferrable = canCreateUnstarted(model);
   return (
     <div className="flex flex-col gap-3">
       <FormAlert messages={failure} />
       <div className="flex flex-col">
         <NameRow bulk={state.bulk} value={state.copyName} onChange={(text) => update((current) => ({ ...current, copyName: text }))} error={nameError} defaultName={defaultName} defaultKnown={defaultKnown} />
-        {wizardOptionsOf(model).map((option) => (
+        {optionFieldsOf(model).map((option) => (
           <OptionRow
             key={option.name}
             option={option}
@@ -87,11 +88,7 @@ export function OptionsStep({ model, state, update, errors, nameError, defaultNa
           <div className="flex flex-col gap-1">
             <input id="wizard-start" type="checkbox" checked={deferrable ? state.start : true} disabled={!deferrable} onChange={(event) => update((current) => ({ ...current, start: event.target.checked }))} aria-describedby="wizard-start-hint" className="size-3.5 accent-(--accent)" />
             <p id="wizard-start-hint" className="text-xs text-fg-subtle">
-              {deferrable
-                ? 'Created and started in one request; off creates it idle, to start later from its page. Default: on.'
-                : model === 'xp7'
-                  ? 'A ShadowImage pair starts its initial copy when it is created.'
-                  : 'A DS6000 FlashCopy relationship exists only once established at T0, so it always starts.'}
+              {deferrable ? 'Created and started in one request; off creates it idle, to start later from its page. Default: on.' : `Always on: ${unstartedRefusal(model) ?? 'this service starts a relationship when it is created'}.`}
             </p>
           </div>
         </div>

@@ -1,13 +1,15 @@
 'use client';
-// Step 5: exactly what will happen, in sentences, then Create. When an existing volume's
-// contents will be overwritten, Create waits until the target's name (or, for several pairs,
-// the word "overwrite") is typed: a deliberate act, not a habitual Enter.
-import clsx from 'clsx';
+// Step 5: exactly what will happen, in sentences (the engine's preview of these pairs, after what
+// the wizard itself creates), then Create. Create waits for the engine's answer and stays off when
+// it refuses, saying why. When the engine says an existing volume's contents are overwritten,
+// Create waits until the target's name (or, for several pairs, the word "overwrite") is typed: a
+// deliberate act, not a habitual Enter.
 import { useState, type FormEvent } from 'react';
+import { ConsequenceLines } from '@/components/preview/consequence-lines';
 import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
 import { inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
-import { AlertIcon } from '@/components/ui/icons';
 import type { ReviewLine } from '@/lib/client/wizard-review';
 
 export interface ReviewedPair {
@@ -42,8 +44,18 @@ function PairList({ pairs }: { pairs: ReviewedPair[] }) {
   );
 }
 
-export function ReviewStep({ lines, pairs, confirmWord, startLabel, pending, failure, onCreate }: {
+export interface ReviewState {
   lines: ReviewLine[];
+  /** The engine's answer is on its way. */
+  pending: boolean;
+  error: Error | null;
+  retry: () => void;
+  /** Why the engine would refuse; Create stays off while there is any. */
+  refusals: string[];
+}
+
+export function ReviewStep({ review, pairs, confirmWord, startLabel, pending, failure, onCreate }: {
+  review: ReviewState;
   pairs: ReviewedPair[];
   /** What must be typed before Create, or null when nothing is overwritten. */
   confirmWord: string | null;
@@ -54,20 +66,21 @@ export function ReviewStep({ lines, pairs, confirmWord, startLabel, pending, fai
 }) {
   const [typed, setTyped] = useState('');
   const confirmed = confirmWord === null || typed.trim() === confirmWord;
+  const judged = !review.pending && review.error === null && review.refusals.length === 0;
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (confirmed && !pending) onCreate();
+    if (confirmed && judged && !pending) onCreate();
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Review and create" noValidate>
-      <ul className="flex flex-col gap-1.5" data-testid="review-lines">
-        {lines.map((line) => (
-          <li key={line.text} className={clsx('flex gap-2 leading-5', line.warn ? 'text-fg' : 'text-fg-muted')}>
-            <span className="flex h-5 w-4 shrink-0 items-center justify-center">{line.warn ? <AlertIcon className="text-warn" aria-label="Attention" /> : <span aria-hidden className="size-1.5 rounded-full bg-fg-subtle" />}</span>
-            <span>{line.text}</span>
-          </li>
-        ))}
-      </ul>
+      <ConsequenceLines lines={review.lines} testId="review-lines" />
+      {review.pending && (
+        <p role="status" className="text-xs text-fg-muted" data-testid="review-pending">
+          Asking the engine what creating {pairs.length === 1 ? 'this copy' : 'these copies'} will do…
+        </p>
+      )}
+      {review.error !== null && <ErrorState title="Could not ask the engine what this will do" error={review.error} onRetry={review.retry} />}
+      <FormAlert messages={review.refusals} />
       {pairs.length > 1 && <PairList pairs={pairs} />}
       {confirmWord !== null && (
         <div className="flex flex-col gap-1 rounded border border-bad/40 bg-bad-soft p-3">
@@ -79,7 +92,7 @@ export function ReviewStep({ lines, pairs, confirmWord, startLabel, pending, fai
       )}
       <FormAlert messages={failure} />
       <div className="flex justify-end">
-        <Button type="submit" variant={confirmWord === null ? 'primary' : 'danger'} disabled={!confirmed || pending}>
+        <Button type="submit" variant={confirmWord === null ? 'primary' : 'danger'} disabled={!confirmed || !judged || pending}>
           {pending ? 'Creating…' : startLabel}
         </Button>
       </div>

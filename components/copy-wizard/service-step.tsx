@@ -2,7 +2,7 @@
 // Step 1: the array, and with it the copy service: each model offers one (domain.md), said in
 // one plain sentence so the choice is about what the copy does, not about vendor names.
 import clsx from 'clsx';
-import type { ArrayModel } from '@/engine/model';
+import type { ArrayModel } from '@/engine/client';
 import { modelDisplayName } from '@/lib/client/array-models';
 import { copyServiceOf } from '@/lib/client/copy-services';
 import type { StorageArray } from '@/lib/client/types';

@@ -1,9 +1,10 @@
 'use client';
 // Everything the wizard's page needs to know, from the URL and the data behind it: the array and
-// its service, the plan (rows, targets, requests), which step can be shown and left, the review's
-// sentences and what must be typed before Create. The page only lays it out and acts.
+// its service, the plan (rows, targets, requests), which step can be shown and left, the review
+// (the engine's preview of the chosen pairs, with what the wizard itself will do) and what must be
+// typed before Create. The page only lays it out and acts.
 import { useMemo } from 'react';
-import { COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/model';
+import { canCreateUnstarted, COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/client';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useConsistencyGroups } from '@/lib/client/use-consistency-groups';
 import { useCopies } from '@/lib/client/use-copies';
@@ -11,9 +12,10 @@ import { defaultCopyName, defaultNamePattern, nameRuleProblem } from '@/lib/clie
 import { useEligibilities, useEligibility } from '@/lib/client/use-eligibility';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
-import { canDeferStart, checkOptions, groupNameError, plannedRateBytesPerSec } from '@/lib/client/wizard-options';
+import { checkOptions, groupNameError } from '@/lib/client/wizard-options';
 import { planWizard } from '@/lib/client/wizard-plan';
-import { needsTypedConfirmation, reviewLines, type ReviewInput } from '@/lib/client/wizard-review';
+import { usePreview } from '@/lib/client/use-preview';
+import { overwrittenNames, reviewCommands, reviewLines, reviewRefusals, type ReviewInput } from '@/lib/client/wizard-review';
 import { NEW_GROUP, WIZARD_STEPS, parseWizard, reachableStep, serializeWizard, type WizardStep } from '@/lib/client/wizard-state';
 import type { CreatePlan } from './use-create-copies';
 
@@ -55,7 +57,7 @@ export function useWizard() {
   const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
   // Everything `shown` depends on has arrived: until then it gives the URL's step the benefit of the doubt.
   const settled = !arrays.isPending && (array === undefined || arrayVolumes !== undefined) && !plan.loading && (model !== 'storwize' || !groups.isPending);
-  const start = model !== undefined && !canDeferStart(model) ? true : state.start;
+  const start = model !== undefined && !canCreateUnstarted(model) ? true : state.start;
 
   const canAdvance: Record<WizardStep, boolean> = {
     service: array !== undefined,
@@ -69,6 +71,16 @@ export function useWizard() {
   const onArray = (copies.data ?? []).filter((copy) => copy.arrayId === state.arrayId);
   const group: ReviewInput['group'] =
     model === 'storwize' && state.group !== '' ? { name: state.group === NEW_GROUP ? state.groupName.trim() : (arrayGroups.find((candidate) => candidate.id === state.group)?.name ?? state.group), created: state.group === NEW_GROUP } : null;
+  const existingGroupId = model === 'storwize' && state.group !== '' && state.group !== NEW_GROUP ? state.group : undefined;
+  // The engine judges exactly what Create would send, once the review is shown.
+  const commands =
+    shown !== 'review' || type === undefined || optionsCheck.options === null || plan.requests.length === 0
+      ? null
+      : reviewCommands({ type, options: optionsCheck.options, start, ...(existingGroupId === undefined ? {} : { consistencyGroupId: existingGroupId }), ...(copyName === '' ? {} : { name: copyName }) }, plan.requests);
+  // Asked again when a copy on the array changes state (a queue slot frees) or a controller changes.
+  const basis = [...onArray.map((copy) => `${copy.id}:${copy.state}`), ...(array?.controllers ?? []).map((controller) => `${controller.slot}:${controller.status}`)].join(',');
+  const preview = usePreview(commands, basis);
+  const previews = preview.isPlaceholderData ? undefined : preview.data;
   const lines =
     model === undefined || array === undefined || optionsCheck.options === null || plan.reviewPairs.length === 0
       ? []
@@ -76,15 +88,21 @@ export function useWizard() {
           model,
           arrayName: array.name,
           pairs: plan.reviewPairs,
-          options: optionsCheck.options,
           start,
-          rateBytesPerSec: plannedRateBytesPerSec(model, optionsCheck.options),
-          inProgressOnArray: onArray.filter((copy) => copy.state === 'in-progress').length,
-          pendingOnArray: onArray.filter((copy) => copy.state === 'pending').length,
           group,
           naming: namingOf(model),
+          previews,
         });
-  const confirmWord = needsTypedConfirmation(plan.reviewPairs) ? (state.bulk ? BULK_CONFIRM_WORD : (plan.reviewPairs[0]?.target.name ?? null)) : null;
+  const review = {
+    lines,
+    /** The engine's answer for these pairs is not here yet (or is being asked again). */
+    pending: commands !== null && previews === undefined && !preview.isError,
+    error: preview.isError ? preview.error : null,
+    retry: () => void preview.refetch(),
+    refusals: reviewRefusals(plan.reviewPairs, previews),
+  };
+  const overwritten = overwrittenNames(previews);
+  const confirmWord = overwritten.length === 0 ? null : state.bulk ? BULK_CONFIRM_WORD : (overwritten[0] ?? null);
 
   /** What Create sends, or null while something is missing. */
   function createPlan(onGroupCreated: (groupId: string) => void): CreatePlan | null {
@@ -93,7 +111,7 @@ export function useWizard() {
     return { requests: plan.requests, copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) }, group: chosenGroup, onGroupCreated };
   }
 
-  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, settled, start, canAdvance, reachable, lines, confirmWord, createPlan };
+  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, settled, start, canAdvance, reachable, review, confirmWord, createPlan };
 }
 
 export type Wizard = ReturnType<typeof useWizard>;

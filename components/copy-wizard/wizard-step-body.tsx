@@ -72,7 +72,7 @@ export function WizardStepBody({ wizard, failure, pending, onCreate }: { wizard:
       return (
         <ReviewStep
           key={wizard.confirmWord ?? ''}
-          lines={wizard.lines}
+          review={wizard.review}
           pairs={plan.reviewPairs.map((pair) => ({ source: pair.source.name, target: pair.target.name, created: pair.target.created }))}
           confirmWord={wizard.confirmWord}
           startLabel={wizard.start ? `Create and start${count}` : `Create${count}`}

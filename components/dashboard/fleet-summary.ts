@@ -1,6 +1,6 @@
 // Fleet-wide figures, computed from GET /api/arrays alone so the dashboard shows nothing the
 // inventory does not hold.
-import { ARRAY_MODELS, type ArrayModel } from '@/engine/model';
+import { ARRAY_MODELS, type ArrayModel } from '@/engine/client';
 import { toBigBytes, type StorageArray } from '@/lib/client/types';
 
 export interface ModelSummary {

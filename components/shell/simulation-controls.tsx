@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { errorMessage } from '@/lib/client/api-error';
 import { useCan } from '@/lib/client/session';
-import { SPEEDS, useSetSpeed, useSimulatedNow, useStepSimulation, type ClockSpeed } from '@/lib/client/use-simulation';
+import { CLOCK_SPEEDS, type ClockSpeed } from '@/engine/client';
+import { useSetSpeed, useSimulatedNow, useStepSimulation } from '@/lib/client/use-simulation';
 
 const STEP_SECONDS = 10;
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -18,7 +19,7 @@ function speedLabel(speed: number | 'max'): string {
 }
 
 function parseSpeed(value: string): ClockSpeed | undefined {
-  return SPEEDS.find((speed) => String(speed) === value);
+  return CLOCK_SPEEDS.find((speed) => String(speed) === value);
 }
 
 /** "2026-11-22 14:03:07" in the browser's time zone, like every other timestamp on screen. */
@@ -66,7 +67,7 @@ export function SimulationControls() {
             onValueChange={onSpeed}
             disabled={simulation === undefined || setSpeed.isPending}
             placeholder="Speed"
-            options={SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) }))}
+            options={CLOCK_SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) }))}
             className="w-24 md:flex-1"
           />
           <Button

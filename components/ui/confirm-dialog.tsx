@@ -13,6 +13,8 @@ export interface ConfirmDialogProps {
   confirmLabel: string;
   pendingLabel: string;
   pending: boolean;
+  /** Confirming is not possible yet (e.g. what it would do is still being asked, or it would be refused). */
+  confirmDisabled?: boolean;
   error?: string | null;
   tone?: 'danger' | 'primary';
   onConfirm: () => void;
@@ -21,7 +23,7 @@ export interface ConfirmDialogProps {
   returnFocusId?: string;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending, error, tone = 'danger', onConfirm, onClose, returnFocusId }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending, confirmDisabled = false, error, tone = 'danger', onConfirm, onClose, returnFocusId }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <DialogRoot open={open} onOpenChange={(next) => !next && !pending && onClose()}>
@@ -53,7 +55,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabe
                 Cancel
               </Button>
             </DialogClose>
-            <Button variant={tone} onClick={onConfirm} disabled={pending}>
+            <Button variant={tone} onClick={onConfirm} disabled={pending || confirmDisabled}>
               {pending ? pendingLabel : confirmLabel}
             </Button>
           </DialogFooter>

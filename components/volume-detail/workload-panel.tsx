@@ -19,7 +19,7 @@ import type { Volume, Workload } from '@/lib/client/types';
 import { useSimulation } from '@/lib/client/use-simulation';
 import { useStartWorkload, useStopWorkload } from '@/lib/client/use-volume-detail';
 import { checkWorkloadForm, DEFAULT_WORKLOAD_FORM, workloadFormOf, type WorkloadFormField, type WorkloadFormValues } from '@/lib/client/workload-form';
-import type { WorkloadPattern } from '@/engine/io/workload-spec';
+import type { WorkloadPattern } from '@/engine/client';
 import { WorkloadStats } from './workload-stats';
 
 const FIELD_ORDER: WorkloadFormField[] = ['pattern', 'iops', 'blockKiB', 'writePercent'];

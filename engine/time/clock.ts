@@ -4,10 +4,9 @@
 // simulated ms its work covers, as fast as the machine goes. Timers fire in time order as
 // simulated time passes them, each seeing nowMs() equal to its own due time.
 import assert from 'node:assert';
+import { isClockSpeed, type ClockSpeed, type ScaledSpeed } from './speeds';
 
-export const CLOCK_SPEEDS = [0, 1, 10, 100, 1000, 'max'] as const;
-export type ClockSpeed = (typeof CLOCK_SPEEDS)[number];
-export type ScaledSpeed = Exclude<ClockSpeed, 'max'>;
+export { CLOCK_SPEEDS, isClockSpeed, type ClockSpeed, type ScaledSpeed } from './speeds';
 
 /** Monotonic wall time in ms (fractions allowed); injectable so tests drive time themselves. */
 export interface WallSource {
@@ -34,10 +33,6 @@ interface Timer {
   id: number;
   atMs: number;
   callback: () => void;
-}
-
-export function isClockSpeed(value: unknown): value is ClockSpeed {
-  return (CLOCK_SPEEDS as readonly unknown[]).includes(value);
 }
 
 /** Simulated ms a scaled clock covers while wall time moves from previous to now (never negative). */

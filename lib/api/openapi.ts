@@ -8,6 +8,7 @@ import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInB
 import { ActionBody, AdvanceBody, BitmapDto, BitmapQuery, CopyDto, CopyQuery, CreateCopyBody, CreateGroupBody, DataReadQuery, DeleteGroupQuery, PatchGroupBody, DataWriteQuery, EligibilityDto, EligibilityQuery, GroupDto, PatchCopyBody, PutSimulationBody, SimulationDto } from './copy-schemas';
 import { VolumeUsageDto, WorkloadBody, WorkloadDto } from './host-io-schemas';
 import { CreateFaultBody, FaultDto, FaultQuery } from './fault-schemas';
+import { PreviewBody, PreviewResponseDto } from './preview-schemas';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
@@ -48,6 +49,7 @@ function buildRegistry(): OpenAPIRegistry {
   registry.registerPath({ method: 'get', path: '/api/events', tags: ['Events'], summary: 'Event log, newest first', request: { query: EventQuery }, responses: { 200: json(z.array(EventDto), 'Events'), 400: errors[400] } });
   registerCopyPaths(registry);
   registerFaultPaths(registry);
+  registerPreviewPath(registry);
   return registry;
 }
 
@@ -173,6 +175,19 @@ function registerFaultPaths(registry: OpenAPIRegistry): void {
     summary: 'Clear a fault: a suspended mapping returns to copying or stopping; a failed volume comes back online (its copies stay in their error state until recopied, resynced, restarted or established again); a failed controller is restored',
     request: { params: IdParams },
     responses: { 204: { description: 'Cleared' }, ...errors },
+  });
+}
+
+/** What commands would do, in the engine's words, without doing it (the console's reviews and dialogs). */
+function registerPreviewPath(registry: OpenAPIRegistry): void {
+  registry.registerPath({
+    method: 'post',
+    path: '/api/preview',
+    tags: ['Simulation'],
+    summary:
+      'Judge commands without running them: for each, whether the engine would allow it now and, if so, its consequences in order (state changes, data moved, queueing, overwritten targets, host access, volumes going offline, ownership moves), each with the engine’s own sentence. A list is judged as one: later copies queue behind earlier ones. Changes nothing; any signed-in role may ask.',
+    request: body(PreviewBody),
+    responses: { 200: json(PreviewResponseDto, 'One preview per command, in order'), 400: errors[400] },
   });
 }
 

@@ -1,5 +1,5 @@
 // How each array model is named on screen: the vendor's product name, not the API's id.
-import type { ArrayModel } from '@/engine/model';
+import type { ArrayModel } from '@/engine/client';
 
 export const MODEL_DISPLAY_NAMES: Record<ArrayModel, string> = {
   santricity: 'SANtricity (E-Series)',

@@ -1,9 +1,7 @@
 // What a copy action's toast says. An action that lands in a state the relationship leaves by
 // itself (a timer, the copier: `stopping`, `preparing`, `COPY(PD)`) has been asked for, not done:
 // its toast says where the relationship is and what happens there, in the state table's words.
-import { tableFor } from '@/engine/copy/tables';
-import type { AutomaticEvent } from '@/engine/copy/types';
-import type { ArrayModel } from '@/engine/model';
+import { tableFor, type ArrayModel, type AutomaticEvent } from '@/engine/client';
 import type { Copy } from './types';
 
 /**

@@ -1,5 +1,5 @@
 // What each model's copy service is called on screen (domain.md).
-import { COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/model';
+import { COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/client';
 
 const SERVICE_NAMES: Record<ArrayModel, string> = {
   santricity: 'Volume Copy',

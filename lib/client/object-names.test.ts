@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameProblems } from '@/engine/copy/names';
+import { nameProblems } from '@/engine/client';
 import { defaultCopyName, defaultNamePattern, NAME_CHARS_MAX, nameRuleProblem } from './object-names';
 
 describe('the name rule of relationships and groups', () => {

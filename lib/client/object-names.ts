@@ -4,8 +4,7 @@
 // the same for groups). It is called, not restated, so the browser and the array cannot disagree.
 // Uniqueness on the array (ignoring case) is left to the server: its 409 names the array, and the
 // list this page holds may be a moment old.
-import { defaultName, NAME_CHARS_MAX, nameProblems, NAME_PREFIX_BY_MODEL, smallestFreeNumber } from '@/engine/copy/names';
-import type { ArrayModel } from '@/engine/model';
+import { defaultName, NAME_CHARS_MAX, nameProblems, NAME_PREFIX_BY_MODEL, smallestFreeNumber, type ArrayModel } from '@/engine/client';
 
 export { NAME_CHARS_MAX };
 

@@ -44,6 +44,11 @@ export const queryKeys = {
   faultList: (arrayId: string) => ['faults', arrayId] as const,
   /** Under `copies`: every copy change can change which volumes may be targets. */
   eligibility: (type: string, sourceVolumeId: string) => ['copies', 'eligibility', type, sourceVolumeId] as const,
+  /**
+   * What commands would do (POST /api/preview). Under `copies`, so every copy change asks again;
+   * `basis` names the rest of the state the answer rests on (controllers, faults) as the page sees it.
+   */
+  preview: (commands: readonly unknown[], basis: string) => ['copies', 'preview', commands, basis] as const,
   consistencyGroups: ['consistency-groups'] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,

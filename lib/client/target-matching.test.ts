@@ -3,7 +3,10 @@ import { matchingName, matchTargets, orderForChoice, sourceProblems, type Eligib
 
 const GiB = 1024 ** 3;
 const volume = (id: string, gib: number, roles: string[] = []): MatchVolume => ({ id, name: id, capacityBytes: gib * GiB, roles });
-const entry = (volumeId: string, reasons: string[] = []): EligibilityEntry => ({ volumeId, eligible: reasons.length === 0, reasons });
+const entry = (volumeId: string, targetReasons: string[] = [], sourceReasons: string[] = []): EligibilityEntry => {
+  const reasons = [...sourceReasons, ...targetReasons];
+  return { volumeId, eligible: reasons.length === 0, reasons, sourceReasons, targetReasons };
+};
 
 describe('target matching', () => {
   it('names a new target after its source, avoiding names in use', () => {
@@ -12,10 +15,12 @@ describe('target matching', () => {
     expect(matchingName('x'.repeat(64), new Set())).toHaveLength(64);
   });
 
-  it('finds the reasons that are about the source itself', () => {
+  it('takes the reasons about the source itself from the engine, not from what targets share', () => {
     const offline = 'the source s is offline';
-    expect(sourceProblems([entry('s', ['a volume cannot be copied onto itself']), entry('a', [offline, 'a is too small']), entry('b', [offline])], 's')).toEqual([offline]);
-    expect(sourceProblems([entry('s', ['self']), entry('a'), entry('b', ['b is too small'])], 's')).toEqual([]);
+    expect(sourceProblems([entry('s', ['a volume cannot be copied onto itself']), entry('a', ['a is too small'], [offline]), entry('b', [], [offline])])).toEqual([offline]);
+    // Every target too small for the same reason is still about the targets.
+    expect(sourceProblems([entry('s', ['self']), entry('a', ['too small']), entry('b', ['too small'])])).toEqual([]);
+    expect(sourceProblems([entry('s', ['self'])])).toEqual([]);
   });
 
   it('orders eligible volumes first, then by name', () => {

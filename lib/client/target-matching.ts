@@ -1,5 +1,5 @@
 // Choosing targets for the wizard: the eligibility API's answer ordered for people (eligible
-// first), the problems of the source itself, the name of a matching new volume, and, in bulk
+// first), the problems of the source itself (the engine's sourceReasons), the name of a matching new volume, and, in bulk
 // mode, a target for every source: a free eligible volume of the right size, else a new one.
 import type { z } from 'zod';
 import type { EligibilityDto } from '@/lib/api/copy-schemas';
@@ -35,14 +35,11 @@ export function matchingName(sourceName: string, taken: ReadonlySet<string>): st
 }
 
 /**
- * Reasons every volume shares except the source itself: they are about the source (offline,
- * already a target…), so no target can fix them.
+ * The engine's reasons about the source itself (offline, already a target…): no target can fix
+ * them. Every entry but the source's own carries them.
  */
-export function sourceProblems(entries: readonly EligibilityEntry[], sourceId: string): string[] {
-  const others = entries.filter((entry) => entry.volumeId !== sourceId);
-  const [first, ...rest] = others;
-  if (first === undefined) return [];
-  return first.reasons.filter((reason) => rest.every((entry) => entry.reasons.includes(reason)));
+export function sourceProblems(entries: readonly EligibilityEntry[]): string[] {
+  return entries.find((entry) => entry.sourceReasons.length > 0)?.sourceReasons ?? [];
 }
 
 /** Eligible first, then by name: the ones that can be chosen are at the top. */

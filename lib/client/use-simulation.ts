@@ -5,15 +5,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { SimulationDto } from '@/lib/api/copy-schemas';
-import type { ClockSpeed } from '@/engine/time/clock';
+import type { ClockSpeed } from '@/engine/client';
 import { getJson, postJson, putJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 
 export type Simulation = z.infer<typeof SimulationDto>;
 export type { ClockSpeed };
-
-/** engine/time/clock.ts's list, restated: that module imports node:assert, which browsers lack. */
-export const SPEEDS = [0, 1, 10, 100, 1000, 'max'] as const satisfies readonly ClockSpeed[];
 
 /** At 'max' the rate depends on the load, so the clock cannot be extrapolated: it is re-read. */
 const MAX_SPEED_REFRESH_MS = 1_000;

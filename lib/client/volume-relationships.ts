@@ -1,6 +1,6 @@
 // The copy relationships a volume is part of, read from the fleet's live list of copies, with the
 // volume's role in each in the service's own words (P-VOL/S-VOL, source/target).
-import { roleWordFor } from '@/engine/io/access';
+import { roleWordFor } from '@/engine/client';
 import { byCreation } from './live-cache';
 import type { Copy } from './types';
 

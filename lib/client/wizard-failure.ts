@@ -2,7 +2,7 @@
 // not be created, or a copy the engine refused for its volumes, goes back to the target step;
 // a refusal naming an option goes under that option, and one about the relationship's name (taken
 // on the array, 409; against the rule, 400) under the Name field; anything else stays on the review.
-import type { ArrayModel } from '@/engine/model';
+import type { ArrayModel } from '@/engine/client';
 import { outcomeText, type PairOutcome } from './create-pairs';
 import { capitalize } from './form-errors';
 import { optionErrorsFrom } from './wizard-options';

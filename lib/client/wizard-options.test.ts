@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canDeferStart, checkOptions, defaultDrafts, groupNameError, optionErrorsFrom, plannedRateBytesPerSec } from './wizard-options';
+import { checkOptions, defaultDrafts, groupNameError, optionErrorsFrom } from './wizard-options';
 
 describe('wizard options', () => {
   it('starts from the engine defaults of each service', () => {
@@ -28,11 +28,6 @@ describe('wizard options', () => {
     expect(optionErrorsFrom(['copyRate: must be a whole number from 0 to 150', 'the target is offline'], 'storwize')).toEqual({ fields: { copyRate: 'must be a whole number from 0 to 150' }, rest: ['the target is offline'] });
   });
 
-  it('prices the options with the engine’s rate tables', () => {
-    expect(plannedRateBytesPerSec('santricity', { priority: 'high' })).toBe(128 * 1024 ** 2);
-    expect(plannedRateBytesPerSec('storwize', { copyRate: 95 })).toBe(64 * 1024 ** 2);
-  });
-
   it('checks a new consistency group name', () => {
     expect(groupNameError('', [])).toBe('is required for a new consistency group');
     expect(groupNameError('-x', [])).toBe('must start with a letter or an underscore');
@@ -42,9 +37,5 @@ describe('wizard options', () => {
     expect(groupNameError('nightly', ['nightly'])).toBe('a consistency group named "nightly" already exists on this array');
     expect(groupNameError('Nightly', ['nightly'])).toBe('a consistency group named "Nightly" already exists on this array');
     expect(groupNameError('nightly', [])).toBeNull();
-  });
-
-  it('lets only santricity and storwize copies be created unstarted', () => {
-    expect(['santricity', 'xp7', 'storwize', 'ds6000'].filter((model) => canDeferStart(model as 'xp7'))).toEqual(['santricity', 'storwize']);
   });
 });

@@ -8,7 +8,10 @@ const MiB = 1024 * 1024;
 const array: StorageArray = { id: 'a', name: 'E2800', model: 'santricity', serial: 's', controllers: [], pools: [{ id: 'p1', name: 'pool-1' }], capacityBytes: 0, usedBytes: 0 } as unknown as StorageArray;
 const volume = (id: string, sizeMiB: number, owner: 'A' | 'B' = 'A', roles: string[] = []): Volume =>
   ({ id, arrayId: 'a', poolId: 'p1', name: id, capacityBytes: sizeMiB * MiB, preferredOwner: owner, currentOwner: owner, roles, status: 'online', readOnly: false }) as Volume;
-const entry = (volumeId: string, reasons: string[] = []): EligibilityEntry => ({ volumeId, eligible: reasons.length === 0, reasons });
+const entry = (volumeId: string, targetReasons: string[] = [], sourceReasons: string[] = []): EligibilityEntry => {
+  const reasons = [...sourceReasons, ...targetReasons];
+  return { volumeId, eligible: reasons.length === 0, reasons, sourceReasons, targetReasons };
+};
 
 const volumes = [volume('src', 8), volume('big', 16, 'B'), volume('small', 4)];
 const eligibility = [entry('src', ['a volume cannot be copied onto itself']), entry('big'), entry('small', ['too small'])];
@@ -55,7 +58,7 @@ describe('wizard plan', () => {
     const offline = 'the source busy is offline';
     const eligibilities = new Map([
       ['src', eligibility],
-      ['busy', [entry('src', [offline]), entry('big', [offline]), entry('small', [offline]), entry('busy', ['a volume cannot be copied onto itself'])]],
+      ['busy', [entry('src', [], [offline]), entry('big', [], [offline]), entry('small', [], [offline]), entry('busy', ['a volume cannot be copied onto itself'])]],
     ]);
     const plan = planWizard({ state: { ...DEFAULT_WIZARD, arrayId: 'a', bulk: true, sourceIds: ['src', 'busy'] }, array, volumes: [...volumes, volume('busy', 8)], eligibility: undefined, eligibilities });
     expect(plan.blocked).toEqual([{ sourceId: 'busy', sourceName: 'busy', problems: [offline] }]);

@@ -94,7 +94,7 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
 
   if (state.bulk) {
     if (eligibilities === null || sources.length === 0) return { ...base, loading: volumes === undefined || (sources.length > 0 && eligibilities === null), targetValid: false };
-    const blocked = sources.map((source) => ({ sourceId: source.id, sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? [], source.id) })).filter((entry) => entry.problems.length > 0);
+    const blocked = sources.map((source) => ({ sourceId: source.id, sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? []) })).filter((entry) => entry.problems.length > 0);
     // A source that cannot be copied gets no target planned: it is listed apart, to be left out.
     const copyable = sources.filter((source) => !blocked.some((entry) => entry.sourceId === source.id));
     const matches = matchTargets(copyable, all, eligibilities);
@@ -109,7 +109,7 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
   if (first === undefined || eligibility === undefined) return { ...base, loading: volumes === undefined || (first !== undefined && eligibility === undefined), targetValid: false };
   const reasons = new Map(eligibility.map((entry) => [entry.volumeId, entry.reasons]));
   const targetRows = orderForChoice(all.map((volume) => ({ ...volume, poolName: poolName(volume.poolId), reasons: reasons.get(volume.id) ?? ['not in the eligibility answer'], eligible: reasons.get(volume.id)?.length === 0 })));
-  const problems = sourceProblems(eligibility, first.id);
+  const problems = sourceProblems(eligibility);
   const suggestedName = matchingName(first.name, new Set(all.map((volume) => volume.name)));
   const newName = state.newName === '' ? suggestedName : state.newName.trim();
   const nameError = state.targetId === NEW_TARGET ? nameProblem(newName, all) : null;

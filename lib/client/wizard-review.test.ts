@@ -1,51 +1,64 @@
 import { describe, expect, it } from 'vitest';
-import { copyDuration, needsTypedConfirmation, queueLine, reviewLines, type ReviewInput, type ReviewPair } from './wizard-review';
+import type { Preview } from '@/engine/client';
+import type { PairRequest } from './create-pairs';
+import { overwrittenNames, reviewCommands, reviewLines, reviewRefusals, type ReviewInput, type ReviewPair } from './wizard-review';
 
 const GiB = 1024 ** 3;
-const pair = (targetOwner: 'A' | 'B', created = false): ReviewPair => ({
+const pair = (created = false): ReviewPair => ({
   source: { name: 'db01', capacityBytes: 10 * GiB, currentOwner: 'A' },
-  target: { name: created ? 'db01_copy' : 'db02', capacityBytes: 10 * GiB, currentOwner: targetOwner, created, poolName: 'pool-1' },
+  target: { name: created ? 'db01_copy' : 'db02', capacityBytes: 10 * GiB, currentOwner: 'B', created, poolName: 'pool-1' },
 });
-const base: ReviewInput = { model: 'santricity', arrayName: 'E2800-01', pairs: [pair('B')], options: { priority: 'medium', targetReadOnly: true }, start: true, rateBytesPerSec: 64 * 1024 ** 2, inProgressOnArray: 0, pendingOnArray: 0, group: null };
+const overwrite: Preview = {
+  allowed: true,
+  refusal: null,
+  consequences: [
+    { kind: 'state', from: null, to: 'in-progress', copyId: null, copyName: 'volcopy1', text: 'volcopy1 is created in-progress.' },
+    { kind: 'overwritten', volumeId: 'v2', volumeName: 'db02', text: 'The contents of db02 are replaced.' },
+    { kind: 'moves', bytes: 10 * GiB, fromVolumeId: 'v1', toVolumeId: 'v2', copyId: null, copyName: 'volcopy1', text: '10 GiB to copy from db01 to db02 at 64 MiB/s: about 3 min of simulated time.' },
+  ],
+};
+const base: ReviewInput = { model: 'santricity', arrayName: 'E2800-01', pairs: [pair()], start: true, group: null, previews: [overwrite] };
 const texts = (input: ReviewInput) => reviewLines(input).map((line) => line.text);
 
 describe('wizard review', () => {
-  it('says the volume copy target moves to the source’s controller and back', () => {
-    expect(texts(base)).toContain('db02: target ownership moves from controller B to A during the copy (the source\'s controller owns both) and returns afterwards.');
-    expect(texts({ ...base, pairs: [pair('A')] }).some((text) => text.includes('ownership moves'))).toBe(false);
+  it('asks the engine about exactly what Create sends: existing targets and targets made first', () => {
+    const requests: PairRequest[] = [
+      { sourceId: 's1', sourceName: 'db01', target: { kind: 'existing', volumeId: 't1', name: 'db02' } },
+      { sourceId: 's2', sourceName: 'db03', target: { kind: 'new', name: 'db03_copy', volume: { arrayId: 'a', poolId: 'p', name: 'db03_copy', capacityBytes: 8 * GiB, preferredOwner: 'B' } } },
+    ];
+    expect(reviewCommands({ type: 'volume-copy', options: { priority: 'high' }, start: true, consistencyGroupId: 'g1' }, requests)).toEqual([
+      { command: 'create-copy', type: 'volume-copy', sourceVolumeId: 's1', targetVolumeId: 't1', options: { priority: 'high' }, start: true, consistencyGroupId: 'g1' },
+      { command: 'create-copy-new-target', type: 'volume-copy', sourceVolumeId: 's2', newTarget: { name: 'db03_copy', capacityBytes: 8 * GiB, currentOwner: 'B' }, options: { priority: 'high' }, start: true, consistencyGroupId: 'g1' },
+    ]);
+    expect(reviewCommands({ type: 'flashcopy', options: {}, start: false, name: 'nightly' }, requests.slice(0, 1))[0]).toMatchObject({ name: 'nightly', start: false });
   });
 
-  it('says when the SANtricity queue is full and the copy will wait as pending', () => {
-    expect(queueLine(8, 0, 1).text).toBe('8 copies are in progress on this array: this one will wait as pending until one of the 8 slots frees (higher priority first, then oldest).');
-    expect(queueLine(6, 0, 5)).toEqual({ warn: true, text: '6 copies are in progress on this array: 2 of these start at once, the other 3 wait as pending until a slot frees.' });
-    expect(queueLine(3, 0, 1)).toEqual({ warn: false, text: "3 of the array's 8 in-progress slots are in use: it starts at once." });
-    expect(queueLine(3, 2, 1).text).toMatch(/2 copies are already waiting: this one will wait as pending/);
+  it('shows the engine’s consequences in its words, marking what needs attention', () => {
+    const lines = reviewLines(base);
+    expect(lines[0]).toEqual({ text: 'Creates 1 volume copy on E2800-01 and starts it.', warn: false });
+    expect(lines).toContainEqual({ text: 'The contents of db02 are replaced.', warn: true });
+    expect(lines).toContainEqual({ text: 'volcopy1 is created in-progress.', warn: false });
+    expect(lines).toContainEqual({ text: '10 GiB to copy from db01 to db02 at 64 MiB/s: about 3 min of simulated time.', warn: false });
+    // Until the engine answers, only what the wizard itself does is known.
+    expect(texts({ ...base, previews: undefined })).toEqual(['Creates 1 volume copy on E2800-01 and starts it.']);
   });
 
-  it('warns that an existing target is overwritten, and asks for typing only then', () => {
-    expect(texts(base)).toContain('The current contents of the target db02 will be overwritten.');
-    expect(texts({ ...base, start: false })).toContain('The current contents of the target db02 will be overwritten when the copy starts.');
-    expect(needsTypedConfirmation(base.pairs)).toBe(true);
-    expect(needsTypedConfirmation([pair('A', true)])).toBe(false);
-    expect(texts({ ...base, pairs: [pair('A', true)] })[1]).toBe('Creates volume db01_copy (10 GiB, pool pool-1, controller A) first; it is deleted again if its copy cannot be created.');
-  });
-
-  it('explains each service in its own terms', () => {
-    expect(texts({ ...base, model: 'storwize', options: { copyRate: 0 }, start: true }).join(' ')).toMatch(/Copy rate 0: no background copy/);
-    expect(texts({ ...base, model: 'storwize', options: { copyRate: 50 }, start: false }).join(' ')).toMatch(/created idle_or_copied/);
-    expect(texts({ ...base, model: 'ds6000', options: { mode: 'nocopy' } }).join(' ')).toMatch(/lasts until you withdraw it/);
-    expect(texts({ ...base, model: 'ds6000', options: { mode: 'copy' }, rateBytesPerSec: 100 * 1024 ** 2 })).toContain('When the background copy completes, the relationship ends by itself and the volumes are independent.');
-    expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' } })[0]).toBe('Creates 1 ShadowImage pair on E2800-01 and starts it.');
-    expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' }, naming: { kind: 'given', name: 'nightly' } })[0]).toBe('Creates 1 ShadowImage pair named nightly on E2800-01 and starts it.');
-    expect(texts({ ...base, model: 'xp7', options: { pace: 'medium' }, naming: { kind: 'default', name: 'sipair3' } })[0]).toBe('Creates 1 ShadowImage pair named sipair3 (the array’s default name) on E2800-01 and starts it.');
-    const bulk = texts({ ...base, pairs: [pair('A'), pair('A')], naming: { kind: 'defaults', pattern: 'volcopyN' } });
+  it('says what the wizard creates first: names, volumes, the group', () => {
+    expect(texts({ ...base, pairs: [pair(true)], previews: [] })[1]).toBe('Creates volume db01_copy (10 GiB, pool pool-1, controller B) first; it is deleted again if its copy cannot be created.');
+    expect(texts({ ...base, model: 'xp7', naming: { kind: 'given', name: 'nightly' } })[0]).toBe('Creates 1 ShadowImage pair named nightly on E2800-01 and starts it.');
+    expect(texts({ ...base, model: 'xp7', naming: { kind: 'default', name: 'sipair3' } })[0]).toBe('Creates 1 ShadowImage pair named sipair3 (the array’s default name) on E2800-01 and starts it.');
+    const bulk = texts({ ...base, pairs: [pair(), pair()], naming: { kind: 'defaults', pattern: 'volcopyN' }, previews: [] });
     expect(bulk[0]).toBe('Creates 2 volume copies on E2800-01 and starts them.');
-    expect(bulk[1]).toMatch(/^Each gets the array’s default name \(volcopyN, with the smallest number free/);
-    expect(texts({ ...base, model: 'storwize', options: { copyRate: 50 }, group: { name: 'nightly', created: true } })).toContain('Creates consistency group nightly first and adds the mapping to it.');
+    expect(bulk[1]).toBe('Each gets the array’s default name (volcopyN); rename any of them from its page.');
+    expect(texts({ ...base, model: 'storwize', start: false, group: { name: 'nightly', created: true }, previews: [] })).toEqual(['Creates 1 FlashCopy mapping on E2800-01.', 'Creates consistency group nightly first and adds the FlashCopy mapping to it.']);
   });
 
-  it('estimates the background copy in simulated time', () => {
-    expect(copyDuration(10 * GiB, 64 * 1024 ** 2)).toBe('2 min 40 s');
-    expect(copyDuration(2 * 1024 * GiB, 64 * 1024 ** 2)).toBe('9 h 6 min');
+  it('names the pair the engine would refuse, and asks for typing only where it says data is overwritten', () => {
+    const refused: Preview = { allowed: false, refusal: 'the source db01 is offline', consequences: [] };
+    expect(reviewRefusals([pair()], [refused])).toEqual(['The source db01 is offline']);
+    expect(reviewRefusals([pair(), pair(true)], [overwrite, refused])).toEqual(['db01 → db01_copy: the source db01 is offline']);
+    expect(overwrittenNames([overwrite, overwrite])).toEqual(['db02']);
+    expect(overwrittenNames([{ allowed: true, refusal: null, consequences: [] }])).toEqual([]);
+    expect(overwrittenNames(undefined)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // messages are the ones the server would answer with. Block sizes are typed in KiB, as hosts
 // speak of them; the request carries bytes.
 import { WorkloadBody } from '@/lib/api/host-io-schemas';
-import type { WorkloadPattern } from '@/engine/io/workload-spec';
+import type { WorkloadPattern } from '@/engine/client';
 import type { Workload, WorkloadRequest } from './types';
 
 export interface WorkloadFormValues {
