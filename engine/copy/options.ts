@@ -96,20 +96,18 @@ export function defaultOptions(model: ArrayModel): CopyOptions {
   return { ...DEFAULTS[model] };
 }
 
-/** Background copy rate the options ask for, in bytes per simulated second. */
-export function rateBytesPerSec(model: ArrayModel, options: CopyOptions): number {
-  switch (model) {
-    case 'santricity':
-      return VOLUME_COPY_RATE_BYTES_PER_SEC[(options as VolumeCopyOptions).priority];
-    case 'xp7':
-      return SHADOWIMAGE_RATE_BYTES_PER_SEC[(options as ShadowImageOptions).pace];
-    case 'storwize':
-      return storwizeRateBytesPerSec((options as StorwizeOptions).copyRate);
-    case 'ds6000':
-      return DS6000_RATE_BYTES_PER_SEC;
-  }
+/**
+ * Background copy rate the options ask for, in bytes per simulated second. Each service's options
+ * have a field no other has (priority, pace, copyRate), which tells them apart without a cast;
+ * the model is kept in the signature for callers that know only it.
+ */
+export function rateBytesPerSec(_model: ArrayModel, options: CopyOptions): number {
+  if ('priority' in options) return VOLUME_COPY_RATE_BYTES_PER_SEC[options.priority];
+  if ('pace' in options) return SHADOWIMAGE_RATE_BYTES_PER_SEC[options.pace];
+  if ('copyRate' in options) return storwizeRateBytesPerSec(options.copyRate);
+  return DS6000_RATE_BYTES_PER_SEC;
 }
 
-export function grainBytesFor(model: ArrayModel, options: CopyOptions): number {
-  return model === 'storwize' ? (options as StorwizeOptions).grainSize * 1024 : DEFAULT_GRAIN_BYTES;
+export function grainBytesFor(_model: ArrayModel, options: CopyOptions): number {
+  return 'grainSize' in options ? options.grainSize * 1024 : DEFAULT_GRAIN_BYTES;
 }

@@ -1,11 +1,10 @@
 // SANtricity's queue: at most 8 volume copies in progress per array; pending copies start as
 // slots free, higher priority first, then the oldest.
-import type { VolumeCopyOptions } from './options';
 import type { Relationship } from './relationship';
 import { VOLUME_COPY_IN_PROGRESS_MAX, VOLUME_COPY_PRIORITIES } from './volume-copy';
 
 function rank(relationship: Relationship): number {
-  return VOLUME_COPY_PRIORITIES.indexOf((relationship.options as VolumeCopyOptions).priority);
+  return 'priority' in relationship.options ? VOLUME_COPY_PRIORITIES.indexOf(relationship.options.priority) : 0;
 }
 
 /** The pending copies of one array that may start now, in the order they start. */

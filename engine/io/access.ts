@@ -4,7 +4,6 @@ import { EngineError } from '../errors';
 import type { VolumeState } from '../model';
 import type { Relationship } from '../copy/relationship';
 import type { Access, StateSpec } from '../copy/types';
-import type { VolumeCopyOptions } from '../copy/options';
 
 const ROLE_WORDS: Record<Relationship['type'], [string, string]> = {
   'volume-copy': ['source', 'target'],
@@ -34,8 +33,8 @@ export function roleWord(relationship: Relationship, volumeId: string): string {
 /** The access a relationship in its state grants the volume. */
 export function accessFor(relationship: Relationship, spec: StateSpec, volumeId: string): Access {
   if (roleOf(relationship, volumeId) === 'source') return spec.sourceAccess;
-  const volumeCopyDone = relationship.type === 'volume-copy' && (relationship.state === 'completed' || relationship.state === 'stopped');
-  if (volumeCopyDone && !(relationship.options as VolumeCopyOptions).targetReadOnly) return 'read-write';
+  const volumeCopyDone = relationship.state === 'completed' || relationship.state === 'stopped';
+  if (volumeCopyDone && 'targetReadOnly' in relationship.options && !relationship.options.targetReadOnly) return 'read-write';
   return spec.targetAccess;
 }
 

@@ -84,7 +84,14 @@ function settledState(table: ServiceTable, row: Omit<Transition, 'from'>): { sta
   let effect = row.effect;
   for (let hop = 0; hop < 3; hop++) {
     const spec = stateSpec(table, current);
-    if (spec.copier !== 'none' || spec.after === undefined) break;
+    if (spec.copier !== 'none') break;
+    // A queued copy starts when a slot frees (at once or later: queueOrStart says which).
+    const slot = automaticTransition(table, 'slot-free', current);
+    if (slot !== undefined) {
+      current = slot.to;
+      continue;
+    }
+    if (spec.after === undefined) break;
     const timed = automaticTransition(table, spec.after.event, current);
     if (timed === undefined) break;
     const start = (stateSpec(table, timed.to).onEnter ?? []).includes('start-if-asked') ? findTransition(table, 'start', timed.to) : undefined;
@@ -95,13 +102,23 @@ function settledState(table: ServiceTable, row: Omit<Transition, 'from'>): { sta
   return { state: current, effect };
 }
 
-/** Hosts' access to source and target in `spec`, where it is less than read-write, and an offline target. */
-function accessChanges(source: VolumeState, target: VolumeState, spec: StateSpec, roles: [string, string], when: string): Consequence[] {
+/**
+ * Hosts' access to source and target where it is less than read-write in the states the
+ * relationship passes through (grouped when the same), and a target offline in any of them.
+ */
+function accessChanges(table: ServiceTable, source: VolumeState, target: VolumeState, states: readonly string[], roles: [string, string]): Consequence[] {
+  const unique = [...new Set(states)];
   const changes: Consequence[] = [];
-  for (const [volume, access, role] of [[source, spec.sourceAccess, roles[0]], [target, spec.targetAccess, roles[1]]] as const) {
-    if (access !== 'read-write') changes.push({ kind: 'access', ...volumeRef(volume), access, text: `Hosts ${accessWords(access)} ${role} ${volume.name} ${when}.` });
+  for (const [volume, side, role] of [[source, 'sourceAccess', roles[0]], [target, 'targetAccess', roles[1]]] as const) {
+    const byAccess = new Map<Access, string[]>();
+    for (const state of unique) {
+      const access = stateSpec(table, state)[side];
+      if (access !== 'read-write') byAccess.set(access, [...(byAccess.get(access) ?? []), state]);
+    }
+    for (const [access, during] of byAccess) changes.push({ kind: 'access', ...volumeRef(volume), access, text: `Hosts ${accessWords(access)} ${role} ${volume.name} while ${during.join(' and ')}.` });
   }
-  if (spec.targetStatus === 'offline') changes.push({ kind: 'offline', ...volumeRef(target), text: `Target ${target.name} is offline to hosts ${when}.` });
+  const offline = unique.filter((state) => stateSpec(table, state).targetStatus === 'offline');
+  if (offline.length > 0) changes.push({ kind: 'offline', ...volumeRef(target), text: `${capitalized(roles[1])} ${target.name} is offline to hosts while ${offline.join(' and ')}.` });
   return changes;
 }
 
@@ -110,6 +127,7 @@ function rolesOf(relationship: { type: Relationship['type'] }): [string, string]
 }
 
 function moveText(bytes: number, rateBytesPerSecond: number, from: VolumeState, to: VolumeState): string {
+  if (bytes === 0 && rateBytesPerSecond > 0) return `Nothing differs: no data to copy from ${from.name} to ${to.name}.`;
   if (rateBytesPerSecond === 0) return `No background copy (rate 0): only grains about to change on ${from.name} are copied to ${to.name} first.`;
   return `${bytesText(bytes)} to copy from ${from.name} to ${to.name} at ${bytesText(rateBytesPerSecond)}/s: about ${durationText((bytes / rateBytesPerSecond) * 1000)} of simulated time.`;
 }
@@ -129,13 +147,12 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   const started = input.start ?? true;
   if (!started) {
     consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the target ${target.name} will be overwritten when the copy starts.` });
-    return [...consequences, ...accessChanges(source, target, stateSpec(table, row.to), roles, `while ${row.to}`)];
+    return [...consequences, ...accessChanges(table, source, target, [row.to], roles)];
   }
   const copying = settledState(table, row).state;
-  if (copying !== row.to) consequences.push({ kind: 'state', ...ref, from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
-  if (table.automatic['slot-free'] !== undefined && stateSpec(table, row.to).copier === 'none') {
-    consequences.push(...queueOrStart(s, arrayId, ref, session));
-  }
+  const queued = automaticTransition(table, 'slot-free', row.to) !== undefined;
+  if (copying !== row.to && !queued) consequences.push({ kind: 'state', ...ref, from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
+  if (automaticTransition(table, 'slot-free', row.to) !== undefined) consequences.push(...queueOrStart(s, arrayId, ref, session));
   const copyingSpec = stateSpec(table, copying);
   consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the ${roles[1]} ${target.name} are replaced by ${source.name}'s${copyingSpec.data === 'point-in-time' ? ' as they are at the start (T0)' : ''}.` });
   const rate = rateBytesPerSec(plan.model, plan.options);
@@ -148,7 +165,7 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   if (copyingSpec.targetFollowsSource === true && target.currentOwner !== source.currentOwner) {
     consequences.push({ kind: 'owner', ...volumeRef(target), from: target.currentOwner, to: source.currentOwner, text: `While the copy runs, controller ${source.currentOwner} (the source's) owns ${target.name} too; it returns to controller ${target.currentOwner} afterwards.` });
   }
-  return [...consequences, ...accessChanges(source, target, copyingSpec, roles, `while ${copying}`)];
+  return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
 }
 
 function capitalized(text: string): string {
@@ -199,7 +216,7 @@ function transitionConsequences(s: EngineState, relationship: Relationship, row:
     consequences.push({ kind: 'moves', ...copyRef(relationship), bytes, fromVolumeId: from.id, toVolumeId: to.id, text: moveText(bytes, rate, from, to) });
   }
   if (settled.effect === 'discard-target') consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The data on ${target.name} is no longer a usable copy (the copy did not complete).` });
-  return [...consequences, ...accessChanges(source, target, spec, roles, `while ${copying}`)];
+  return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
 }
 
 /** Grains the copy will move after the row, or null when it moves none. */

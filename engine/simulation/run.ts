@@ -5,6 +5,7 @@ import assert from 'node:assert';
 import { EngineError } from '../errors';
 import { Prng } from '../data/prng';
 import type { Engine } from '../engine';
+import type { HostWriteHandle } from '../io/write-queue';
 import type { Relationship } from '../copy/relationship';
 import { tableFor } from '../copy/tables';
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '../copy/volume-copy';
@@ -21,22 +22,42 @@ export interface SimulationResult {
   seed: number;
   steps: number;
   transitions: number;
+  /** Host writes that waited for a save before they reached the volume (deferred seeds). */
+  deferredWrites: number;
   failure: string | null;
 }
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+/** A host write waiting for a "save" (deferred seeds): the reference takes it once it is applied. */
+interface PendingWrite {
+  handle: HostWriteHandle;
+  volumeId: string;
+  offsetBytes: number;
+  data: Uint8Array;
+}
+
+/** Even seeds run with deferred host writes, as the server does; odd seeds write at once. */
+export function defersWrites(seed: number): boolean {
+  return seed % 2 === 0;
+}
 
 class Simulation {
   readonly engine: Engine;
   readonly reference: Reference;
   readonly prng: Prng;
   readonly volumeIds: string[];
+  readonly deferred: boolean;
+  /** Deferred writes not yet applied or refused, in the order they were issued. */
+  pending: PendingWrite[] = [];
+  deferredWrites = 0;
   transitions = 0;
   step = 0;
 
   constructor(seed: number) {
     this.prng = new Prng(seed);
-    const fixture = createFixture({ volumesPerArray: VOLUMES_PER_ARRAY, capacityBytes: MiB, seed });
+    this.deferred = defersWrites(seed);
+    const fixture = createFixture({ volumesPerArray: VOLUMES_PER_ARRAY, capacityBytes: MiB, seed, deferHostWrites: this.deferred });
     this.engine = fixture.engine;
     this.volumeIds = MODELS.flatMap((model) => Array.from({ length: VOLUMES_PER_ARRAY }, (_, i) => fixture.volume(model, i).id));
     this.reference = new Reference(this.volumeIds.map((id) => ({ id, capacityBytes: MiB })));
@@ -126,14 +147,35 @@ class Simulation {
     const data = new Uint8Array(lengthBytes);
     this.prng.fill(data);
     const expected = this.expected(volumeId);
+    let handle: HostWriteHandle;
     try {
-      this.engine.hostWrite(volumeId, offsetBytes, data);
+      handle = this.engine.hostWrite(volumeId, offsetBytes, data);
     } catch (error) {
       if (error instanceof EngineError && error.kind === 'locked') return;
       throw error;
     }
+    if (handle.state === 'pending') {
+      this.pending.push({ handle, volumeId, offsetBytes, data });
+      this.deferredWrites += 1;
+      return;
+    }
     if (expected === null) return;
     this.reference.write(volumeId, offsetBytes, data);
+  }
+
+  /**
+   * What the server does after each save commits: queued writes whose marks are on record reach
+   * the volumes. A write is acknowledged (and enters the reference) only once applied; those the
+   * engine applied in one call are applied in their order of issue, as the engine does.
+   */
+  save(): void {
+    this.engine.applyHostWrites(this.engine.hostWriteMark());
+    const still: PendingWrite[] = [];
+    for (const write of this.pending) {
+      if (write.handle.state === 'pending') still.push(write);
+      else if (write.handle.state === 'applied' && this.reference.get(write.volumeId) !== null) this.reference.write(write.volumeId, write.offsetBytes, write.data);
+    }
+    this.pending = still;
   }
 
   checkReads(count: number): void {
@@ -243,6 +285,7 @@ class Simulation {
   }
 
   runStep(): void {
+    if (this.deferred && this.prng.chance(0.6)) this.save();
     const roll = this.prng.float();
     if (roll < 0.4) this.hostWrite();
     else if (roll < 0.55) this.createCopy();
@@ -257,6 +300,10 @@ class Simulation {
   finish(): void {
     // Every fault cleared, the copies recover or stay in their error states; either way the data holds.
     for (const fault of this.engine.faults()) this.engine.clearFault(fault.id);
+    this.engine.advance(120_000);
+    // Every queued write ends applied or refused: a write waiting for one more save gets it.
+    for (let saves = 0; saves < 5 && this.pending.length > 0; saves += 1) this.save();
+    if (this.pending.length > 0) this.fail(`${this.pending.length} host writes still wait after five saves`);
     this.engine.advance(120_000);
     for (const volumeId of this.volumeIds) {
       if (this.inFlux(volumeId)) continue;
@@ -278,8 +325,8 @@ export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResul
     for (simulation.step = 0; simulation.step < steps; simulation.step += 1) simulation.runStep();
     simulation.step = steps;
     simulation.finish();
-    return { seed, steps, transitions: simulation.transitions, failure: null };
+    return { seed, steps, transitions: simulation.transitions, deferredWrites: simulation.deferredWrites, failure: null };
   } catch (error) {
-    return { seed, steps, transitions: simulation.transitions, failure: (error as Error).stack ?? String(error) };
+    return { seed, steps, transitions: simulation.transitions, deferredWrites: simulation.deferredWrites, failure: (error as Error).stack ?? String(error) };
   }
 }
