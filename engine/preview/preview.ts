@@ -3,7 +3,7 @@
 import { findTransition, automaticTransition, stateSpec } from '../copy/tables';
 import { rateBytesPerSec } from '../copy/options';
 import type { Relationship } from '../copy/relationship';
-import type { Access, Effect, ServiceTable, StateSpec, Transition } from '../copy/types';
+import type { Access, Effect, ServiceTable, Transition } from '../copy/types';
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '../copy/volume-copy';
 import { planCopy, removalBlock, type Taken } from '../commands/copies';
 import { eligibilityContext, lookupAction } from '../commands/rules';
