@@ -1,5 +1,6 @@
 // engine/ is the simulated storage and must run inside a unit test: it may import nothing from
-// Next, React, Prisma or socket.io (DESIGN.md). Fails listing every offending import.
+// Next, React, Prisma or socket.io (docs/architecture.md#layers). Fails listing every offending
+// import.
 import fs from 'node:fs';
 import path from 'node:path';
 

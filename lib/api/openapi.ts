@@ -137,7 +137,7 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({ method: 'delete', path: '/api/volumes/{id}/workload', tags: ['Host I/O'], summary: 'Stop the workload', request: { params: VolumeParams }, responses: { 204: { description: 'Stopped' }, 400: errors[400], 404: json(ErrorDto, 'Unknown volume, or no workload runs on it') } });
 }
 
-/** Controllers failing and returning, and the faults injected into the simulation (issue #7). */
+/** Controllers failing and returning, and injected faults (docs/api.md#faults-and-controllers). */
 function registerFaultPaths(registry: OpenAPIRegistry): void {
   const ControllerParams = z.object({ id: z.string(), slot: z.enum(['A', 'B']) });
   const notFound = json(ErrorDto, 'Unknown array or controller slot');
@@ -191,7 +191,7 @@ function registerPreviewPath(registry: OpenAPIRegistry): void {
   });
 }
 
-/** Sign-in, users, tokens and the audit trail (api.md's Access section). */
+/** Sign-in, users, tokens and the audit trail (docs/api.md#access, #users-and-tokens, #events). */
 function registerAccess(registry: OpenAPIRegistry): void {
   const auth = { 401: json(ErrorDto, 'Not signed in'), 403: json(ErrorDto, 'Role not allowed, or CSRF check failed') };
   const tags = ['Access'];
