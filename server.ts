@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const relationships = await loadRelationships(db, snapshot);
   const engine = createEngine(dataDir(), snapshot, relationships, await loadClock(db));
   engine.loadFaults(await loadFaults(db));
-  const persister = new Persister(db, engine, log, relationships.map((r) => r.id));
+  // Exit 70 (internal software error), as for a failed tick: a restart resumes from the last save.
+  const persister = new Persister(db, engine, log, relationships.map((r) => r.id), { onBacklogFull: () => process.exit(70) });
   persister.start();
   // Fail fast: a broken invariant ends the process before anything saves the broken state.
   const loop = runEngineLoop(engine, log, () => process.exit(70));

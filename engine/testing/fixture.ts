@@ -17,6 +17,8 @@ export interface FixtureOptions {
   seed?: number;
   /** Hold host writes until applyHostWrites, as the server does (io/write-queue.ts). */
   deferHostWrites?: boolean;
+  /** Bound of the deferred host-write queue (default: the engine's). */
+  hostWritesQueuedMax?: number;
 }
 
 export interface Fixture {
@@ -36,6 +38,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     newId: () => `c${(nextId += 1)}`,
     seed: options.seed ?? 7,
     deferHostWrites: options.deferHostWrites ?? false,
+    ...(options.hostWritesQueuedMax === undefined ? {} : { hostWritesQueuedMax: options.hostWritesQueuedMax }),
   });
   const models: ArrayModel[] = ['santricity', 'xp7', 'storwize', 'ds6000'];
   const pools: PoolState[] = models.flatMap((model) => [

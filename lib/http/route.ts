@@ -63,6 +63,8 @@ function errorResponseOf(error: ApiError): Response {
   if (error.status === 429 && typeof error.details === 'object' && error.details !== null && 'retryAfterSeconds' in error.details) {
     response.headers.set('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
   }
+  // A full engine queue (busy) drains within a save or two: clients may retry after a second.
+  if (error.status === 503 && !response.headers.has('retry-after')) response.headers.set('retry-after', '1');
   return response;
 }
 

@@ -175,6 +175,24 @@ describe('Persister', () => {
     expect(writes.map((write) => write.state)).toEqual(['applied', 'applied', 'applied', 'applied']);
   });
 
+  it('gives up when failed saves leave more log entries waiting than its bound, keeping them until then', async () => {
+    const full: number[] = [];
+    const bounded = new Persister(countingDb(), engine, createLogger('persister-test'), [], { eventsHeldMax: 3, onBacklogFull: (held) => full.push(held) });
+    const copy = engine.requireCopy(copyIds[0]!);
+    engine.renameCopy(copy.id, 'first');
+    transactions = 0;
+    failTransaction = 1;
+    await expect(bounded.flush()).rejects.toThrow('disk I/O error');
+    expect(full).toEqual([]);
+    engine.renameCopy(copy.id, 'second');
+    engine.renameCopy(copy.id, 'third');
+    engine.renameCopy(copy.id, 'fourth');
+    transactions = 0;
+    await expect(bounded.flush()).rejects.toThrow('disk I/O error');
+    expect(full.length).toBe(1);
+    expect(full[0]).toBeGreaterThan(3);
+  });
+
   it('saves all progress when it stops', async () => {
     await persister.stop();
     for (const id of copyIds) expect(await savedCopiedBytes(id)).toBe(liveCopiedBytes(id));

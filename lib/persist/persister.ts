@@ -32,6 +32,13 @@ export const FLUSH_INTERVAL_MS = 250;
 export const PROGRESS_INTERVAL_MS = 5_000;
 export const PROGRESS_ROWS_PER_TRANSACTION = 20;
 export const SIMULATION_SETTING_KEY = 'simulation';
+/**
+ * Log entries (and fault changes) a failing database may leave waiting for the next save. At the
+ * bound the persister gives up (`onBacklogFull`: the server stops) rather than grow without end:
+ * nothing waiting was acknowledged to anyone — commands answer only after their save — and a
+ * restart resumes from the last save.
+ */
+export const EVENTS_HELD_MAX = 100_000;
 
 type Tx = Prisma.TransactionClient;
 type Scope = 'changes' | 'progress' | 'all';
@@ -59,8 +66,13 @@ export class Persister {
 
   private readonly progressRowsPerTransaction: number;
 
-  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>, options: { progressRowsPerTransaction?: number } = {}) {
+  private readonly eventsHeldMax: number;
+  private readonly onBacklogFull: (held: number) => void;
+
+  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>, options: { progressRowsPerTransaction?: number; eventsHeldMax?: number; onBacklogFull?: (held: number) => void } = {}) {
     this.progressRowsPerTransaction = options.progressRowsPerTransaction ?? PROGRESS_ROWS_PER_TRANSACTION;
+    this.eventsHeldMax = options.eventsHeldMax ?? EVENTS_HELD_MAX;
+    this.onBacklogFull = options.onBacklogFull ?? (() => undefined);
     this.db = db;
     this.engine = engine;
     this.log = log;
@@ -227,6 +239,11 @@ export class Persister {
       this.events = [...events, ...this.events];
       this.faultChanges = [...faultChanges, ...this.faultChanges];
       for (const id of progressOnly) this.progressed.add(id);
+      const held = this.events.length + this.faultChanges.length;
+      if (held > this.eventsHeldMax) {
+        this.log.fatal({ err: error, held }, `saves keep failing and ${held} log entries wait (at most ${this.eventsHeldMax}): stopping`);
+        this.onBacklogFull(held);
+      }
       throw error;
     }
     const finished = await this.writeProgress(progressOnly, scope !== 'all');
