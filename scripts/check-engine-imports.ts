@@ -63,3 +63,26 @@ if (browser.offences.length > 0) {
   process.exit(1);
 }
 console.log(`engine/client.ts: ${browser.reached} modules reached, none imports a Node built-in`);
+
+// Route handlers parse, authorize and call a service: none may import the engine or reach the
+// runtime's engine itself (docs/architecture.md#layers).
+const API_DIR = path.resolve(__dirname, '..', 'app', 'api');
+const ENGINE_SPECIFIER = /^@\/engine(\/|$)|(^|\/)engine(\/|$)/;
+const ENGINE_CALL = /\.engine\b/;
+const routeOffences: string[] = [];
+const routeFiles = files(API_DIR);
+for (const file of routeFiles) {
+  const text = fs.readFileSync(file, 'utf8');
+  for (const match of text.matchAll(IMPORT)) {
+    const specifier = match[1] ?? match[2] ?? match[3] ?? match[4] ?? '';
+    if (ENGINE_SPECIFIER.test(specifier)) routeOffences.push(`${path.relative(process.cwd(), file)}: imports "${specifier}"`);
+  }
+  text.split('\n').forEach((line, index) => {
+    if (ENGINE_CALL.test(line)) routeOffences.push(`${path.relative(process.cwd(), file)}:${index + 1}: reaches the engine (${line.trim()})`);
+  });
+}
+if (routeOffences.length > 0) {
+  console.error(`app/api route handlers must call services, not the engine:\n  ${routeOffences.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`app/api: ${routeFiles.length} route files checked, none imports or calls the engine`);

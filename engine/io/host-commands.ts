@@ -1,4 +1,5 @@
 // Hosts reading and writing volumes through the copy services' rules, and simulated workloads.
+import assert from 'node:assert';
 import type { Relationship } from '../copy/relationship';
 import { grainSpan } from '../copy/relationship';
 import type { StateSpec } from '../copy/types';
@@ -54,6 +55,7 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
       entry.handle.refusal = error instanceof Error ? error : new Error(String(error));
       continue;
     }
+    assert(entry.offsetBytes + entry.data.length <= Number(volume.capacityBytes), `queued write [${entry.offsetBytes}, +${entry.data.length}) no longer fits volume ${volume.name}`);
     const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
     applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length);
     if (holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {
