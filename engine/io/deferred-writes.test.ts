@@ -32,6 +32,23 @@ describe('deferred host writes', () => {
     expect(engine.hostRead(plain.id, 0, 1)[0]).toBe(2);
   });
 
+  it('shows the T0 image, not what the target held before T0, while a whole-grain target write waits', () => {
+    // Seed 1008 of the simulation found it: the grain was claimed for the write (no T0 copy) and
+    // read stale until the write's data arrived.
+    const { engine, volume } = createFixture({ deferHostWrites: true, capacityBytes: MiB });
+    const source = volume('ds6000', 0);
+    const target = volume('ds6000', 2);
+    engine.hostWrite(source.id, 0, pattern(MiB, 4));
+    engine.hostWrite(target.id, 0, pattern(MiB, 9));
+    engine.applyHostWrites(engine.hostWriteMark());
+    engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { mode: 'nocopy' } });
+    const write = engine.hostWrite(target.id, 0, new Uint8Array(64 * 1024).fill(7));
+    expect(write.state).toBe('pending');
+    expect(same(engine.hostRead(target.id, 0, 64 * 1024), pattern(MiB, 4).subarray(0, 64 * 1024))).toBe(true);
+    engine.applyHostWrites(engine.hostWriteMark());
+    expect(engine.hostRead(target.id, 0, 64 * 1024).every((byte) => byte === 7)).toBe(true);
+  });
+
   it('copies T0 data to a FlashCopy target before the source write is even queued', () => {
     const { engine, volume } = createFixture({ deferHostWrites: true, capacityBytes: 4 * MiB });
     const source = volume('storwize', 0);

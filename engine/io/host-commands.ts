@@ -27,7 +27,7 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
   // Refused before any rule applies, so a write the queue cannot hold leaves no trace.
   const full = deferred ? s.writeQueue.fullFor(data.length) : null;
   if (full !== null) throw new EngineError('busy', full);
-  applyWriteRules(s.io, volumeId, holdings, offsetBytes, data.length);
+  applyWriteRules(s.io, volumeId, holdings, offsetBytes, data.length, !deferred);
   announceWrite(s, holdings);
   if (!deferred) {
     s.store(volumeId).write(offsetBytes, data);
@@ -57,7 +57,7 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
     }
     assert(entry.offsetBytes + entry.data.length <= Number(volume.capacityBytes), `queued write [${entry.offsetBytes}, +${entry.data.length}) no longer fits volume ${volume.name}`);
     const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
-    applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length);
+    applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length, false);
     if (holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {
       announceWrite(s, holdings);
       waiting.push(entry);

@@ -44,16 +44,18 @@ function copyOnWrite(io: IoStores, relationship: Relationship, first: number, en
 
 /**
  * Target write: the grains it touches become the target's own, so the background copy never
- * overwrites them. A grain the write covers wholly needs no T0 data; a partly written one does.
+ * overwrites them. A grain the write covers wholly needs no T0 data when the data lands at once;
+ * a partly written one does, and so does every grain of a write whose data waits for a save
+ * (reads meanwhile must see T0's data, not what the target held before T0).
  */
-function claimForTargetWrite(io: IoStores, relationship: Relationship, first: number, end: number, writeStartBytes: number, writeEndBytes: number): void {
+function claimForTargetWrite(io: IoStores, relationship: Relationship, first: number, end: number, writeStartBytes: number, writeEndBytes: number, dataNow: boolean): void {
   const source = io.store(relationship.sourceVolumeId);
   const target = io.store(relationship.targetVolumeId);
   visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
     for (let grain = runFirst; grain < runFirst + runCount; grain += 1) {
       const bytes = grainByteRange(relationship, grain);
       const covered = writeStartBytes <= bytes.offsetBytes && writeEndBytes >= bytes.offsetBytes + bytes.lengthBytes;
-      if (!covered) io.copy(source, target, relationship.grainBytes as GrainBytes, grain, 1);
+      if (!covered || !dataNow) io.copy(source, target, relationship.grainBytes as GrainBytes, grain, 1);
     }
     relationship.toCopy.clearRange(runFirst, runCount);
   });
@@ -67,11 +69,11 @@ function onSourceWrite(io: IoStores, { relationship, spec }: Holding, offsetByte
   if (spec.trackChanges) relationship.sourceDiff.setRange(first, count);
 }
 
-function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number): void {
+function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number, dataNow: boolean): void {
   const { first, count } = grainSpan(relationship, offsetBytes, lengthBytes);
   if (count === 0) return;
   if (spec.data === 'point-in-time') {
-    claimForTargetWrite(io, relationship, first, first + count, offsetBytes, offsetBytes + lengthBytes);
+    claimForTargetWrite(io, relationship, first, first + count, offsetBytes, offsetBytes + lengthBytes, dataNow);
   }
   if (spec.trackChanges) relationship.targetDiff.setRange(first, count);
 }
@@ -79,11 +81,12 @@ function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetByte
 /**
  * Every relationship's rules for a write, without the write itself: copy-on-write of T0 data to
  * targets, grains marked to copy again, differences recorded. Access was checked by the caller.
+ * `dataNow`: the data is written right after (false when it waits in the deferred queue).
  */
-export function applyWriteRules(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number): void {
+export function applyWriteRules(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number, dataNow = true): void {
   for (const holding of holdings) {
     if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(io, holding, offsetBytes, lengthBytes);
-    else onTargetWrite(io, holding, offsetBytes, lengthBytes);
+    else onTargetWrite(io, holding, offsetBytes, lengthBytes, dataNow);
   }
 }
 
