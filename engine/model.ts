@@ -12,7 +12,7 @@ export type ControllerStatus = (typeof CONTROLLER_STATUSES)[number];
 export const VOLUME_STATUSES = ['online', 'offline', 'failed'] as const;
 export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
 
-/** The copy service each model offers (domain.md). */
+/** The copy service each model offers (docs/domain.md#arrays-and-models). */
 export const COPY_TYPE_BY_MODEL: Record<ArrayModel, 'volume-copy' | 'shadowimage' | 'flashcopy'> = {
   santricity: 'volume-copy',
   xp7: 'shadowimage',

@@ -1,4 +1,4 @@
-// DS6000 / ESS FlashCopy relationships (seeds 003, 004).
+// DS6000 / ESS FlashCopy relationships (the IBM DS6000 Copy Services chapter and the ESS FlashCopy paper, docs/domain.md#ds6000-flashcopy).
 import type { ServiceTable } from './types';
 
 export const DS6000_FLASHCOPY_STATES = ['copying', 'nocopy', 'ended'] as const;

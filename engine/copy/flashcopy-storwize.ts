@@ -1,4 +1,4 @@
-// Storwize / Flex System V7000 FlashCopy mappings (seed 002).
+// Storwize / Flex System V7000 FlashCopy mappings (the IBM Flex System V7000 guide, docs/domain.md#storwize-flashcopy).
 import type { ServiceTable, StateSpec } from './types';
 
 export const STORWIZE_FLASHCOPY_STATES = ['idle_or_copied', 'preparing', 'prepared', 'copying', 'stopping', 'stopped', 'suspended'] as const;
@@ -142,9 +142,9 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
     copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none', then: ['mark-copied-once', 'auto-delete'] }],
     stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target' }],
     // "The mapping is stopped because either you issued a stop command or an I/O error occurred.
-    // The target volume is offline and its data is lost" (seed 002).
+    // The target volume is offline and its data is lost" (the IBM Flex System V7000 guide).
     fault: [{ from: ['preparing', 'prepared', 'copying', 'stopping'], to: 'stopped', effect: 'discard-target' }],
-    // "The mapping started, but it did not complete. Access to the metadata is lost" (seed 002).
+    // "The mapping started, but it did not complete. Access to the metadata is lost" (the IBM Flex System V7000 guide).
     'metadata-lost': [{ from: ['copying', 'stopping'], to: 'suspended', effect: 'none' }],
     // "When access to the metadata is restored, the mapping returns to the copying or stopping
     // state": the mode is the state it was suspended from. Bitmaps are untouched, so the copy resumes.

@@ -1,5 +1,5 @@
-// XP7 Business Copy / ShadowImage pairs (seed 001). Open-systems state names; the mainframe
-// names of seed 001 are kept for the console's tooltips.
+// XP7 Business Copy / ShadowImage pairs (the HP XP7 Business Copy user guide, docs/domain.md#xp7-shadowimage). Open-systems state names; the mainframe
+// names of that guide are kept for the console's tooltips.
 import type { ServiceTable, StateSpec } from './types';
 
 export const SHADOWIMAGE_STATES = ['SMPL', 'COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'SMPL(PD)'] as const;

@@ -1,4 +1,4 @@
-// SANtricity Volume Copy (seed 000): a full copy of a source volume onto a target volume on the
+// SANtricity Volume Copy (docs/domain.md#santricity-volume-copy): a full copy of a source volume onto a target volume on the
 // same array. At most 8 copies are in progress per array; the rest wait as pending.
 import type { ServiceTable } from './types';
 

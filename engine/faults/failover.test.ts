@@ -1,4 +1,4 @@
-// Controller failure and restore (domain.md "Each array has two controllers"; seed 000's
+// Controller failure and restore (docs/domain.md#controllers-and-ownership; the SANtricity manual's
 // ownership rule for volume copies): deterministic, on a paused virtual clock.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../events';

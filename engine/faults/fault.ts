@@ -1,4 +1,4 @@
-// Faults the simulation can inject (issue #7): what each one hits, and the record the console
+// Faults the simulation can inject (docs/domain.md#faults): what each one hits, and the record the console
 // lists. The engine applies a fault's consequences through the copy services' state tables
 // (their automatic events), so a fault never invents a state the vendor's manual lacks.
 import type { AutomaticEvent } from '../copy/types';
@@ -36,7 +36,7 @@ export interface Fault {
 export const FAULT_EVENT: Record<FaultKind, AutomaticEvent | null> = {
   // Every service's vendor error state: volume copy failed, pair PSUE, mapping stopped, relationship ended.
   'volume-io-error': 'fault',
-  // Storwize only (seed 002): copying or stopping → suspended; back again when access returns.
+  // Storwize only (docs/domain.md#storwize-flashcopy): copying or stopping → suspended; back again when access returns.
   'metadata-loss': 'metadata-lost',
   // With a surviving controller nothing fails: its volumes move (engine/faults/ownership.ts).
   'controller-failure': null,
@@ -45,7 +45,7 @@ export const FAULT_EVENT: Record<FaultKind, AutomaticEvent | null> = {
 /**
  * What losing the array's last online controller does to its copies, by model: no path is left,
  * so hosts see every volume offline. SANtricity: "controller loss on a single-controller path
- * makes the copy failed" (domain.md). XP7: the error suspension, PSUE. Storwize (seed 002):
+ * makes the copy failed" (docs/domain.md#faults). XP7: the error suspension, PSUE. Storwize (the IBM Flex System V7000 guide, docs/domain.md#sources):
  * "if the connection to both nodes … is lost, the source and target volumes go offline" — the
  * mapping keeps its state and resumes when a node returns. DS6000: the seeds say nothing of it;
  * the relationship and its bitmaps are kept and the background copy pauses, like Storwize.

@@ -1,4 +1,4 @@
-// Injected faults: each leads to the vendor's state and each has its recovery (issue #7).
+// Injected faults: each leads to the vendor's state and each has its recovery (docs/domain.md#faults).
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import { createFixture, MiB, pattern } from '../testing/fixture';
@@ -29,7 +29,7 @@ describe('volume I/O error', () => {
     expect(target.status).toBe('failed');
     expect(target.currentOwner).toBe('B'); // no longer in progress: back to its own controller
     expect(kindOf(() => engine.hostRead(target.id, 0, 1))).toMatch(/^locked: volume santricity_vol_1 has an I\/O error \(fault c\d+\)/);
-    // domain.md: while failed, the source accepts reads only.
+    // docs/domain.md#santricity-volume-copy: while failed, the source accepts reads only.
     expect(kindOf(() => engine.hostWrite(source.id, 0, new Uint8Array(1)))).toMatch(/read-only/);
     expect(kindOf(() => engine.act(copy.id, 'recopy'))).toMatch(/^conflict: volcopy\d+: recopy is refused while volume santricity_vol_1 has an I\/O error/);
     expect(engine.actions(copy).find((a) => a.action === 'recopy')).toMatchObject({ allowed: false, reason: expect.stringMatching(/I\/O error/) });

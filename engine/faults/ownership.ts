@@ -1,4 +1,4 @@
-// Which controller should own a volume (domain.md): its preferred owner while that one is online,
+// Which controller should own a volume (docs/domain.md#controllers-and-ownership): its preferred owner while that one is online,
 // else the survivor; null when no controller of the array is online.
 import { CONTROLLER_SLOTS, otherSlot, type ControllerSlot, type ControllerStatus, type VolumeState } from '../model';
 

@@ -1,5 +1,5 @@
 // Who may read and write a volume now: the volume's status and every relationship holding it,
-// by role and state (domain.md "Access"). A refusal names the relationship, role and state.
+// by role and state (docs/domain.md#host-access). A refusal names the relationship, role and state.
 import { EngineError } from '../errors';
 import type { VolumeState } from '../model';
 import type { Relationship } from '../copy/relationship';

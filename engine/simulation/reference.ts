@@ -1,5 +1,5 @@
 // The reference model of a simulation: the bytes each volume must hold, kept from the host writes
-// the engine acknowledged and the copy-service semantics of domain.md, independent of how the
+// the engine acknowledged and the copy-service semantics of docs/domain.md, independent of how the
 // engine implements them. `null` means "not determined by the rules" (a mirror's S-VOL between
 // syncs, a stopped copy's target); such a volume is adopted from what it reads once it settles.
 

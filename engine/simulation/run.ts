@@ -249,7 +249,7 @@ class Simulation {
     }
   }
 
-  /** Injects or clears a random fault (issue #7): controllers fail and return, volumes fail I/O, mappings lose metadata. */
+  /** Injects or clears a random fault (docs/domain.md#faults): controllers fail and return, volumes fail I/O, mappings lose metadata. */
   fault(): void {
     const inForce = this.engine.faults();
     try {

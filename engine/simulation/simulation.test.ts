@@ -7,7 +7,7 @@ const SEEDS_PER_TEST = 100;
 describe(`deterministic simulation of all four services (${SEEDS} seeds)`, () => {
   for (let first = 1; first <= SEEDS; first += SEEDS_PER_TEST) {
     const last = Math.min(SEEDS, first + SEEDS_PER_TEST - 1);
-    it(`seeds ${first}–${last} keep every invariant of domain.md and lose no acknowledged write`, { timeout: 300_000 }, async () => {
+    it(`seeds ${first}–${last} keep every invariant of docs/domain.md and lose no acknowledged write`, { timeout: 300_000 }, async () => {
       const failures: string[] = [];
       let transitions = 0;
       let deferredWrites = 0;
