@@ -18,7 +18,7 @@ import { register } from './core/registry';
 import { EngineState } from './core/state';
 import * as volumes from './core/volumes';
 import type { EngineListener } from './events';
-import { moveVolume, restoreTargetOwner } from './faults/controllers';
+import { moveVolume, refreshStatus, restoreTargetOwner } from './faults/controllers';
 import type { Fault, FaultInput } from './faults/fault';
 import * as faults from './faults/inject';
 import * as host from './io/host-commands';
@@ -69,6 +69,8 @@ export class Engine {
   /** The faults in force when the server stopped; their consequences are already in the saved state. */
   loadFaults(list: readonly Fault[]): void {
     for (const fault of list) this.s.faultBook.add(fault);
+    // Statuses were judged at load() without the faults: judge them again with them.
+    for (const volume of this.s.fleet.allVolumes()) refreshStatus(this.s, volume);
   }
 
   /** Forgets a relationship whose creation could not be saved (no rules, no events). */

@@ -45,6 +45,8 @@ export interface VolumeState {
   preferredOwner: ControllerSlot;
   currentOwner: ControllerSlot;
   status: VolumeStatus;
+  /** Why the volume is not online (which fault, or which relationship in which state); null when online. */
+  statusReason?: string | null;
   readOnly: boolean;
   roles: string[];
 }

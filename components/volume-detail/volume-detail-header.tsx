@@ -28,7 +28,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function accessText(volume: Volume): string {
-  if (volume.status !== 'online') return `The volume is ${volume.status}: hosts can neither read nor write it.`;
+  if (volume.status !== 'online') return `The volume is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts can neither read nor write it.`;
   if (volume.readOnly) return `Hosts may read but not write it: its role (${volume.roles.join(', ')}) in its copy relationship's current state allows reads only. Writes are refused (423).`;
   return 'Hosts may read and write it.';
 }
@@ -75,7 +75,7 @@ export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: 
               </span>
             </Item>
             <Item term="Status">
-              <VolumeStatusBadge status={volume.status} />
+              <VolumeStatusBadge status={volume.status} reason={volume.statusReason} />
             </Item>
             <Item term="Host access">
               <Hint content={accessText(volume)}>

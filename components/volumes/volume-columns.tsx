@@ -94,7 +94,7 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
           </span>
         ),
     }),
-    column.accessor('status', { id: 'status' satisfies VolumeSortColumn, header: 'Status', meta: { width: '5.5rem' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} /> }),
+    column.accessor('status', { id: 'status' satisfies VolumeSortColumn, header: 'Status', meta: { width: '5.5rem' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} reason={info.row.original.statusReason} /> }),
     column.accessor('readOnly', {
       id: 'readOnly' satisfies VolumeSortColumn,
       header: 'Read-only',

@@ -3,10 +3,13 @@ import type { Volume } from '@/lib/client/types';
 
 const TONE_BY_STATUS: Record<Volume['status'], BadgeTone> = { online: 'ok', offline: 'bad', failed: 'bad' };
 
-export function VolumeStatusBadge({ status }: { status: Volume['status'] }) {
+export function VolumeStatusBadge({ status, reason }: { status: Volume['status']; reason?: string | null | undefined }) {
   return (
-    <Badge tone={TONE_BY_STATUS[status]} dot>
-      {status}
-    </Badge>
+    <span title={reason ?? undefined}>
+      <Badge tone={TONE_BY_STATUS[status]} dot>
+        {status}
+      </Badge>
+      {reason ? <span className="sr-only">: {reason}</span> : null}
+    </span>
   );
 }

@@ -90,6 +90,7 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
       holdsVolumes: true,
       targetStatus: 'offline',
       meaning: 'Stopping: the target is offline while the stop completes (online if the copy had completed).',
+      targetOnlineIfCopied: true,
       after: { ms: STORWIZE_STOPPING_MS, event: 'stopped' },
       onEnter: ['forget-start-request'],
     },
@@ -112,6 +113,7 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
       holdsVolumes: true,
       targetStatus: 'offline',
       meaning: 'Access to the FlashCopy metadata is lost: source and target are offline until it returns.',
+      sourceStatus: 'offline',
     },
   },
   actions: {

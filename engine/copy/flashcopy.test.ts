@@ -166,3 +166,51 @@ describe('ds6000 FlashCopy relationships', () => {
     expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('ds6000', 4).id })).toThrow(/only one at a time/);
   });
 });
+
+describe('Storwize volume status follows the mapping', () => {
+  it('takes the target offline while stopping and stopped, saying which mapping; online again once deleted', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [source, target] = [fixture.volume('storwize', 0), fixture.volume('storwize', 2)];
+    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 1 } });
+    engine.advance(3_000);
+    expect(map.state).toBe('copying');
+    expect(target.status).toBe('online');
+    engine.act(map.id, 'stop');
+    expect([target.status, target.statusReason]).toEqual(['offline', `target of mapping ${map.name}, which is stopping`]);
+    engine.advance(1_000);
+    expect([target.status, target.statusReason]).toEqual(['offline', `target of mapping ${map.name}, which is stopped`]);
+    expect(source.status).toBe('online');
+    expect(() => engine.hostRead(target.id, 0, 1)).toThrow(/stopped, where it is not accessible/);
+    engine.removeCopy(map.id);
+    expect([target.status, target.statusReason]).toEqual(['online', null]);
+  });
+
+  it('keeps a target whose copy completed online while its mapping stops', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [source, target] = [fixture.volume('storwize', 0), fixture.volume('storwize', 2)];
+    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 0 } });
+    engine.advance(3_000);
+    // With no background copy the mapping stays copying; host writes copy-on-write every grain.
+    engine.hostWrite(source.id, 0, pattern(MiB, 5));
+    expect(map.toCopy.count()).toBe(0);
+    engine.act(map.id, 'stop');
+    expect(map.state).toBe('stopping');
+    expect(target.status).toBe('online');
+    expect(engine.hostRead(target.id, 0, 16)).toHaveLength(16);
+  });
+
+  it('takes source and target offline while the metadata is lost', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [source, target] = [fixture.volume('storwize', 0), fixture.volume('storwize', 2)];
+    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 1 } });
+    engine.advance(3_000);
+    const fault = engine.injectFault({ kind: 'metadata-loss', copyId: map.id });
+    expect([source.status, target.status]).toEqual(['offline', 'offline']);
+    expect(source.statusReason).toBe(`source of mapping ${map.name}, which is suspended`);
+    engine.clearFault(fault.id);
+    expect([source.status, target.status]).toEqual(['online', 'online']);
+  });
+});

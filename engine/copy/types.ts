@@ -40,6 +40,10 @@ export interface StateSpec {
   holdsVolumes: boolean;
   /** Target volume status presented to hosts in this state. */
   targetStatus: 'online' | 'offline';
+  /** Source volume status presented to hosts in this state (online when absent). */
+  sourceStatus?: 'online' | 'offline';
+  /** The target stays online in this state when the background copy had completed (Storwize stopping). */
+  targetOnlineIfCopied?: boolean;
   /** One line a storage administrator would read in the vendor's documentation. */
   meaning: string;
 }

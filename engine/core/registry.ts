@@ -2,6 +2,7 @@
 // the volume roles and read-only flags that follow from them.
 import assert from 'node:assert';
 import type { Relationship } from '../copy/relationship';
+import { refreshStatus } from '../faults/controllers';
 import { forgetFault } from '../faults/fault-record';
 import { isReadOnly, roleWord } from '../io/access';
 import type { EngineState } from './state';
@@ -53,4 +54,6 @@ export function refreshVolume(s: EngineState, volumeId: string, announce: boolea
   volume.roles = roles;
   volume.readOnly = readOnly;
   if (changed && announce) s.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+  // A relationship's state may take the volume from hosts (or give it back).
+  refreshStatus(s, volume);
 }

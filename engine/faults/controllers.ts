@@ -50,11 +50,29 @@ export function rebalance(s: EngineState, array: ArrayState, reason: string): vo
   }
 }
 
-/** A volume's status follows from the faults: offline with no controller, failed with an I/O error. */
+/**
+ * A volume's status, with the reason: offline with no controller, failed with an I/O error, and
+ * offline where a relationship's state takes it from hosts (a Storwize target while its mapping
+ * stops or is stopped, both volumes while the mapping's metadata is lost).
+ */
+export function statusOf(s: EngineState, volume: VolumeState): { status: VolumeStatus; reason: string | null } {
+  if (!s.arrayUp(volume.arrayId)) return { status: 'offline', reason: `no controller of array ${s.fleet.array(volume.arrayId)?.name ?? volume.arrayId} is online` };
+  const ioError = s.faultBook.ioErrorOn(volume.id);
+  if (ioError !== undefined) return { status: 'failed', reason: `I/O error (fault ${ioError.id})` };
+  for (const { relationship, spec } of s.holdings(volume.id)) {
+    const isTarget = relationship.targetVolumeId === volume.id;
+    const copied = spec.targetOnlineIfCopied === true && relationship.cycleGrains > 0 && relationship.toCopy.count() === 0;
+    const offline = isTarget ? spec.targetStatus === 'offline' && !copied : spec.sourceStatus === 'offline';
+    if (offline) return { status: 'offline', reason: `${isTarget ? 'target' : 'source'} of ${s.tableOf(relationship).noun} ${relationship.name}, which is ${relationship.state}` };
+  }
+  return { status: 'online', reason: null };
+}
+
 export function refreshStatus(s: EngineState, volume: VolumeState): void {
-  const status: VolumeStatus = !s.arrayUp(volume.arrayId) ? 'offline' : s.faultBook.ioErrorOn(volume.id) !== undefined ? 'failed' : 'online';
-  if (status === volume.status) return;
+  const { status, reason } = statusOf(s, volume);
+  if (status === volume.status && reason === (volume.statusReason ?? null)) return;
   volume.status = status;
+  volume.statusReason = reason;
   s.emit({ kind: 'volume.changed', volumeId: volume.id, arrayId: volume.arrayId });
 }
 

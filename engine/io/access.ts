@@ -33,6 +33,8 @@ export function roleWord(relationship: Relationship, volumeId: string): string {
 /** The access a relationship in its state grants the volume. */
 export function accessFor(relationship: Relationship, spec: StateSpec, volumeId: string): Access {
   if (roleOf(relationship, volumeId) === 'source') return spec.sourceAccess;
+  // A Storwize target whose copy had completed stays usable while its mapping stops.
+  if (spec.targetOnlineIfCopied === true && relationship.cycleGrains > 0 && relationship.toCopy.count() === 0) return 'read-write';
   const volumeCopyDone = relationship.state === 'completed' || relationship.state === 'stopped';
   if (volumeCopyDone && 'targetReadOnly' in relationship.options && !relationship.options.targetReadOnly) return 'read-write';
   return spec.targetAccess;
@@ -45,9 +47,7 @@ export interface Holding {
 
 /** Throws EngineError('locked') unless the volume may be read (or written) now. */
 export function checkAccess(volume: VolumeState, holdings: readonly Holding[], want: 'read' | 'write'): void {
-  if (volume.status !== 'online') {
-    throw new EngineError('locked', `volume ${volume.name} is ${volume.status}: hosts cannot ${want} it`);
-  }
+  // The relationship that refuses says the most (its name and state); the status comes after.
   for (const { relationship, spec } of holdings) {
     const access = accessFor(relationship, spec, volume.id);
     if (access === 'read-write' || (access === 'read-only' && want === 'read')) continue;
@@ -56,6 +56,9 @@ export function checkAccess(volume: VolumeState, holdings: readonly Holding[], w
       'locked',
       `volume ${volume.name} is the ${roleWord(relationship, volume.id)} of ${PAIR_WORDS[relationship.type]} ${relationship.name} in state ${relationship.state}, where it is ${what}`,
     );
+  }
+  if (volume.status !== 'online') {
+    throw new EngineError('locked', `volume ${volume.name} is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts cannot ${want} it`);
   }
 }
 

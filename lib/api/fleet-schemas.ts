@@ -125,6 +125,7 @@ export const VolumeDto = z
     currentOwner: ControllerSlotSchema,
     roles: z.array(z.string()),
     status: z.enum(VOLUME_STATUSES),
+    statusReason: z.string().nullable().meta({ description: 'Why the volume is not online: which fault, or which relationship in which state; null when online' }),
     readOnly: z.boolean(),
     provisioning: ProvisioningSchema,
     createdAt: z.string(),

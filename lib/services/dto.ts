@@ -16,6 +16,7 @@ export interface VolumeView {
   currentOwner: ControllerSlot;
   roles: string[];
   status: VolumeStatus;
+  statusReason: string | null;
   readOnly: boolean;
   provisioning: Provisioning;
   createdAt: string;
@@ -49,6 +50,8 @@ export function volumeView(row: Volume): VolumeView {
     currentOwner: row.currentOwner as ControllerSlot,
     roles: rolesOf(row.roles),
     status: row.status as VolumeStatus,
+    // The inventory keeps the status; the engine knows why (liveVolume adds it).
+    statusReason: null,
     readOnly: row.readOnly,
     provisioning: (PROVISIONINGS as readonly string[]).includes(row.provisioning) ? (row.provisioning as Provisioning) : 'thick',
     createdAt: row.createdAt.toISOString(),
