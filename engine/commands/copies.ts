@@ -49,8 +49,15 @@ export function planCopy(s: EngineState, input: CreateCopyInput, target: VolumeS
   const row = createdRow(table, resolved.options, input.start ?? true);
   const groupId = input.consistencyGroupId ?? null;
   if (groupId !== null && table.groupChangeIn === undefined) throw new EngineError('rule', NO_GROUPS, [NO_GROUPS]);
+  const startsWithGroup = groupId !== null && (input.start ?? true);
+  if (startsWithGroup) {
+    const blocked = groupStartBlock(s, groupId);
+    if (blocked !== null) throw new EngineError('conflict', blocked, [blocked]);
+  }
   const naming = nameFor(s, context.source.arrayId, model, input.name, taken);
-  return { context, target, model, table, options: resolved.options, row, groupId, naming };
+  // In a group a mapping never starts alone: it is created at rest and starts with the group.
+  const created = startsWithGroup ? createdRow(table, resolved.options, false) : row;
+  return { context, target, model, table, options: resolved.options, row: created, groupId, naming, startsWithGroup };
 }
 
 export function createCopy(s: EngineState, input: CreateCopyInput): Relationship {
@@ -73,9 +80,38 @@ export function createCopy(s: EngineState, input: CreateCopyInput): Relationship
   register(s, relationship);
   s.emit({ kind: 'copy.created', copyId: relationship.id, arrayId: relationship.arrayId, state: relationship.state });
   enter(s, relationship, plan.row);
+  if (plan.startsWithGroup && plan.groupId !== null) startGroupWith(s, plan.groupId);
   afterChange(s, relationship);
   settle(s);
   return relationship;
+}
+
+/** A group start under way: members asked to start that wait to be prepared together. */
+const startPending = (relationship: Relationship) => relationship.startWhenPrepared && (relationship.state === 'preparing' || relationship.state === 'prepared');
+
+/**
+ * Why a mapping created started cannot join its group's start: every member must be at rest (the
+ * group starts now) or already waiting in the group's start (the new one joins it), so all of
+ * them take one T0.
+ */
+function groupStartBlock(s: EngineState, groupId: string): string | null {
+  for (const member of s.relationships.values()) {
+    if (member.consistencyGroupId !== groupId) continue;
+    const atRest = s.tableOf(member).groupChangeIn?.includes(member.state) === true;
+    if (!atRest && !startPending(member)) {
+      return `the consistency group's mappings start at one point in time and ${member.name} is ${member.state}: create the mapping with start: false, or stop the group first`;
+    }
+  }
+  return null;
+}
+
+/** Starts every member at rest; with those already waiting, all start together once prepared. */
+function startGroupWith(s: EngineState, groupId: string): void {
+  for (const member of [...s.relationships.values()]) {
+    if (member.consistencyGroupId !== groupId || startPending(member)) continue;
+    actOn(s, member, 'start', undefined, 'group');
+    afterChange(s, member);
+  }
 }
 
 /** Names (lower case) and numbers taken on an array. */

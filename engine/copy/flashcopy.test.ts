@@ -214,3 +214,26 @@ describe('Storwize volume status follows the mapping', () => {
     expect([source.status, target.status]).toEqual(['online', 'online']);
   });
 });
+
+describe('Storwize consistency groups start at one instant', () => {
+  it('starts a mapping created started with its group, joins one already starting, and refuses one the group cannot take', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const volume = (index: number) => fixture.volume('storwize', index).id;
+    const group = 'group-1';
+    const first = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(0), targetVolumeId: volume(2), consistencyGroupId: group, options: { copyRate: 1 } });
+    const idle = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(4), targetVolumeId: volume(6), consistencyGroupId: group, start: false, options: { copyRate: 1 } });
+    expect([first.state, idle.state]).toEqual(['preparing', 'idle_or_copied']);
+    engine.advance(1_000);
+    // Created while the group's start is under way: it joins it, and the idle member is started too.
+    const second = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(8), targetVolumeId: volume(10), consistencyGroupId: group, options: { copyRate: 1 } });
+    expect([first.state, idle.state, second.state]).toEqual(['preparing', 'preparing', 'preparing']);
+    engine.advance(2_000);
+    expect([first.state, idle.state, second.state]).toEqual(['copying', 'copying', 'copying']);
+    expect(new Set([first.pointInTimeMs, idle.pointInTimeMs, second.pointInTimeMs]).size).toBe(1);
+    const before = [...engine.copies()].length;
+    expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group })).toThrow(/start at one point in time and fcmap0 is copying/);
+    expect([...engine.copies()]).toHaveLength(before);
+    expect(engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group, start: false }).state).toBe('idle_or_copied');
+  });
+});

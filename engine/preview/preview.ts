@@ -5,7 +5,7 @@ import { rateBytesPerSec } from '../copy/options';
 import type { Relationship } from '../copy/relationship';
 import type { Access, Effect, ServiceTable, Transition } from '../copy/types';
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '../copy/volume-copy';
-import { planCopy, removalBlock, type Taken } from '../commands/copies';
+import { createdRow, planCopy, removalBlock, type Taken } from '../commands/copies';
 import { eligibilityContext, lookupAction } from '../commands/rules';
 import { sourceProblems, targetReasons } from '../copy/eligibility';
 import type { EngineState } from '../core/state';
@@ -139,10 +139,13 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   taken.names.add(plan.naming.name.toLowerCase());
   taken.numbers.add(plan.naming.number);
   session.taken.set(arrayId, taken);
-  const { table, row } = plan;
+  const { table } = plan;
+  // A mapping created started in a group is created at rest and starts with the group.
+  const row = plan.startsWithGroup ? createdRow(table, plan.options, true) : plan.row;
   const source = plan.context.source;
   const ref = { copyId: null, copyName: plan.naming.name };
   const consequences: Consequence[] = [{ kind: 'state', ...ref, from: null, to: row.to, text: `${capitalized(table.noun)} ${plan.naming.name} is created ${row.to}.` }];
+  if (plan.startsWithGroup) consequences.push({ kind: 'state', ...ref, from: row.to, to: row.to, text: 'It starts with its consistency group: every member takes the same point in time (T0).' });
   const roles = rolesOf(input);
   const started = input.start ?? true;
   if (!started) {

@@ -1,8 +1,9 @@
 // Storwize consistency groups: named sets of mappings prepared, started and stopped together at
-// one point in time. The group's state is its members' common state ("mixed" when they differ).
+// one point in time. The group's state is a mapping state (engine/copy/group-state.ts).
 import type { Runtime } from '../runtime';
 import type { ConsistencyGroup } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
+import { groupStateOf } from '../../engine/copy/group-state';
 import { smallestFreeNumber } from '../../engine/copy/names';
 import { copyDto, type CopyDto } from './copies';
 import { recordEvent } from './events';
@@ -24,8 +25,7 @@ const GROUP_NAME_PREFIX = 'fccstgrp';
 
 function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
-  const states = new Set(members.map((m) => m.state));
-  const state = members.length === 0 ? 'empty' : states.size === 1 ? [...states][0]! : 'mixed';
+  const state = groupStateOf(members.map((m) => m.state));
   return { id: row.id, arrayId: row.arrayId, name: row.name, number: row.number, autoDelete: row.autoDelete, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
 }
 
