@@ -1,7 +1,7 @@
 // Copy relationships are known by name: one named in the wizard shows by that name in the Copies
 // table and on its page; renamed from its page, the table, the title, the timeline and the event
 // log follow; a name taken on the array is refused in the server's words in the dialog and changes
-// nothing (and in the wizard lands under the Name field); a monitor sees no Rename; a volume renamed
+// nothing (and in the wizard the engine's preview refuses it before Create); a monitor sees no Rename; a volume renamed
 // from its page is renamed in the copy rows too.
 import path from 'node:path';
 import { type APIRequestContext, type Locator } from '@playwright/test';
@@ -172,19 +172,20 @@ test('a name taken on the array is refused in the server’s words, in the dialo
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(mine.name);
     expect(((await (await request.get(`/api/copies/${mine.id}`)).json()) as CopyBody).name).toBe(mine.name);
 
-    // The wizard: the server's 409 lands under the Name field of the options step.
+    // The wizard: the engine's preview refuses the name in the review, and Create stays off.
     await request.delete(`/api/copies/${mine.id}`);
     await page.goto(`/copies/new?array=${array.id}&source=${source2}&target=${target2}&step=review&start=0&copyName=${taken}`);
-    await page.getByLabel(/^Type .* to confirm/).fill((await (await request.get(`/api/volumes/${target2}`)).json() as { name: string }).name);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await expect(page.getByTestId('wizard-step-title')).toContainText('Step 4 of 5: Options');
-    await expect(page.getByTestId('option-name')).toContainText(`A copy relationship named "${taken}" already exists on array ${array.name}`);
-    await expect(page.getByLabel('Name (optional)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: `A copy relationship named "${taken}" already exists on array ${array.name}` })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
     expect(await copiesOf(request, source2)).toHaveLength(0);
     // A new name clears the refusal.
+    await page.getByRole('button', { name: 'Back' }).click();
     await page.getByLabel('Name (optional)').fill(`${taken}_2`);
-    await expect(page.getByTestId('option-name')).not.toContainText('already exists');
-    await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByTestId('review-lines')).toContainText(`named ${taken}_2`);
+    await expect(page.getByText('already exists')).toHaveCount(0);
+    await page.getByLabel(/^Type .* to confirm/).fill((await (await request.get(`/api/volumes/${target2}`)).json() as { name: string }).name);
+    await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeEnabled();
   } finally {
     await cleanUp(request, volumes);
   }

@@ -141,10 +141,11 @@ test('volume copy from a volume’s page: existing target on the other controlle
     await expect(page.getByLabel('Target read-only')).toBeChecked();
     await next(page);
 
+    // The engine's preview, in its words: ownership follows the source, the target is replaced.
     const review = page.getByTestId('review-lines');
-    await expect(review).toContainText(`${target.name}: target ownership moves from controller B to A during the copy`);
-    await expect(review).toContainText(`The current contents of the target ${target.name} will be overwritten.`);
-    await expect(review).toContainText('in-progress slots are in use: it starts at once.');
+    await expect(review).toContainText(`While the copy runs, controller A (the source's) owns ${target.name} too; it returns to controller B afterwards.`);
+    await expect(review).toContainText(`The current contents of the target ${target.name} are replaced by ${source.name}'s.`);
+    await expect(review).toContainText('It starts at once:');
     const create = page.getByRole('button', { name: 'Create and start' });
     await expect(create).toBeDisabled();
     await page.getByLabel(/^Type .* to confirm/).fill(target.name);
@@ -175,7 +176,7 @@ test('with 8 volume copies in progress on the array, the review says the new one
     const source = await createVolume(request, array.id, stamp('q_new'), 4 * MiB);
     volumeIds.push(source.id);
     await page.goto(`/copies/new?array=${array.id}&source=${source.id}&target=new&step=review`);
-    await expect(page.getByTestId('review-lines')).toContainText('8 copies are in progress on this array: this one will wait as pending until one of the 8 slots frees');
+    await expect(page.getByTestId('review-lines')).toContainText('It waits: 8 copies are in progress (at most 8 per array)');
     await page.getByRole('button', { name: 'Create and start' }).click();
     await expect(page.getByTestId('copy-state')).toHaveText('pending');
     volumeIds.push((await volumeNamed(request, array.id, `${source.name}_copy`))?.id ?? '');
@@ -305,7 +306,7 @@ test('FlashCopy relationship on DS6000 in nocopy mode lands in nocopy; a target 
     await page.getByLabel('Mode').click();
     await page.getByRole('option', { name: /^nocopy/ }).click();
     await next(page);
-    await expect(page.getByTestId('review-lines')).toContainText('lasts until you withdraw it');
+    await expect(page.getByTestId('review-lines')).toContainText(`No background copy (rate 0): only grains about to change on ${source.name} are copied to ${source.name}_copy first.`);
     await page.getByRole('button', { name: 'Create and start' }).click();
     await expect(page.getByTestId('copy-state')).toHaveText('nocopy');
     const created = await volumeNamed(request, ds.id, `${source.name}_copy`);
@@ -371,7 +372,7 @@ test('bulk: five sources, two matched with free volumes of their size, three new
     await next(page);
     await expect(page.getByTestId('review-lines')).toContainText('Creates 5 FlashCopy mappings on');
     await expect(page.getByRole('table', { name: 'Pairs to create' }).getByRole('row')).toHaveCount(6);
-    await expect(page.getByTestId('review-lines')).toContainText(`The current contents of the targets ${label}_spare1, ${label}_spare2 will be overwritten when the copy starts.`);
+    for (const spare of spares) await expect(page.getByTestId('review-lines')).toContainText(`The current contents of the target ${spare.name} will be overwritten when the copy starts.`);
     await page.getByLabel(/^Type .* to confirm/).fill('overwrite');
     await page.getByRole('button', { name: 'Create 5 copies' }).click();
 
@@ -426,7 +427,7 @@ test('every option says what is wrong with it, and Next waits until it is fixed'
     await page.getByLabel('New group name').fill('nightly_ok');
     await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
     await next(page);
-    await expect(page.getByTestId('review-lines')).toContainText('Copy rate 0: no background copy runs');
+    await expect(page.getByTestId('review-lines')).toContainText('No background copy (rate 0): only grains about to change on');
   } finally {
     await cleanUp(request, volumeIds);
   }
@@ -461,7 +462,7 @@ test('reload in the middle keeps every choice, and Back/Forward move between ste
     await expect(page.getByLabel('Target read-only')).not.toBeChecked();
     await expect(page.getByLabel('Start now')).not.toBeChecked();
     await next(page);
-    await expect(page.getByTestId('review-lines')).toContainText('The copy is created stopped');
+    await expect(page.getByTestId('review-lines')).toContainText(/Volume copy \S+ is created stopped\./);
   } finally {
     await cleanUp(request, [source.id, target.id]);
   }

@@ -72,7 +72,11 @@ test('failing controller A during a volume copy moves its volumes to B live; res
 
     await cardA.getByRole('button', { name: 'Fail…' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Fail controller A of' });
-    await expect(dialog).toContainText(`${ownedByA.toLocaleString('en-US')} volumes move to controller B`);
+    // The engine's preview names every volume that moves.
+    const preview = dialog.getByTestId('controller-A-preview');
+    await expect(preview).toContainText(`${sourceName} moves from controller A to B (controller B takes over).`);
+    await expect(preview).toContainText(`${targetName} moves from controller A to B`);
+    await expect(preview.getByRole('listitem')).toHaveCount(ownedByA);
     await dialog.getByRole('button', { name: 'Fail controller A' }).click();
     await expect(dialog).toBeHidden();
 
@@ -83,7 +87,11 @@ test('failing controller A during a volume copy moves its volumes to B live; res
     expect(await copyState(request, copyId)).toBe('in-progress');
     await expect(page.getByRole('region', { name: 'Faults' }).getByRole('cell', { name: 'controller A', exact: true })).toBeVisible();
 
-    await cardA.getByRole('button', { name: 'Restore' }).click();
+    await cardA.getByRole('button', { name: 'Restore…' }).click();
+    const restore = page.getByRole('alertdialog', { name: 'Restore controller A of' });
+    await expect(restore.getByTestId('controller-A-preview')).toContainText(`${sourceName} moves from controller B to A (fail back to its preferred controller).`);
+    await restore.getByRole('button', { name: 'Restore controller A' }).click();
+    await expect(restore).toBeHidden();
     await expect(cardA.getByText('A online')).toBeVisible();
     await expect(cardA.getByRole('link', { name: sourceName })).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
     // Still copying: the target stays with its source until the copy ends.

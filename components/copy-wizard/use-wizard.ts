@@ -101,7 +101,7 @@ export function useWizard() {
     retry: () => void preview.refetch(),
     refusals: reviewRefusals(plan.reviewPairs, previews),
   };
-  const overwritten = overwrittenNames(previews);
+  const overwritten = overwrittenNames(plan.reviewPairs, previews);
   const confirmWord = overwritten.length === 0 ? null : state.bulk ? BULK_CONFIRM_WORD : (overwritten[0] ?? null);
 
   /** What Create sends, or null while something is missing. */

@@ -57,8 +57,14 @@ describe('wizard review', () => {
     const refused: Preview = { allowed: false, refusal: 'the source db01 is offline', consequences: [] };
     expect(reviewRefusals([pair()], [refused])).toEqual(['The source db01 is offline']);
     expect(reviewRefusals([pair(), pair(true)], [overwrite, refused])).toEqual(['db01 → db01_copy: the source db01 is offline']);
-    expect(overwrittenNames([overwrite, overwrite])).toEqual(['db02']);
-    expect(overwrittenNames([{ allowed: true, refusal: null, consequences: [] }])).toEqual([]);
-    expect(overwrittenNames(undefined)).toEqual([]);
+    expect(overwrittenNames([pair(), pair()], [overwrite, overwrite])).toEqual(['db02']);
+    expect(overwrittenNames([pair()], [{ allowed: true, refusal: null, consequences: [] }])).toEqual([]);
+    expect(overwrittenNames([pair()], undefined)).toEqual([]);
+  });
+
+  it('does not warn of replacing what a volume the wizard creates first holds: it holds nothing', () => {
+    const fresh: Preview = { allowed: true, refusal: null, consequences: [{ kind: 'overwritten', volumeId: '(new)', volumeName: 'db01_copy', text: 'The current contents of the target db01_copy are replaced.' }] };
+    expect(overwrittenNames([pair(true)], [fresh])).toEqual([]);
+    expect(texts({ ...base, pairs: [pair(true)], previews: [fresh] }).join(' ')).not.toMatch(/are replaced/);
   });
 });

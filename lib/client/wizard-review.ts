@@ -3,7 +3,7 @@
 // the engine's, asked with POST /api/preview for exactly the pairs chosen and shown in its words;
 // this file adds only what the wizard itself knows and does: the names, and the volumes and the
 // consistency group it creates first.
-import type { ArrayModel, CopyType, Preview, PreviewCommand } from '@/engine/client';
+import type { ArrayModel, Consequence, CopyType, Preview, PreviewCommand } from '@/engine/client';
 import { formatBytes } from '@/lib/units';
 import { RELATIONSHIP_WORDS } from './copy-services';
 import type { PairRequest } from './create-pairs';
@@ -97,11 +97,20 @@ function groupLines(input: ReviewInput): ReviewLine[] {
   return [info(input.group.created ? `Creates consistency group ${input.group.name} first and adds the ${words} to it.` : `Adds the ${words} to consistency group ${input.group.name}.`)];
 }
 
+/**
+ * The engine's consequences, less the replacing of a target the wizard itself creates first: a
+ * volume made for the copy holds nothing to lose, so it is neither a warning nor a reason to type.
+ */
+function consequencesOf(pairs: readonly ReviewPair[], previews: readonly Preview[] | undefined): Consequence[] {
+  const created = new Set(pairs.filter((pair) => pair.target.created).map((pair) => pair.target.name));
+  return (previews ?? []).flatMap((preview) => preview.consequences).filter((consequence) => consequence.kind !== 'overwritten' || !created.has(consequence.volumeName));
+}
+
 /** What the wizard itself will do, then every consequence the engine foresees, in its order. */
 export function reviewLines(input: ReviewInput): ReviewLine[] {
   const { one, many } = RELATIONSHIP_WORDS[input.model];
   const starts = input.start ? (input.pairs.length === 1 ? ' and starts it' : ' and starts them') : '';
-  const consequences = (input.previews ?? []).flatMap((preview) => preview.consequences);
+  const consequences = consequencesOf(input.pairs, input.previews);
   return [
     info(`Creates ${count(input.pairs.length, one, many)}${namedWords(input.naming)} on ${input.arrayName}${starts}.`),
     ...namingLines(input.naming),
@@ -121,8 +130,8 @@ export function reviewRefusals(pairs: readonly ReviewPair[], previews: readonly 
   });
 }
 
-/** The volumes whose contents the engine says are replaced: Create then asks for typing. */
-export function overwrittenNames(previews: readonly Preview[] | undefined): string[] {
-  const names = (previews ?? []).flatMap((preview) => preview.consequences.flatMap((consequence) => (consequence.kind === 'overwritten' ? [consequence.volumeName] : [])));
+/** The existing volumes whose contents the engine says are replaced: Create then asks for typing. */
+export function overwrittenNames(pairs: readonly ReviewPair[], previews: readonly Preview[] | undefined): string[] {
+  const names = consequencesOf(pairs, previews).flatMap((consequence) => (consequence.kind === 'overwritten' ? [consequence.volumeName] : []));
   return [...new Set(names)];
 }

@@ -86,7 +86,7 @@ function pathOf(request: Request): string {
   return url.pathname + url.search;
 }
 
-function wrap<P extends Params, C extends PublicContext>(access: Access, handler: Handler<P, C>) {
+function wrap<P extends Params, C extends PublicContext>(access: Access, handler: Handler<P, C>, audited = true) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const ctx: PublicContext = { principal: null, address: clientAddress(request), audit: {} };
     let response: Response;
@@ -103,7 +103,7 @@ function wrap<P extends Params, C extends PublicContext>(access: Access, handler
       response = errorResponseOf(failure);
     }
     const runtime = findRuntime();
-    if (runtime && isStateChanging(request.method)) {
+    if (runtime && audited && isStateChanging(request.method)) {
       await recordAudit(runtime.db, runtime.log, {
         principal: ctx.principal,
         claimedUser: ctx.audit.claimedUser,
@@ -126,6 +126,15 @@ export function publicRoute<P extends Params = Params>(handler: Handler<P, Publi
 /** A route for signed-in users whose role holds `access`. */
 export function route<P extends Params = Params>(access: Exclude<Access, 'public'>, handler: Handler<P, SignedInContext>) {
   return wrap<P, SignedInContext>(access, handler);
+}
+
+/**
+ * A POST that only asks (POST /api/preview): its body is a question too big for a URL, and nothing
+ * changes, so like a GET it is not on the audit trail (the console asks each time a review or a
+ * dialog opens; auditing that would bury the changes people make).
+ */
+export function queryRoute<P extends Params = Params>(access: Exclude<Access, 'public'>, handler: Handler<P, SignedInContext>) {
+  return wrap<P, SignedInContext>(access, handler, false);
 }
 
 type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
