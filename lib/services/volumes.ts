@@ -13,9 +13,6 @@ import { volumeView, rolesOf, type VolumeView } from './dto';
 import { recordEvent } from './events';
 import { runCommand, type Actor } from './run-command';
 
-// Actor lives in run-command.ts now; this keeps imports written against the old path compiling.
-export type { Actor } from './run-command';
-
 type Tx = Prisma.TransactionClient;
 
 async function choosePool(tx: Tx, arrayId: string, input: CreateVolumeInput) {
