@@ -13,10 +13,11 @@ export { roleWordFor } from './io/access';
 
 // Each service's options: names, values, defaults, which may change after creation, what they buy.
 export { defaultOptions, isMutableOption } from './copy/options';
-export { DS6000_MODES, DS6000_RATE_BYTES_PER_SEC, type Ds6000Mode } from './copy/flashcopy-ds6000';
+export { DS6000_RATE_BYTES_PER_SEC, SHADOWIMAGE_RATE_BYTES_PER_SEC, VOLUME_COPY_RATE_BYTES_PER_SEC } from './copy/chosen-values';
+export { DS6000_MODES, type Ds6000Mode } from './copy/flashcopy-ds6000';
 export { STORWIZE_COPY_RATE_MAX, STORWIZE_GRAIN_SIZES_KIB, storwizeRateBytesPerSec } from './copy/flashcopy-storwize';
-export { SHADOWIMAGE_MAINFRAME_NAMES, SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace, type ShadowImageState } from './copy/shadowimage';
-export { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from './copy/volume-copy';
+export { SHADOWIMAGE_MAINFRAME_NAMES, SHADOWIMAGE_PACES, type ShadowImagePace, type ShadowImageState } from './copy/shadowimage';
+export { VOLUME_COPY_PRIORITIES, type VolumeCopyPriority } from './copy/volume-copy';
 
 // Relationship names: the rule and the array's defaults.
 export { defaultName, NAME_CHARS_MAX, NAME_PREFIX_BY_MODEL, nameProblems, smallestFreeNumber } from './copy/names';

@@ -7,9 +7,6 @@ export type Ds6000FlashCopyState = (typeof DS6000_FLASHCOPY_STATES)[number];
 export const DS6000_MODES = ['copy', 'nocopy'] as const;
 export type Ds6000Mode = (typeof DS6000_MODES)[number];
 
-/** The background copy rate of the simulated DS6000 (not tunable on the real one either). */
-export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
-
 export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
   type: 'flashcopy',
   noun: 'relationship',

@@ -1,4 +1,5 @@
 // Storwize / Flex System V7000 FlashCopy mappings (the IBM Flex System V7000 guide, docs/domain.md#storwize-flashcopy).
+import { STORWIZE_PREPARE_MS, STORWIZE_STOPPING_MS } from './chosen-values';
 import type { ServiceTable, StateSpec } from './types';
 
 export const STORWIZE_FLASHCOPY_STATES = ['idle_or_copied', 'preparing', 'prepared', 'copying', 'stopping', 'stopped', 'suspended'] as const;
@@ -22,10 +23,6 @@ export function storwizeRateBytesPerSec(copyRate: number): number {
   return 128 * 1024 * 2 ** (band - 1);
 }
 
-/** Simulated time a prepare takes (flush the source cache, discard the target cache). */
-export const STORWIZE_PREPARE_MS = 2_000;
-/** Simulated time a stop spends in `stopping` before the mapping is `stopped`. */
-export const STORWIZE_STOPPING_MS = 1_000;
 
 const hidden = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',

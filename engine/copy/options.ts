@@ -1,10 +1,11 @@
 // Each service's options: defaults, validation (the API calls this, so the rules live once),
 // which may change after creation, and what they mean for the copy rate and grain size.
 import type { ArrayModel } from '../model';
-import { DS6000_MODES, DS6000_RATE_BYTES_PER_SEC, type Ds6000Mode } from './flashcopy-ds6000';
+import { DS6000_RATE_BYTES_PER_SEC, SHADOWIMAGE_RATE_BYTES_PER_SEC, VOLUME_COPY_RATE_BYTES_PER_SEC } from './chosen-values';
+import { DS6000_MODES, type Ds6000Mode } from './flashcopy-ds6000';
 import { STORWIZE_COPY_RATE_MAX, STORWIZE_DEFAULT_COPY_RATE, STORWIZE_DEFAULT_GRAIN_KIB, STORWIZE_GRAIN_SIZES_KIB, storwizeRateBytesPerSec } from './flashcopy-storwize';
-import { SHADOWIMAGE_PACES, SHADOWIMAGE_RATE_BYTES_PER_SEC, type ShadowImagePace } from './shadowimage';
-import { VOLUME_COPY_PRIORITIES, VOLUME_COPY_RATE_BYTES_PER_SEC, type VolumeCopyPriority } from './volume-copy';
+import { SHADOWIMAGE_PACES, type ShadowImagePace } from './shadowimage';
+import { VOLUME_COPY_PRIORITIES, type VolumeCopyPriority } from './volume-copy';
 
 export const DEFAULT_GRAIN_BYTES = 64 * 1024;
 

@@ -1,5 +1,6 @@
 // XP7 Business Copy / ShadowImage pairs (the HP XP7 Business Copy user guide, docs/domain.md#xp7-shadowimage). Open-systems state names; the mainframe
 // names of that guide are kept for the console's tooltips.
+import { SHADOWIMAGE_DELETE_MS } from './chosen-values';
 import type { ServiceTable, StateSpec } from './types';
 
 export const SHADOWIMAGE_STATES = ['SMPL', 'COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'SMPL(PD)'] as const;
@@ -20,19 +21,9 @@ export const SHADOWIMAGE_MAINFRAME_NAMES: Partial<Record<ShadowImageState, strin
 export const SHADOWIMAGE_PACES = ['slower', 'medium', 'faster'] as const;
 export type ShadowImagePace = (typeof SHADOWIMAGE_PACES)[number];
 
-export const SHADOWIMAGE_RATE_BYTES_PER_SEC: Record<ShadowImagePace, number> = {
-  slower: 32 * 1024 ** 2,
-  medium: 128 * 1024 ** 2,
-  faster: 512 * 1024 ** 2,
-};
-
 /** One P-VOL may have up to three S-VOLs. */
 export const SHADOWIMAGE_SVOLS_PER_PVOL_MAX = 3;
 
-/** In PAIR, an update copy runs once this share of the volume is differential… */
-export const UPDATE_COPY_DIFFERENTIAL_RATIO = 0.01;
-/** …or this long after the previous one, whichever comes first. */
-export const UPDATE_COPY_INTERVAL_MS = 30_000;
 
 const mirror = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',
@@ -44,9 +35,6 @@ const mirror = (meaning: string): StateSpec => ({
   targetStatus: 'online',
   meaning,
 });
-
-/** SMPL(PD) lasts this long before the pair is gone. */
-export const SHADOWIMAGE_DELETE_MS = 1_000;
 
 export const shadowImageTable: ServiceTable<ShadowImageState> = {
   type: 'shadowimage',

@@ -8,15 +8,6 @@ export type VolumeCopyState = (typeof VOLUME_COPY_STATES)[number];
 export const VOLUME_COPY_PRIORITIES = ['lowest', 'low', 'medium', 'high', 'highest'] as const;
 export type VolumeCopyPriority = (typeof VOLUME_COPY_PRIORITIES)[number];
 
-/** Background copy rate by priority: each step doubles the one below. */
-export const VOLUME_COPY_RATE_BYTES_PER_SEC: Record<VolumeCopyPriority, number> = {
-  lowest: 16 * 1024 ** 2,
-  low: 32 * 1024 ** 2,
-  medium: 64 * 1024 ** 2,
-  high: 128 * 1024 ** 2,
-  highest: 256 * 1024 ** 2,
-};
-
 export const VOLUME_COPY_IN_PROGRESS_MAX = 8;
 
 export const volumeCopyTable: ServiceTable<VolumeCopyState> = {

@@ -5,7 +5,7 @@ import { copyStep } from '../copy/copier';
 import { rateBytesPerSec } from '../copy/options';
 import { smoothRate } from '../copy/progress';
 import type { Relationship } from '../copy/relationship';
-import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/shadowimage';
+import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/chosen-values';
 import { copiesToStart } from '../copy/volume-copy-queue';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
