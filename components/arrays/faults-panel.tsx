@@ -1,5 +1,5 @@
 'use client';
-// The array's injected faults (issue #7): inject one on a volume or a mapping of this array, see
+// The array's injected faults (docs/domain.md#faults): inject one on a volume or a mapping of this array, see
 // every fault in force with its target, since-when and effect, and clear it. Operators only. Which
 // faults the model has, which mappings can lose metadata, and what injecting or clearing does are
 // the engine's to say (faultKindsFor, the service table, POST /api/preview).

@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 
-// State names differ per service (domain.md); their meaning falls into a few tones.
+// State names differ per service (docs/domain.md#arrays-and-models); their meaning falls into a few tones.
 const BAD = /^(failed|PSUE|suspended|stopped)$/;
 const DONE = /^(completed|PAIR|idle_or_copied|ended|PSUS)$/;
 const MOVING = /^(in-progress|COPY\(.*\)|PSUS\(SP\)|copying|preparing|prepared|stopping|SMPL\(PD\))$/;
@@ -12,7 +12,7 @@ export function copyStateTone(state: string): BadgeTone {
   return 'neutral';
 }
 
-/** ShadowImage's open-systems states under their mainframe names (domain.md, seed 001). */
+/** ShadowImage's open-systems states under their mainframe names (docs/domain.md#xp7-shadowimage). */
 const MAINFRAME_NAMES: Record<string, string> = { 'COPY(PD)': 'PENDING', PAIR: 'DUPLEX', PSUS: 'SUSPOP', PSUE: 'SUSPER' };
 
 export function mainframeNameOf(state: string): string | undefined {

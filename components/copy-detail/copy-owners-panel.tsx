@@ -1,7 +1,7 @@
 'use client';
 // Which controller owns the source and the target now, against their preferred owners, and every
 // ownership move of either volume from the event log: a failover, a failback, or a volume copy's
-// target following its source (domain.md: an in-progress volume copy keeps both on one controller).
+// target following its source (docs/domain.md#santricity-volume-copy: an in-progress volume copy keeps both on one controller).
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';

@@ -1,5 +1,5 @@
 'use client';
-// The copy's state as a badge; ShadowImage states also have a mainframe name (seed 001), shown on
+// The copy's state as a badge; ShadowImage states also have a mainframe name (docs/domain.md#xp7-shadowimage), shown on
 // hover and focus and read out with the badge.
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
 import { Hint } from '@/components/ui/hint';

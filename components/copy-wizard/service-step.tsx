@@ -1,5 +1,5 @@
 'use client';
-// Step 1: the array, and with it the copy service: each model offers one (domain.md), said in
+// Step 1: the array, and with it the copy service: each model offers one (docs/domain.md#arrays-and-models), said in
 // one plain sentence so the choice is about what the copy does, not about vendor names.
 import clsx from 'clsx';
 import type { ArrayModel } from '@/engine/client';

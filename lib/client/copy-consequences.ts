@@ -21,7 +21,7 @@ export function consequenceOf(model: string, action: string, mode?: string): str
 /**
  * What removing the relationship leaves on the target, for the Actions panel, the removal's
  * confirmation and its toast. A copy stopped (or failed) before it completed left a partial image
- * behind: seed 002's "the target volume is offline and its data is lost", SANtricity's "the
+ * behind: the IBM Flex System V7000 guide's "the target volume is offline and its data is lost", SANtricity's "the
  * target data is incomplete". Removal brings that target back, not its data.
  */
 export function removalConsequence(copy: { model: string; state: string }): string {

@@ -1,5 +1,5 @@
 // What a copy's progress can truthfully say once it stopped. A stopped Storwize mapping has its
-// target's data discarded (seed 002): the API answers 0 of 0 bytes and no point in time, keeping
+// target's data discarded (docs/domain.md#storwize-flashcopy): the API answers 0 of 0 bytes and no point in time, keeping
 // only `lastStarted`, so how far it got is gone. "0.0 %", "nothing to copy" or "no copy has run
 // yet" would each be untrue; a SANtricity copy keeps its counts when stopped, and they show as they are.
 import type { Copy } from './types';

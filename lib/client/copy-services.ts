@@ -1,4 +1,4 @@
-// What each model's copy service is called on screen (domain.md).
+// What each model's copy service is called on screen (docs/domain.md#arrays-and-models).
 import { COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/client';
 
 const SERVICE_NAMES: Record<ArrayModel, string> = {

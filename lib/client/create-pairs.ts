@@ -1,6 +1,6 @@
 // Creating what the wizard planned, one pair after another, leaving nothing half-made: a target
 // volume created for a pair whose copy then fails is deleted again. Starting is part of the
-// create request (api.md's `start`), so the server creates and starts in one command or refuses
+// create request (docs/api.md#copy-relationships, `start`), so the server creates and starts in one command or refuses
 // both: there is no "created but not started" state to clean up. The API calls are passed in,
 // so this runs in a unit test without a server.
 import { errorMessage, isApiError } from './api-error';

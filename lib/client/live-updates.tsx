@@ -1,5 +1,5 @@
 'use client';
-// One socket.io connection per tab (api.md, Events). Pushed Copies, Volumes, Arrays, Events and
+// One socket.io connection per tab (docs/api.md#live-updates). Pushed Copies, Volumes, Arrays, Events and
 // host workloads go into the TanStack Query cache under the keys the pages read, so every page is
 // live without polling; each (re)connect refetches from REST, because whatever happened while
 // disconnected was not pushed.

@@ -22,7 +22,7 @@ export type VolumeUsage = z.infer<typeof VolumeUsageDto>;
 /** What POST /api/volumes accepts on the wire (byte counts as number or decimal string). */
 export type CreateVolumeRequest = z.input<typeof CreateVolumeBody>;
 
-/** Byte counts arrive as numbers, or decimal strings above 2^53 (api.md). */
+/** Byte counts arrive as numbers, or decimal strings above 2^53 (docs/api.md#conventions). */
 export type ByteCount = Volume['capacityBytes'];
 
 export function toBigBytes(value: ByteCount): bigint {

@@ -1,5 +1,5 @@
 'use client';
-// Faults and controllers (issue #7): the list of an array's faults, injecting and clearing them,
+// Faults and controllers (docs/api.md#faults-and-controllers): the list of an array's faults, injecting and clearing them,
 // failing and restoring controllers. Pushes bring the consequences (ownership, states); these
 // refetches close the gap for the person who acted.
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-// Inventory rows → the API's shapes (api.md). Byte counts stay bigint here; the JSON layer
+// Inventory rows → the API's shapes (docs/api.md#fleet, #volumes). Byte counts stay bigint here; the JSON layer
 // turns them into numbers or decimal strings. Mappers, not services: they take rows, never the
 // runtime, and route handlers reach them only through a service.
 import type { Controller, Event, Pool, StorageArray, Volume } from '../db/generated/client';

@@ -1,4 +1,4 @@
-// Faults and controllers through the engine (issue #7): every command runs in the engine, which
+// Faults and controllers through the engine (docs/api.md#faults-and-controllers): every command runs in the engine, which
 // owns the rules, and is saved (fault rows, controller status, the consequences and their events)
 // before the API answers, with the events attributed to whoever asked (run-command.ts).
 import type { z } from 'zod';
