@@ -80,3 +80,14 @@ describe('engine.preview', () => {
     expect(engine.faults()).toEqual([]);
   });
 });
+
+describe('engine.preview of a copy onto a volume the wizard would create', () => {
+  it('says nothing is overwritten on it, and still what moves', () => {
+    const fixture = createFixture();
+    const source = fixture.volume('xp7', 0);
+    const [preview] = fixture.engine.preview([{ command: 'create-copy-new-target', type: 'shadowimage', sourceVolumeId: source.id, newTarget: { name: 'fresh', capacityBytes: MiB, currentOwner: 'A' } }]);
+    expect(preview?.allowed).toBe(true);
+    expect(preview?.consequences.map((c) => c.kind)).not.toContain('overwritten');
+    expect(preview?.consequences.find((c) => c.kind === 'moves')).toMatchObject({ bytes: MiB });
+  });
+});

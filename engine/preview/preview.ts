@@ -44,7 +44,7 @@ function previewOne(s: EngineState, command: PreviewCommand, session: Session): 
       return createCopy(s, command, s.requireVolume(command.targetVolumeId), session);
     case 'create-copy-new-target': {
       const source = s.requireVolume(command.sourceVolumeId);
-      const target: VolumeState = { ...source, id: '(new)', name: command.newTarget.name, capacityBytes: BigInt(command.newTarget.capacityBytes), currentOwner: command.newTarget.currentOwner, preferredOwner: command.newTarget.currentOwner, roles: [], readOnly: false, status: 'online' };
+      const target: VolumeState = { ...source, id: NEW_TARGET_ID, name: command.newTarget.name, capacityBytes: BigInt(command.newTarget.capacityBytes), currentOwner: command.newTarget.currentOwner, preferredOwner: command.newTarget.currentOwner, roles: [], readOnly: false, status: 'online' };
       return createCopy(s, { ...command, targetVolumeId: target.id }, target, session);
     }
     case 'copy-action': {
@@ -67,6 +67,9 @@ function previewOne(s: EngineState, command: PreviewCommand, session: Session): 
       return clearFault(s, command.faultId);
   }
 }
+
+/** The id a preview gives a target the wizard would create first (it holds nothing to overwrite). */
+const NEW_TARGET_ID = '(new)';
 
 const copyRef = (relationship: Relationship) => ({ copyId: relationship.id, copyName: relationship.name });
 const volumeRef = (volume: VolumeState) => ({ volumeId: volume.id, volumeName: volume.name });
@@ -148,8 +151,9 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   if (plan.startsWithGroup) consequences.push({ kind: 'state', ...ref, from: row.to, to: row.to, text: 'It starts with its consistency group: every member takes the same point in time (T0).' });
   const roles = rolesOf(input);
   const started = input.start ?? true;
+  const fresh = target.id === NEW_TARGET_ID;
   if (!started) {
-    consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the target ${target.name} will be overwritten when the copy starts.` });
+    if (!fresh) consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the target ${target.name} will be overwritten when the copy starts.` });
     return [...consequences, ...accessChanges(table, source, target, [row.to], roles)];
   }
   const copying = settledState(table, row).state;
@@ -157,7 +161,7 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   if (copying !== row.to && !queued) consequences.push({ kind: 'state', ...ref, from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
   if (automaticTransition(table, 'slot-free', row.to) !== undefined) consequences.push(...queueOrStart(s, arrayId, ref, session));
   const copyingSpec = stateSpec(table, copying);
-  consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the ${roles[1]} ${target.name} are replaced by ${source.name}'s${copyingSpec.data === 'point-in-time' ? ' as they are at the start (T0)' : ''}.` });
+  if (!fresh) consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the ${roles[1]} ${target.name} are replaced by ${source.name}'s${copyingSpec.data === 'point-in-time' ? ' as they are at the start (T0)' : ''}.` });
   const rate = rateBytesPerSec(plan.model, plan.options);
   if (copyingSpec.copier !== 'none') {
     const bytes = Number(source.capacityBytes);
