@@ -20,5 +20,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Pages only: API answers are JSON/bytes (their headers come from next.config.js), and static
   // assets (Next's own, and public/) carry no inline script.
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|icon-192.png|icon-512.png|favicon.ico|apple-touch-icon.png|manifest.webmanifest|robots.txt).*)' }],
+  matcher: [
+    { source: '/((?!api/|_next/static|_next/image|icon.svg|icon-192.png|icon-512.png|favicon.ico|apple-touch-icon.png|manifest.webmanifest|robots.txt).*)' },
+  ],
 };

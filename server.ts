@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   if (await seedIfEmpty(db)) log.info('seeded the demo fleet into an empty inventory');
   await ensureEnvAdmin(db, log);
   const sessionSecret = await loadSessionSecret(db);
-  const pruneSessions = setInterval(() => void pruneExpiredSessions(db).catch((err: unknown) => log.error({ err }, 'could not prune expired sessions')), SESSION_PRUNE_INTERVAL_MS);
+  const pruneSessions = setInterval(
+    () => void pruneExpiredSessions(db).catch((err: unknown) => log.error({ err }, 'could not prune expired sessions')),
+    SESSION_PRUNE_INTERVAL_MS,
+  );
   pruneSessions.unref();
 
   const snapshot = await loadFleetSnapshot(db);
@@ -49,7 +52,13 @@ async function main(): Promise<void> {
   const engine = createEngine(dataDir(), snapshot, relationships, await loadClock(db));
   engine.loadFaults(await loadFaults(db));
   // Exit 70 (internal software error), as for a failed tick: a restart resumes from the last save.
-  const persister = new Persister(db, engine, log, relationships.map((r) => r.id), { onBacklogFull: () => process.exit(70) });
+  const persister = new Persister(
+    db,
+    engine,
+    log,
+    relationships.map((r) => r.id),
+    { onBacklogFull: () => process.exit(70) },
+  );
   persister.start();
   // Fail fast: a broken invariant ends the process before anything saves the broken state.
   const loop = runEngineLoop(engine, log, () => process.exit(70));
@@ -86,7 +95,10 @@ async function main(): Promise<void> {
   const address = http.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
-  log.info({ svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort }, 'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port');
+  log.info(
+    { svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort },
+    'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port',
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -11,7 +11,11 @@ test('the admin sees who they are and what the role may do', async ({ page }) =>
   await expect(page.getByRole('region', { name: /^API tokens/ })).toBeVisible();
 });
 
-test('a user changes their password: wrong current or bad new ones are refused, then the old fails and the new works', async ({ browser, baseURL, request }) => {
+test('a user changes their password: wrong current or bad new ones are refused, then the old fails and the new works', async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const user = await createUser(request, 'monitor', 'pw');
   const { context, page } = await signInAs(browser, baseURL, user);
   try {
@@ -61,7 +65,12 @@ test('a user changes their password: wrong current or bad new ones are refused, 
   }
 });
 
-test('a token is created with a role cap, its secret shown once, works as a Bearer token, and fails once revoked', async ({ browser, baseURL, request, playwright }) => {
+test('a token is created with a role cap, its secret shown once, works as a Bearer token, and fails once revoked', async ({
+  browser,
+  baseURL,
+  request,
+  playwright,
+}) => {
   const user = await createUser(request, 'operator', 'token');
   const { context, page } = await signInAs(browser, baseURL, user);
   try {

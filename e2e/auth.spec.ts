@@ -64,8 +64,17 @@ test('a monitor sees no controls that change anything, and a forced write is ref
   // The page's own fetch, with the monitor's session and CSRF token: the server says no.
   const before = ((await (await request.get('/api/volumes')).json()) as unknown[]).length;
   const forced = await page.evaluate(async (arrayId) => {
-    const csrf = decodeURIComponent(document.cookie.split('; ').find((entry) => entry.startsWith('grainline_csrf='))?.split('=')[1] ?? '');
-    const response = await fetch('/api/volumes', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ arrayId, name: 'forced_by_monitor', capacityBytes: 1048576 }) });
+    const csrf = decodeURIComponent(
+      document.cookie
+        .split('; ')
+        .find((entry) => entry.startsWith('grainline_csrf='))
+        ?.split('=')[1] ?? '',
+    );
+    const response = await fetch('/api/volumes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ arrayId, name: 'forced_by_monitor', capacityBytes: 1048576 }),
+    });
     return { status: response.status, body: (await response.json()) as { error: { code: string; message: string } } };
   }, storwize.id);
   expect(forced.status).toBe(403);

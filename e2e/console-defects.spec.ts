@@ -121,7 +121,9 @@ test('defect 3: a FlashCopy mapping stopped part-way says so everywhere, and Sto
   try {
     // Paused: the 2 s prepare and then 128 KiB/s (copy rate 10) for 10 s copy about 2 % of 64 MiB.
     await setSpeed(request, 0);
-    const created = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 10 } } });
+    const created = await request.post('/api/copies', {
+      data: { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 10 } },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const copy = (await created.json()) as CopyBody;
     await advance(request, 3);
@@ -198,7 +200,8 @@ test('defect 4: after a bulk create, a reload shows what was created, not a revi
     await next(page);
     await page.getByRole('button', { name: 'Create 2 copies' }).click();
     await expect(page.getByRole('heading', { name: '2 of 2 copies created' })).toBeVisible();
-    for (const source of sources) volumeIds.push((await (await request.get(`/api/volumes?arrayId=${array.id}&q=${source.name}_copy`)).json() as { id: string }[])[0]?.id ?? '');
+    for (const source of sources)
+      volumeIds.push(((await (await request.get(`/api/volumes?arrayId=${array.id}&q=${source.name}_copy`)).json()) as { id: string }[])[0]?.id ?? '');
 
     await page.reload();
     // Whichever the page settles on: the outcome, or (the defect) a review of a new plan.
@@ -212,7 +215,10 @@ test('defect 4: after a bulk create, a reload shows what was created, not a revi
     await expect(page.getByRole('heading', { name: '2 of 2 copies created' })).toBeVisible();
     for (const source of sources) expect(await copiesOf(request, source.id)).toHaveLength(1);
   } finally {
-    await cleanUp(request, volumeIds.filter((id) => id !== ''));
+    await cleanUp(
+      request,
+      volumeIds.filter((id) => id !== ''),
+    );
     await setSpeed(request, previousSpeed);
   }
 });

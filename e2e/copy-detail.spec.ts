@@ -44,7 +44,10 @@ async function advance(request: APIRequestContext, seconds: number): Promise<voi
 }
 
 async function writeBytes(request: APIRequestContext, volumeId: string, offsetBytes: number, lengthBytes: number): Promise<void> {
-  const response = await request.put(`/api/volumes/${volumeId}/data?offset=${offsetBytes}`, { data: Buffer.alloc(lengthBytes, 0x7e), headers: { 'content-type': 'application/octet-stream' } });
+  const response = await request.put(`/api/volumes/${volumeId}/data?offset=${offsetBytes}`, {
+    data: Buffer.alloc(lengthBytes, 0x7e),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
   expect(response.status(), await response.text()).toBe(204);
 }
 
@@ -64,7 +67,8 @@ async function cleanUp(request: APIRequestContext, copyId: string | null, volume
     if (copy.status() === 200) expect([204, 404]).toContain((await request.delete(`/api/copies/${copyId}`)).status());
   }
   // A ShadowImage pair passes through SMPL(PD) before it lets go of its volumes.
-  for (const id of volumeIds) await expect.poll(async () => [204, 404].includes((await request.delete(`/api/volumes/${id}`)).status()), { timeout: LIVE_TIMEOUT_MS }).toBe(true);
+  for (const id of volumeIds)
+    await expect.poll(async () => [204, 404].includes((await request.delete(`/api/volumes/${id}`)).status()), { timeout: LIVE_TIMEOUT_MS }).toBe(true);
 }
 
 async function openLive(page: Page, copyId: string): Promise<void> {
@@ -80,7 +84,10 @@ test('a ShadowImage pair goes PAIR → PSUS live, and writes after the split lig
   test.setTimeout(180_000);
   const arrayId = await arrayOf(request, 'xp7');
   const stamp = Date.now();
-  const volumeIds = [await createVolume(request, arrayId, `e2e_cd_${stamp}_p`, 256 * MiB), await createVolume(request, arrayId, `e2e_cd_${stamp}_s`, 256 * MiB)];
+  const volumeIds = [
+    await createVolume(request, arrayId, `e2e_cd_${stamp}_p`, 256 * MiB),
+    await createVolume(request, arrayId, `e2e_cd_${stamp}_s`, 256 * MiB),
+  ];
   const [pvolId, svolId] = volumeIds as [string, string];
   let copyId: string | null = null;
   try {
@@ -147,7 +154,10 @@ test('a ShadowImage pair goes PAIR → PSUS live, and writes after the split lig
 test('a FlashCopy mapping: the copy rate is edited with its MiB/s, refusals show inline, stop says why it is disabled', async ({ page, request }) => {
   const arrayId = await arrayOf(request, 'storwize');
   const stamp = Date.now();
-  const volumeIds = [await createVolume(request, arrayId, `e2e_cd_${stamp}_src`, 16 * MiB), await createVolume(request, arrayId, `e2e_cd_${stamp}_tgt`, 16 * MiB)];
+  const volumeIds = [
+    await createVolume(request, arrayId, `e2e_cd_${stamp}_src`, 16 * MiB),
+    await createVolume(request, arrayId, `e2e_cd_${stamp}_tgt`, 16 * MiB),
+  ];
   let copyId: string | null = null;
   try {
     copyId = await createCopy(request, { type: 'flashcopy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], start: false });
@@ -192,7 +202,10 @@ test('a monitor sees the copy, its heatmap and options, but no action or editabl
   const monitor = await createUser(request, 'monitor');
   const arrayId = await arrayOf(request, 'storwize');
   const stamp = Date.now();
-  const volumeIds = [await createVolume(request, arrayId, `e2e_cdm_${stamp}_src`, 16 * MiB), await createVolume(request, arrayId, `e2e_cdm_${stamp}_tgt`, 16 * MiB)];
+  const volumeIds = [
+    await createVolume(request, arrayId, `e2e_cdm_${stamp}_src`, 16 * MiB),
+    await createVolume(request, arrayId, `e2e_cdm_${stamp}_tgt`, 16 * MiB),
+  ];
   let copyId: string | null = null;
   const context = await anonymousContext(browser, baseURL);
   try {
@@ -226,7 +239,9 @@ test('an unknown copy id shows a not-found state', async ({ page }) => {
 test('a failed load shows an error with a retry', async ({ page }) => {
   let failing = true;
   await page.route('**/api/copies/flaky-copy', (route) =>
-    failing ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'the engine is restarting' } } }) : route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'gone' } } }),
+    failing
+      ? route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'the engine is restarting' } } })
+      : route.fulfill({ status: 404, json: { error: { code: 'not_found', message: 'gone' } } }),
   );
   await page.goto('/copies/flaky-copy');
   const alert = page.getByRole('alert').filter({ hasText: 'Could not load this copy relationship' });
@@ -240,12 +255,20 @@ test('the bitmap API validates its cell count and knows unknown ids', async ({ r
   expect((await request.get('/api/copies/no-such-copy/bitmap')).status()).toBe(404);
   const arrayId = await arrayOf(request, 'storwize');
   const stamp = Date.now();
-  const volumeIds = [await createVolume(request, arrayId, `e2e_cdb_${stamp}_src`, 16 * MiB), await createVolume(request, arrayId, `e2e_cdb_${stamp}_tgt`, 16 * MiB)];
+  const volumeIds = [
+    await createVolume(request, arrayId, `e2e_cdb_${stamp}_src`, 16 * MiB),
+    await createVolume(request, arrayId, `e2e_cdb_${stamp}_tgt`, 16 * MiB),
+  ];
   let copyId: string | null = null;
   try {
     copyId = await createCopy(request, { type: 'flashcopy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], start: false });
     for (const cells of ['15', '8193', 'many', '1.5']) expect((await request.get(`/api/copies/${copyId}/bitmap?cells=${cells}`)).status()).toBe(400);
-    const bitmap = (await (await request.get(`/api/copies/${copyId}/bitmap?cells=16`)).json()) as { grainCount: number; cells: number; grainsPerCell: number; copied: number[] };
+    const bitmap = (await (await request.get(`/api/copies/${copyId}/bitmap?cells=16`)).json()) as {
+      grainCount: number;
+      cells: number;
+      grainsPerCell: number;
+      copied: number[];
+    };
     // 16 MiB in 256 KiB grains: 64 grains, 4 to a cell.
     expect(bitmap).toMatchObject({ grainCount: 64, cells: 16, grainsPerCell: 4 });
     expect(bitmap.copied).toHaveLength(16);
@@ -261,7 +284,10 @@ test('screenshots of a copy in light and dark', async ({ page, request }) => {
   await page.setViewportSize({ width: 1440, height: 1500 });
   const arrayId = await arrayOf(request, 'storwize');
   const stamp = Date.now();
-  const volumeIds = [await createVolume(request, arrayId, `e2e_shot_${stamp}_src`, 256 * MiB), await createVolume(request, arrayId, `e2e_shot_${stamp}_tgt`, 256 * MiB)];
+  const volumeIds = [
+    await createVolume(request, arrayId, `e2e_shot_${stamp}_src`, 256 * MiB),
+    await createVolume(request, arrayId, `e2e_shot_${stamp}_tgt`, 256 * MiB),
+  ];
   let copyId: string | null = null;
   try {
     await setSpeed(request, 0);

@@ -46,7 +46,9 @@ async function createVolume(request: APIRequestContext, arrayId: string, name: s
 }
 
 async function createCopy(request: APIRequestContext, sourceVolumeId: string, targetVolumeId: string, name?: string): Promise<CopyBody> {
-  const response = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId, targetVolumeId, start: false, ...(name === undefined ? {} : { name }) } });
+  const response = await request.post('/api/copies', {
+    data: { type: 'flashcopy', sourceVolumeId, targetVolumeId, start: false, ...(name === undefined ? {} : { name }) },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as CopyBody;
 }
@@ -96,7 +98,7 @@ test('named in the wizard, shown by name; renamed from its page, the table, titl
     await page.getByRole('button', { name: 'Next' }).click();
 
     await expect(page.getByTestId('review-lines')).toContainText(`Creates 1 FlashCopy mapping named ${firstName} on ${array.name}.`);
-    await page.getByLabel(/^Type .* to confirm/).fill((await (await request.get(`/api/volumes/${target}`)).json() as { name: string }).name);
+    await page.getByLabel(/^Type .* to confirm/).fill(((await (await request.get(`/api/volumes/${target}`)).json()) as { name: string }).name);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
 
     await expect(page).toHaveURL(/\/copies\/[^/]+$/);
@@ -140,7 +142,10 @@ test('named in the wizard, shown by name; renamed from its page, the table, titl
 
     // The event log names the relationship and links to it.
     await page.goto('/events?kind=copy.renamed');
-    const row = page.getByRole('table', { name: 'Events' }).getByRole('row', { name: new RegExp(newName) }).first();
+    const row = page
+      .getByRole('table', { name: 'Events' })
+      .getByRole('row', { name: new RegExp(newName) })
+      .first();
     await expect(row).toContainText('copy.renamed');
     await expect(row.getByRole('link', { name: newName, exact: true })).toHaveAttribute('href', `/copies/${copyId}`);
   } finally {
@@ -150,7 +155,12 @@ test('named in the wizard, shown by name; renamed from its page, the table, titl
 
 test('a name taken on the array is refused in the server’s words, in the dialog and in the wizard, and nothing changes', async ({ page, request }) => {
   const array = await storwize(request);
-  const volumes = [await createVolume(request, array.id, stamp('dup_s1')), await createVolume(request, array.id, stamp('dup_t1')), await createVolume(request, array.id, stamp('dup_s2')), await createVolume(request, array.id, stamp('dup_t2'))];
+  const volumes = [
+    await createVolume(request, array.id, stamp('dup_s1')),
+    await createVolume(request, array.id, stamp('dup_t1')),
+    await createVolume(request, array.id, stamp('dup_s2')),
+    await createVolume(request, array.id, stamp('dup_t2')),
+  ];
   const [source1, target1, source2, target2] = volumes as [string, string, string, string];
   const taken = stamp('taken');
   try {
@@ -184,7 +194,7 @@ test('a name taken on the array is refused in the server’s words, in the dialo
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByTestId('review-lines')).toContainText(`named ${taken}_2`);
     await expect(page.getByText('already exists')).toHaveCount(0);
-    await page.getByLabel(/^Type .* to confirm/).fill((await (await request.get(`/api/volumes/${target2}`)).json() as { name: string }).name);
+    await page.getByLabel(/^Type .* to confirm/).fill(((await (await request.get(`/api/volumes/${target2}`)).json()) as { name: string }).name);
     await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeEnabled();
   } finally {
     await cleanUp(request, volumes);
@@ -245,7 +255,9 @@ test('consistency groups by name: on the mapping’s page, in its timeline when 
     const group = await request.post('/api/consistency-groups', { data: { arrayId: array.id, name: groupName } });
     expect(group.status(), await group.text()).toBe(201);
     const groupId = ((await group.json()) as { id: string }).id;
-    const created = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: volumes[0], targetVolumeId: volumes[1], start: false, consistencyGroupId: groupId } });
+    const created = await request.post('/api/copies', {
+      data: { type: 'flashcopy', sourceVolumeId: volumes[0], targetVolumeId: volumes[1], start: false, consistencyGroupId: groupId },
+    });
     expect(created.status(), await created.text()).toBe(201);
     const copy = (await created.json()) as CopyBody;
 
@@ -274,7 +286,8 @@ test('screenshots of names: the Copies table, a copy with its Rename dialog, the
   await page.setViewportSize({ width: 1440, height: 900 });
   const array = await storwize(request);
   const volumes: string[] = [];
-  for (const label of ['shot_db01_data', 'shot_db01_snap', 'shot_db02_data', 'shot_db02_snap', 'shot_db03_data', 'shot_db03_snap']) volumes.push(await createVolume(request, array.id, stamp(label)));
+  for (const label of ['shot_db01_data', 'shot_db01_snap', 'shot_db02_data', 'shot_db02_snap', 'shot_db03_data', 'shot_db03_snap'])
+    volumes.push(await createVolume(request, array.id, stamp(label)));
   const [source, target, otherSource, otherTarget, freeSource, freeTarget] = volumes as [string, string, string, string, string, string];
   try {
     const copy = await createCopy(request, source, target, 'nightly_db01_before_batch');

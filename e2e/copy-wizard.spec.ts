@@ -44,7 +44,13 @@ async function arrayOf(request: APIRequestContext, model: string): Promise<Array
   return found;
 }
 
-async function createVolume(request: APIRequestContext, arrayId: string, name: string, capacityBytes: number, extra: Record<string, unknown> = {}): Promise<VolumeBody> {
+async function createVolume(
+  request: APIRequestContext,
+  arrayId: string,
+  name: string,
+  capacityBytes: number,
+  extra: Record<string, unknown> = {},
+): Promise<VolumeBody> {
   const response = await request.post('/api/volumes', { data: { arrayId, name, capacityBytes, ...extra } });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as VolumeBody;
@@ -67,7 +73,8 @@ async function setSpeed(request: APIRequestContext, speed: number): Promise<void
 async function cleanUp(request: APIRequestContext, volumeIds: string[]): Promise<void> {
   for (const volumeId of volumeIds) {
     for (const copy of await copiesOf(request, volumeId)) {
-      if (copy.consistencyGroupId === null && /^(copying|preparing|prepared|in-progress|pending)$/.test(copy.state)) await request.post(`/api/copies/${copy.id}/actions/stop`, { data: {} });
+      if (copy.consistencyGroupId === null && /^(copying|preparing|prepared|in-progress|pending)$/.test(copy.state))
+        await request.post(`/api/copies/${copy.id}/actions/stop`, { data: {} });
       if (copy.consistencyGroupId !== null) await request.post(`/api/consistency-groups/${copy.consistencyGroupId}/actions/stop`, { data: {} });
       await request.delete(`/api/copies/${copy.id}`);
     }
@@ -112,7 +119,6 @@ async function chooseSource(page: Page, name: string): Promise<void> {
   await next(page);
 }
 
-
 let previousSpeed: number | 'max' = 1;
 test.beforeAll(async ({ request }) => {
   previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
@@ -123,7 +129,10 @@ test.afterAll(async ({ request }) => {
   await request.put('/api/simulation', { data: { speed: previousSpeed } });
 });
 
-test('volume copy from a volume’s page: existing target on the other controller, priority high, typed confirmation, lands in-progress', async ({ page, request }) => {
+test('volume copy from a volume’s page: existing target on the other controller, priority high, typed confirmation, lands in-progress', async ({
+  page,
+  request,
+}) => {
   const array = await arrayOf(request, 'santricity');
   const source = await createVolume(request, array.id, stamp('vc_src'), 64 * MiB, { preferredOwner: 'A' });
   const target = await createVolume(request, array.id, stamp('vc_tgt'), 64 * MiB, { preferredOwner: 'B' });
@@ -154,7 +163,12 @@ test('volume copy from a volume’s page: existing target on the other controlle
     await expect(page).toHaveURL(/\/copies\/[^/]+$/);
     await expect(page.getByTestId('copy-state')).toHaveText('in-progress');
     const [copy] = await copiesOf(request, source.id);
-    expect(copy).toMatchObject({ sourceVolumeId: source.id, targetVolumeId: target.id, state: 'in-progress', options: { priority: 'high', targetReadOnly: true } });
+    expect(copy).toMatchObject({
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      state: 'in-progress',
+      options: { priority: 'high', targetReadOnly: true },
+    });
   } finally {
     await cleanUp(request, [source.id, target.id]);
   }
@@ -306,7 +320,9 @@ test('FlashCopy relationship on DS6000 in nocopy mode lands in nocopy; a target 
     await page.getByLabel('Mode').click();
     await page.getByRole('option', { name: /^nocopy/ }).click();
     await next(page);
-    await expect(page.getByTestId('review-lines')).toContainText(`No background copy (rate 0): only grains about to change on ${source.name} are copied to ${source.name}_copy first.`);
+    await expect(page.getByTestId('review-lines')).toContainText(
+      `No background copy (rate 0): only grains about to change on ${source.name} are copied to ${source.name}_copy first.`,
+    );
     await page.getByRole('button', { name: 'Create and start' }).click();
     await expect(page.getByTestId('copy-state')).toHaveText('nocopy');
     const created = await volumeNamed(request, ds.id, `${source.name}_copy`);
@@ -372,7 +388,10 @@ test('bulk: five sources, two matched with free volumes of their size, three new
     await next(page);
     await expect(page.getByTestId('review-lines')).toContainText('Creates 5 FlashCopy mappings on');
     await expect(page.getByRole('table', { name: 'Pairs to create' }).getByRole('row')).toHaveCount(6);
-    for (const spare of spares) await expect(page.getByTestId('review-lines')).toContainText(`The current contents of the target ${spare.name} will be overwritten when the copy starts.`);
+    for (const spare of spares)
+      await expect(page.getByTestId('review-lines')).toContainText(
+        `The current contents of the target ${spare.name} will be overwritten when the copy starts.`,
+      );
     await page.getByLabel(/^Type .* to confirm/).fill('overwrite');
     await page.getByRole('button', { name: 'Create 5 copies' }).click();
 
@@ -392,12 +411,23 @@ test('bulk: five sources, two matched with free volumes of their size, three new
 
 test('every option says what is wrong with it, and Next waits until it is fixed', async ({ page, request }) => {
   const cases: { model: string; query: string; messages: string[] }[] = [
-    { model: 'santricity', query: 'opt.priority=urgent&opt.targetReadOnly=maybe', messages: ['Copy priority must be one of lowest, low, medium, high, highest', 'Target read-only must be on or off'] },
+    {
+      model: 'santricity',
+      query: 'opt.priority=urgent&opt.targetReadOnly=maybe',
+      messages: ['Copy priority must be one of lowest, low, medium, high, highest', 'Target read-only must be on or off'],
+    },
     { model: 'xp7', query: 'opt.pace=fast', messages: ['Copy pace must be one of slower, medium, faster'] },
     {
       model: 'storwize',
       query: 'opt.copyRate=151&opt.cleanRate=abc&opt.grainSize=128&opt.incremental=x&opt.autoDelete=y&group=new&groupName=-bad',
-      messages: ['Copy rate must be a whole number from 0 to 150', 'Clean rate must be a whole number from 0 to 150', 'Grain size (KiB) must be one of 64, 256', 'Incremental must be on or off', 'Delete when copied must be on or off', 'Group name must start with a letter or an underscore'],
+      messages: [
+        'Copy rate must be a whole number from 0 to 150',
+        'Clean rate must be a whole number from 0 to 150',
+        'Grain size (KiB) must be one of 64, 256',
+        'Incremental must be on or off',
+        'Delete when copied must be on or off',
+        'Group name must start with a letter or an underscore',
+      ],
     },
     { model: 'ds6000', query: 'opt.mode=snap', messages: ['Mode must be one of copy, nocopy'] },
   ];
@@ -484,7 +514,9 @@ test('a copy refused after its new target was made: the error shows in the targe
     await page.route('**/api/volumes', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       const response = await route.fetch();
-      const taken = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: blocker.id, options: { mode: 'nocopy' } } });
+      const taken = await request.post('/api/copies', {
+        data: { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: blocker.id, options: { mode: 'nocopy' } },
+      });
       expect(taken.status(), await taken.text()).toBe(201);
       takenId = ((await taken.json()) as CopyBody).id;
       await route.fulfill({ response });

@@ -86,7 +86,10 @@ async function shoot(page: Page, name: string, show: (page: Page) => Promise<voi
   }
 }
 
-test('the wizard review lists the engine’s consequences: the 9th SANtricity copy queues, the target is replaced; a refusal blocks Create', async ({ page, request }) => {
+test('the wizard review lists the engine’s consequences: the 9th SANtricity copy queues, the target is replaced; a refusal blocks Create', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const array = await arrayOf(request, 'santricity');
   const speed = await currentSpeed(request);
@@ -173,7 +176,9 @@ test('the fail-controller dialog shows which volumes move, and for the last onli
     // Restore asks too, with the engine's words for what comes back.
     await page.getByRole('region', { name: 'Controller A' }).getByRole('button', { name: 'Restore…' }).click();
     const restore = page.getByRole('alertdialog', { name: `Restore controller A of ${array.name}?` });
-    await expect(restore.getByTestId('controller-A-preview')).toContainText(`${volume.name} moves from controller B to A (fail back to its preferred controller).`);
+    await expect(restore.getByTestId('controller-A-preview')).toContainText(
+      `${volume.name} moves from controller B to A (fail back to its preferred controller).`,
+    );
     await restore.getByRole('button', { name: 'Restore controller A' }).click();
     await expect(page.getByText(`Controller A of ${array.name} restored`)).toBeVisible();
     await expect(page.getByRole('region', { name: 'Controller A' }).getByText('A online')).toBeVisible();
@@ -183,7 +188,10 @@ test('the fail-controller dialog shows which volumes move, and for the last onli
   }
 });
 
-test('the faults panel of a non-Storwize array offers no metadata loss, and shows what an I/O error would do before injecting it', async ({ page, request }) => {
+test('the faults panel of a non-Storwize array offers no metadata loss, and shows what an I/O error would do before injecting it', async ({
+  page,
+  request,
+}) => {
   const array = await arrayOf(request, 'santricity');
   const speed = await currentSpeed(request);
   const volumeIds: string[] = [];

@@ -59,7 +59,9 @@ test('failing controller A during a volume copy moves its volumes to B live; res
   try {
     expect((await request.put('/api/simulation', { data: { speed: 0 } })).status()).toBe(200);
     volumeIds.push(await createVolume(request, array.id, sourceName, 'A'), await createVolume(request, array.id, targetName, 'B'));
-    const created = await request.post('/api/copies', { data: { type: 'volume-copy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], options: { priority: 'lowest' } } });
+    const created = await request.post('/api/copies', {
+      data: { type: 'volume-copy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], options: { priority: 'lowest' } },
+    });
     expect(created.status()).toBe(201);
     copyId = ((await created.json()) as { id: string }).id;
 
@@ -89,7 +91,9 @@ test('failing controller A during a volume copy moves its volumes to B live; res
 
     await cardA.getByRole('button', { name: 'Restore…' }).click();
     const restore = page.getByRole('alertdialog', { name: 'Restore controller A of' });
-    await expect(restore.getByTestId('controller-A-preview')).toContainText(`${sourceName} moves from controller B to A (fail back to its preferred controller).`);
+    await expect(restore.getByTestId('controller-A-preview')).toContainText(
+      `${sourceName} moves from controller B to A (fail back to its preferred controller).`,
+    );
     await restore.getByRole('button', { name: 'Restore controller A' }).click();
     await expect(restore).toBeHidden();
     await expect(cardA.getByText('A online')).toBeVisible();
@@ -116,7 +120,9 @@ test('a controller failed and restored from another console shows on an open arr
     await expect(cardA.getByText('A offline')).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
     await expect(cardA.getByTestId('controller-A-count')).toHaveText('owns 0 volumes', { timeout: LIVE_TIMEOUT_MS });
     await expect(cardB.getByText('not on preferred').first()).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Faults' }).getByRole('cell', { name: 'controller A', exact: true })).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
+    await expect(page.getByRole('region', { name: 'Faults' }).getByRole('cell', { name: 'controller A', exact: true })).toBeVisible({
+      timeout: LIVE_TIMEOUT_MS,
+    });
     expect((await request.post(`/api/arrays/${array.id}/controllers/A/restore`)).status()).toBe(200);
     await expect(cardA.getByText('A online')).toBeVisible({ timeout: LIVE_TIMEOUT_MS });
     await expect(cardA.getByTestId('controller-A-count')).toHaveText(ownedByA ?? '', { timeout: LIVE_TIMEOUT_MS });
@@ -136,7 +142,9 @@ test('a metadata-loss fault injected and cleared from the Faults panel suspends 
   try {
     expect((await request.put('/api/simulation', { data: { speed: 0 } })).status()).toBe(200);
     volumeIds.push(await createVolume(request, array.id, sourceName, 'A'), await createVolume(request, array.id, `e2e_md_${stamp}_tgt`, 'B'));
-    const created = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], options: { copyRate: 1 } } });
+    const created = await request.post('/api/copies', {
+      data: { type: 'flashcopy', sourceVolumeId: volumeIds[0], targetVolumeId: volumeIds[1], options: { copyRate: 1 } },
+    });
     copyId = ((await created.json()) as { id: string }).id;
     expect((await request.post('/api/simulation/advance', { data: { seconds: 3 } })).status()).toBe(200);
     expect(await copyState(request, copyId)).toBe('copying');

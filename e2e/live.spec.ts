@@ -65,7 +65,9 @@ test('a FlashCopy mapping appears and progresses on Copies without a reload', as
     // Paused, the mapping sits in preparing until the test steps the clock: nothing races the page.
     await setSpeed(request, 0);
     await expect(page.getByRole('combobox', { name: 'Simulation speed' })).toHaveText('Paused');
-    const created = await request.post('/api/copies', { data: { type: 'flashcopy', sourceVolumeId: sourceId, targetVolumeId: targetId, options: { copyRate: 100 } } });
+    const created = await request.post('/api/copies', {
+      data: { type: 'flashcopy', sourceVolumeId: sourceId, targetVolumeId: targetId, options: { copyRate: 100 } },
+    });
     expect(created.status()).toBe(201);
     copyId = ((await created.json()) as CopyBody).id;
 

@@ -27,7 +27,9 @@ async function seedCopies(request: APIRequestContext): Promise<void> {
     for (let index = 0; index < 3; index++) {
       const ids: string[] = [];
       for (const role of ['src', 'tgt']) {
-        const created = await request.post('/api/volumes', { data: { arrayId: array.id, name: `shot_${model}_${stamp}_${index}_${role}`, capacityBytes: 64 * 1024 * 1024 * 1024 } });
+        const created = await request.post('/api/volumes', {
+          data: { arrayId: array.id, name: `shot_${model}_${stamp}_${index}_${role}`, capacityBytes: 64 * 1024 * 1024 * 1024 },
+        });
         ids.push(((await created.json()) as { id: string }).id);
       }
       const type = model === 'xp7' ? 'shadowimage' : model === 'storwize' ? 'flashcopy' : 'volume-copy';
@@ -70,7 +72,10 @@ for (const theme of THEMES) {
     await expect(page.getByTestId('volume-count')).toHaveText(/^[\d,]+ volumes$/);
     await shoot(page, 'volumes', theme);
 
-    await page.getByRole('button', { name: /^Delete volume / }).first().click();
+    await page
+      .getByRole('button', { name: /^Delete volume / })
+      .first()
+      .click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await shoot(page, 'delete-volume-dialog', theme);
     await page.keyboard.press('Escape');
@@ -84,7 +89,10 @@ for (const theme of THEMES) {
       await checkboxes.nth(1).check();
       await checkboxes.nth(2).check();
       await shoot(page, 'copies-selected', theme);
-      await page.getByRole('button', { name: /^Actions for/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Actions for/ })
+        .first()
+        .click();
       await shoot(page, 'copy-actions-menu', theme);
       await page.keyboard.press('Escape');
     }
@@ -146,7 +154,8 @@ for (const theme of THEMES) {
       await shoot(page, 'fail-controller-dialog', theme);
       await page.keyboard.press('Escape');
     } finally {
-      for (const fault of (await (await request.get(`/api/faults?arrayId=${array.id}`)).json()) as { id: string }[]) await request.delete(`/api/faults/${fault.id}`);
+      for (const fault of (await (await request.get(`/api/faults?arrayId=${array.id}`)).json()) as { id: string }[])
+        await request.delete(`/api/faults/${fault.id}`);
     }
   });
 }
@@ -189,14 +198,24 @@ for (const theme of THEMES) {
     await page.goto(`/copies/new?step=options&array=${storwize.id}&source=${first.id}&target=new&opt.copyRate=151&group=new&groupName=nightly`);
     await expect(page.getByTestId('option-copyRate')).toBeVisible();
     await shoot(page, 'wizard-4-options-storwize', theme);
-    await page.goto(`/copies/new?step=target&bulk=1&array=${storwize.id}&${storwizeVolumes.slice(0, 4).map((volume) => `source=${volume.id}`).join('&')}`);
+    await page.goto(
+      `/copies/new?step=target&bulk=1&array=${storwize.id}&${storwizeVolumes
+        .slice(0, 4)
+        .map((volume) => `source=${volume.id}`)
+        .join('&')}`,
+    );
     await expect(page.getByRole('table', { name: 'Matched pairs' })).toBeVisible();
     await shoot(page, 'wizard-3-bulk-targets', theme);
 
     // A bulk result (fresh volumes, matched with each other's size or new targets, left unstarted).
     const stamp = `shot_bulk_${theme}_${Date.now().toString(36)}`;
     const fresh: { id: string }[] = [];
-    for (const suffix of ['a', 'b', 'c']) fresh.push((await (await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_${suffix}`, capacityBytes: 16 * 1024 * 1024 } })).json()) as { id: string });
+    for (const suffix of ['a', 'b', 'c'])
+      fresh.push(
+        (await (
+          await request.post('/api/volumes', { data: { arrayId: storwize.id, name: `${stamp}_${suffix}`, capacityBytes: 16 * 1024 * 1024 } })
+        ).json()) as { id: string },
+      );
     await page.goto(`/copies/new?step=review&bulk=1&start=0&array=${storwize.id}&${fresh.map((volume) => `source=${volume.id}`).join('&')}`);
     await expect(page.getByTestId('review-lines')).toBeVisible();
     await shoot(page, 'wizard-5-review-bulk', theme);

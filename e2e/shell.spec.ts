@@ -40,7 +40,10 @@ test('the dashboard shows the fleet figures and copy count the API reports', asy
   await expect(page.getByRole('region', { name: 'Controllers', exact: true })).toContainText('8 online');
   await expect(page.getByRole('table', { name: 'Latest events' })).toBeVisible();
   if (copies.length === 0) await expect(page.getByText('No copy relationships yet')).toBeVisible();
-  else await expect(page.getByRole('region', { name: 'Copy relationships' })).toContainText(`${copies.length} ${copies.length === 1 ? 'relationship' : 'relationships'}`);
+  else
+    await expect(page.getByRole('region', { name: 'Copy relationships' })).toContainText(
+      `${copies.length} ${copies.length === 1 ? 'relationship' : 'relationships'}`,
+    );
 });
 
 test('a failed API call shows an error with a retry that recovers', async ({ page }) => {

@@ -46,12 +46,17 @@ test('a FlashCopy mapping made and started by an Ansible playbook appears on Cop
     const created = await request.post('/api/volumes', { data: { arrayId: storwize.id, name: sourceName, capacityBytes: 64 * MiB } });
     expect(created.status()).toBe(201);
     volumeIds.push(((await created.json()) as { id: string }).id);
-    const written = await request.put(`/api/volumes/${volumeIds[0]}/data?offset=0`, { data: Buffer.alloc(256 * 1024, 0x5a), headers: { 'content-type': 'application/octet-stream' } });
+    const written = await request.put(`/api/volumes/${volumeIds[0]}/data?offset=0`, {
+      data: Buffer.alloc(256 * 1024, 0x5a),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(written.status()).toBe(204);
     // The SVC REST on 7443 must be this run's console (the volume just made is there), not another one.
     await waitListening(SVC_PORT);
     const svc = await svcClient(SVC_PORT, TEST_ADMIN.username, TEST_ADMIN.password);
-    expect((await svc.run('lsvdisk', sourceName, { bytes: true })).status, `port ${SVC_PORT} is not the e2e console: see e2e/support/global-setup.ts`).toBe(200);
+    expect((await svc.run('lsvdisk', sourceName, { bytes: true })).status, `port ${SVC_PORT} is not the e2e console: see e2e/support/global-setup.ts`).toBe(
+      200,
+    );
 
     await page.goto('/copies');
     await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
@@ -71,13 +76,18 @@ test('a FlashCopy mapping made and started by an Ansible playbook appears on Cop
       copyrate: '50',
     });
     expect(run.code, run.output).toBe(0);
-    expect(run.results.map((task) => [task.changed, task.failed]), run.output).toEqual([
+    expect(
+      run.results.map((task) => [task.changed, task.failed]),
+      run.output,
+    ).toEqual([
       [true, false],
       [true, false],
     ]);
     const mapping = await copyNamed(request, storwize.id, mappingName);
     expect(mapping?.state).toBe('preparing');
-    const target = ((await (await request.get(`/api/volumes?arrayId=${storwize.id}`)).json()) as { id: string; name: string }[]).find((v) => v.name === targetName);
+    const target = ((await (await request.get(`/api/volumes?arrayId=${storwize.id}`)).json()) as { id: string; name: string }[]).find(
+      (v) => v.name === targetName,
+    );
     if (target !== undefined) volumeIds.push(target.id);
 
     // The row is found by the mapping's name (the table's Name column), pushed without a reload.

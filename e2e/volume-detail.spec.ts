@@ -46,7 +46,11 @@ async function copyState(request: APIRequestContext, id: string): Promise<string
  * Two equal volumes on the xp7 array paired with ShadowImage, stepped (paused) to PAIR, and split
  * quick to PSUS when asked. The simulation stays paused: the caller restores the speed.
  */
-async function shadowImagePair(request: APIRequestContext, label: string, split: boolean): Promise<{ pvolId: string; svolId: string; copyId: string; pvolName: string; svolName: string }> {
+async function shadowImagePair(
+  request: APIRequestContext,
+  label: string,
+  split: boolean,
+): Promise<{ pvolId: string; svolId: string; copyId: string; pvolName: string; svolName: string }> {
   const arrayId = await arrayOf(request, 'xp7');
   const stamp = Date.now();
   const pvolName = `e2e_vd_${label}_${stamp}_p`;
@@ -82,7 +86,8 @@ async function cleanUp(request: APIRequestContext, copyId: string | null, volume
   await setSpeed(request, 1);
   for (const id of volumeIds) await request.delete(`/api/volumes/${id}/workload`);
   if (copyId !== null) expect([204, 404, 409]).toContain((await request.delete(`/api/copies/${copyId}`)).status());
-  for (const id of volumeIds) await expect.poll(async () => [204, 404].includes((await request.delete(`/api/volumes/${id}`)).status()), { timeout: LIVE_TIMEOUT_MS }).toBe(true);
+  for (const id of volumeIds)
+    await expect.poll(async () => [204, 404].includes((await request.delete(`/api/volumes/${id}`)).status()), { timeout: LIVE_TIMEOUT_MS }).toBe(true);
 }
 
 async function openLive(page: Page, path: string): Promise<void> {
@@ -136,7 +141,9 @@ test('open a volume from the Volumes table, run a workload from its page and wat
     const writes = await numberIn(page, 'workload-writes');
     await expect.poll(() => numberIn(page, 'workload-writes'), { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan(writes);
     await expect(page.getByTestId('workload-rejected')).toHaveText('0');
-    await expect.poll(async () => Number(await page.getByTestId('volume-usage').getAttribute('data-allocated-bytes')), { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.getByTestId('volume-usage').getAttribute('data-allocated-bytes')), { timeout: LIVE_TIMEOUT_MS })
+      .toBeGreaterThan(0);
     const status = (await (await request.get(`/api/volumes/${volumeId}/workload`)).json()) as { iops: number; stats: { writes: number } };
     expect(status.iops).toBe(400);
 
@@ -321,7 +328,10 @@ test('the usage and workload APIs answer for a volume, and 404 for what does not
     const none = await request.get(`/api/volumes/${volumeId}/workload`);
     expect(none.status()).toBe(200);
     expect(await none.json()).toBeNull();
-    const written = await request.put(`/api/volumes/${volumeId}/data?offset=${MiB}`, { data: Buffer.alloc(100, 1), headers: { 'content-type': 'application/octet-stream' } });
+    const written = await request.put(`/api/volumes/${volumeId}/data?offset=${MiB}`, {
+      data: Buffer.alloc(100, 1),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(written.status()).toBe(204);
     // One 64 KiB allocation chunk holds the 100 bytes.
     expect(await (await request.get(`/api/volumes/${volumeId}/usage`)).json()).toEqual({ volumeId, capacityBytes: 16 * MiB, allocatedBytes: 64 * 1024 });

@@ -20,7 +20,10 @@ test('1,500 volumes: the count is shown, few rows are in the DOM, the last row s
       request.post('/api/volumes', { data: { arrayId: array.id, name: nameOf(start + offset), capacityBytes: MIB } }),
     );
     const statuses = (await Promise.all(batch)).map((response) => response.status());
-    expect(statuses.every((status) => status === 201), `batch at ${start}: ${statuses.join(',')}`).toBe(true);
+    expect(
+      statuses.every((status) => status === 201),
+      `batch at ${start}: ${statuses.join(',')}`,
+    ).toBe(true);
   }
 
   await page.goto(`/volumes?q=${prefix}&sort=name`);

@@ -30,5 +30,12 @@ export { FAULT_KINDS, type FaultInput, type FaultKind } from './faults/fault';
 export type { Consequence, ConsequenceKind, CopyRef, Preview, PreviewCommand, PreviewCommandName, PreviewRequest, VolumeRef } from './preview/types';
 
 // Host workloads and the simulated clock.
-export { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_BLOCK_BYTES_MIN, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS, type WorkloadPattern, type WorkloadSpec } from './io/workload-spec';
+export {
+  WORKLOAD_BLOCK_BYTES_MAX,
+  WORKLOAD_BLOCK_BYTES_MIN,
+  WORKLOAD_IOPS_MAX,
+  WORKLOAD_PATTERNS,
+  type WorkloadPattern,
+  type WorkloadSpec,
+} from './io/workload-spec';
 export { CLOCK_SPEEDS, isClockSpeed, type ClockSpeed } from './time/speeds';

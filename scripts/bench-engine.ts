@@ -33,7 +33,9 @@ function fleet(model: ArrayModel, capacities: number[], store: 'file' | 'memory'
   const engine = new Engine({
     clock: new Clock({ startMs: Date.UTC(2026, 0, 1), speed: 0, ...(wallMs ? { wall: { nowMs: wallMs } } : {}) }),
     openStore: (volume): VolumeStore =>
-      store === 'file' ? FileStore.open({ path: path.join(benchDir, `${volume.id}.vol`), capacityBytes: Number(volume.capacityBytes) }) : new MemoryStore(Number(volume.capacityBytes)),
+      store === 'file'
+        ? FileStore.open({ path: path.join(benchDir, `${volume.id}.vol`), capacityBytes: Number(volume.capacityBytes) })
+        : new MemoryStore(Number(volume.capacityBytes)),
     newId: () => `b${(next += 1)}`,
   });
   const pool: PoolState = { id: 'p', arrayId: 'a', name: 'P0', lss: 0x10 };
@@ -66,7 +68,8 @@ function stats(samples: number[]): { min: number; median: number; max: number } 
   const sorted = [...samples].sort((a, b) => a - b);
   return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]!, max: sorted[sorted.length - 1]! };
 }
-const fmt = (s: { min: number; median: number; max: number }, unit: string, digits = 2) => `${s.median.toFixed(digits)} ${unit} (min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)})`;
+const fmt = (s: { min: number; median: number; max: number }, unit: string, digits = 2) =>
+  `${s.median.toFixed(digits)} ${unit} (min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)})`;
 
 function writeDense(engine: Engine, volumeId: string, capacityBytes: number): void {
   const block = new Uint8Array(4 * MiB);
@@ -147,15 +150,23 @@ function cow(): void {
     withCow.push(writesPerSecond(true, run + 1));
   }
   const ratio = stats(withCow.map((w, i) => w / plain[i]!));
-  console.log(`copy-on-write: ${fmt(stats(withCow), 'writes/s', 0)} with nocopy FlashCopy vs ${fmt(stats(plain), 'writes/s', 0)} without → ratio ${fmt(ratio, '')} (target ≥ 0.4)`);
+  console.log(
+    `copy-on-write: ${fmt(stats(withCow), 'writes/s', 0)} with nocopy FlashCopy vs ${fmt(stats(plain), 'writes/s', 0)} without → ratio ${fmt(ratio, '')} (target ≥ 0.4)`,
+  );
 }
 
 function scale(): void {
   const shares: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const pairs = 1_000;
-    const { engine } = fleet('ds6000', Array.from({ length: pairs * 2 }, () => 64 * GiB), 'memory', () => performance.now());
-    for (let i = 0; i < pairs; i += 1) engine.createCopy({ type: 'flashcopy', sourceVolumeId: `v${i * 2}`, targetVolumeId: `v${i * 2 + 1}`, options: { mode: 'copy' } });
+    const { engine } = fleet(
+      'ds6000',
+      Array.from({ length: pairs * 2 }, () => 64 * GiB),
+      'memory',
+      () => performance.now(),
+    );
+    for (let i = 0; i < pairs; i += 1)
+      engine.createCopy({ type: 'flashcopy', sourceVolumeId: `v${i * 2}`, targetVolumeId: `v${i * 2 + 1}`, options: { mode: 'copy' } });
     engine.setSpeed(1);
     const durationMs = 10_000;
     const cpuStart = process.cpuUsage();

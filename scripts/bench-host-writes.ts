@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   const server = await startServer();
   try {
     const token = await adminToken(server.baseUrl, server.dataDir);
-    const api = apiClient(() => server.baseUrl, () => bearer(token));
+    const api = apiClient(
+      () => server.baseUrl,
+      () => bearer(token),
+    );
     const arrays = (await api.get<{ id: string; model: string }[]>('/api/arrays')).body;
     const storwize = arrays.find((array) => array.model === 'storwize')!;
     const volume = async (name: string) => (await api.post<{ id: string }>('/api/volumes', { arrayId: storwize.id, name, capacityBytes: 256 * MiB })).body.id;
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
         Array.from({ length: writers }, async () => {
           while (performance.now() < until) {
             const started = performance.now();
-            const offset = Math.floor(Math.random() * (256 * MiB / BLOCK_BYTES)) * BLOCK_BYTES;
+            const offset = Math.floor(Math.random() * ((256 * MiB) / BLOCK_BYTES)) * BLOCK_BYTES;
             const result = await api.putBytes(`/api/volumes/${source}/data?offset=${offset}`, data);
             if (result.status !== 204) throw new Error(`write refused: ${result.status}`);
             latenciesMs.push(performance.now() - started);
@@ -48,8 +51,12 @@ async function main(): Promise<void> {
     const lone = await measure(1);
     const many = await measure(16);
     console.log('metric                      1 writer   16 writers   ratio');
-    console.log(`acknowledged writes/s   ${lone.perSec.toFixed(0).padStart(11)}  ${many.perSec.toFixed(0).padStart(11)}  ${(many.perSec / lone.perSec).toFixed(2).padStart(6)}×`);
-    console.log(`latency p50 (ms)        ${lone.p50Ms.toFixed(1).padStart(11)}  ${many.p50Ms.toFixed(1).padStart(11)}  ${(many.p50Ms / lone.p50Ms).toFixed(2).padStart(6)}×`);
+    console.log(
+      `acknowledged writes/s   ${lone.perSec.toFixed(0).padStart(11)}  ${many.perSec.toFixed(0).padStart(11)}  ${(many.perSec / lone.perSec).toFixed(2).padStart(6)}×`,
+    );
+    console.log(
+      `latency p50 (ms)        ${lone.p50Ms.toFixed(1).padStart(11)}  ${many.p50Ms.toFixed(1).padStart(11)}  ${(many.p50Ms / lone.p50Ms).toFixed(2).padStart(6)}×`,
+    );
   } finally {
     await server.stop();
     fs.rmSync(server.dataDir, { recursive: true, force: true });

@@ -130,7 +130,8 @@ export function planFleet(arrays: ArrayDto[]): { plans: CopyPlan[]; shortfall: s
   const shadowImage: CopyPlan[] = [];
   for (let p = 0; p < 4; p++) {
     const pvol = volume(xp7, `bench_si_p${p}`, 256);
-    for (let s = 0; s < 3; s++) shadowImage.push({ type: 'shadowimage', source: pvol, target: volume(xp7, `bench_si_p${p}_s${s}`, 256), options: { pace: 'slower' } });
+    for (let s = 0; s < 3; s++)
+      shadowImage.push({ type: 'shadowimage', source: pvol, target: volume(xp7, `bench_si_p${p}_s${s}`, 256), options: { pace: 'slower' } });
   }
   const ds: CopyPlan[] = Array.from({ length: 4 }, (_, i) => ({
     type: 'flashcopy',
@@ -181,7 +182,8 @@ function placeVolumes(arrays: ArrayDto[], plans: CopyPlan[]): { plans: CopyPlan[
     let fits = true;
     for (const v of needs) {
       const array = arrays.find((a) => a.id === v.arrayId)!;
-      const fixed = poolOfGroup.get(`${v.arrayId}/${v.group}`) ?? [...choice.entries()].find(([other]) => other.group === v.group && other.arrayId === v.arrayId)?.[1];
+      const fixed =
+        poolOfGroup.get(`${v.arrayId}/${v.group}`) ?? [...choice.entries()].find(([other]) => other.group === v.group && other.arrayId === v.arrayId)?.[1];
       const candidates = fixed !== undefined ? [fixed] : [...array.pools].sort((a, b) => trial.get(b.id)! - trial.get(a.id)!).map((p) => p.id);
       const pool = candidates.find((id) => trial.get(id)! >= v.capacityBytes);
       if (pool === undefined) {
@@ -209,10 +211,17 @@ function placeVolumes(arrays: ArrayDto[], plans: CopyPlan[]): { plans: CopyPlan[
 export async function createCopies(api: Api, plans: CopyPlan[]): Promise<string[]> {
   const volumes = [...new Set(plans.flatMap((p) => [p.source, p.target]))].filter((v) => v.id === undefined);
   await pooled(volumes, CONCURRENCY, async (v) => {
-    const created = await api.call<{ id: string }>('POST', '/api/volumes', { arrayId: v.arrayId, poolId: v.poolId, name: v.name, capacityBytes: v.capacityBytes });
+    const created = await api.call<{ id: string }>('POST', '/api/volumes', {
+      arrayId: v.arrayId,
+      poolId: v.poolId,
+      name: v.name,
+      capacityBytes: v.capacityBytes,
+    });
     v.id = created.id;
   });
-  const copies = await pooled(plans, CONCURRENCY, (p) => api.call<CopyDto>('POST', '/api/copies', { type: p.type, sourceVolumeId: p.source.id, targetVolumeId: p.target.id, options: p.options }));
+  const copies = await pooled(plans, CONCURRENCY, (p) =>
+    api.call<CopyDto>('POST', '/api/copies', { type: p.type, sourceVolumeId: p.source.id, targetVolumeId: p.target.id, options: p.options }),
+  );
   return copies.map((c) => c.id);
 }
 
@@ -289,7 +298,15 @@ function measureAction(page: Page, args: { copyId: string; action: string; mode?
       }
       const domAt = changes.find((change) => isChange(change.text))!.at;
       const wall = (at: number) => performance.timeOrigin + at;
-      return { sendToDom: domAt - sentAt, ackToDom: Math.max(0, domAt - ackAt), ack: ackAt - sentAt, state, before: initially, sentWall: wall(sentAt), domWall: wall(domAt) };
+      return {
+        sendToDom: domAt - sentAt,
+        ackToDom: Math.max(0, domAt - ackAt),
+        ack: ackAt - sentAt,
+        state,
+        before: initially,
+        sentWall: wall(sentAt),
+        domWall: wall(domAt),
+      };
     } finally {
       observer.disconnect();
     }
@@ -316,7 +333,13 @@ export async function latency(page: Page, api: Api, socket: SocketCounter, copyI
     socket.watch = null;
     // The first push of the probe in another state than before, after the request left.
     const frameAt = frames.find((frame) => frame.at >= sample.sentWall - 1 && frame.state !== sample.before)?.at ?? sample.domWall;
-    samples.push({ sendToDom: sample.sendToDom, ackToDom: sample.ackToDom, ack: sample.ack, sendToFrame: Math.max(0, frameAt - sample.sentWall), frameToDom: Math.max(0, sample.domWall - frameAt) });
+    samples.push({
+      sendToDom: sample.sendToDom,
+      ackToDom: sample.ackToDom,
+      ack: sample.ack,
+      sendToFrame: Math.max(0, frameAt - sample.sentWall),
+      frameToDom: Math.max(0, sample.domWall - frameAt),
+    });
     // Off the flush interval's beat, so samples fall anywhere in it.
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * FLUSH_INTERVAL_MS));
   }
@@ -355,7 +378,14 @@ export function scroll(page: Page, pxPerSec: number): Promise<ScrollResult> {
           maxRows = Math.max(maxRows, region.querySelectorAll('tbody tr').length);
           const t = now - first;
           if (t >= durationMs) {
-            resolve({ frames: frameMs.length, seconds: t / 1000, frameMs, maxRows, rowsAtEnd: region.querySelectorAll('tbody tr').length, sweeps: Math.floor((speed * t) / 1000 / Math.max(1, range)) });
+            resolve({
+              frames: frameMs.length,
+              seconds: t / 1000,
+              frameMs,
+              maxRows,
+              rowsAtEnd: region.querySelectorAll('tbody tr').length,
+              sweeps: Math.floor((speed * t) / 1000 / Math.max(1, range)),
+            });
             return;
           }
           // Down, then back up, then down again…: a triangle wave of the distance travelled.
@@ -416,7 +446,11 @@ function cpuSecondsOf(pid: number | undefined): number {
 }
 
 /** Socket traffic one client receives over `ms`, and the server's CPU share meanwhile (1 = one core). */
-export async function socketRate(counter: SocketCounter, ms: number, serverPid: number | undefined): Promise<{ bytesPerSec: number; messagesPerSec: number; serverCpu: number }> {
+export async function socketRate(
+  counter: SocketCounter,
+  ms: number,
+  serverPid: number | undefined,
+): Promise<{ bytesPerSec: number; messagesPerSec: number; serverCpu: number }> {
   const before = { ...counter };
   const cpuBefore = cpuSecondsOf(serverPid);
   const started = performance.now();
@@ -446,7 +480,13 @@ interface ScrollFigures {
 }
 export function scrollFigures(result: ScrollResult): ScrollFigures {
   const longest = Math.max(...result.frameMs);
-  return { meanFps: result.frames / result.seconds, p5Fps: 1000 / percentile(result.frameMs, 95), minFps: 1000 / longest, longestMs: longest, maxRows: result.maxRows };
+  return {
+    meanFps: result.frames / result.seconds,
+    p5Fps: 1000 / percentile(result.frameMs, 95),
+    minFps: 1000 / longest,
+    longestMs: longest,
+    maxRows: result.maxRows,
+  };
 }
 
 interface Row {
@@ -482,7 +522,11 @@ const load = () =>
 export async function openCopies(page: Page, baseUrl: string, expectRows: number): Promise<void> {
   await page.goto(`${baseUrl}/copies`);
   await page.getByRole('table', { name: 'Copy relationships' }).waitFor();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="copy-count"]')?.textContent?.startsWith(`${n.toLocaleString('en-US')} `) === true, expectRows, { timeout: 60_000 });
+  await page.waitForFunction(
+    (n) => document.querySelector('[data-testid="copy-count"]')?.textContent?.startsWith(`${n.toLocaleString('en-US')} `) === true,
+    expectRows,
+    { timeout: 60_000 },
+  );
   // The socket is subscribed once the console says it is live; give the first pushes a moment.
   await page.waitForTimeout(1_000);
 }
@@ -564,7 +608,11 @@ async function main(): Promise<void> {
     console.log(`Copies table <tr> in the DOM while scrolling ${total} rows: at most ${loadedScroll.maxRows} (paused ${pausedScroll.maxRows}) — virtualized`);
     console.log(`latency floor: pushes coalesced every ${FLUSH_INTERVAL_MS} ms, applied on the next animation frame`);
     console.log('');
-    const q = (samples: LatencySample[], key: keyof LatencySample, p: number) => percentile(samples.map((s) => s[key]), p);
+    const q = (samples: LatencySample[], key: keyof LatencySample, p: number) =>
+      percentile(
+        samples.map((s) => s[key]),
+        p,
+      );
     const rows: Row[] = [
       { metric: 'latency send → DOM p50', baseline: q(quietLatency, 'sendToDom', 50), loaded: q(loadedLatency, 'sendToDom', 50), unit: 'ms', digits: 0 },
       {
@@ -580,17 +628,44 @@ async function main(): Promise<void> {
       { metric: '  socket frame → DOM p95', baseline: q(quietLatency, 'frameToDom', 95), loaded: q(loadedLatency, 'frameToDom', 95), unit: 'ms', digits: 0 },
       { metric: 'latency ack → DOM p95', baseline: q(quietLatency, 'ackToDom', 95), loaded: q(loadedLatency, 'ackToDom', 95), unit: 'ms', digits: 0 },
       { metric: 'API ack p95', baseline: q(quietLatency, 'ack', 95), loaded: q(loadedLatency, 'ack', 95), unit: 'ms', digits: 0 },
-      { metric: `scroll fps mean, ${SCROLL_PX_PER_SEC} px/s`, baseline: pausedScroll.meanFps, loaded: loadedScroll.meanFps, unit: 'fps', digits: 1, target: { text: '≥ 50 fps', pass: (v) => v >= 50 } },
+      {
+        metric: `scroll fps mean, ${SCROLL_PX_PER_SEC} px/s`,
+        baseline: pausedScroll.meanFps,
+        loaded: loadedScroll.meanFps,
+        unit: 'fps',
+        digits: 1,
+        target: { text: '≥ 50 fps', pass: (v) => v >= 50 },
+      },
       { metric: 'scroll fps p5 (95th pct frame)', baseline: pausedScroll.p5Fps, loaded: loadedScroll.p5Fps, unit: 'fps', digits: 1 },
       { metric: 'scroll longest frame', baseline: pausedScroll.longestMs, loaded: loadedScroll.longestMs, unit: 'ms', digits: 0 },
       { metric: `fling fps mean, ${FLING_PX_PER_SEC} px/s`, baseline: pausedFling.meanFps, loaded: loadedFling.meanFps, unit: 'fps', digits: 1 },
-      { metric: `socket bytes/s (${baselineIds.length} → ${total})`, baseline: quietSocket.bytesPerSec, loaded: loadedSocket.bytesPerSec, unit: 'B/s', digits: 0 },
-      { metric: `socket messages/s (${baselineIds.length} → ${total})`, baseline: quietSocket.messagesPerSec, loaded: loadedSocket.messagesPerSec, unit: '/s', digits: 1 },
-      { metric: `server CPU at 100× (${baselineIds.length} → ${total})`, baseline: quietSocket.serverCpu * 100, loaded: loadedSocket.serverCpu * 100, unit: '% core', digits: 0 },
+      {
+        metric: `socket bytes/s (${baselineIds.length} → ${total})`,
+        baseline: quietSocket.bytesPerSec,
+        loaded: loadedSocket.bytesPerSec,
+        unit: 'B/s',
+        digits: 0,
+      },
+      {
+        metric: `socket messages/s (${baselineIds.length} → ${total})`,
+        baseline: quietSocket.messagesPerSec,
+        loaded: loadedSocket.messagesPerSec,
+        unit: '/s',
+        digits: 1,
+      },
+      {
+        metric: `server CPU at 100× (${baselineIds.length} → ${total})`,
+        baseline: quietSocket.serverCpu * 100,
+        loaded: loadedSocket.serverCpu * 100,
+        unit: '% core',
+        digits: 0,
+      },
     ];
     printTable(rows);
     console.log('');
-    console.log(`baselines: latency with ${baselineIds.length} copies paused; scroll with the same ${total} copies paused; socket with ${baselineIds.length} copies at 100×`);
+    console.log(
+      `baselines: latency with ${baselineIds.length} copies paused; scroll with the same ${total} copies paused; socket with ${baselineIds.length} copies at 100×`,
+    );
     console.log(`load average (1, 5, 15 min) at start ${loadStart} → end ${loadEnd}; runtime ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await browser?.close();

@@ -66,7 +66,11 @@ function polygon(d: string) {
   let x = 0;
   let y = 0;
   for (const [, command, args] of d.matchAll(/([MLHVZ])([^MLHVZ]*)/gi)) {
-    const values = (args ?? '').trim().split(/[\s,]+/).filter(Boolean).map(Number);
+    const values = (args ?? '')
+      .trim()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     if (command === 'M' || command === 'L') [x, y] = [values[0] ?? x, values[1] ?? y];
     else if (command === 'H') x = values[0] ?? x;
     else if (command === 'V') y = values[0] ?? y;
@@ -94,7 +98,13 @@ function readDrawing(svg: string, square: boolean): Drawing {
     const attrs = attributes(tag);
     const contains =
       name === 'rect'
-        ? roundedRect(number(attrs, 'x', 0), number(attrs, 'y', 0), number(attrs, 'width'), number(attrs, 'height'), square && shapes.length === 0 ? 0 : number(attrs, 'rx', 0))
+        ? roundedRect(
+            number(attrs, 'x', 0),
+            number(attrs, 'y', 0),
+            number(attrs, 'width'),
+            number(attrs, 'height'),
+            square && shapes.length === 0 ? 0 : number(attrs, 'rx', 0),
+          )
         : name === 'ellipse'
           ? ellipse(number(attrs, 'cx'), number(attrs, 'cy'), number(attrs, 'rx'), number(attrs, 'ry'))
           : polygon(attrs.d ?? '');

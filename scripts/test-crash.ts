@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   console.log(`crash test: ${rounds} rounds, seed ${seed}`);
   const report = await runCrashTest({ rounds, seed, log: (line) => console.log(line) });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  console.log(`\n${report.rounds} rounds in ${seconds} s: ${report.acknowledgedWrites} acknowledged writes, ${report.workloadWrites} workload writes, ${report.inDoubtWrites} in flight at a kill, ${report.violations.length} violations`);
+  console.log(
+    `\n${report.rounds} rounds in ${seconds} s: ${report.acknowledgedWrites} acknowledged writes, ${report.workloadWrites} workload writes, ${report.inDoubtWrites} in flight at a kill, ${report.violations.length} violations`,
+  );
   for (const line of report.violations) console.log(`  VIOLATION ${line}`);
   if (report.violations.length > 0) process.exitCode = 1;
 }

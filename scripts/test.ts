@@ -43,6 +43,8 @@ const steps: Step[] = [
   },
   { name: 'types (tsc)', run: () => command(bin('tsc'), ['--noEmit', '-p', '.']) },
   { name: 'lint (eslint)', run: () => command(bin('eslint'), ['--max-warnings', '0', '.']) },
+  // One format, 160 columns (.prettierrc.json): `npm run format` fixes what this finds.
+  { name: 'format (prettier)', run: () => command(bin('prettier'), ['--check', '--log-level', 'warn', '.']) },
   { name: 'engine imports', run: () => command(process.execPath, ['--import', 'tsx', 'scripts/check-engine-imports.ts']) },
   {
     name: 'unit + API + vendor clients (vitest)',

@@ -166,7 +166,15 @@ function CreatedSecret({ token }: { token: CreatedToken }) {
           </div>
           <Field id={`${id}-secret`} label="Secret">
             <div className="flex gap-2">
-              <input id={`${id}-secret`} readOnly autoFocus value={token.secret} onFocus={(event) => event.target.select()} spellCheck={false} className={`${inputClasses()} font-mono text-xs`} />
+              <input
+                id={`${id}-secret`}
+                readOnly
+                autoFocus
+                value={token.secret}
+                onFocus={(event) => event.target.select()}
+                spellCheck={false}
+                className={`${inputClasses()} font-mono text-xs`}
+              />
               <Button onClick={() => void copy()} aria-label={copied ? 'Secret copied' : 'Copy secret'}>
                 {copied ? <CheckIcon /> : <CopyIcon />}
                 {copied ? 'Copied' : 'Copy'}
@@ -177,7 +185,10 @@ function CreatedSecret({ token }: { token: CreatedToken }) {
             <p className="text-xs font-medium text-fg" id={`${id}-example`}>
               Try it
             </p>
-            <pre aria-labelledby={`${id}-example`} className="overflow-x-auto rounded border border-line bg-surface-raised px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-all text-fg">
+            <pre
+              aria-labelledby={`${id}-example`}
+              className="overflow-x-auto rounded border border-line bg-surface-raised px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-all text-fg"
+            >
               {example}
             </pre>
           </div>
@@ -213,7 +224,9 @@ export function CreateTokenDialog({ ownRole }: { ownRole: Role }) {
       </DialogTrigger>
       <DialogContent
         title={created === null ? 'Create API token' : 'API token created'}
-        description={created === null ? 'For scripts and tools: they send it as "Authorization: Bearer <secret>" and act as you, within the role cap.' : undefined}
+        description={
+          created === null ? 'For scripts and tools: they send it as "Authorization: Bearer <secret>" and act as you, within the role cap.' : undefined
+        }
       >
         {created === null ? <TokenForm ownRole={ownRole} onCreated={setCreated} /> : <CreatedSecret token={created} />}
       </DialogContent>

@@ -26,7 +26,9 @@ export function SignOutEverywhere() {
 
   return (
     <div className="flex flex-col items-start gap-3">
-      <p className="text-fg-muted">Signs you out of every browser where you are signed in, this one included. Your API tokens keep working; revoke them below.</p>
+      <p className="text-fg-muted">
+        Signs you out of every browser where you are signed in, this one included. Your API tokens keep working; revoke them below.
+      </p>
       <Button id={TRIGGER_ID} onClick={() => setOpen(true)}>
         <SignOutIcon />
         Sign out everywhere

@@ -33,13 +33,40 @@ function When({ iso, none }: { iso: string | null; none: string }) {
 }
 
 function tokenColumns(showOwner: boolean, asOfMs: number, onRevoke: (token: ApiToken) => void) {
-  const owner = column.accessor('username', { id: 'owner', header: 'Owner', sortingFn: 'alphanumeric', cell: (info) => <span className="font-medium">{info.getValue()}</span> });
+  const owner = column.accessor('username', {
+    id: 'owner',
+    header: 'Owner',
+    sortingFn: 'alphanumeric',
+    cell: (info) => <span className="font-medium">{info.getValue()}</span>,
+  });
   const rest = [
-    column.accessor('name', { id: 'name', header: 'Name', sortingFn: 'alphanumeric', cell: (info) => <span className="font-medium text-fg">{info.getValue()}</span> }),
-    column.accessor('prefix', { id: 'prefix', header: 'Prefix', enableSorting: false, meta: { width: '9rem' }, cell: (info) => <code className="font-mono text-xs text-fg-muted">{info.getValue()}…</code> }),
-    column.accessor((token) => roleRank(token.role), { id: 'role', header: 'Role cap', meta: { width: '6.5rem' }, cell: (info) => <RoleBadge role={info.row.original.role} /> }),
+    column.accessor('name', {
+      id: 'name',
+      header: 'Name',
+      sortingFn: 'alphanumeric',
+      cell: (info) => <span className="font-medium text-fg">{info.getValue()}</span>,
+    }),
+    column.accessor('prefix', {
+      id: 'prefix',
+      header: 'Prefix',
+      enableSorting: false,
+      meta: { width: '9rem' },
+      cell: (info) => <code className="font-mono text-xs text-fg-muted">{info.getValue()}…</code>,
+    }),
+    column.accessor((token) => roleRank(token.role), {
+      id: 'role',
+      header: 'Role cap',
+      meta: { width: '6.5rem' },
+      cell: (info) => <RoleBadge role={info.row.original.role} />,
+    }),
     column.accessor('createdAt', { id: 'created', header: 'Created', meta: { width: '10.5rem' }, cell: (info) => <When iso={info.getValue()} none="" /> }),
-    column.accessor((token) => token.lastUsedAt ?? undefined, { id: 'lastUsed', header: 'Last used', sortUndefined: 'last', meta: { width: '10.5rem' }, cell: (info) => <When iso={info.row.original.lastUsedAt} none="never" /> }),
+    column.accessor((token) => token.lastUsedAt ?? undefined, {
+      id: 'lastUsed',
+      header: 'Last used',
+      sortUndefined: 'last',
+      meta: { width: '10.5rem' },
+      cell: (info) => <When iso={info.row.original.lastUsedAt} none="never" />,
+    }),
     column.accessor((token) => token.expiresAt ?? undefined, {
       id: 'expires',
       header: 'Expires',
@@ -61,7 +88,14 @@ function tokenColumns(showOwner: boolean, asOfMs: number, onRevoke: (token: ApiT
       header: () => <span className="sr-only">Actions</span>,
       meta: { width: '5rem', align: 'right' },
       cell: (info) => (
-        <Button id={revokeButtonId(info.row.original)} size="sm" variant="ghost" aria-label={revokeLabel(info.row.original, showOwner)} onClick={() => onRevoke(info.row.original)} className="hover:bg-bad-soft hover:text-bad">
+        <Button
+          id={revokeButtonId(info.row.original)}
+          size="sm"
+          variant="ghost"
+          aria-label={revokeLabel(info.row.original, showOwner)}
+          onClick={() => onRevoke(info.row.original)}
+          className="hover:bg-bad-soft hover:text-bad"
+        >
           Revoke
         </Button>
       ),
@@ -71,7 +105,19 @@ function tokenColumns(showOwner: boolean, asOfMs: number, onRevoke: (token: ApiT
 }
 
 /** `asOfMs`: when the list was fetched, to mark tokens already expired then. */
-export function TokensTable({ tokens, label, showOwner = false, asOfMs, onRevoke }: { tokens: ApiToken[]; label: string; showOwner?: boolean; asOfMs: number; onRevoke: (token: ApiToken) => void }) {
+export function TokensTable({
+  tokens,
+  label,
+  showOwner = false,
+  asOfMs,
+  onRevoke,
+}: {
+  tokens: ApiToken[];
+  label: string;
+  showOwner?: boolean;
+  asOfMs: number;
+  onRevoke: (token: ApiToken) => void;
+}) {
   const [sorting, setSorting] = useState<SortingState>([]);
   const columns = useMemo(() => tokenColumns(showOwner, asOfMs, onRevoke), [showOwner, asOfMs, onRevoke]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.

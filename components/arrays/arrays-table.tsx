@@ -38,13 +38,25 @@ const COLUMNS = [
     header: 'Capacity used',
     cell: (info) => <CapacityBar usedBytes={info.row.original.usedBytes} capacityBytes={info.row.original.capacityBytes} className="w-52" />,
   }),
-  column.accessor('volumeCount', { header: 'Volumes', cell: (info) => <span className="tabular-nums">{info.getValue().toLocaleString('en-US')}</span>, meta: { align: 'right' } }),
+  column.accessor('volumeCount', {
+    header: 'Volumes',
+    cell: (info) => <span className="tabular-nums">{info.getValue().toLocaleString('en-US')}</span>,
+    meta: { align: 'right' },
+  }),
 ];
 
 export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
   const [sorting, setSorting] = useState<SortingState>([]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
-  const table = useReactTable({ data: arrays, columns: COLUMNS, state: { sorting }, onSortingChange: setSorting, sortDescFirst: false, getCoreRowModel: getCoreRowModel(), getSortedRowModel: getSortedRowModel() });
+  const table = useReactTable({
+    data: arrays,
+    columns: COLUMNS,
+    state: { sorting },
+    onSortingChange: setSorting,
+    sortDescFirst: false,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
   return (
     <table className="w-full border-collapse text-left">
       <thead className="bg-surface-raised text-xs text-fg-muted">
@@ -53,7 +65,12 @@ export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
             {group.headers.map((header) => {
               const right = header.column.columnDef.meta?.align === 'right';
               return (
-                <th key={header.id} scope="col" aria-sort={ariaSort(header.column.getIsSorted())} className={`border-b border-line px-3 py-2 font-medium ${right ? 'text-right' : ''}`}>
+                <th
+                  key={header.id}
+                  scope="col"
+                  aria-sort={ariaSort(header.column.getIsSorted())}
+                  className={`border-b border-line px-3 py-2 font-medium ${right ? 'text-right' : ''}`}
+                >
                   <HeaderLabel header={header} align={right ? 'right' : 'left'} />
                 </th>
               );

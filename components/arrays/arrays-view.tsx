@@ -13,7 +13,14 @@ export function ArraysView() {
   const count = arrays.data?.length;
   return (
     <PageFrame>
-      <PageHeader title="Arrays" description={count === undefined ? 'Storage arrays in the fleet.' : `${count} storage ${count === 1 ? 'array' : 'arrays'} in the fleet, each with controllers A and B.`} />
+      <PageHeader
+        title="Arrays"
+        description={
+          count === undefined
+            ? 'Storage arrays in the fleet.'
+            : `${count} storage ${count === 1 ? 'array' : 'arrays'} in the fleet, each with controllers A and B.`
+        }
+      />
       {arrays.isError ? (
         <ErrorState title="Could not load the arrays" error={arrays.error} onRetry={() => void arrays.refetch()} />
       ) : (

@@ -18,7 +18,9 @@ export function ControllerActions({ arrayId, arrayName, controller }: { arrayId:
   const [confirming, setConfirming] = useState(false);
   const action = useControllerAction();
   const failing = controller.status === 'online';
-  const command: PreviewCommand = failing ? { command: 'inject-fault', fault: { kind: 'controller-failure', arrayId, slot: controller.slot } } : { command: 'restore-controller', arrayId, slot: controller.slot };
+  const command: PreviewCommand = failing
+    ? { command: 'inject-fault', fault: { kind: 'controller-failure', arrayId, slot: controller.slot } }
+    : { command: 'restore-controller', arrayId, slot: controller.slot };
   // Asked while the dialog is open; again if the controller changes meanwhile (another console).
   const preview = usePreview(confirming ? [command] : null, `${controller.slot}:${controller.status}`);
   const buttonId = `controller-${controller.slot}-${failing ? 'fail' : 'restore'}`;
@@ -60,7 +62,9 @@ export function ControllerActions({ arrayId, arrayName, controller }: { arrayId:
         returnFocusId={buttonId}
       >
         <EnginePreview query={preview} testId={`controller-${controller.slot}-preview`} empty="No volume moves and no copy changes." />
-        <p className="mt-2 text-xs text-fg-muted">{failing ? 'This simulates a hardware failure; Restore brings the controller back.' : 'This ends the simulated failure.'}</p>
+        <p className="mt-2 text-xs text-fg-muted">
+          {failing ? 'This simulates a hardware failure; Restore brings the controller back.' : 'This ends the simulated failure.'}
+        </p>
       </ConfirmDialog>
     </>
   );

@@ -73,7 +73,9 @@ export function ControllerCard({ arrayId, arrayName, controller, survivor, volum
       {controller.status === 'offline' && (
         <p role="status" className="border-b border-line bg-bad-soft px-3 py-2 text-xs text-fg">
           Controller {controller.slot} is offline.{' '}
-          {survivor?.status === 'online' ? `Controller ${survivor.slot} owns its volumes until it is restored.` : 'No controller of this array is online: its volumes are offline.'}
+          {survivor?.status === 'online'
+            ? `Controller ${survivor.slot} owns its volumes until it is restored.`
+            : 'No controller of this array is online: its volumes are offline.'}
         </p>
       )}
       {volumes !== undefined && volumes.length === 0 ? (
@@ -83,9 +85,15 @@ export function ControllerCard({ arrayId, arrayName, controller, survivor, volum
           <table className="w-full table-fixed border-collapse text-left" aria-labelledby={titleId}>
             <thead className="sticky top-0 bg-surface-raised text-xs text-fg-muted">
               <tr>
-                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Volume</th>
-                <th scope="col" className="w-24 border-b border-line px-3 py-1.5 text-right font-medium">Size</th>
-                <th scope="col" className="w-44 border-b border-line px-3 py-1.5 font-medium">Preferred owner</th>
+                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+                  Volume
+                </th>
+                <th scope="col" className="w-24 border-b border-line px-3 py-1.5 text-right font-medium">
+                  Size
+                </th>
+                <th scope="col" className="w-44 border-b border-line px-3 py-1.5 font-medium">
+                  Preferred owner
+                </th>
               </tr>
             </thead>
             <tbody>

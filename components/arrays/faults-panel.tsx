@@ -41,7 +41,11 @@ function targetOptions(kind: InjectableKind, model: ArrayModel, volumes: Volume[
     const failing = new Set(faults.filter((f) => f.kind === 'volume-io-error').map((f) => f.volumeId));
     return volumes
       .filter((volume) => !failing.has(volume.id))
-      .map((volume) => ({ value: volume.id, label: volume.roles.length > 0 ? `${volume.name} (${volume.roles.join(', ')})` : volume.name, textValue: volume.name }));
+      .map((volume) => ({
+        value: volume.id,
+        label: volume.roles.length > 0 ? `${volume.name} (${volume.roles.join(', ')})` : volume.name,
+        textValue: volume.name,
+      }));
   }
   const names = new Map(volumes.map((volume) => [volume.id, volume.name]));
   const states = metadataLossStates(model);
@@ -112,7 +116,14 @@ function InjectForm({ array, volumes, copies, faults }: { array: StorageArray; v
           <label htmlFor="fault-kind" className="text-xs font-medium text-fg">
             Fault
           </label>
-          <Select id="fault-kind" className="w-56" value={kind} onValueChange={(value) => setKind(value as InjectableKind)} options={kinds.map((k) => ({ value: k, label: FAULT_KIND_LABELS[k] }))} describedBy={hintId} />
+          <Select
+            id="fault-kind"
+            className="w-56"
+            value={kind}
+            onValueChange={(value) => setKind(value as InjectableKind)}
+            options={kinds.map((k) => ({ value: k, label: FAULT_KIND_LABELS[k] }))}
+            describedBy={hintId}
+          />
         </div>
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <label htmlFor="fault-target" className="text-xs font-medium text-fg">
@@ -125,7 +136,9 @@ function InjectForm({ array, volumes, copies, faults }: { array: StorageArray; v
             onValueChange={setTarget}
             options={options}
             disabled={options.length === 0}
-            placeholder={options.length === 0 ? (kind === 'volume-io-error' ? 'No volume to choose' : `No mapping is ${mappingStates.join(' or ')}`) : 'Choose…'}
+            placeholder={
+              options.length === 0 ? (kind === 'volume-io-error' ? 'No volume to choose' : `No mapping is ${mappingStates.join(' or ')}`) : 'Choose…'
+            }
             describedBy={hintId}
           />
         </div>
@@ -193,7 +206,9 @@ export function FaultsPanel({ array, volumes }: { array: StorageArray; volumes: 
     <Panel
       title="Faults"
       titleId="faults-title"
-      actions={<span className="text-xs text-fg-muted">{faults.data === undefined ? '…' : list.length === 0 ? 'none in force' : `${list.length} in force`}</span>}
+      actions={
+        <span className="text-xs text-fg-muted">{faults.data === undefined ? '…' : list.length === 0 ? 'none in force' : `${list.length} in force`}</span>
+      }
     >
       <InjectForm array={array} volumes={volumes ?? []} copies={arrayCopies} faults={list} />
       {faults.isError ? (
@@ -205,10 +220,18 @@ export function FaultsPanel({ array, volumes }: { array: StorageArray; volumes: 
           <table className="w-full border-collapse text-left" aria-labelledby="faults-title">
             <thead className="bg-surface-raised text-xs text-fg-muted">
               <tr>
-                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Kind</th>
-                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Target</th>
-                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Since (simulated)</th>
-                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Effect</th>
+                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+                  Kind
+                </th>
+                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+                  Target
+                </th>
+                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+                  Since (simulated)
+                </th>
+                <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+                  Effect
+                </th>
                 <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
                   <span className="sr-only">Actions</span>
                 </th>

@@ -7,17 +7,37 @@ function freeBytes(pool: Pool): bigint {
   return toBigBytes(pool.capacityBytes) - toBigBytes(pool.usedBytes);
 }
 
-export function PoolsTable({ pools, volumeCountByPool, labelledBy }: { pools: Pool[]; volumeCountByPool: Map<string, number> | undefined; labelledBy: string }) {
+export function PoolsTable({
+  pools,
+  volumeCountByPool,
+  labelledBy,
+}: {
+  pools: Pool[];
+  volumeCountByPool: Map<string, number> | undefined;
+  labelledBy: string;
+}) {
   const showLss = pools.some((pool) => pool.lss !== undefined);
   return (
     <table className="w-full border-collapse text-left" aria-labelledby={labelledBy}>
       <thead className="bg-surface-raised text-xs text-fg-muted">
         <tr>
-          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Pool</th>
-          {showLss && <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">LSS</th>}
-          <th scope="col" className="w-72 border-b border-line px-3 py-1.5 font-medium">Capacity used</th>
-          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">Free</th>
-          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">Volumes</th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+            Pool
+          </th>
+          {showLss && (
+            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+              LSS
+            </th>
+          )}
+          <th scope="col" className="w-72 border-b border-line px-3 py-1.5 font-medium">
+            Capacity used
+          </th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">
+            Free
+          </th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">
+            Volumes
+          </th>
         </tr>
       </thead>
       <tbody>

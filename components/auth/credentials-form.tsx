@@ -13,7 +13,13 @@ interface FieldErrors {
   password?: string;
 }
 
-export function CredentialsForm({ endpoint, submitLabel, next, newPassword, passwordHint }: {
+export function CredentialsForm({
+  endpoint,
+  submitLabel,
+  next,
+  newPassword,
+  passwordHint,
+}: {
   endpoint: '/api/session' | '/api/setup';
   submitLabel: string;
   next: string;
@@ -85,7 +91,16 @@ export function CredentialsForm({ endpoint, submitLabel, next, newPassword, pass
       </Field>
       {newPassword && (
         <Field id="confirm" label="Confirm password">
-          <input id="confirm" name="confirm" type="password" autoComplete="new-password" required value={confirm} onChange={(event) => setConfirm(event.target.value)} className={inputClasses()} />
+          <input
+            id="confirm"
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={confirm}
+            onChange={(event) => setConfirm(event.target.value)}
+            className={inputClasses()}
+          />
         </Field>
       )}
       {error && (

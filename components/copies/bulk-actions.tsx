@@ -71,12 +71,23 @@ export function BulkActions({ selected, onClear }: { selected: CopyRow[]; onClea
       <Button size="sm" variant="ghost" disabled={busy} onClick={onClear} className="ml-auto">
         Clear selection
       </Button>
-      <ConfirmDialog open={confirming !== null} title={`${confirming?.label ?? ''}: ${plural(selected.length, 'copy', 'copies')}?`} confirmLabel={`${confirming?.label ?? ''} (${selected.length})`} pendingLabel="Working…" pending={busy} onConfirm={() => confirming && void run(confirming)} onClose={() => setConfirming(null)}>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`${confirming?.label ?? ''}: ${plural(selected.length, 'copy', 'copies')}?`}
+        confirmLabel={`${confirming?.label ?? ''} (${selected.length})`}
+        pendingLabel="Working…"
+        pending={busy}
+        onConfirm={() => confirming && void run(confirming)}
+        onClose={() => setConfirming(null)}
+      >
         {confirming !== null && (
           <>
             <p>
-              {confirming.action === REMOVE ? 'Remove the relationships of' : `${confirming.label} on`} <strong className="font-semibold">{plural(selected.length, 'copy', 'copies')}</strong>.{' '}
-              {confirming.action === REMOVE ? 'Targets keep the data they have.' : models.map((model) => consequenceOf(model, confirming.action, confirming.mode)).join(' ')}
+              {confirming.action === REMOVE ? 'Remove the relationships of' : `${confirming.label} on`}{' '}
+              <strong className="font-semibold">{plural(selected.length, 'copy', 'copies')}</strong>.{' '}
+              {confirming.action === REMOVE
+                ? 'Targets keep the data they have.'
+                : models.map((model) => consequenceOf(model, confirming.action, confirming.mode)).join(' ')}
             </p>
             <ul className="mt-2 max-h-40 overflow-y-auto font-mono text-xs text-fg-muted">
               {selected.map((row) => (

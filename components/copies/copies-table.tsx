@@ -10,7 +10,15 @@ import type { CopyRow } from './copy-row';
 export const COPY_ROW_HEIGHT_PX = 34;
 const copyId = (row: CopyRow) => row.id;
 
-export function CopiesTable({ rows, sorting, onSortingChange, canOperate, selection, onSelectionChange, empty }: {
+export function CopiesTable({
+  rows,
+  sorting,
+  onSortingChange,
+  canOperate,
+  selection,
+  onSelectionChange,
+  empty,
+}: {
   rows: CopyRow[];
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;

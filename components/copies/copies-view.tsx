@@ -11,7 +11,15 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { ARRAY_MODELS } from '@/engine/client';
 import { modelDisplayName } from '@/lib/client/array-models';
 import { copyServiceOf } from '@/lib/client/copy-services';
-import { COPY_SORT_COLUMNS, copyMatches, hasCopyFilters, parseCopyView, serializeCopyView, type CopySortColumn, type CopyViewState } from '@/lib/client/copy-url-state';
+import {
+  COPY_SORT_COLUMNS,
+  copyMatches,
+  hasCopyFilters,
+  parseCopyView,
+  serializeCopyView,
+  type CopySortColumn,
+  type CopyViewState,
+} from '@/lib/client/copy-url-state';
 import { useCan } from '@/lib/client/session';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useCopies } from '@/lib/client/use-copies';
@@ -30,9 +38,15 @@ function ServicesByModel() {
       <table className="w-full border-collapse text-left" aria-labelledby="copy-services-title">
         <thead className="bg-surface-raised text-xs text-fg-muted">
           <tr>
-            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Model</th>
-            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Copy service</th>
-            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">API type</th>
+            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+              Model
+            </th>
+            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+              Copy service
+            </th>
+            <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+              API type
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -92,7 +106,15 @@ export function CopiesView() {
 
   return (
     <PageFrame fill>
-      <PageHeader title="Copies" description={<span data-testid="copy-count" aria-live="polite">{description}</span>} actions={<NewCopyButton />} />
+      <PageHeader
+        title="Copies"
+        description={
+          <span data-testid="copy-count" aria-live="polite">
+            {description}
+          </span>
+        }
+        actions={<NewCopyButton />}
+      />
       <CopyFilters view={view} update={update} states={states} arrays={arrays.data ?? []} />
       {canOperate && selected.length > 0 ? <BulkActions selected={selected} onClear={() => setSelection({})} /> : null}
       {copies.isError ? (

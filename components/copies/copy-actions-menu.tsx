@@ -54,7 +54,13 @@ function ActionsMenu({ copy, describe }: { copy: Copy; describe: string }) {
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className={`${MENU_CONTENT_CLASSES} max-w-80`}>
             {copyChoicesOf(copy).map((choice) => (
-              <DropdownMenu.Item key={choiceKey(choice)} disabled={!choice.allowed} className={`${MENU_ITEM_CLASSES} flex-col items-start gap-0`} onSelect={() => choose(choice)} title={choice.reason}>
+              <DropdownMenu.Item
+                key={choiceKey(choice)}
+                disabled={!choice.allowed}
+                className={`${MENU_ITEM_CLASSES} flex-col items-start gap-0`}
+                onSelect={() => choose(choice)}
+                title={choice.reason}
+              >
                 <span>
                   {choice.label}
                   {choice.destructive ? '…' : ''}

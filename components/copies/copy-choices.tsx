@@ -68,11 +68,22 @@ export function useCopyChoiceRunner(copy: Copy, describe: string, onRemoved?: ()
   }
 
   const dialog = (
-    <ConfirmDialog open={confirming !== null} title={`${confirming?.label ?? ''}?`} confirmLabel={confirming?.label ?? ''} pendingLabel="Working…" pending={busy} onConfirm={() => confirming && run(confirming)} onClose={() => setConfirming(null)}>
+    <ConfirmDialog
+      open={confirming !== null}
+      title={`${confirming?.label ?? ''}?`}
+      confirmLabel={confirming?.label ?? ''}
+      pendingLabel="Working…"
+      pending={busy}
+      onConfirm={() => confirming && run(confirming)}
+      onClose={() => setConfirming(null)}
+    >
       {confirming !== null && (
         <p>
-          {confirming.action === DELETE ? 'Remove the relationship' : confirming.label} for <strong className="font-semibold">{describe}</strong>, now in state <span className="font-mono">{copy.state}</span>.{' '}
-          {confirming.action === DELETE ? `The copy stops tracking changes. ${removalConsequence(copy)}` : consequenceOf(copy.model, confirming.action, confirming.mode)}
+          {confirming.action === DELETE ? 'Remove the relationship' : confirming.label} for <strong className="font-semibold">{describe}</strong>, now in state{' '}
+          <span className="font-mono">{copy.state}</span>.{' '}
+          {confirming.action === DELETE
+            ? `The copy stops tracking changes. ${removalConsequence(copy)}`
+            : consequenceOf(copy.model, confirming.action, confirming.mode)}
         </p>
       )}
     </ConfirmDialog>

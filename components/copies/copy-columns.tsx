@@ -55,12 +55,22 @@ export function copyColumns(canOperate: boolean) {
       sortingFn: 'alphanumeric',
       meta: { width: '10rem' },
       cell: (info) => (
-        <Link href={`/copies/${info.row.original.id}`} prefetch={false} className="block truncate font-mono text-xs text-accent hover:underline" title={`Open ${describeCopy(info.row.original)}`}>
+        <Link
+          href={`/copies/${info.row.original.id}`}
+          prefetch={false}
+          className="block truncate font-mono text-xs text-accent hover:underline"
+          title={`Open ${describeCopy(info.row.original)}`}
+        >
           {info.getValue()}
         </Link>
       ),
     }),
-    column.accessor('type', { id: 'type' satisfies CopySortColumn, header: 'Type', meta: { width: '7rem' }, cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span> }),
+    column.accessor('type', {
+      id: 'type' satisfies CopySortColumn,
+      header: 'Type',
+      meta: { width: '7rem' },
+      cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+    }),
     column.accessor('arrayName', {
       id: 'array' satisfies CopySortColumn,
       header: 'Array',
@@ -86,8 +96,18 @@ export function copyColumns(canOperate: boolean) {
       meta: {},
       cell: (info) => <VolumeCell id={info.row.original.targetVolumeId} name={info.getValue()} />,
     }),
-    column.accessor('state', { id: 'state' satisfies CopySortColumn, header: 'State', meta: { width: '8.5rem' }, cell: (info) => <CopyStateBadge state={info.getValue()} /> }),
-    column.accessor((row) => row.progress.percent, { id: 'progress' satisfies CopySortColumn, header: 'Progress', meta: { width: '10rem' }, cell: (info) => <CopyProgressBar copy={info.row.original} /> }),
+    column.accessor('state', {
+      id: 'state' satisfies CopySortColumn,
+      header: 'State',
+      meta: { width: '8.5rem' },
+      cell: (info) => <CopyStateBadge state={info.getValue()} />,
+    }),
+    column.accessor((row) => row.progress.percent, {
+      id: 'progress' satisfies CopySortColumn,
+      header: 'Progress',
+      meta: { width: '10rem' },
+      cell: (info) => <CopyProgressBar copy={info.row.original} />,
+    }),
     column.accessor((row) => row.progress.rateBytesPerSec, {
       id: 'rate' satisfies CopySortColumn,
       header: 'Rate',
@@ -123,7 +143,13 @@ export function copyColumns(canOperate: boolean) {
       header: ({ table }) => <SelectAll table={table} />,
       meta: { width: '2.25rem' },
       cell: ({ row }) => (
-        <input type="checkbox" aria-label={`Select ${describeCopy(row.original)}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} className="size-3.5 accent-[var(--accent)]" />
+        <input
+          type="checkbox"
+          aria-label={`Select ${describeCopy(row.original)}`}
+          checked={row.getIsSelected()}
+          onChange={row.getToggleSelectedHandler()}
+          className="size-3.5 accent-[var(--accent)]"
+        />
       ),
     }),
     ...columns,

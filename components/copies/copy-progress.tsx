@@ -44,7 +44,9 @@ export function CopyProgress({ copy }: { copy: ProgressOf }) {
   const percent = Math.max(0, Math.min(100, progress.percent));
   const amount = copiedAmount(progress);
   const moving = progress.rateBytesPerSec > 0;
-  const detail = moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : null;
+  const detail = moving
+    ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}`
+    : null;
   const label = `${percent.toFixed(1)}% (${amount})${detail === null ? '' : `, ${detail}`}`;
   return (
     <div className="flex min-w-0 flex-col gap-1" data-testid="copy-progress">
@@ -54,7 +56,14 @@ export function CopyProgress({ copy }: { copy: ProgressOf }) {
           {amount}
         </span>
       </span>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-bar-track">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 overflow-hidden rounded-full bg-bar-track"
+      >
         <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
       </div>
       <span className="h-4 text-[11px] text-fg-muted tabular-nums" data-testid="copy-rate">
@@ -82,7 +91,14 @@ export function CopyProgressBar({ copy }: { copy: ProgressOf }) {
   const amount = copiedAmount(progress);
   return (
     <div className="flex items-center gap-2" title={amount}>
-      <div role="progressbar" aria-label={`${percent.toFixed(1)}% (${amount})`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-bar-track">
+      <div
+        role="progressbar"
+        aria-label={`${percent.toFixed(1)}% (${amount})`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-bar-track"
+      >
         <div className="h-full w-full origin-left bg-accent" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <span className="w-12 text-right text-xs tabular-nums" data-testid="copy-percent">

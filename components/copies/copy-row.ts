@@ -16,7 +16,12 @@ export function toCopyRows(copies: readonly Copy[], names: CopyNames, cache?: We
   return copies.map((copy) => {
     const known = cache?.get(copy);
     if (known !== undefined) return known;
-    const row = { ...copy, arrayName: names.arrayName(copy.arrayId), sourceName: names.volumeName(copy.sourceVolumeId), targetName: names.volumeName(copy.targetVolumeId) };
+    const row = {
+      ...copy,
+      arrayName: names.arrayName(copy.arrayId),
+      sourceName: names.volumeName(copy.sourceVolumeId),
+      targetName: names.volumeName(copy.targetVolumeId),
+    };
     cache?.set(copy, row);
     return row;
   });

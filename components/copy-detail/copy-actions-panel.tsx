@@ -25,7 +25,12 @@ function ActionButton({ choice, busy, onChoose }: { choice: CopyChoice; busy: bo
   return (
     <>
       <Hint content={reason}>
-        <Button aria-disabled="true" aria-describedby={reasonId} className="cursor-not-allowed opacity-55 hover:bg-surface" onClick={(event) => event.preventDefault()}>
+        <Button
+          aria-disabled="true"
+          aria-describedby={reasonId}
+          className="cursor-not-allowed opacity-55 hover:bg-surface"
+          onClick={(event) => event.preventDefault()}
+        >
           {label}
         </Button>
       </Hint>
@@ -44,7 +49,8 @@ export function CopyActionsPanel({ copy, describe }: { copy: Copy; describe: str
   return (
     <Panel title="Actions" titleId="copy-actions-title" bodyClassName="flex flex-col gap-3 p-3">
       <p className="text-xs text-fg-muted">
-        {allowedCount === 0 ? 'No action is allowed' : `${allowedCount} of ${choices.length} allowed`} in state <span className="font-mono text-fg">{copy.state}</span>. Hover or focus a disabled one to see why.
+        {allowedCount === 0 ? 'No action is allowed' : `${allowedCount} of ${choices.length} allowed`} in state{' '}
+        <span className="font-mono text-fg">{copy.state}</span>. Hover or focus a disabled one to see why.
       </p>
       <div role="group" aria-labelledby="copy-actions-title" className="flex flex-wrap gap-2">
         {choices.map((choice) => (

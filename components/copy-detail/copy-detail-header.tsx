@@ -53,7 +53,13 @@ function RenameCopy({ copy, what }: { copy: Copy; what: string }) {
   );
 }
 
-export function CopyDetailHeader({ copy, source, target, array, canOperate }: {
+export function CopyDetailHeader({
+  copy,
+  source,
+  target,
+  array,
+  canOperate,
+}: {
   copy: Copy;
   source: UseQueryResult<Volume>;
   target: UseQueryResult<Volume>;

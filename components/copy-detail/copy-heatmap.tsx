@@ -77,7 +77,8 @@ function CellReadout({ bitmap, cell, id, compact }: { bitmap: CopyBitmap; cell: 
   const range = `grains ${count(firstGrain)}–${count(firstGrain + grains - 1)}, from ${formatBytes(firstGrain * bitmap.grainBytes)}`;
   return (
     <p id={id} aria-live="polite" className="h-4 truncate text-xs text-fg tabular-nums" data-testid="heatmap-cell">
-      Cell {count(cell + 1)} of {count(bitmap.cells)} ({range}): {count(bitmap.copied[cell]!)} copied, {count(bitmap.toCopy[cell]!)} to copy, {count(bitmap.changed[cell]!)} changed
+      Cell {count(cell + 1)} of {count(bitmap.cells)} ({range}): {count(bitmap.copied[cell]!)} copied, {count(bitmap.toCopy[cell]!)} to copy,{' '}
+      {count(bitmap.changed[cell]!)} changed
     </p>
   );
 }
@@ -124,10 +125,15 @@ function HeatmapCanvas({ bitmap, copy, compact }: { bitmap: CopyBitmap; copy: Co
     canvas.width = Math.round(geometry.widthPx * scale);
     canvas.height = Math.round(geometry.heightPx * scale);
     context.setTransform(scale, 0, 0, scale, 0, 0);
-    const palette: HeatmapPalette = { copied: parseColor(colors.accent), toCopy: parseColor(colors['bar-track']), changed: parseColor(colors.warn), idle: parseColor(colors['neutral-soft']), selected: colors.fg };
+    const palette: HeatmapPalette = {
+      copied: parseColor(colors.accent),
+      toCopy: parseColor(colors['bar-track']),
+      changed: parseColor(colors.warn),
+      idle: parseColor(colors['neutral-soft']),
+      selected: colors.fg,
+    };
     paintHeatmap(context, bitmap, geometry, palette, idle, active);
   }, [bitmap, colors, geometry, idle, active, widthPx]);
-
 
   function onKeyDown(event: KeyboardEvent<HTMLCanvasElement>) {
     const last = bitmap.cells - 1;
@@ -172,7 +178,9 @@ function HeatmapCanvas({ bitmap, copy, compact }: { bitmap: CopyBitmap; copy: Co
       />
       <CellReadout bitmap={bitmap} cell={active} id={readoutId} compact={compact} />
       <p className="text-xs text-fg-muted tabular-nums" data-testid="heatmap-summary">
-        {compact ? `${summary}.` : `${summary}. Each cell is ${count(bitmap.grainsPerCell)} ${bitmap.grainsPerCell === 1 ? 'grain' : 'grains'} of ${formatBytes(bitmap.grainBytes)}.`}
+        {compact
+          ? `${summary}.`
+          : `${summary}. Each cell is ${count(bitmap.grainsPerCell)} ${bitmap.grainsPerCell === 1 ? 'grain' : 'grains'} of ${formatBytes(bitmap.grainBytes)}.`}
       </p>
     </div>
   );

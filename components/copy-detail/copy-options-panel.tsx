@@ -51,7 +51,15 @@ function ReadOnlyOptions({ copy, fields }: { copy: Copy; fields: OptionField[] }
   );
 }
 
-function OptionInput({ field, id, value, error, hint, disabled, onChange }: {
+function OptionInput({
+  field,
+  id,
+  value,
+  error,
+  hint,
+  disabled,
+  onChange,
+}: {
   field: OptionField;
   id: string;
   value: string | boolean;
@@ -62,17 +70,67 @@ function OptionInput({ field, id, value, error, hint, disabled, onChange }: {
 }) {
   const described = describedBy(id, error, hint);
   if (field.kind === 'choice') {
-    return <Select id={id} value={String(value)} onValueChange={onChange} options={field.choices.map((choice) => ({ value: choice, label: choice, hint: field.describe(choice) }))} disabled={disabled} invalid={error !== undefined} describedBy={described} className="w-full" />;
+    return (
+      <Select
+        id={id}
+        value={String(value)}
+        onValueChange={onChange}
+        options={field.choices.map((choice) => ({ value: choice, label: choice, hint: field.describe(choice) }))}
+        disabled={disabled}
+        invalid={error !== undefined}
+        describedBy={described}
+        className="w-full"
+      />
+    );
   }
-  return <input id={id} type="number" inputMode="numeric" min={field.kind === 'number' ? field.min : undefined} max={field.kind === 'number' ? field.max : undefined} step={1} value={String(value)} onChange={(event) => onChange(event.target.value)} disabled={disabled} aria-invalid={error !== undefined || undefined} aria-describedby={described} className={inputClasses(error !== undefined)} />;
+  return (
+    <input
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={field.kind === 'number' ? field.min : undefined}
+      max={field.kind === 'number' ? field.max : undefined}
+      step={1}
+      value={String(value)}
+      onChange={(event) => onChange(event.target.value)}
+      disabled={disabled}
+      aria-invalid={error !== undefined || undefined}
+      aria-describedby={described}
+      className={inputClasses(error !== undefined)}
+    />
+  );
 }
 
 /** A checkbox reads best with its label beside it, unlike the stacked fields. */
-function BooleanOption({ field, id, checked, hint, error, disabled, onChange }: { field: OptionField; id: string; checked: boolean; hint?: string; error?: string; disabled: boolean; onChange: (checked: boolean) => void }) {
+function BooleanOption({
+  field,
+  id,
+  checked,
+  hint,
+  error,
+  disabled,
+  onChange,
+}: {
+  field: OptionField;
+  id: string;
+  checked: boolean;
+  hint?: string;
+  error?: string;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="flex items-center gap-2 text-xs font-medium text-fg">
-        <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} disabled={disabled} aria-describedby={describedBy(id, error, hint)} className="size-3.5 accent-(--accent)" />
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          disabled={disabled}
+          aria-describedby={describedBy(id, error, hint)}
+          className="size-3.5 accent-(--accent)"
+        />
         {field.label}
       </label>
       {error ? (
@@ -95,8 +153,12 @@ function OptionsForm({ copy, fields }: { copy: Copy; fields: OptionField[] }) {
   const [formError, setFormError] = useState<string | null>(null);
   const editable = fields.filter((field) => isEditable(copy.model, field));
   const fixed = fields.filter((field) => !isEditable(copy.model, field));
-  const current = (field: OptionField): string | boolean => draft[field.name] ?? (field.kind === 'boolean' ? copy.options[field.name] === true : String(copy.options[field.name] ?? ''));
-  const changed = editable.filter((field) => field.name in draft && current(field) !== (field.kind === 'boolean' ? copy.options[field.name] === true : String(copy.options[field.name] ?? '')));
+  const current = (field: OptionField): string | boolean =>
+    draft[field.name] ?? (field.kind === 'boolean' ? copy.options[field.name] === true : String(copy.options[field.name] ?? ''));
+  const changed = editable.filter(
+    (field) =>
+      field.name in draft && current(field) !== (field.kind === 'boolean' ? copy.options[field.name] === true : String(copy.options[field.name] ?? '')),
+  );
 
   function edit(field: OptionField, value: string | boolean) {
     setDraft((previous) => ({ ...previous, [field.name]: value }));
@@ -126,10 +188,17 @@ function OptionsForm({ copy, fields }: { copy: Copy; fields: OptionField[] }) {
       {
         onSuccess: () => {
           setDraft({});
-          toast.success('Options saved', { description: Object.entries(options).map(([name, value]) => `${name} ${String(value)}`).join(', ') });
+          toast.success('Options saved', {
+            description: Object.entries(options)
+              .map(([name, value]) => `${name} ${String(value)}`)
+              .join(', '),
+          });
         },
         onError: (error) => {
-          const { fields: byField, form } = errorsByField(error, editable.map((field) => field.name));
+          const { fields: byField, form } = errorsByField(
+            error,
+            editable.map((field) => field.name),
+          );
           setFieldErrors(byField);
           setFormError(form);
         },
@@ -143,10 +212,30 @@ function OptionsForm({ copy, fields }: { copy: Copy; fields: OptionField[] }) {
         const id = `copy-option-${field.name}`;
         const value = current(field);
         const hint = describeValue(field, field.kind === 'number' ? Number(value) : value);
-        if (field.kind === 'boolean') return <BooleanOption key={field.name} field={field} id={id} checked={value === true} hint={hint} error={fieldErrors[field.name]} disabled={save.isPending} onChange={(next) => edit(field, next)} />;
+        if (field.kind === 'boolean')
+          return (
+            <BooleanOption
+              key={field.name}
+              field={field}
+              id={id}
+              checked={value === true}
+              hint={hint}
+              error={fieldErrors[field.name]}
+              disabled={save.isPending}
+              onChange={(next) => edit(field, next)}
+            />
+          );
         return (
           <Field key={field.name} id={id} label={field.label} error={fieldErrors[field.name]} hint={hint}>
-            <OptionInput field={field} id={id} value={value} error={fieldErrors[field.name]} hint={hint} disabled={save.isPending} onChange={(next) => edit(field, next)} />
+            <OptionInput
+              field={field}
+              id={id}
+              value={value}
+              error={fieldErrors[field.name]}
+              hint={hint}
+              disabled={save.isPending}
+              onChange={(next) => edit(field, next)}
+            />
           </Field>
         );
       })}

@@ -22,7 +22,13 @@ interface Move {
 function movesOf(events: FleetEvent[] | undefined, volumeName: string): Move[] {
   return (events ?? []).map((event) => {
     const details = (typeof event.details === 'object' && event.details !== null ? event.details : {}) as Record<string, unknown>;
-    return { event, volumeName, from: String(details.from ?? '?'), to: String(details.to ?? '?'), reason: typeof details.reason === 'string' ? details.reason : '' };
+    return {
+      event,
+      volumeName,
+      from: String(details.from ?? '?'),
+      to: String(details.to ?? '?'),
+      reason: typeof details.reason === 'string' ? details.reason : '',
+    };
   });
 }
 
@@ -103,7 +109,9 @@ export function CopyOwnersPanel({ copy, source, target }: { copy: Copy; source: 
       </table>
       {both && (
         <p className="text-xs text-fg-muted">
-          {together ? `Both on controller ${source.data.currentOwner}: grains move inside one controller.` : `Source on ${source.data.currentOwner}, target on ${target.data.currentOwner}: grains cross between controllers.`}
+          {together
+            ? `Both on controller ${source.data.currentOwner}: grains move inside one controller.`
+            : `Source on ${source.data.currentOwner}, target on ${target.data.currentOwner}: grains cross between controllers.`}
         </p>
       )}
       <h3 className="mt-1 text-xs font-semibold text-fg">Ownership moves</h3>

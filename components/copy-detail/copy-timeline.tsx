@@ -31,9 +31,24 @@ function GroupRef({ id, groupName }: { id: string; groupName: GroupNameOf }) {
 function GroupChange({ from, to, groupName }: { from: unknown; to: unknown; groupName: GroupNameOf }) {
   const fromId = typeof from === 'string' ? from : null;
   const toId = typeof to === 'string' ? to : null;
-  if (fromId === null && toId !== null) return <span>Joined <GroupRef id={toId} groupName={groupName} /></span>;
-  if (fromId !== null && toId === null) return <span>Left <GroupRef id={fromId} groupName={groupName} /></span>;
-  if (fromId !== null && toId !== null) return <span>Moved from <GroupRef id={fromId} groupName={groupName} /> to <GroupRef id={toId} groupName={groupName} /></span>;
+  if (fromId === null && toId !== null)
+    return (
+      <span>
+        Joined <GroupRef id={toId} groupName={groupName} />
+      </span>
+    );
+  if (fromId !== null && toId === null)
+    return (
+      <span>
+        Left <GroupRef id={fromId} groupName={groupName} />
+      </span>
+    );
+  if (fromId !== null && toId !== null)
+    return (
+      <span>
+        Moved from <GroupRef id={fromId} groupName={groupName} /> to <GroupRef id={toId} groupName={groupName} />
+      </span>
+    );
   return <span>Consistency group unchanged</span>;
 }
 

@@ -71,7 +71,14 @@ export function cellColor(bitmap: CopyBitmap, cell: number, palette: HeatmapPale
   return changedShare > 0 ? mix(base, palette.changed, 0.6 + 0.4 * changedShare) : base;
 }
 
-export function paintHeatmap(context: CanvasRenderingContext2D, bitmap: CopyBitmap, geometry: HeatmapGeometry, palette: HeatmapPalette, idle: boolean, selectedCell: number | null): void {
+export function paintHeatmap(
+  context: CanvasRenderingContext2D,
+  bitmap: CopyBitmap,
+  geometry: HeatmapGeometry,
+  palette: HeatmapPalette,
+  idle: boolean,
+  selectedCell: number | null,
+): void {
   const { columns, cellPx, widthPx, heightPx } = geometry;
   context.clearRect(0, 0, widthPx, heightPx);
   const gapPx = cellPx >= GAP_FROM_PX ? 1 : 0;
@@ -83,6 +90,11 @@ export function paintHeatmap(context: CanvasRenderingContext2D, bitmap: CopyBitm
   if (selectedCell !== null && selectedCell < bitmap.cells) {
     context.strokeStyle = palette.selected;
     context.lineWidth = 2;
-    context.strokeRect((selectedCell % columns) * cellPx + 1, Math.floor(selectedCell / columns) * cellPx + 1, Math.max(2, cellPx - gapPx - 2), Math.max(2, cellPx - gapPx - 2));
+    context.strokeRect(
+      (selectedCell % columns) * cellPx + 1,
+      Math.floor(selectedCell / columns) * cellPx + 1,
+      Math.max(2, cellPx - gapPx - 2),
+      Math.max(2, cellPx - gapPx - 2),
+    );
   }
 }

@@ -13,7 +13,19 @@ import { outcomeText, resultsTitle, type PairOutcome } from '@/lib/client/create
 import { useCopies } from '@/lib/client/use-copies';
 import { useVolumes } from '@/lib/client/use-volumes';
 
-function ResultsPanel({ outcomes, createdCount, failedCount, notes, onAgain }: { outcomes: PairOutcome[]; createdCount: number; failedCount: number; notes: string[]; onAgain: () => void }) {
+function ResultsPanel({
+  outcomes,
+  createdCount,
+  failedCount,
+  notes,
+  onAgain,
+}: {
+  outcomes: PairOutcome[];
+  createdCount: number;
+  failedCount: number;
+  notes: string[];
+  onAgain: () => void;
+}) {
   return (
     <Panel title={resultsTitle(createdCount, failedCount)} titleId="bulk-results-title" bodyClassName="flex flex-col gap-3 p-3">
       <ul className="flex flex-col gap-1.5" data-testid="bulk-results">
@@ -40,7 +52,10 @@ function ResultsPanel({ outcomes, createdCount, failedCount, notes, onAgain }: {
         </p>
       ))}
       <div className="flex gap-2">
-        <Link href="/copies" className="inline-flex h-7.5 items-center rounded border border-accent bg-accent px-3 text-[13px] font-medium text-accent-fg hover:brightness-110">
+        <Link
+          href="/copies"
+          className="inline-flex h-7.5 items-center rounded border border-accent bg-accent px-3 text-[13px] font-medium text-accent-fg hover:brightness-110"
+        >
           Go to Copies
         </Link>
         <Button onClick={onAgain}>Create more copies</Button>
@@ -59,11 +74,22 @@ export function BulkResults({ outcomes, onAgain }: { outcomes: PairOutcome[]; on
  * The same summary from the URL alone (a reload, a shared link): the created copies as they are
  * now. Failures' reasons lived only in the page that ran them, so only their number is left.
  */
-export function CreatedCopiesResults({ arrayId, copyIds, failedCount, onAgain }: { arrayId: string; copyIds: readonly string[]; failedCount: number; onAgain: () => void }) {
+export function CreatedCopiesResults({
+  arrayId,
+  copyIds,
+  failedCount,
+  onAgain,
+}: {
+  arrayId: string;
+  copyIds: readonly string[];
+  failedCount: number;
+  onAgain: () => void;
+}) {
   const copies = useCopies();
   const volumes = useVolumes({ arrayId });
   const error = copies.error ?? volumes.error;
-  if (error !== null) return <ErrorState title="Could not load the copies this run created" error={error} onRetry={() => void (copies.refetch(), volumes.refetch())} />;
+  if (error !== null)
+    return <ErrorState title="Could not load the copies this run created" error={error} onRetry={() => void (copies.refetch(), volumes.refetch())} />;
   if (copies.data === undefined || volumes.data === undefined) {
     return (
       <div role="status" aria-label="Loading the copies this run created" className="flex flex-col gap-2">
@@ -77,11 +103,22 @@ export function CreatedCopiesResults({ arrayId, copyIds, failedCount, onAgain }:
   const outcomes: PairOutcome[] = copyIds.flatMap((id) => {
     const copy = byId.get(id);
     if (copy === undefined) return [];
-    return [{ ok: true, sourceName: names.get(copy.sourceVolumeId) ?? copy.sourceVolumeId, targetName: names.get(copy.targetVolumeId) ?? copy.targetVolumeId, copyId: copy.id, copyName: copy.name, createdVolume: false }];
+    return [
+      {
+        ok: true,
+        sourceName: names.get(copy.sourceVolumeId) ?? copy.sourceVolumeId,
+        targetName: names.get(copy.targetVolumeId) ?? copy.targetVolumeId,
+        copyId: copy.id,
+        copyName: copy.name,
+        createdVolume: false,
+      },
+    ];
   });
   const removedCount = copyIds.length - outcomes.length;
   const notes = [
-    ...(failedCount > 0 ? [`${failedCount} ${failedCount === 1 ? 'pair' : 'pairs'} could not be created; the reasons were shown when the copies were created.`] : []),
+    ...(failedCount > 0
+      ? [`${failedCount} ${failedCount === 1 ? 'pair' : 'pairs'} could not be created; the reasons were shown when the copies were created.`]
+      : []),
     ...(removedCount > 0 ? [`${removedCount} of the created copies ${removedCount === 1 ? 'has' : 'have'} been removed since.`] : []),
   ];
   return <ResultsPanel outcomes={outcomes} createdCount={copyIds.length} failedCount={failedCount} notes={notes} onAgain={onAgain} />;

@@ -9,8 +9,17 @@ import type { PairRequest } from '@/lib/client/create-pairs';
 import type { BulkProblem } from '@/lib/client/wizard-plan';
 import { formatBytes } from '@/lib/units';
 
-
-export function BulkTargetStep({ requests, capacityOf, blocked, onDropBlocked }: { requests: PairRequest[]; capacityOf: (sourceId: string) => string | number; blocked: BulkProblem[]; onDropBlocked: () => void }) {
+export function BulkTargetStep({
+  requests,
+  capacityOf,
+  blocked,
+  onDropBlocked,
+}: {
+  requests: PairRequest[];
+  capacityOf: (sourceId: string) => string | number;
+  blocked: BulkProblem[];
+  onDropBlocked: () => void;
+}) {
   return (
     <div className="flex flex-col gap-3">
       <FormAlert messages={blocked.map((entry) => `${entry.sourceName} cannot be copied now: ${entry.problems.join('; ')}.`)} />
@@ -22,15 +31,22 @@ export function BulkTargetStep({ requests, capacityOf, blocked, onDropBlocked }:
         </div>
       )}
       <p className="text-xs text-fg-muted">
-        Each source gets a free eligible volume of the right size when one exists, and otherwise a new volume of the same size in the same pool, created with its copy.
+        Each source gets a free eligible volume of the right size when one exists, and otherwise a new volume of the same size in the same pool, created with
+        its copy.
       </p>
       <div className="overflow-auto rounded border border-line">
         <table aria-label="Matched pairs" className="w-full border-collapse text-left">
           <thead className="bg-surface-raised text-xs text-fg-muted">
             <tr>
-              <th scope="col" className="h-8 border-b border-line px-3 font-medium">Source</th>
-              <th scope="col" className="h-8 border-b border-line px-2 text-right font-medium">Size</th>
-              <th scope="col" className="h-8 border-b border-line px-3 font-medium">Target</th>
+              <th scope="col" className="h-8 border-b border-line px-3 font-medium">
+                Source
+              </th>
+              <th scope="col" className="h-8 border-b border-line px-2 text-right font-medium">
+                Size
+              </th>
+              <th scope="col" className="h-8 border-b border-line px-3 font-medium">
+                Target
+              </th>
             </tr>
           </thead>
           <tbody>

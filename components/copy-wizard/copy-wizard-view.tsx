@@ -45,7 +45,14 @@ export function CopyWizardView() {
       <PageFrame>
         <Header />
         <Panel>
-          <EmptyState title="Only operators and admins create copies" action={<Link href="/copies" className="text-accent hover:underline">Back to Copies</Link>}>
+          <EmptyState
+            title="Only operators and admins create copies"
+            action={
+              <Link href="/copies" className="text-accent hover:underline">
+                Back to Copies
+              </Link>
+            }
+          >
             Your role can see copies but not create them.
           </EmptyState>
         </Panel>
@@ -106,7 +113,9 @@ function CopyWizard() {
     const [outcome] = outcomes;
     if (!state.bulk && outcome !== undefined) {
       if (outcome.ok) {
-        toast.success(wizard.start ? `Copy ${outcome.copyName} created and started` : `Copy ${outcome.copyName} created`, { description: `${outcome.sourceName} → ${outcome.targetName}` });
+        toast.success(wizard.start ? `Copy ${outcome.copyName} created and started` : `Copy ${outcome.copyName} created`, {
+          description: `${outcome.sourceName} → ${outcome.targetName}`,
+        });
         setLeaving(true);
         // Replaced, not pushed: Back must not return to a review offering this copy again.
         router.replace(`/copies/${encodeURIComponent(outcome.copyId)}`);
@@ -136,7 +145,11 @@ function CopyWizard() {
     return (
       <PageFrame>
         <Header />
-        {results !== null ? <BulkResults outcomes={results} onAgain={again} /> : <CreatedCopiesResults arrayId={state.arrayId} copyIds={state.created} failedCount={state.failed} onAgain={again} />}
+        {results !== null ? (
+          <BulkResults outcomes={results} onAgain={again} />
+        ) : (
+          <CreatedCopiesResults arrayId={state.arrayId} copyIds={state.created} failedCount={state.failed} onAgain={again} />
+        )}
       </PageFrame>
     );
   }
@@ -151,7 +164,12 @@ function CopyWizard() {
           Step {index + 1} of {WIZARD_STEPS.length}: {WIZARD_STEP_TITLES[shown]}
           {array !== undefined && shown !== 'service' ? <span className="font-normal text-fg-muted"> · {array.name}</span> : null}
         </h2>
-        <WizardStepBody wizard={wizard} failure={failure !== null && failure.step === shown ? failure : null} pending={creation.pending} onCreate={() => void create()} />
+        <WizardStepBody
+          wizard={wizard}
+          failure={failure !== null && failure.step === shown ? failure : null}
+          pending={creation.pending}
+          onCreate={() => void create()}
+        />
       </Panel>
       <div className="flex justify-between gap-2">
         <Button disabled={index === 0 || creation.pending} onClick={() => goTo(previousStep(shown))}>

@@ -8,7 +8,11 @@ import { useState, type InputHTMLAttributes } from 'react';
 /** How many recent keystrokes' echoes are recognised as our own. */
 const ECHOES_KEPT = 64;
 
-export function DraftInput({ value, onValueChange, ...props }: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & { value: string; onValueChange: (text: string) => void }) {
+export function DraftInput({
+  value,
+  onValueChange,
+  ...props
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> & { value: string; onValueChange: (text: string) => void }) {
   const [draft, setDraft] = useState(value);
   const [previous, setPrevious] = useState(value);
   const [sent, setSent] = useState<readonly string[]>([]);

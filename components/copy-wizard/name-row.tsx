@@ -9,7 +9,14 @@ import { DraftInput } from './draft-input';
 
 const ID = 'wizard-copy-name';
 
-export function NameRow({ bulk, value, onChange, error, defaultName, defaultKnown }: {
+export function NameRow({
+  bulk,
+  value,
+  onChange,
+  error,
+  defaultName,
+  defaultKnown,
+}: {
   bulk: boolean;
   value: string;
   onChange: (text: string) => void;
@@ -24,7 +31,8 @@ export function NameRow({ bulk, value, onChange, error, defaultName, defaultKnow
       <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 border-b border-line py-2.5" data-testid="option-name">
         <span className="text-xs font-medium text-fg">Names</span>
         <p id={`${ID}-hint`} className="text-xs text-fg-subtle">
-          Not chosen in bulk: each new copy gets its array’s default name, <span className="font-mono">{defaultName}</span> with the smallest number free on the array. Rename any of them afterwards from its page.
+          Not chosen in bulk: each new copy gets its array’s default name, <span className="font-mono">{defaultName}</span> with the smallest number free on the
+          array. Rename any of them afterwards from its page.
         </p>
       </div>
     );

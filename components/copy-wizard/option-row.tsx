@@ -16,20 +16,65 @@ function shownDefault(option: OptionField, value: string): string {
   return option.kind === 'boolean' ? (value === 'true' ? 'on' : 'off') : value;
 }
 
-export function OptionRow({ option, value, defaultValue, error, disabled, onChange }: { option: OptionField; value: string; defaultValue: string; error?: string; disabled?: boolean; onChange: (value: string) => void }) {
+export function OptionRow({
+  option,
+  value,
+  defaultValue,
+  error,
+  disabled,
+  onChange,
+}: {
+  option: OptionField;
+  value: string;
+  defaultValue: string;
+  error?: string;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
   const id = `wizard-option-${option.name}`;
   const described = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   const buys = meaning(option, value);
   const control =
     option.kind === 'choice' ? (
-      <Select id={id} value={value} onValueChange={onChange} options={option.choices.map((choice) => ({ value: choice, label: choice, hint: option.describe(choice) }))} invalid={error !== undefined} describedBy={described} disabled={disabled} className="w-56" />
+      <Select
+        id={id}
+        value={value}
+        onValueChange={onChange}
+        options={option.choices.map((choice) => ({ value: choice, label: choice, hint: option.describe(choice) }))}
+        invalid={error !== undefined}
+        describedBy={described}
+        disabled={disabled}
+        className="w-56"
+      />
     ) : option.kind === 'number' ? (
-      <DraftInput id={id} type="text" inputMode="numeric" value={value} onValueChange={onChange} aria-invalid={error !== undefined || undefined} aria-describedby={described} disabled={disabled} className={`${inputClasses(error !== undefined)} w-24! tabular-nums`} />
+      <DraftInput
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={value}
+        onValueChange={onChange}
+        aria-invalid={error !== undefined || undefined}
+        aria-describedby={described}
+        disabled={disabled}
+        className={`${inputClasses(error !== undefined)} w-24! tabular-nums`}
+      />
     ) : (
-      <input id={id} type="checkbox" checked={value === 'true'} onChange={(event) => onChange(String(event.target.checked))} aria-invalid={error !== undefined || undefined} aria-describedby={described} disabled={disabled} className="size-3.5 accent-(--accent)" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === 'true'}
+        onChange={(event) => onChange(String(event.target.checked))}
+        aria-invalid={error !== undefined || undefined}
+        aria-describedby={described}
+        disabled={disabled}
+        className="size-3.5 accent-(--accent)"
+      />
     );
   return (
-    <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 border-b border-line py-2.5 last:border-b-0" data-testid={`option-${option.name}`}>
+    <div
+      className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 border-b border-line py-2.5 last:border-b-0"
+      data-testid={`option-${option.name}`}
+    >
       <label htmlFor={id} className="pt-1.5 text-xs font-medium text-fg">
         {option.label}
       </label>

@@ -17,8 +17,22 @@ import { OptionRow } from './option-row';
 
 const NO_GROUP = '__none__';
 
-function GroupChoice({ state, update, groups, error }: { state: WizardState; update: UrlStateUpdate<WizardState>; groups: ConsistencyGroup[]; error: string | null }) {
-  const options = [{ value: NO_GROUP, label: 'None: this mapping starts on its own' }, { value: NEW_GROUP, label: 'New group…' }, ...groups.map((group) => ({ value: group.id, label: `${group.name} (${group.memberIds.length} mappings, ${group.state})`, textValue: group.name }))];
+function GroupChoice({
+  state,
+  update,
+  groups,
+  error,
+}: {
+  state: WizardState;
+  update: UrlStateUpdate<WizardState>;
+  groups: ConsistencyGroup[];
+  error: string | null;
+}) {
+  const options = [
+    { value: NO_GROUP, label: 'None: this mapping starts on its own' },
+    { value: NEW_GROUP, label: 'New group…' },
+    ...groups.map((group) => ({ value: group.id, label: `${group.name} (${group.memberIds.length} mappings, ${group.state})`, textValue: group.name })),
+  ];
   const value = state.group === '' ? NO_GROUP : state.group;
   const known = value === NO_GROUP || value === NEW_GROUP || groups.some((group) => group.id === value);
   return (
@@ -28,13 +42,30 @@ function GroupChoice({ state, update, groups, error }: { state: WizardState; upd
       </label>
       <div className="flex min-w-0 flex-col gap-1">
         <div className="flex flex-wrap items-center gap-3">
-          <Select id="wizard-group" value={value} onValueChange={(next) => update((current) => ({ ...current, group: next === NO_GROUP ? '' : next }))} options={options} invalid={!known} describedBy="wizard-group-hint" className="w-72" />
+          <Select
+            id="wizard-group"
+            value={value}
+            onValueChange={(next) => update((current) => ({ ...current, group: next === NO_GROUP ? '' : next }))}
+            options={options}
+            invalid={!known}
+            describedBy="wizard-group-hint"
+            className="w-72"
+          />
           {state.group === NEW_GROUP && (
             <>
               <label htmlFor="wizard-group-name" className="sr-only">
                 New group name
               </label>
-              <DraftInput id="wizard-group-name" value={state.groupName} placeholder="Group name" onValueChange={(text) => update((current) => ({ ...current, groupName: text }))} aria-invalid={error !== null || undefined} aria-describedby={error !== null ? 'wizard-group-error' : 'wizard-group-hint'} spellCheck={false} className={`${inputClasses(error !== null)} w-56! font-mono text-xs`} />
+              <DraftInput
+                id="wizard-group-name"
+                value={state.groupName}
+                placeholder="Group name"
+                onValueChange={(text) => update((current) => ({ ...current, groupName: text }))}
+                aria-invalid={error !== null || undefined}
+                aria-describedby={error !== null ? 'wizard-group-error' : 'wizard-group-hint'}
+                spellCheck={false}
+                className={`${inputClasses(error !== null)} w-56! font-mono text-xs`}
+              />
             </>
           )}
         </div>
@@ -51,7 +82,18 @@ function GroupChoice({ state, update, groups, error }: { state: WizardState; upd
   );
 }
 
-export function OptionsStep({ model, state, update, errors, nameError, defaultName, defaultKnown, groups, groupError, failure }: {
+export function OptionsStep({
+  model,
+  state,
+  update,
+  errors,
+  nameError,
+  defaultName,
+  defaultKnown,
+  groups,
+  groupError,
+  failure,
+}: {
   model: ArrayModel;
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
@@ -69,7 +111,14 @@ export function OptionsStep({ model, state, update, errors, nameError, defaultNa
     <div className="flex flex-col gap-3">
       <FormAlert messages={failure} />
       <div className="flex flex-col">
-        <NameRow bulk={state.bulk} value={state.copyName} onChange={(text) => update((current) => ({ ...current, copyName: text }))} error={nameError} defaultName={defaultName} defaultKnown={defaultKnown} />
+        <NameRow
+          bulk={state.bulk}
+          value={state.copyName}
+          onChange={(text) => update((current) => ({ ...current, copyName: text }))}
+          error={nameError}
+          defaultName={defaultName}
+          defaultKnown={defaultKnown}
+        />
         {optionFieldsOf(model).map((option) => (
           <OptionRow
             key={option.name}
@@ -86,9 +135,19 @@ export function OptionsStep({ model, state, update, errors, nameError, defaultNa
             Start now
           </label>
           <div className="flex flex-col gap-1">
-            <input id="wizard-start" type="checkbox" checked={deferrable ? state.start : true} disabled={!deferrable} onChange={(event) => update((current) => ({ ...current, start: event.target.checked }))} aria-describedby="wizard-start-hint" className="size-3.5 accent-(--accent)" />
+            <input
+              id="wizard-start"
+              type="checkbox"
+              checked={deferrable ? state.start : true}
+              disabled={!deferrable}
+              onChange={(event) => update((current) => ({ ...current, start: event.target.checked }))}
+              aria-describedby="wizard-start-hint"
+              className="size-3.5 accent-(--accent)"
+            />
             <p id="wizard-start-hint" className="text-xs text-fg-subtle">
-              {deferrable ? 'Created and started in one request; off creates it idle, to start later from its page. Default: on.' : `Always on: ${unstartedRefusal(model) ?? 'this service starts a relationship when it is created'}.`}
+              {deferrable
+                ? 'Created and started in one request; off creates it idle, to start later from its page. Default: on.'
+                : `Always on: ${unstartedRefusal(model) ?? 'this service starts a relationship when it is created'}.`}
             </p>
           </div>
         </div>

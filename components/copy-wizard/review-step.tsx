@@ -25,8 +25,12 @@ function PairList({ pairs }: { pairs: ReviewedPair[] }) {
       <table aria-label="Pairs to create" className="w-full border-collapse text-left text-xs">
         <thead className="sticky top-0 bg-surface-raised text-fg-muted">
           <tr>
-            <th scope="col" className="h-7 border-b border-line px-3 font-medium">Source</th>
-            <th scope="col" className="h-7 border-b border-line px-3 font-medium">Target</th>
+            <th scope="col" className="h-7 border-b border-line px-3 font-medium">
+              Source
+            </th>
+            <th scope="col" className="h-7 border-b border-line px-3 font-medium">
+              Target
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -54,7 +58,15 @@ export interface ReviewState {
   refusals: string[];
 }
 
-export function ReviewStep({ review, pairs, confirmWord, startLabel, pending, failure, onCreate }: {
+export function ReviewStep({
+  review,
+  pairs,
+  confirmWord,
+  startLabel,
+  pending,
+  failure,
+  onCreate,
+}: {
   review: ReviewState;
   pairs: ReviewedPair[];
   /** What must be typed before Create, or null when nothing is overwritten. */
@@ -87,7 +99,14 @@ export function ReviewStep({ review, pairs, confirmWord, startLabel, pending, fa
           <label htmlFor="wizard-confirm" className="text-xs font-medium text-fg">
             Type <span className="font-mono font-semibold">{confirmWord}</span> to confirm that existing data will be overwritten
           </label>
-          <input id="wizard-confirm" value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} className={`${inputClasses()} max-w-sm font-mono text-xs`} />
+          <input
+            id="wizard-confirm"
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className={`${inputClasses()} max-w-sm font-mono text-xs`}
+          />
         </div>
       )}
       <FormAlert messages={failure} />

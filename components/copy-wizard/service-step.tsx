@@ -25,9 +25,20 @@ export function ServiceStep({ arrays, arrayId, onChoose }: { arrays: StorageArra
           return (
             <label
               key={array.id}
-              className={clsx('flex cursor-pointer gap-3 rounded border p-3 hover:bg-surface-hover has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent', checked ? 'border-accent bg-accent-soft' : 'border-line')}
+              className={clsx(
+                'flex cursor-pointer gap-3 rounded border p-3 hover:bg-surface-hover has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent',
+                checked ? 'border-accent bg-accent-soft' : 'border-line',
+              )}
             >
-              <input type="radio" name="wizard-array" value={array.id} checked={checked} onChange={() => onChoose(array.id)} className="mt-1 size-3.5 accent-(--accent)" aria-describedby={`service-${array.id}-what`} />
+              <input
+                type="radio"
+                name="wizard-array"
+                value={array.id}
+                checked={checked}
+                onChange={() => onChoose(array.id)}
+                className="mt-1 size-3.5 accent-(--accent)"
+                aria-describedby={`service-${array.id}-what`}
+              />
               <span className="flex min-w-0 flex-col gap-0.5">
                 <span className="font-semibold text-fg">
                   {array.name} <span className="font-normal text-fg-muted">· {modelDisplayName(array.model)}</span>

@@ -15,7 +15,10 @@ function isSortColumn(id: string | undefined): id is SourceSortColumn {
 
 export function SourceStep({ state, update, rows }: { state: WizardState; update: UrlStateUpdate<WizardState>; rows: PickRow[] }) {
   const needle = state.q.trim().toLowerCase();
-  const shown = useMemo(() => (needle === '' ? rows : rows.filter((row) => row.name.toLowerCase().includes(needle) || state.sourceIds.includes(row.id))), [rows, needle, state.sourceIds]);
+  const shown = useMemo(
+    () => (needle === '' ? rows : rows.filter((row) => row.name.toLowerCase().includes(needle) || state.sourceIds.includes(row.id))),
+    [rows, needle, state.sourceIds],
+  );
   // Stable between renders: the table recomputes its row model whenever this changes.
   const sorting = useMemo<SortingState>(() => (state.sort === null ? [] : [{ id: state.sort, desc: state.descending }]), [state.sort, state.descending]);
   const onSortingChange = useCallback(
@@ -37,9 +40,20 @@ export function SourceStep({ state, update, rows }: { state: WizardState; update
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <SearchBox id="wizard-source-search" label="Search volumes" placeholder="Search volume names" value={state.q} onChange={(q) => update((current) => ({ ...current, q }))} />
+        <SearchBox
+          id="wizard-source-search"
+          label="Search volumes"
+          placeholder="Search volume names"
+          value={state.q}
+          onChange={(q) => update((current) => ({ ...current, q }))}
+        />
         <label className="flex items-center gap-2 text-xs font-medium text-fg">
-          <input type="checkbox" checked={state.bulk} onChange={(event) => update((current) => withBulk(current, event.target.checked))} className="size-3.5 accent-(--accent)" />
+          <input
+            type="checkbox"
+            checked={state.bulk}
+            onChange={(event) => update((current) => withBulk(current, event.target.checked))}
+            className="size-3.5 accent-(--accent)"
+          />
           Bulk: several sources at once, targets matched automatically
         </label>
         <span className="text-xs text-fg-muted" aria-live="polite" data-testid="source-count">
@@ -55,7 +69,11 @@ export function SourceStep({ state, update, rows }: { state: WizardState; update
         onChoose={onChoose}
         sorting={sorting}
         onSortingChange={onSortingChange}
-        empty={<EmptyState title={needle === '' ? 'This array has no volumes' : 'No volume matches the search'}>{needle === '' ? 'Create volumes on the Volumes page first.' : 'Change or clear the search.'}</EmptyState>}
+        empty={
+          <EmptyState title={needle === '' ? 'This array has no volumes' : 'No volume matches the search'}>
+            {needle === '' ? 'Create volumes on the Volumes page first.' : 'Change or clear the search.'}
+          </EmptyState>
+        }
       />
     </div>
   );

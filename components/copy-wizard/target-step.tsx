@@ -14,7 +14,14 @@ import { formatBytes } from '@/lib/units';
 import { DraftInput } from './draft-input';
 import { VolumePickTable, type PickRow } from './volume-pick-table';
 
-export function NewTargetChoice({ state, update, source, poolName, suggestedName, nameError }: {
+export function NewTargetChoice({
+  state,
+  update,
+  source,
+  poolName,
+  suggestedName,
+  nameError,
+}: {
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
   source: Volume;
@@ -27,7 +34,14 @@ export function NewTargetChoice({ state, update, source, poolName, suggestedName
   return (
     <div className={clsx('flex flex-wrap items-start gap-3 rounded border p-3', chosen ? 'border-accent bg-accent-soft' : 'border-line')}>
       <label className="flex items-center gap-2 font-medium text-fg">
-        <input type="radio" name="wizard-target" value={NEW_TARGET} checked={chosen} onChange={() => update((current) => ({ ...current, targetId: NEW_TARGET }))} className="size-3.5 accent-(--accent)" />
+        <input
+          type="radio"
+          name="wizard-target"
+          value={NEW_TARGET}
+          checked={chosen}
+          onChange={() => update((current) => ({ ...current, targetId: NEW_TARGET }))}
+          className="size-3.5 accent-(--accent)"
+        />
         Create a matching target volume
       </label>
       <div className="flex min-w-64 flex-1 flex-col gap-1">
@@ -57,7 +71,14 @@ export function NewTargetChoice({ state, update, source, poolName, suggestedName
   );
 }
 
-export function TargetStep({ state, update, rows, problems, rejected, newTarget }: {
+export function TargetStep({
+  state,
+  update,
+  rows,
+  problems,
+  rejected,
+  newTarget,
+}: {
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
   /** Every volume of the array with its reasons, eligible first. */
@@ -73,12 +94,12 @@ export function TargetStep({ state, update, rows, problems, rejected, newTarget 
   const eligible = rows.filter((row) => row.reasons?.length === 0).length;
   return (
     <div className="flex flex-col gap-3">
-      {rejected !== null && problems.length === 0 && <FormAlert messages={[`The chosen target ${rejected.name} cannot be used: ${rejected.reasons.join('; ')}. Choose another target, or create a matching one.`]} />}
-      {problems.length > 0 ? (
-        <FormAlert messages={problems.map((problem) => `The source cannot be copied now: ${problem}`)} />
-      ) : (
-        newTarget
+      {rejected !== null && problems.length === 0 && (
+        <FormAlert
+          messages={[`The chosen target ${rejected.name} cannot be used: ${rejected.reasons.join('; ')}. Choose another target, or create a matching one.`]}
+        />
       )}
+      {problems.length > 0 ? <FormAlert messages={problems.map((problem) => `The source cannot be copied now: ${problem}`)} /> : newTarget}
       <p className="text-xs text-fg-muted" data-testid="eligible-count">
         {eligible} of {rows.length} volumes on this array can be the target. Volumes that cannot say why.
       </p>

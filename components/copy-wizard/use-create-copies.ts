@@ -49,7 +49,11 @@ export function useCreateCopies() {
       const outcomes = await createPairs(api, plan.requests, { ...plan.copy, ...(groupId === undefined ? {} : { consistencyGroupId: groupId }) });
       return { kind: 'done', outcomes };
     } finally {
-      await Promise.all([invalidateAfterCopyChange(client), client.invalidateQueries({ queryKey: queryKeys.arrays }), client.invalidateQueries({ queryKey: queryKeys.consistencyGroups })]);
+      await Promise.all([
+        invalidateAfterCopyChange(client),
+        client.invalidateQueries({ queryKey: queryKeys.arrays }),
+        client.invalidateQueries({ queryKey: queryKeys.consistencyGroups }),
+      ]);
       setPending(false);
     }
   }

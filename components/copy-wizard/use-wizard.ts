@@ -29,31 +29,52 @@ export function useWizard() {
   const model = array?.model;
   const type = model === undefined ? undefined : COPY_TYPE_BY_MODEL[model];
   const volumes = useVolumes(state.arrayId === '' ? {} : { arrayId: state.arrayId });
-  const arrayVolumes = useMemo(() => (array === undefined || volumes.data === undefined ? undefined : volumes.data.filter((volume) => volume.arrayId === array.id)), [array, volumes.data]);
+  const arrayVolumes = useMemo(
+    () => (array === undefined || volumes.data === undefined ? undefined : volumes.data.filter((volume) => volume.arrayId === array.id)),
+    [array, volumes.data],
+  );
   // Only volumes that exist on the array are asked about: a stale link's id would answer 404.
-  const sourceIds = useMemo(() => (arrayVolumes === undefined ? [] : state.sourceIds.filter((id) => arrayVolumes.some((volume) => volume.id === id))), [arrayVolumes, state.sourceIds]);
+  const sourceIds = useMemo(
+    () => (arrayVolumes === undefined ? [] : state.sourceIds.filter((id) => arrayVolumes.some((volume) => volume.id === id))),
+    [arrayVolumes, state.sourceIds],
+  );
   const eligibility = useEligibility(state.bulk ? undefined : type, state.bulk ? undefined : sourceIds[0]);
   const eligibilities = useEligibilities(state.bulk ? type : undefined, state.bulk ? sourceIds : []);
   const copies = useCopies();
   const groups = useConsistencyGroups(model === 'storwize');
 
-  const plan = useMemo(() => planWizard({ state, array, volumes: arrayVolumes, eligibility: eligibility.data, eligibilities: eligibilities.data }), [state, array, arrayVolumes, eligibility.data, eligibilities.data]);
+  const plan = useMemo(
+    () => planWizard({ state, array, volumes: arrayVolumes, eligibility: eligibility.data, eligibilities: eligibilities.data }),
+    [state, array, arrayVolumes, eligibility.data, eligibilities.data],
+  );
   const optionsCheck = useMemo(() => (model === undefined ? { options: null, errors: {} } : checkOptions(model, state.options)), [model, state.options]);
   const arrayGroups = (groups.data ?? []).filter((group) => group.arrayId === state.arrayId);
-  const groupError = model === 'storwize' && state.group === NEW_GROUP ? groupNameError(state.groupName, arrayGroups.map((group) => group.name)) : null;
-  const groupKnown = model !== 'storwize' || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
+  const groupError =
+    model === 'storwize' && state.group === NEW_GROUP
+      ? groupNameError(
+          state.groupName,
+          arrayGroups.map((group) => group.name),
+        )
+      : null;
+  const groupKnown =
+    model !== 'storwize' || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
   // The relationship's name (one pair only): the engine's rule as typed; '' leaves it to the array.
   const copyName = state.bulk ? '' : state.copyName.trim();
   const nameError = copyName === '' ? null : nameRuleProblem(copyName);
   // The array's default is exact only from the whole list: until it arrives, its pattern.
-  const defaultName = model === undefined ? undefined : copies.data === undefined ? defaultNamePattern(model) : defaultCopyName(model, state.arrayId, copies.data);
+  const defaultName =
+    model === undefined ? undefined : copies.data === undefined ? defaultNamePattern(model) : defaultCopyName(model, state.arrayId, copies.data);
   const optionsValid = optionsCheck.options !== null && groupError === null && groupKnown && nameError === null;
   const namingOf = (known: ArrayModel): ReviewInput['naming'] => {
     if (state.bulk) return { kind: 'defaults', pattern: defaultNamePattern(known) };
     return copyName !== '' ? { kind: 'given', name: copyName } : { kind: 'default', name: defaultName ?? defaultNamePattern(known) };
   };
   // Choices the data no longer backs (a deleted array or volume) count as not made.
-  const known = { ...state, arrayId: array === undefined && !arrays.isPending ? '' : state.arrayId, sourceIds: arrayVolumes === undefined ? state.sourceIds : plan.sources.map((source) => source.id) };
+  const known = {
+    ...state,
+    arrayId: array === undefined && !arrays.isPending ? '' : state.arrayId,
+    sourceIds: arrayVolumes === undefined ? state.sourceIds : plan.sources.map((source) => source.id),
+  };
   const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
   // Everything `shown` depends on has arrived: until then it gives the URL's step the benefit of the doubt.
   const settled = !arrays.isPending && (array === undefined || arrayVolumes !== undefined) && !plan.loading && (model !== 'storwize' || !groups.isPending);
@@ -66,19 +87,37 @@ export function useWizard() {
     options: optionsValid,
     review: false,
   };
-  const reachable = (step: WizardStep) => WIZARD_STEPS.indexOf(step) <= WIZARD_STEPS.indexOf(shown) || WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(step)).every((earlier) => canAdvance[earlier]);
+  const reachable = (step: WizardStep) =>
+    WIZARD_STEPS.indexOf(step) <= WIZARD_STEPS.indexOf(shown) || WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(step)).every((earlier) => canAdvance[earlier]);
 
   const onArray = (copies.data ?? []).filter((copy) => copy.arrayId === state.arrayId);
   const group: ReviewInput['group'] =
-    model === 'storwize' && state.group !== '' ? { name: state.group === NEW_GROUP ? state.groupName.trim() : (arrayGroups.find((candidate) => candidate.id === state.group)?.name ?? state.group), created: state.group === NEW_GROUP } : null;
+    model === 'storwize' && state.group !== ''
+      ? {
+          name: state.group === NEW_GROUP ? state.groupName.trim() : (arrayGroups.find((candidate) => candidate.id === state.group)?.name ?? state.group),
+          created: state.group === NEW_GROUP,
+        }
+      : null;
   const existingGroupId = model === 'storwize' && state.group !== '' && state.group !== NEW_GROUP ? state.group : undefined;
   // The engine judges exactly what Create would send, once the review is shown.
   const commands =
     shown !== 'review' || type === undefined || optionsCheck.options === null || plan.requests.length === 0
       ? null
-      : reviewCommands({ type, options: optionsCheck.options, start, ...(existingGroupId === undefined ? {} : { consistencyGroupId: existingGroupId }), ...(copyName === '' ? {} : { name: copyName }) }, plan.requests);
+      : reviewCommands(
+          {
+            type,
+            options: optionsCheck.options,
+            start,
+            ...(existingGroupId === undefined ? {} : { consistencyGroupId: existingGroupId }),
+            ...(copyName === '' ? {} : { name: copyName }),
+          },
+          plan.requests,
+        );
   // Asked again when a copy on the array changes state (a queue slot frees) or a controller changes.
-  const basis = [...onArray.map((copy) => `${copy.id}:${copy.state}`), ...(array?.controllers ?? []).map((controller) => `${controller.slot}:${controller.status}`)].join(',');
+  const basis = [
+    ...onArray.map((copy) => `${copy.id}:${copy.state}`),
+    ...(array?.controllers ?? []).map((controller) => `${controller.slot}:${controller.status}`),
+  ].join(',');
   const preview = usePreview(commands, basis);
   const previews = preview.isPlaceholderData ? undefined : preview.data;
   const lines =
@@ -107,11 +146,46 @@ export function useWizard() {
   /** What Create sends, or null while something is missing. */
   function createPlan(onGroupCreated: (groupId: string) => void): CreatePlan | null {
     if (model === undefined || type === undefined || array === undefined || optionsCheck.options === null) return null;
-    const chosenGroup: CreatePlan['group'] = model !== 'storwize' || state.group === '' ? null : state.group === NEW_GROUP ? { kind: 'new', arrayId: array.id, name: state.groupName.trim() } : { kind: 'existing', id: state.group };
-    return { requests: plan.requests, copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) }, group: chosenGroup, onGroupCreated };
+    const chosenGroup: CreatePlan['group'] =
+      model !== 'storwize' || state.group === ''
+        ? null
+        : state.group === NEW_GROUP
+          ? { kind: 'new', arrayId: array.id, name: state.groupName.trim() }
+          : { kind: 'existing', id: state.group };
+    return {
+      requests: plan.requests,
+      copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) },
+      group: chosenGroup,
+      onGroupCreated,
+    };
   }
 
-  return { state, update, arrays, array, model, volumes, arrayVolumes, eligibility, eligibilities, plan, optionsCheck, arrayGroups, groupError, nameError, defaultName, defaultKnown: copies.data !== undefined, shown, settled, start, canAdvance, reachable, review, confirmWord, createPlan };
+  return {
+    state,
+    update,
+    arrays,
+    array,
+    model,
+    volumes,
+    arrayVolumes,
+    eligibility,
+    eligibilities,
+    plan,
+    optionsCheck,
+    arrayGroups,
+    groupError,
+    nameError,
+    defaultName,
+    defaultKnown: copies.data !== undefined,
+    shown,
+    settled,
+    start,
+    canAdvance,
+    reachable,
+    review,
+    confirmWord,
+    createPlan,
+  };
 }
 
 export type Wizard = ReturnType<typeof useWizard>;

@@ -48,7 +48,17 @@ function Reasons({ reasons }: { reasons: string[] }) {
   );
 }
 
-export function VolumePickTable({ rows, label, name, multiple, chosen, onChoose, sorting, onSortingChange, empty }: {
+export function VolumePickTable({
+  rows,
+  label,
+  name,
+  multiple,
+  chosen,
+  onChoose,
+  sorting,
+  onSortingChange,
+  empty,
+}: {
   rows: PickRow[];
   label: string;
   /** The radio group's name. */
@@ -92,20 +102,41 @@ export function VolumePickTable({ rows, label, name, multiple, chosen, onChoose,
         sortingFn: 'alphanumeric',
         meta: { width: withReasons ? '18%' : '30%' },
         cell: (info) => (
-          <label htmlFor={`${name}-${info.row.original.id}`} className={clsx('block truncate font-mono text-xs', info.row.original.reasons?.length ? 'text-fg-muted' : 'cursor-pointer text-fg')} title={info.getValue()}>
+          <label
+            htmlFor={`${name}-${info.row.original.id}`}
+            className={clsx('block truncate font-mono text-xs', info.row.original.reasons?.length ? 'text-fg-muted' : 'cursor-pointer text-fg')}
+            title={info.getValue()}
+          >
             {info.getValue()}
           </label>
         ),
       }),
-      column.accessor('capacityBytes', { id: 'capacity', header: 'Size', sortingFn: byCapacity, meta: { width: '6rem', align: 'right' }, cell: (info) => <span className="tabular-nums">{formatBytes(toBigBytes(info.getValue()))}</span> }),
-      column.accessor('poolName', { id: 'pool', header: 'Pool', meta: { width: withReasons ? '12%' : '18%' }, cell: (info) => <span className="block truncate">{info.getValue()}</span> }),
+      column.accessor('capacityBytes', {
+        id: 'capacity',
+        header: 'Size',
+        sortingFn: byCapacity,
+        meta: { width: '6rem', align: 'right' },
+        cell: (info) => <span className="tabular-nums">{formatBytes(toBigBytes(info.getValue()))}</span>,
+      }),
+      column.accessor('poolName', {
+        id: 'pool',
+        header: 'Pool',
+        meta: { width: withReasons ? '12%' : '18%' },
+        cell: (info) => <span className="block truncate">{info.getValue()}</span>,
+      }),
       column.accessor('currentOwner', {
         id: 'owner',
         header: 'Owner',
         meta: { width: '6.5rem' },
-        cell: (info) => (info.getValue() === info.row.original.preferredOwner ? `controller ${info.getValue()}` : <Badge tone="warn">{`${info.getValue()} · moved`}</Badge>),
+        cell: (info) =>
+          info.getValue() === info.row.original.preferredOwner ? `controller ${info.getValue()}` : <Badge tone="warn">{`${info.getValue()} · moved`}</Badge>,
       }),
-      column.accessor((row) => row.roles.join(', '), { id: 'roles', header: 'Roles', meta: { width: '8rem' }, cell: (info) => <Roles roles={info.row.original.roles} /> }),
+      column.accessor((row) => row.roles.join(', '), {
+        id: 'roles',
+        header: 'Roles',
+        meta: { width: '8rem' },
+        cell: (info) => <Roles roles={info.row.original.roles} />,
+      }),
       column.accessor('status', { id: 'status', header: 'Status', meta: { width: '6rem' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} /> }),
       ...(withReasons
         ? [

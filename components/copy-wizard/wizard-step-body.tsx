@@ -18,12 +18,23 @@ import type { Wizard } from './use-wizard';
 function TargetBody({ wizard, failure }: { wizard: Wizard; failure: StepFailure | null }) {
   const { state, update, plan } = wizard;
   const source = plan.sources[0];
-  const dropBlocked = () => update((current) => withSources(current, current.sourceIds.filter((id) => !plan.blocked.some((entry) => entry.sourceId === id))));
+  const dropBlocked = () =>
+    update((current) =>
+      withSources(
+        current,
+        current.sourceIds.filter((id) => !plan.blocked.some((entry) => entry.sourceId === id)),
+      ),
+    );
   return (
     <div className="flex flex-col gap-3">
       <FormAlert messages={failure?.messages ?? []} />
       {state.bulk ? (
-        <BulkTargetStep requests={plan.requests} blocked={plan.blocked} onDropBlocked={dropBlocked} capacityOf={(id) => plan.sources.find((candidate) => candidate.id === id)?.capacityBytes ?? 0} />
+        <BulkTargetStep
+          requests={plan.requests}
+          blocked={plan.blocked}
+          onDropBlocked={dropBlocked}
+          capacityOf={(id) => plan.sources.find((candidate) => candidate.id === id)?.capacityBytes ?? 0}
+        />
       ) : (
         <TargetStep
           state={state}
@@ -31,20 +42,49 @@ function TargetBody({ wizard, failure }: { wizard: Wizard; failure: StepFailure 
           rows={plan.targetRows}
           problems={plan.problems}
           rejected={plan.rejectedTarget}
-          newTarget={source === undefined ? null : <NewTargetChoice state={state} update={update} source={source} poolName={plan.poolName(source.poolId)} suggestedName={plan.suggestedName} nameError={plan.nameError} />}
+          newTarget={
+            source === undefined ? null : (
+              <NewTargetChoice
+                state={state}
+                update={update}
+                source={source}
+                poolName={plan.poolName(source.poolId)}
+                suggestedName={plan.suggestedName}
+                nameError={plan.nameError}
+              />
+            )
+          }
         />
       )}
     </div>
   );
 }
 
-export function WizardStepBody({ wizard, failure, pending, onCreate }: { wizard: Wizard; failure: StepFailure | null; pending: boolean; onCreate: () => void }) {
+export function WizardStepBody({
+  wizard,
+  failure,
+  pending,
+  onCreate,
+}: {
+  wizard: Wizard;
+  failure: StepFailure | null;
+  pending: boolean;
+  onCreate: () => void;
+}) {
   const { state, update, arrays, shown, plan, model } = wizard;
   if (arrays.isError) return <ErrorState title="Could not load the arrays" error={arrays.error} onRetry={() => void arrays.refetch()} />;
   const loadError = shown === 'source' ? wizard.volumes.error : (wizard.volumes.error ?? wizard.eligibility.error ?? wizard.eligibilities.error);
-  if (loadError !== null && shown !== 'service') return <ErrorState title="Could not load the volumes and their eligibility" error={loadError} onRetry={() => void (wizard.volumes.refetch(), wizard.eligibility.refetch())} />;
+  if (loadError !== null && shown !== 'service')
+    return (
+      <ErrorState
+        title="Could not load the volumes and their eligibility"
+        error={loadError}
+        onRetry={() => void (wizard.volumes.refetch(), wizard.eligibility.refetch())}
+      />
+    );
   // The source table stays up while a chosen source's eligibility loads: focus stays in it.
-  if (arrays.isPending || (shown !== 'service' && wizard.arrayVolumes === undefined) || (shown !== 'service' && shown !== 'source' && plan.loading)) return <TableSkeleton label="Loading the array’s volumes" rows={6} columns={6} />;
+  if (arrays.isPending || (shown !== 'service' && wizard.arrayVolumes === undefined) || (shown !== 'service' && shown !== 'source' && plan.loading))
+    return <TableSkeleton label="Loading the array’s volumes" rows={6} columns={6} />;
   const count = state.bulk ? ` ${plan.requests.length} copies` : '';
   switch (shown) {
     case 'service':

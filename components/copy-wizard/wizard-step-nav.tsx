@@ -4,14 +4,25 @@
 import clsx from 'clsx';
 import { WIZARD_STEPS, WIZARD_STEP_TITLES, type WizardStep } from '@/lib/client/wizard-state';
 
-export function WizardStepNav({ current, reachable, onGo }: { current: WizardStep; reachable: (step: WizardStep) => boolean; onGo: (step: WizardStep) => void }) {
+export function WizardStepNav({
+  current,
+  reachable,
+  onGo,
+}: {
+  current: WizardStep;
+  reachable: (step: WizardStep) => boolean;
+  onGo: (step: WizardStep) => void;
+}) {
   return (
     <nav aria-label="Wizard steps">
       <ol className="flex flex-wrap items-center gap-1">
         {WIZARD_STEPS.map((step, index) => {
           const isCurrent = step === current;
           const label = `${index + 1}. ${WIZARD_STEP_TITLES[step]}`;
-          const classes = clsx('block rounded border px-2.5 py-1 text-xs leading-4', isCurrent ? 'border-accent bg-accent-soft font-semibold text-fg' : 'border-line text-fg-muted');
+          const classes = clsx(
+            'block rounded border px-2.5 py-1 text-xs leading-4',
+            isCurrent ? 'border-accent bg-accent-soft font-semibold text-fg' : 'border-line text-fg-muted',
+          );
           return (
             <li key={step}>
               {isCurrent || !reachable(step) ? (

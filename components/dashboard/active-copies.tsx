@@ -21,7 +21,10 @@ export function isActive(copy: Copy): boolean {
 export function ActiveCopies() {
   const copies = useCopies();
   const names = useCopyNames();
-  const active = useMemo(() => (copies.data ?? []).filter(isActive).sort((a, b) => (a.progress.etaSeconds ?? Infinity) - (b.progress.etaSeconds ?? Infinity)), [copies.data]);
+  const active = useMemo(
+    () => (copies.data ?? []).filter(isActive).sort((a, b) => (a.progress.etaSeconds ?? Infinity) - (b.progress.etaSeconds ?? Infinity)),
+    [copies.data],
+  );
   if (copies.isError) return <ErrorState title="Could not load the copy relationships" error={copies.error} onRetry={() => void copies.refetch()} />;
   if (copies.isPending) return <TableSkeleton label="Loading active copies" rows={3} columns={3} />;
   if (active.length === 0) return <EmptyState title="No copy is moving data">Copies in progress show here with their rate and time to finish.</EmptyState>;
@@ -32,7 +35,11 @@ export function ActiveCopies() {
           <li key={copy.id} className="grid grid-cols-[minmax(0,1fr)_minmax(10rem,16rem)] items-center gap-3 px-3 py-2">
             <div className="flex min-w-0 flex-col gap-0.5">
               <span className="flex min-w-0 items-baseline gap-2">
-                <Link href={`/copies/${encodeURIComponent(copy.id)}`} className="max-w-1/2 shrink-0 truncate font-mono text-xs text-accent hover:underline" title={copy.name}>
+                <Link
+                  href={`/copies/${encodeURIComponent(copy.id)}`}
+                  className="max-w-1/2 shrink-0 truncate font-mono text-xs text-accent hover:underline"
+                  title={copy.name}
+                >
                   {copy.name}
                 </Link>
                 <span className="truncate font-mono text-xs text-fg-muted">

@@ -56,7 +56,16 @@ function FleetTiles({ arrays }: { arrays: StorageArray[] }) {
           <CapacityBar usedBytes={fleet.usedBytes.toString()} capacityBytes={fleet.capacityBytes.toString()} />
         </StatTile>
       </div>
-      <Panel title="Arrays by model" titleId="models-title" bodyClassName="overflow-x-auto" actions={<Link href="/arrays" className="text-xs text-accent hover:underline">All arrays</Link>}>
+      <Panel
+        title="Arrays by model"
+        titleId="models-title"
+        bodyClassName="overflow-x-auto"
+        actions={
+          <Link href="/arrays" className="text-xs text-accent hover:underline">
+            All arrays
+          </Link>
+        }
+      >
         <ModelsTable models={fleet.byModel} arrays={arrays} labelledBy="models-title" />
       </Panel>
     </>
@@ -67,7 +76,16 @@ function LatestEvents() {
   // What happened to the storage; who asked for what is one click away in the audit view.
   const events = useEvents({ limit: LATEST_EVENT_COUNT, category: 'changes' });
   return (
-    <Panel title="Latest events" titleId="latest-events-title" bodyClassName="overflow-x-auto" actions={<Link href="/events" className="text-xs text-accent hover:underline">All events</Link>}>
+    <Panel
+      title="Latest events"
+      titleId="latest-events-title"
+      bodyClassName="overflow-x-auto"
+      actions={
+        <Link href="/events" className="text-xs text-accent hover:underline">
+          All events
+        </Link>
+      }
+    >
       {events.isError ? (
         <div className="p-3">
           <ErrorState title="Could not load the events" error={events.error} onRetry={() => void events.refetch()} />
@@ -108,7 +126,15 @@ export function DashboardView() {
         </Panel>
       </div>
       <div className="grid gap-3 xl:grid-cols-2">
-        <Panel title="Active copies" titleId="active-copies-title" actions={<Link href="/copies?sort=eta" className="text-xs text-accent hover:underline">All copies</Link>}>
+        <Panel
+          title="Active copies"
+          titleId="active-copies-title"
+          actions={
+            <Link href="/copies?sort=eta" className="text-xs text-accent hover:underline">
+              All copies
+            </Link>
+          }
+        >
           <ActiveCopies />
         </Panel>
         <LatestEvents />

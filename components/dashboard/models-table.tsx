@@ -11,11 +11,21 @@ export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSumma
     <table className="w-full border-collapse text-left" aria-labelledby={labelledBy}>
       <thead className="bg-surface-raised text-xs text-fg-muted">
         <tr>
-          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Model</th>
-          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Arrays</th>
-          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">Controllers</th>
-          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">Volumes</th>
-          <th scope="col" className="w-56 border-b border-line px-3 py-1.5 font-medium">Capacity used</th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+            Model
+          </th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+            Arrays
+          </th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
+            Controllers
+          </th>
+          <th scope="col" className="border-b border-line px-3 py-1.5 text-right font-medium">
+            Volumes
+          </th>
+          <th scope="col" className="w-56 border-b border-line px-3 py-1.5 font-medium">
+            Capacity used
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -56,7 +66,13 @@ export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSumma
                 )}
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{summary.volumeCount.toLocaleString('en-US')}</td>
-              <td className="px-3 py-2">{summary.capacityBytes === 0n ? <span className="text-fg-subtle">—</span> : <CapacityBar usedBytes={summary.usedBytes.toString()} capacityBytes={summary.capacityBytes.toString()} />}</td>
+              <td className="px-3 py-2">
+                {summary.capacityBytes === 0n ? (
+                  <span className="text-fg-subtle">—</span>
+                ) : (
+                  <CapacityBar usedBytes={summary.usedBytes.toString()} capacityBytes={summary.capacityBytes.toString()} />
+                )}
+              </td>
             </tr>
           );
         })}

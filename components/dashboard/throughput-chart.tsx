@@ -33,10 +33,39 @@ export function ThroughputChart() {
         <ResponsiveContainer width="100%" height="100%">
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={colors.line} strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="timeMs" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={clock} stroke={colors['fg-muted']} fontSize={11} minTickGap={48} />
-            <YAxis dataKey="bytesPerSec" tickFormatter={(value: number) => formatRate(value)} stroke={colors['fg-muted']} fontSize={11} width={84} allowDecimals={false} />
-            <Tooltip labelFormatter={(value) => clock(Number(value))} formatter={(value) => [formatRate(Number(value)), 'Throughput']} contentStyle={{ fontSize: 12 }} />
-            <Area type="monotone" dataKey="bytesPerSec" stroke={colors.accent} fill={colors.accent} fillOpacity={0.18} strokeWidth={1.5} isAnimationActive={false} dot={false} />
+            <XAxis
+              dataKey="timeMs"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={clock}
+              stroke={colors['fg-muted']}
+              fontSize={11}
+              minTickGap={48}
+            />
+            <YAxis
+              dataKey="bytesPerSec"
+              tickFormatter={(value: number) => formatRate(value)}
+              stroke={colors['fg-muted']}
+              fontSize={11}
+              width={84}
+              allowDecimals={false}
+            />
+            <Tooltip
+              labelFormatter={(value) => clock(Number(value))}
+              formatter={(value) => [formatRate(Number(value)), 'Throughput']}
+              contentStyle={{ fontSize: 12 }}
+            />
+            <Area
+              type="monotone"
+              dataKey="bytesPerSec"
+              stroke={colors.accent}
+              fill={colors.accent}
+              fillOpacity={0.18}
+              strokeWidth={1.5}
+              isAnimationActive={false}
+              dot={false}
+            />
           </AreaChart>
         </ResponsiveContainer>
       </div>

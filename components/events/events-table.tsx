@@ -18,11 +18,23 @@ export function EventsTable({ events, compact = false, label }: { events: FleetE
     <table className="w-full border-collapse text-left" aria-label={label}>
       <thead className="bg-surface-raised text-xs text-fg-muted">
         <tr>
-          <th scope="col" className={`${cell} w-40 border-b border-line font-medium`}>Time</th>
-          <th scope="col" className={`${cell} w-36 border-b border-line font-medium`}>Kind</th>
-          <th scope="col" className={`${cell} w-24 border-b border-line font-medium`}>Actor</th>
-          <th scope="col" className={`${cell} border-b border-line font-medium`}>Subject</th>
-          {!compact && <th scope="col" className={`${cell} border-b border-line font-medium`}>Details</th>}
+          <th scope="col" className={`${cell} w-40 border-b border-line font-medium`}>
+            Time
+          </th>
+          <th scope="col" className={`${cell} w-36 border-b border-line font-medium`}>
+            Kind
+          </th>
+          <th scope="col" className={`${cell} w-24 border-b border-line font-medium`}>
+            Actor
+          </th>
+          <th scope="col" className={`${cell} border-b border-line font-medium`}>
+            Subject
+          </th>
+          {!compact && (
+            <th scope="col" className={`${cell} border-b border-line font-medium`}>
+              Details
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>

@@ -15,7 +15,13 @@ export function ConnectionIndicator() {
   const status = useLiveStatus();
   const label = LABELS[status];
   return (
-    <p aria-live="polite" data-testid="connection-status" data-status={status} title={label.title} className="flex items-center gap-1.5 px-2 text-xs text-fg-muted">
+    <p
+      aria-live="polite"
+      data-testid="connection-status"
+      data-status={status}
+      title={label.title}
+      className="flex items-center gap-1.5 px-2 text-xs text-fg-muted"
+    >
       <span aria-hidden="true" className={clsx('inline-block size-2 rounded-full', label.dot)} />
       <span>{label.text}</span>
     </p>

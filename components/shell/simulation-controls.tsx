@@ -25,7 +25,10 @@ function parseSpeed(value: string): ClockSpeed | undefined {
 /** "2026-11-22 14:03:07" in the browser's time zone, like every other timestamp on screen. */
 function formatClock(ms: number): { date: string; time: string } {
   const t = new Date(ms);
-  return { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}` };
+  return {
+    date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`,
+    time: `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`,
+  };
 }
 
 export function SimulationControls() {
@@ -51,7 +54,9 @@ export function SimulationControls() {
       <p className="flex min-w-0 flex-col leading-tight" data-testid="simulated-clock">
         <span className="hidden text-[11px] text-fg-subtle md:block">Simulated time</span>
         <time dateTime={nowMs === null ? undefined : new Date(nowMs).toISOString()} className="font-mono text-xs text-fg tabular-nums">
-          {clock === null ? '—' : (
+          {clock === null ? (
+            '—'
+          ) : (
             <>
               <span className="hidden md:inline">{clock.date} </span>
               {clock.time}

@@ -10,7 +10,6 @@ import { hardNavigate, whileSigningOut } from '@/lib/client/hard-navigate';
 import { deleteJson } from '@/lib/client/fetch-json';
 import { useSessionUser } from '@/lib/client/session';
 
-
 async function signOut(everywhere: boolean): Promise<void> {
   try {
     await whileSigningOut(() => deleteJson(everywhere ? '/api/session?everywhere=true' : '/api/session'));

@@ -21,7 +21,10 @@ const DOT_CLASSES: Record<BadgeTone, string> = {
 
 export function Badge({ tone, dot = false, title, children }: { tone: BadgeTone; dot?: boolean; title?: string; children: ReactNode }) {
   return (
-    <span title={title} className={clsx('inline-flex h-5 items-center gap-1 rounded-sm border px-1.5 text-[11px] leading-none font-medium whitespace-nowrap', TONE_CLASSES[tone])}>
+    <span
+      title={title}
+      className={clsx('inline-flex h-5 items-center gap-1 rounded-sm border px-1.5 text-[11px] leading-none font-medium whitespace-nowrap', TONE_CLASSES[tone])}
+    >
       {dot && <span aria-hidden="true" className={clsx('size-1.5 rounded-full', DOT_CLASSES[tone])} />}
       {children}
     </span>

@@ -25,7 +25,14 @@ export function CapacityBar({ usedBytes, capacityBytes, className }: { usedBytes
         </span>
         <span className="text-fg-muted">{percent.toFixed(1)}%</span>
       </div>
-      <div role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-1.5 overflow-hidden rounded-full bg-bar-track">
+      <div
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-1.5 overflow-hidden rounded-full bg-bar-track"
+      >
         <div className={clsx('h-full rounded-full', tone)} style={{ width: `${Math.min(100, Math.max(percent, percent > 0 ? 1 : 0))}%` }} />
       </div>
     </div>

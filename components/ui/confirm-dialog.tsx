@@ -23,7 +23,20 @@ export interface ConfirmDialogProps {
   returnFocusId?: string;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, pendingLabel, pending, confirmDisabled = false, error, tone = 'danger', onConfirm, onClose, returnFocusId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  confirmDisabled = false,
+  error,
+  tone = 'danger',
+  onConfirm,
+  onClose,
+  returnFocusId,
+}: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <DialogRoot open={open} onOpenChange={(next) => !next && !pending && onClose()}>

@@ -33,7 +33,13 @@ export function DataTable<T>({ table, label, minWidth }: { table: Table<T>; labe
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id} className="hover:bg-surface-hover [&:last-child>td]:border-b-0">
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={clsx('h-8 border-b border-line px-2 align-middle whitespace-nowrap first:pl-3 last:pr-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+              <td
+                key={cell.id}
+                className={clsx(
+                  'h-8 border-b border-line px-2 align-middle whitespace-nowrap first:pl-3 last:pr-3',
+                  cell.column.columnDef.meta?.align === 'right' && 'text-right',
+                )}
+              >
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </td>
             ))}

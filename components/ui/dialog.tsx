@@ -11,7 +11,15 @@ export const DialogRoot = RadixDialog.Root;
 export const DialogTrigger = RadixDialog.Trigger;
 export const DialogClose = RadixDialog.Close;
 
-export function DialogContent({ title, description, children, role = 'dialog', width = 'md', onOpenAutoFocus, onCloseAutoFocus }: {
+export function DialogContent({
+  title,
+  description,
+  children,
+  role = 'dialog',
+  width = 'md',
+  onOpenAutoFocus,
+  onCloseAutoFocus,
+}: {
   title: ReactNode;
   description?: ReactNode;
   children?: ReactNode;
@@ -60,7 +68,19 @@ export function DialogFooter({ children }: { children: ReactNode }) {
 }
 
 /** A form dialog's footer: Cancel closes, the submit button says what it does and when it is busy. */
-export function FormDialogFooter({ pending, label, pendingLabel, variant = 'primary', disabled = false }: { pending: boolean; label: string; pendingLabel: string; variant?: 'primary' | 'danger'; disabled?: boolean }) {
+export function FormDialogFooter({
+  pending,
+  label,
+  pendingLabel,
+  variant = 'primary',
+  disabled = false,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  variant?: 'primary' | 'danger';
+  disabled?: boolean;
+}) {
   return (
     <DialogFooter>
       <DialogClose asChild>

@@ -8,7 +8,14 @@ export const inputClasses = (invalid?: boolean) =>
   );
 
 /** A labelled form row with its hint and its error, wired for screen readers by id. */
-export function Field({ id, label, hint, error, children, className }: {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+  className,
+}: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;

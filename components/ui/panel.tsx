@@ -2,7 +2,14 @@ import clsx from 'clsx';
 import type { ReactNode } from 'react';
 
 /** A bordered section with an optional title bar, the building block of every page. */
-export function Panel({ title, actions, children, className, bodyClassName, titleId }: {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+  bodyClassName,
+  titleId,
+}: {
   title?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;

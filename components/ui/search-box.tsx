@@ -7,7 +7,19 @@ import { SearchIcon } from './icons';
 
 const DEBOUNCE_MS = 250;
 
-export function SearchBox({ id, label, placeholder, value, onChange }: { id: string; label: string; placeholder?: string; value: string; onChange: (text: string) => void }) {
+export function SearchBox({
+  id,
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  placeholder?: string;
+  value: string;
+  onChange: (text: string) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const [previousValue, setPreviousValue] = useState(value);
   const [sent, setSent] = useState(value);
@@ -37,7 +49,16 @@ export function SearchBox({ id, label, placeholder, value, onChange }: { id: str
         {label}
       </label>
       <SearchIcon className="pointer-events-none absolute top-1/2 left-2 -translate-y-1/2 text-fg-subtle" />
-      <input id={id} type="search" value={draft} onChange={(event) => handleChange(event.target.value)} placeholder={placeholder} autoComplete="off" spellCheck={false} className={`${inputClasses()} pl-7`} />
+      <input
+        id={id}
+        type="search"
+        value={draft}
+        onChange={(event) => handleChange(event.target.value)}
+        placeholder={placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        className={`${inputClasses()} pl-7`}
+      />
     </div>
   );
 }

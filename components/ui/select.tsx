@@ -28,7 +28,19 @@ export interface SelectProps {
   'aria-label'?: string;
 }
 
-export function Select({ id, value, onValueChange, options, placeholder, disabled, invalid, describedBy, className, autoFocus, 'aria-label': ariaLabel }: SelectProps) {
+export function Select({
+  id,
+  value,
+  onValueChange,
+  options,
+  placeholder,
+  disabled,
+  invalid,
+  describedBy,
+  className,
+  autoFocus,
+  'aria-label': ariaLabel,
+}: SelectProps) {
   return (
     <RadixSelect.Root value={value} onValueChange={onValueChange} disabled={disabled}>
       <RadixSelect.Trigger
@@ -51,7 +63,11 @@ export function Select({ id, value, onValueChange, options, placeholder, disable
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
       <RadixSelect.Portal>
-        <RadixSelect.Content position="popper" sideOffset={4} className="z-50 max-h-[min(22rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded border border-line-strong bg-surface text-[13px] text-fg shadow-lg">
+        <RadixSelect.Content
+          position="popper"
+          sideOffset={4}
+          className="z-50 max-h-[min(22rem,var(--radix-select-content-available-height))] min-w-[var(--radix-select-trigger-width)] overflow-hidden rounded border border-line-strong bg-surface text-[13px] text-fg shadow-lg"
+        >
           <RadixSelect.Viewport className="p-1">
             {options.map((option) => (
               <RadixSelect.Item

@@ -20,7 +20,11 @@ export function HeaderLabel<T>({ header, align = 'left' }: { header: Header<T, u
     <button
       type="button"
       onClick={header.column.getToggleSortingHandler()}
-      className={clsx('-mx-1 inline-flex max-w-full items-center gap-1 rounded px-1 hover:text-fg', align === 'right' && 'flex-row-reverse', direction ? 'text-fg' : '')}
+      className={clsx(
+        '-mx-1 inline-flex max-w-full items-center gap-1 rounded px-1 hover:text-fg',
+        align === 'right' && 'flex-row-reverse',
+        direction ? 'text-fg' : '',
+      )}
     >
       <span className="truncate">{content}</span>
       <SortIcon sortDirection={direction} className={direction ? 'text-accent' : 'text-fg-subtle'} />

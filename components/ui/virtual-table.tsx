@@ -2,7 +2,17 @@
 // The console's dense data table: TanStack Table for sorting (and optional row selection),
 // TanStack Virtual so only the rows in view (plus a small overscan) are in the DOM, whether the
 // list has 70 rows or 10,000. Fixed layout: virtualized rows never shift the columns.
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type RowSelectionState, type SortingState, type Updater } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type Row,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
 import { memo, useRef, type ReactNode } from 'react';
@@ -49,9 +59,20 @@ interface TableRowProps<T> {
 const TableRow = memo(
   function TableRow<T>({ row, rowIndex, heightPx, selected }: TableRowProps<T>) {
     return (
-      <tr aria-rowindex={rowIndex + 2} aria-selected={selected || undefined} style={{ height: heightPx }} className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}>
+      <tr
+        aria-rowindex={rowIndex + 2}
+        aria-selected={selected || undefined}
+        style={{ height: heightPx }}
+        className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}
+      >
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.id} className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', cell.column.columnDef.meta?.align === 'right' && 'text-right')}>
+          <td
+            key={cell.id}
+            className={clsx(
+              'overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3',
+              cell.column.columnDef.meta?.align === 'right' && 'text-right',
+            )}
+          >
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>
         ))}
@@ -67,11 +88,25 @@ const TableRow = memo(
     before.columns === after.columns,
 ) as <T>(props: TableRowProps<T>) => ReactNode;
 
-export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingChange, label, tableLabel, empty, minWidthPx = 960, rowHeightPx = ROW_HEIGHT_PX, rowSelection, onRowSelectionChange }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  rows,
+  columns,
+  getRowId,
+  sorting,
+  onSortingChange,
+  label,
+  tableLabel,
+  empty,
+  minWidthPx = 960,
+  rowHeightPx = ROW_HEIGHT_PX,
+  rowSelection,
+  onRowSelectionChange,
+}: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
   const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
-  const handleSelection = (updater: Updater<RowSelectionState>) => onRowSelectionChange?.(typeof updater === 'function' ? updater(rowSelection ?? {}) : updater);
+  const handleSelection = (updater: Updater<RowSelectionState>) =>
+    onRowSelectionChange?.(typeof updater === 'function' ? updater(rowSelection ?? {}) : updater);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
   const table = useReactTable({
     data: rows,
@@ -100,7 +135,12 @@ export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingCha
 
   return (
     <div ref={scrollRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
-      <table className="w-full table-fixed border-separate border-spacing-0 text-left" style={{ minWidth: minWidthPx }} aria-label={tableLabel} aria-rowcount={tableRows.length + 1}>
+      <table
+        className="w-full table-fixed border-separate border-spacing-0 text-left"
+        style={{ minWidth: minWidthPx }}
+        aria-label={tableLabel}
+        aria-rowcount={tableRows.length + 1}
+      >
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
             <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
@@ -112,7 +152,12 @@ export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingCha
               {group.headers.map((header) => {
                 const right = header.column.columnDef.meta?.align === 'right';
                 return (
-                  <th key={header.id} scope="col" aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined} className={clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined}
+                    className={clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')}
+                  >
                     <HeaderLabel header={header} align={right ? 'right' : 'left'} />
                   </th>
                 );
@@ -128,7 +173,9 @@ export function VirtualTable<T>({ rows, columns, getRowId, sorting, onSortingCha
           )}
           {items.map((item) => {
             const row = tableRows[item.index];
-            return row === undefined ? null : <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} columns={columns} />;
+            return row === undefined ? null : (
+              <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} columns={columns} />
+            );
           })}
           {paddingBottomPx > 0 && (
             <tr aria-hidden="true">

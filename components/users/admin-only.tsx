@@ -20,8 +20,8 @@ export function AdminOnly({ username, role }: { username: string; role: Role }) 
             </Link>
           }
         >
-          You are signed in as <strong className="font-semibold text-fg">{username}</strong>, {/^[aeiou]/.test(role) ? 'an' : 'a'} {role}. Ask an administrator to add users, change roles or reset passwords. Your own password and API tokens are on
-          your Account page.
+          You are signed in as <strong className="font-semibold text-fg">{username}</strong>, {/^[aeiou]/.test(role) ? 'an' : 'a'} {role}. Ask an administrator
+          to add users, change roles or reset passwords. Your own password and API tokens are on your Account page.
         </EmptyState>
       </Panel>
     </PageFrame>

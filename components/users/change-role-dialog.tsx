@@ -19,7 +19,16 @@ function RoleChoice({ name, role, current, checked, onChange }: { name: string; 
   const id = useId();
   return (
     <label className="flex cursor-pointer items-start gap-2.5 rounded border border-line px-3 py-2 hover:bg-surface-hover has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--focus)]">
-      <input type="radio" name={name} value={role} checked={checked} onChange={onChange} aria-labelledby={`${id}-name`} aria-describedby={`${id}-description`} className="mt-0.5 accent-[var(--accent)] focus-visible:outline-none" />
+      <input
+        type="radio"
+        name={name}
+        value={role}
+        checked={checked}
+        onChange={onChange}
+        aria-labelledby={`${id}-name`}
+        aria-describedby={`${id}-description`}
+        className="mt-0.5 accent-[var(--accent)] focus-visible:outline-none"
+      />
       <span className="min-w-0">
         <span id={`${id}-name`} className="font-medium text-fg">
           {role}
@@ -48,7 +57,9 @@ function ChangeRoleForm({ user, isSelf, onClose }: { user: User; isSelf: boolean
       { id: user.id, change: { role } },
       {
         onSuccess: (changed) => {
-          toast.success(`${changed.username} is now ${/^[aeiou]/.test(changed.role) ? 'an' : 'a'} ${changed.role}`, { description: 'Their open sessions continue with the new role.' });
+          toast.success(`${changed.username} is now ${/^[aeiou]/.test(changed.role) ? 'an' : 'a'} ${changed.role}`, {
+            description: 'Their open sessions continue with the new role.',
+          });
           // Demoting yourself ends your administration: reload so the page shows what you may still do.
           if (isSelf) hardNavigate('/users');
           else onClose();
@@ -82,7 +93,8 @@ function ChangeRoleForm({ user, isSelf, onClose }: { user: User; isSelf: boolean
             <div className="flex gap-2 rounded border border-warn/35 bg-warn-soft px-3 py-2 text-fg">
               <AlertIcon className="mt-0.5 shrink-0 text-warn" />
               <p>
-                <strong className="font-semibold">{user.username}</strong> loses their {user.role} rights at once, in open sessions and in their API tokens. As {role}: {ROLE_DESCRIPTIONS[role].charAt(0).toLowerCase() + ROLE_DESCRIPTIONS[role].slice(1)}.
+                <strong className="font-semibold">{user.username}</strong> loses their {user.role} rights at once, in open sessions and in their API tokens. As{' '}
+                {role}: {ROLE_DESCRIPTIONS[role].charAt(0).toLowerCase() + ROLE_DESCRIPTIONS[role].slice(1)}.
                 {isSelf ? ' This is you: you will no longer manage users.' : ''}
               </p>
             </div>
@@ -90,7 +102,13 @@ function ChangeRoleForm({ user, isSelf, onClose }: { user: User; isSelf: boolean
           <FormAlert messages={error ? [error] : []} />
         </div>
       </DialogBody>
-      <FormDialogFooter pending={update.isPending} disabled={unchanged} variant={demotion ? 'danger' : 'primary'} label={unchanged ? 'Change role' : demotion ? `Demote to ${role}` : `Promote to ${role}`} pendingLabel="Changing…" />
+      <FormDialogFooter
+        pending={update.isPending}
+        disabled={unchanged}
+        variant={demotion ? 'danger' : 'primary'}
+        label={unchanged ? 'Change role' : demotion ? `Demote to ${role}` : `Promote to ${role}`}
+        pendingLabel="Changing…"
+      />
     </form>
   );
 }

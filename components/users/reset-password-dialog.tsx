@@ -53,7 +53,9 @@ function ResetPasswordForm({ user, isSelf, onClose }: { user: User; isSelf: bool
       <DialogBody>
         <div className="flex flex-col gap-3">
           <p className="text-fg-muted">
-            {isSelf ? 'This is you: every session of yours ends, this one included, and you sign in again with the new password.' : `${user.username} is signed out everywhere and signs in again with the new password. Their API tokens keep working.`}
+            {isSelf
+              ? 'This is you: every session of yours ends, this one included, and you sign in again with the new password.'
+              : `${user.username} is signed out everywhere and signs in again with the new password. Their API tokens keep working.`}
           </p>
           <Field id={`${id}-password`} label="New password" error={passwordError} hint={PASSWORD_RULE}>
             <input

@@ -23,7 +23,11 @@ export function UserActionsMenu({ user, onAction }: { user: User; onAction: (act
   );
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger id={userActionsId(user)} aria-label={`Actions for ${user.username}`} className="rounded p-1 text-fg-subtle hover:bg-surface-hover hover:text-fg data-[state=open]:bg-surface-hover data-[state=open]:text-fg">
+      <DropdownMenu.Trigger
+        id={userActionsId(user)}
+        aria-label={`Actions for ${user.username}`}
+        className="rounded p-1 text-fg-subtle hover:bg-surface-hover hover:text-fg data-[state=open]:bg-surface-hover data-[state=open]:text-fg"
+      >
         <MoreIcon />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -55,8 +55,10 @@ export function SignOutUserDialog({ user, isSelf, onClose }: UserDialogProps) {
     >
       {user !== null && (
         <p>
-          {isSelf ? 'This is you: every session of yours ends, this one included.' : `Every browser where ${user.username} is signed in (${plural(user.sessions, 'session', 'sessions')}) is signed out at once.`} API tokens keep working; revoke
-          those separately.
+          {isSelf
+            ? 'This is you: every session of yours ends, this one included.'
+            : `Every browser where ${user.username} is signed in (${plural(user.sessions, 'session', 'sessions')}) is signed out at once.`}{' '}
+          API tokens keep working; revoke those separately.
         </p>
       )}
     </ConfirmDialog>
@@ -97,8 +99,8 @@ export function DeleteUserDialog({ user, isSelf, onClose }: UserDialogProps) {
     >
       {user !== null && (
         <p>
-          <strong className="font-semibold">{user.username}</strong> ({user.role}) is deleted with {plural(user.tokens, 'API token', 'API tokens')} and signed out of {plural(user.sessions, 'session', 'sessions')}.
-          {isSelf ? ' This is you: you are signed out at once.' : ''} This cannot be undone.
+          <strong className="font-semibold">{user.username}</strong> ({user.role}) is deleted with {plural(user.tokens, 'API token', 'API tokens')} and signed
+          out of {plural(user.sessions, 'session', 'sessions')}.{isSelf ? ' This is you: you are signed out at once.' : ''} This cannot be undone.
         </p>
       )}
     </ConfirmDialog>

@@ -50,7 +50,12 @@ function userColumns(selfId: string | undefined, onAction: (action: UserAction, 
       meta: { width: '7rem' },
       cell: (info) => <RoleBadge role={info.row.original.role} />,
     }),
-    column.accessor('createdAt', { id: 'created' satisfies UserSortColumn, header: 'Created', meta: { width: '11rem' }, cell: (info) => <Timestamp iso={info.getValue()} /> }),
+    column.accessor('createdAt', {
+      id: 'created' satisfies UserSortColumn,
+      header: 'Created',
+      meta: { width: '11rem' },
+      cell: (info) => <Timestamp iso={info.getValue()} />,
+    }),
     column.accessor((user) => user.lastSeenAt ?? undefined, {
       id: 'lastSeen' satisfies UserSortColumn,
       header: 'Last seen',
@@ -61,8 +66,18 @@ function userColumns(selfId: string | undefined, onAction: (action: UserAction, 
         return iso === undefined ? <span className="text-xs text-fg-subtle">not signed in</span> : <Timestamp iso={iso} />;
       },
     }),
-    column.accessor('sessions', { id: 'sessions' satisfies UserSortColumn, header: 'Sessions', meta: { width: '6rem', align: 'right' }, cell: (info) => <Count value={info.getValue()} /> }),
-    column.accessor('tokens', { id: 'tokens' satisfies UserSortColumn, header: 'API tokens', meta: { width: '6.5rem', align: 'right' }, cell: (info) => <Count value={info.getValue()} /> }),
+    column.accessor('sessions', {
+      id: 'sessions' satisfies UserSortColumn,
+      header: 'Sessions',
+      meta: { width: '6rem', align: 'right' },
+      cell: (info) => <Count value={info.getValue()} />,
+    }),
+    column.accessor('tokens', {
+      id: 'tokens' satisfies UserSortColumn,
+      header: 'API tokens',
+      meta: { width: '6.5rem', align: 'right' },
+      cell: (info) => <Count value={info.getValue()} />,
+    }),
     column.display({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
@@ -72,7 +87,13 @@ function userColumns(selfId: string | undefined, onAction: (action: UserAction, 
   ];
 }
 
-export function UsersTable({ users, selfId, sorting, onSortingChange, onAction }: {
+export function UsersTable({
+  users,
+  selfId,
+  sorting,
+  onSortingChange,
+  onAction,
+}: {
   users: User[];
   selfId: string | undefined;
   sorting: SortingState;

@@ -64,7 +64,13 @@ export function UsersView() {
         actions={<AddUserDialog />}
       />
       <div role="search" aria-label="Filter users" className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <SearchBox id="user-search" label="Search users" placeholder="Search by username" value={view.q} onChange={(q) => update((current) => ({ ...current, q }))} />
+        <SearchBox
+          id="user-search"
+          label="Search users"
+          placeholder="Search by username"
+          value={view.q}
+          onChange={(q) => update((current) => ({ ...current, q }))}
+        />
         {view.q !== '' && (
           <Button size="sm" variant="ghost" onClick={() => update((current) => ({ ...current, q: '' }))}>
             Clear search
@@ -78,7 +84,9 @@ export function UsersView() {
           {users.isPending ? (
             <TableSkeleton label="Loading users" rows={5} columns={6} />
           ) : rows.length === 0 ? (
-            <EmptyState title={view.q === '' ? 'No users' : 'No users match this search'}>{view.q === '' ? 'Add a user to let them sign in.' : 'Change or clear the search to see more.'}</EmptyState>
+            <EmptyState title={view.q === '' ? 'No users' : 'No users match this search'}>
+              {view.q === '' ? 'Add a user to let them sign in.' : 'Change or clear the search to see more.'}
+            </EmptyState>
           ) : (
             <UsersTable users={rows} selfId={self?.id} sorting={toSorting(view)} onSortingChange={onSortingChange} onAction={onAction} />
           )}

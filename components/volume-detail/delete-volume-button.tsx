@@ -14,7 +14,19 @@ import { formatBytes } from '@/lib/units';
 
 const BUTTON_ID = 'delete-volume-button';
 
-export function DeleteVolumeButton({ volume, arrayName, poolName, relationshipCount, onDeleted }: { volume: Volume; arrayName: string; poolName: string; relationshipCount: number; onDeleted: (name: string) => void }) {
+export function DeleteVolumeButton({
+  volume,
+  arrayName,
+  poolName,
+  relationshipCount,
+  onDeleted,
+}: {
+  volume: Volume;
+  arrayName: string;
+  poolName: string;
+  relationshipCount: number;
+  onDeleted: (name: string) => void;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const remove = useDeleteVolume({
@@ -47,12 +59,13 @@ export function DeleteVolumeButton({ volume, arrayName, poolName, relationshipCo
         returnFocusId={BUTTON_ID}
       >
         <p>
-          Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {poolName}) will be removed from{' '}
-          <strong className="font-semibold">{arrayName}</strong> and its contents discarded. This cannot be undone.
+          Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {poolName}) will be
+          removed from <strong className="font-semibold">{arrayName}</strong> and its contents discarded. This cannot be undone.
         </p>
         {relationshipCount > 0 && (
           <p className="mt-2 text-fg-muted">
-            It is in {relationshipCount === 1 ? 'a copy relationship' : `${relationshipCount} copy relationships`}: the array refuses to delete it until {relationshipCount === 1 ? 'that is' : 'they are'} removed.
+            It is in {relationshipCount === 1 ? 'a copy relationship' : `${relationshipCount} copy relationships`}: the array refuses to delete it until{' '}
+            {relationshipCount === 1 ? 'that is' : 'they are'} removed.
           </p>
         )}
       </ConfirmDialog>

@@ -28,17 +28,37 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 }
 
 function accessText(volume: Volume): string {
-  if (volume.status !== 'online') return `The volume is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts can neither read nor write it.`;
-  if (volume.readOnly) return `Hosts may read but not write it: its role (${volume.roles.join(', ')}) in its copy relationship's current state allows reads only. Writes are refused (423).`;
+  if (volume.status !== 'online')
+    return `The volume is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts can neither read nor write it.`;
+  if (volume.readOnly)
+    return `Hosts may read but not write it: its role (${volume.roles.join(', ')}) in its copy relationship's current state allows reads only. Writes are refused (423).`;
   return 'Hosts may read and write it.';
 }
 
 function RenameVolume({ volume }: { volume: Volume }) {
   const rename = useRenameVolume();
-  return <RenameButton what="volume" currentName={volume.name} hint={VOLUME_NAME_HINT} check={volumeNameProblem} rename={(name) => rename.mutateAsync({ volumeId: volume.id, name })} />;
+  return (
+    <RenameButton
+      what="volume"
+      currentName={volume.name}
+      hint={VOLUME_NAME_HINT}
+      check={volumeNameProblem}
+      rename={(name) => rename.mutateAsync({ volumeId: volume.id, name })}
+    />
+  );
 }
 
-export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: { volume: Volume; array: UseQueryResult<StorageArray>; relationships: VolumeRelationship[] | undefined; onDeleted: (name: string) => void }) {
+export function VolumeDetailHeader({
+  volume,
+  array,
+  relationships,
+  onDeleted,
+}: {
+  volume: Volume;
+  array: UseQueryResult<StorageArray>;
+  relationships: VolumeRelationship[] | undefined;
+  onDeleted: (name: string) => void;
+}) {
   const canOperate = useCan('operate');
   const arrayName = array.data?.name ?? volume.arrayId;
   const poolName = array.data?.pools.find((pool) => pool.id === volume.poolId)?.name ?? volume.poolId;
@@ -57,7 +77,13 @@ export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: 
             <>
               <NewCopyButton source={volume} variant="secondary" />
               <RenameVolume volume={volume} />
-              <DeleteVolumeButton volume={volume} arrayName={arrayName} poolName={poolName} relationshipCount={relationships?.length ?? 0} onDeleted={onDeleted} />
+              <DeleteVolumeButton
+                volume={volume}
+                arrayName={arrayName}
+                poolName={poolName}
+                relationshipCount={relationships?.length ?? 0}
+                onDeleted={onDeleted}
+              />
             </>
           ) : undefined
         }
@@ -79,8 +105,19 @@ export function VolumeDetailHeader({ volume, array, relationships, onDeleted }: 
             </Item>
             <Item term="Host access">
               <Hint content={accessText(volume)}>
-                <button type="button" className="rounded" aria-label={`Host access: ${volume.readOnly ? 'read-only' : volume.status === 'online' ? 'read/write' : 'none'}. ${accessText(volume)}`} data-testid="volume-access">
-                  {volume.readOnly ? <Badge tone="warn">read-only</Badge> : volume.status === 'online' ? <Badge tone="neutral">read/write</Badge> : <Badge tone="bad">no access</Badge>}
+                <button
+                  type="button"
+                  className="rounded"
+                  aria-label={`Host access: ${volume.readOnly ? 'read-only' : volume.status === 'online' ? 'read/write' : 'none'}. ${accessText(volume)}`}
+                  data-testid="volume-access"
+                >
+                  {volume.readOnly ? (
+                    <Badge tone="warn">read-only</Badge>
+                  ) : volume.status === 'online' ? (
+                    <Badge tone="neutral">read/write</Badge>
+                  ) : (
+                    <Badge tone="bad">no access</Badge>
+                  )}
                 </button>
               </Hint>
             </Item>

@@ -33,7 +33,10 @@ export function VolumeOwnerPanel({ volume, array }: { volume: Volume; array: Use
       <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5" data-testid="volume-owner">
         <dt className="text-fg-muted">Current owner</dt>
         <dd className="flex items-center gap-2">
-          <Badge tone={moved ? 'warn' : 'neutral'} title={moved ? `Moved off its preferred controller ${volume.preferredOwner}` : 'On its preferred controller'}>
+          <Badge
+            tone={moved ? 'warn' : 'neutral'}
+            title={moved ? `Moved off its preferred controller ${volume.preferredOwner}` : 'On its preferred controller'}
+          >
             Controller {volume.currentOwner}
             {moved ? ' · moved' : ''}
           </Badge>

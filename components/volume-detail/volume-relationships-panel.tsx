@@ -30,7 +30,12 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
   const partnerName = partner.data?.name ?? relationship.partnerId;
   const titleId = `relationship-${copy.id}`;
   return (
-    <li aria-labelledby={titleId} className="flex flex-col gap-2 border-b border-line p-3 last:border-b-0" data-testid="volume-relationship" data-copy-id={copy.id}>
+    <li
+      aria-labelledby={titleId}
+      className="flex flex-col gap-2 border-b border-line p-3 last:border-b-0"
+      data-testid="volume-relationship"
+      data-copy-id={copy.id}
+    >
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <h3 id={titleId} className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-1 text-[13px] font-normal">
           <span className="font-mono text-xs font-semibold break-all text-fg" data-testid="relationship-name">
@@ -39,7 +44,11 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
           <Badge tone="accent">{relationship.roleName}</Badge>
           <span className="text-fg-muted">of {SERVICE_WORDS[copy.type] ?? copy.type}</span>
           <span className="text-fg-muted">{relationship.role === 'source' ? 'to' : 'from'}</span>
-          <Link href={volumeHref(relationship.partnerId)} className="truncate font-mono text-xs text-accent hover:underline" aria-label={`${partnerName} (the ${partnerRole})`}>
+          <Link
+            href={volumeHref(relationship.partnerId)}
+            className="truncate font-mono text-xs text-accent hover:underline"
+            aria-label={`${partnerName} (the ${partnerRole})`}
+          >
             {partnerName}
           </Link>
         </h3>
@@ -66,10 +75,22 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
   );
 }
 
-export function VolumeRelationshipsPanel({ volume, model, relationships }: { volume: Volume; model: string | undefined; relationships: ReturnType<typeof useVolumeRelationships> }) {
+export function VolumeRelationshipsPanel({
+  volume,
+  model,
+  relationships,
+}: {
+  volume: Volume;
+  model: string | undefined;
+  relationships: ReturnType<typeof useVolumeRelationships>;
+}) {
   const list = relationships.relationships;
   return (
-    <Panel title="Copy relationships" titleId="volume-relationships-title" actions={model !== undefined && list !== undefined && list.length > 0 ? <HeatmapLegend model={model} /> : undefined}>
+    <Panel
+      title="Copy relationships"
+      titleId="volume-relationships-title"
+      actions={model !== undefined && list !== undefined && list.length > 0 ? <HeatmapLegend model={model} /> : undefined}
+    >
       {list !== undefined ? (
         list.length === 0 ? (
           <EmptyState title="Not in any copy relationship">

@@ -88,7 +88,12 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
     <form onSubmit={submit} noValidate aria-label="Host workload settings" className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Field id={fieldId('pattern')} label="Pattern">
-          <Select id={fieldId('pattern')} value={values.pattern} onValueChange={(pattern) => update('pattern', { pattern: pattern as WorkloadPattern })} options={PATTERN_OPTIONS} />
+          <Select
+            id={fieldId('pattern')}
+            value={values.pattern}
+            onValueChange={(pattern) => update('pattern', { pattern: pattern as WorkloadPattern })}
+            options={PATTERN_OPTIONS}
+          />
         </Field>
         <Field id={fieldId('iops')} label="IOPS" error={errors.iops} hint={iopsHint}>
           <input
@@ -129,7 +134,9 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
       </div>
       {writesRefused && (
         <p className="text-xs text-warn" data-testid="workload-read-only-warning">
-          {volume.status !== 'online' ? `The volume is ${volume.status}: every operation will be refused.` : `The volume is read-only in its current role (${volume.roles.join(', ')}): its writes will be refused.`}
+          {volume.status !== 'online'
+            ? `The volume is ${volume.status}: every operation will be refused.`
+            : `The volume is read-only in its current role (${volume.roles.join(', ')}): its writes will be refused.`}
         </p>
       )}
       <FormAlert messages={start.isError ? [errorMessage(start.error)] : []} />

@@ -48,8 +48,7 @@ export function CreateVolumeForm({ arrays, defaultArrayId, onDone }: { arrays: S
   const create = useCreateVolume();
 
   const check = checkVolumeForm(values);
-  const shown = (field: VolumeFormField): string | undefined =>
-    (submitted || edited.has(field) ? check.errors[field] : undefined) ?? server.fields[field];
+  const shown = (field: VolumeFormField): string | undefined => (submitted || edited.has(field) ? check.errors[field] : undefined) ?? server.fields[field];
 
   function update(field: VolumeFormField, patch: Partial<VolumeFormValues>) {
     setValues((current) => ({ ...current, ...patch }));
@@ -68,7 +67,9 @@ export function CreateVolumeForm({ arrays, defaultArrayId, onDone }: { arrays: S
     const arrayName = arrays.find((array) => array.id === values.arrayId)?.name ?? 'the array';
     create.mutate(check.request, {
       onSuccess: (volume) => {
-        toast.success(`Volume ${volume.name} created`, { description: `${formatBytes(toBigBytes(volume.capacityBytes))} on ${arrayName}, preferred owner controller ${volume.preferredOwner}` });
+        toast.success(`Volume ${volume.name} created`, {
+          description: `${formatBytes(toBigBytes(volume.capacityBytes))} on ${arrayName}, preferred owner controller ${volume.preferredOwner}`,
+        });
         onDone();
       },
       onError: (error) => {
@@ -149,7 +150,12 @@ export function CreateVolumeForm({ arrays, defaultArrayId, onDone }: { arrays: S
             </div>
           </Field>
           <div className="col-span-2">
-            <OwnerChoice name={`${id}-owner`} value={values.preferredOwner} onChange={(preferredOwner) => update('preferredOwner', { preferredOwner })} hint="Automatic balances the array's volumes between its controllers." />
+            <OwnerChoice
+              name={`${id}-owner`}
+              value={values.preferredOwner}
+              onChange={(preferredOwner) => update('preferredOwner', { preferredOwner })}
+              hint="Automatic balances the array's volumes between its controllers."
+            />
           </div>
         </div>
         {server.form.length > 0 && (

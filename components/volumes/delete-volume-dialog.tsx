@@ -42,8 +42,8 @@ export function DeleteVolumeDialog({ volume, onClose }: { volume: VolumeRow | nu
         >
           <DialogBody>
             <p>
-              Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {volume.poolName}) will be removed from{' '}
-              <strong className="font-semibold">{volume.arrayName}</strong> and its contents discarded. This cannot be undone.
+              Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {volume.poolName}
+              ) will be removed from <strong className="font-semibold">{volume.arrayName}</strong> and its contents discarded. This cannot be undone.
             </p>
           </DialogBody>
           <DialogFooter>

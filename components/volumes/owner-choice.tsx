@@ -25,7 +25,14 @@ export function OwnerChoice({ name, value, onChange, hint }: { name: string; val
               value === option.value ? 'bg-accent-soft font-medium text-accent' : 'bg-surface text-fg-muted hover:bg-surface-hover',
             )}
           >
-            <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} className="absolute inset-0 m-0 cursor-pointer opacity-0" />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              className="absolute inset-0 m-0 cursor-pointer opacity-0"
+            />
             {option.label}
           </label>
         ))}

@@ -54,8 +54,26 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
         </Link>
       ),
     }),
-    column.accessor('arrayName', { id: 'array' satisfies VolumeSortColumn, header: 'Array', meta: { width: '13%' }, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
-    column.accessor('poolName', { id: 'pool' satisfies VolumeSortColumn, header: 'Pool', meta: { width: '15%' }, cell: (info) => <span className="block truncate" title={info.getValue()}>{info.getValue()}</span> }),
+    column.accessor('arrayName', {
+      id: 'array' satisfies VolumeSortColumn,
+      header: 'Array',
+      meta: { width: '13%' },
+      cell: (info) => (
+        <span className="block truncate" title={info.getValue()}>
+          {info.getValue()}
+        </span>
+      ),
+    }),
+    column.accessor('poolName', {
+      id: 'pool' satisfies VolumeSortColumn,
+      header: 'Pool',
+      meta: { width: '15%' },
+      cell: (info) => (
+        <span className="block truncate" title={info.getValue()}>
+          {info.getValue()}
+        </span>
+      ),
+    }),
     column.accessor('capacityBytes', {
       id: 'capacity' satisfies VolumeSortColumn,
       header: 'Capacity',
@@ -94,7 +112,12 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
           </span>
         ),
     }),
-    column.accessor('status', { id: 'status' satisfies VolumeSortColumn, header: 'Status', meta: { width: '5.5rem' }, cell: (info) => <VolumeStatusBadge status={info.getValue()} reason={info.row.original.statusReason} /> }),
+    column.accessor('status', {
+      id: 'status' satisfies VolumeSortColumn,
+      header: 'Status',
+      meta: { width: '5.5rem' },
+      cell: (info) => <VolumeStatusBadge status={info.getValue()} reason={info.row.original.statusReason} />,
+    }),
     column.accessor('readOnly', {
       id: 'readOnly' satisfies VolumeSortColumn,
       header: 'Read-only',

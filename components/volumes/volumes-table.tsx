@@ -18,5 +18,7 @@ const volumeId = (row: VolumeRow) => row.id;
 
 export function VolumesTable({ rows, sorting, onSortingChange, onDelete, empty }: VolumesTableProps) {
   const columns = useMemo(() => volumeColumns(onDelete), [onDelete]);
-  return <VirtualTable rows={rows} columns={columns} getRowId={volumeId} sorting={sorting} onSortingChange={onSortingChange} label="Volumes table" empty={empty} />;
+  return (
+    <VirtualTable rows={rows} columns={columns} getRowId={volumeId} sorting={sorting} onSortingChange={onSortingChange} label="Volumes table" empty={empty} />
+  );
 }

@@ -10,7 +10,14 @@ import type { VolumeListFilter } from '@/lib/client/query-keys';
 import { useArrays } from '@/lib/client/use-arrays';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { useVolumes } from '@/lib/client/use-volumes';
-import { hasVolumeFilters, parseVolumeView, serializeVolumeView, VOLUME_SORT_COLUMNS, type VolumeSortColumn, type VolumeViewState } from '@/lib/client/volume-url-state';
+import {
+  hasVolumeFilters,
+  parseVolumeView,
+  serializeVolumeView,
+  VOLUME_SORT_COLUMNS,
+  type VolumeSortColumn,
+  type VolumeViewState,
+} from '@/lib/client/volume-url-state';
 import { useCan } from '@/lib/client/session';
 import { CreateVolumeDialog } from './create-volume-dialog';
 import { DeleteVolumeDialog } from './delete-volume-dialog';
@@ -88,7 +95,15 @@ export function VolumesView() {
           sorting={toSorting(view)}
           onSortingChange={onSortingChange}
           onDelete={canOperate ? onDelete : null}
-          empty={<EmptyState title={hasVolumeFilters(view) ? 'No volumes match these filters' : 'No volumes yet'}>{hasVolumeFilters(view) ? 'Change or clear the filters to see more.' : canOperate ? 'Create a volume to get started.' : 'An operator can create volumes.'}</EmptyState>}
+          empty={
+            <EmptyState title={hasVolumeFilters(view) ? 'No volumes match these filters' : 'No volumes yet'}>
+              {hasVolumeFilters(view)
+                ? 'Change or clear the filters to see more.'
+                : canOperate
+                  ? 'Create a volume to get started.'
+                  : 'An operator can create volumes.'}
+            </EmptyState>
+          }
         />
       )}
       <DeleteVolumeDialog volume={deleting} onClose={() => setDeleting(null)} />

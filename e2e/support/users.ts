@@ -36,7 +36,11 @@ export async function removeUser(request: APIRequestContext, user: Pick<TestUser
 }
 
 /** A fresh browser context with no cookies, signed in as `user` through the /signin page. */
-export async function signInAs(browser: Browser, baseURL: string | undefined, user: Pick<TestUser, 'username' | 'password'>): Promise<{ context: BrowserContext; page: Page }> {
+export async function signInAs(
+  browser: Browser,
+  baseURL: string | undefined,
+  user: Pick<TestUser, 'username' | 'password'>,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, storageState: NO_COOKIES });
   const page = await context.newPage();
   await page.goto('/signin');

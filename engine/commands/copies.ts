@@ -87,7 +87,8 @@ export function createCopy(s: EngineState, input: CreateCopyInput): Relationship
 }
 
 /** A group start under way: members asked to start that wait to be prepared together. */
-const startPending = (relationship: Relationship) => relationship.startWhenPrepared && (relationship.state === 'preparing' || relationship.state === 'prepared');
+const startPending = (relationship: Relationship) =>
+  relationship.startWhenPrepared && (relationship.state === 'preparing' || relationship.state === 'prepared');
 
 /**
  * Why a mapping created started cannot join its group's start: every member must be at rest (the
@@ -179,7 +180,10 @@ export function setCopyGroup(s: EngineState, copyId: string, groupId: string | n
   if (allowedIn === undefined) throw new EngineError('rule', NO_GROUPS, [NO_GROUPS]);
   // A group deleted with force lets its mappings go on alone, whatever they are doing.
   if (!allowedIn.includes(relationship.state) && !(groupId === null && options.leaveInAnyState === true)) {
-    throw new EngineError('conflict', `mapping ${relationship.name} is ${relationship.state}: only an ${allowedIn.join(' or ')} mapping changes consistency group`);
+    throw new EngineError(
+      'conflict',
+      `mapping ${relationship.name} is ${relationship.state}: only an ${allowedIn.join(' or ')} mapping changes consistency group`,
+    );
   }
   const from = relationship.consistencyGroupId;
   relationship.consistencyGroupId = groupId;

@@ -44,7 +44,9 @@ export function eligibilityContext(s: EngineState, type: CopyType, sourceVolumeI
   assert(array !== undefined, `volume ${source.name} names array ${source.arrayId}, which does not exist`);
   const offered = COPY_TYPE_BY_MODEL[array.model];
   if (offered !== type) {
-    throw new EngineError('rule', `array ${array.name} (${array.model}) offers ${offered}, not ${type}`, [`array ${array.name} offers ${offered} copies, not ${type}`]);
+    throw new EngineError('rule', `array ${array.name} (${array.model}) offers ${offered}, not ${type}`, [
+      `array ${array.name} offers ${offered} copies, not ${type}`,
+    ]);
   }
   const held = [...s.relationships.values()].filter((r) => r.arrayId === array.id && s.specOf(r).holdsVolumes);
   return { model: array.model, source, lssOf: (poolId) => s.fleet.pool(poolId)?.lss ?? null, held };

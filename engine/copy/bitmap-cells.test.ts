@@ -5,7 +5,13 @@ import { createFixture, MiB } from '../testing/fixture';
 import { bitmapCells, cellLayout, type CellSource } from './bitmap-cells';
 
 function source(grainCount: number): CellSource {
-  return { grainCount, grainBytes: 64 * 1024, toCopy: new GrainBitmap(grainCount), sourceDiff: new GrainBitmap(grainCount), targetDiff: new GrainBitmap(grainCount) };
+  return {
+    grainCount,
+    grainBytes: 64 * 1024,
+    toCopy: new GrainBitmap(grainCount),
+    sourceDiff: new GrainBitmap(grainCount),
+    targetDiff: new GrainBitmap(grainCount),
+  };
 }
 
 /** The same cells, one grain at a time: what the word-level counting must agree with. */
@@ -51,7 +57,9 @@ describe('bitmapCells', () => {
       const cellsMax = 16 + random.int(300);
       const result = bitmapCells(relationship, cellsMax);
       const expected = naiveCells(relationship, cellsMax);
-      expect({ cells: result.cells, grainsPerCell: result.grainsPerCell, copied: result.copied, toCopy: result.toCopy, changed: result.changed }).toEqual(expected);
+      expect({ cells: result.cells, grainsPerCell: result.grainsPerCell, copied: result.copied, toCopy: result.toCopy, changed: result.changed }).toEqual(
+        expected,
+      );
       const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
       expect(result.counts).toEqual({ copied: sum(expected.copied), toCopy: sum(expected.toCopy), changed: sum(expected.changed) });
     }

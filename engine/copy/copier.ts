@@ -36,7 +36,14 @@ const BUDGET_CARRY_SECONDS = 1;
  * Adds `rateBytesPerSec × elapsedMs` to the relationship's budget and copies whole grains while the
  * budget and `movedBytesMax` (this tick's share of real work) allow.
  */
-export function copyStep(io: IoStores, relationship: Relationship, direction: Exclude<CopyDirection, 'none'>, rateBytesPerSec: number, elapsedMs: number, movedBytesMax: number): CopyStep {
+export function copyStep(
+  io: IoStores,
+  relationship: Relationship,
+  direction: Exclude<CopyDirection, 'none'>,
+  rateBytesPerSec: number,
+  elapsedMs: number,
+  movedBytesMax: number,
+): CopyStep {
   const step: CopyStep = { accountedBytes: 0, movedBytes: 0 };
   if (relationship.toCopy.count() === 0 || rateBytesPerSec <= 0) {
     relationship.budgetBytes = 0;

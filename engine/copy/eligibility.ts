@@ -63,10 +63,14 @@ function capacityReasons(model: ArrayModel, source: VolumeState, target: VolumeS
   const words = WORDS[model];
   const equalNeeded = model === 'xp7' || model === 'storwize';
   if (equalNeeded && target.capacityBytes !== source.capacityBytes) {
-    return [`the ${words.target} must be the same size as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`];
+    return [
+      `the ${words.target} must be the same size as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`,
+    ];
   }
   if (!equalNeeded && target.capacityBytes < source.capacityBytes) {
-    return [`the ${words.target} must be at least as large as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`];
+    return [
+      `the ${words.target} must be at least as large as the ${words.source}: ${target.name} is ${size(target.capacityBytes)}, ${source.name} is ${size(source.capacityBytes)}`,
+    ];
   }
   return [];
 }

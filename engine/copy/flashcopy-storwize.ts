@@ -23,7 +23,6 @@ export function storwizeRateBytesPerSec(copyRate: number): number {
   return 128 * 1024 * 2 ** (band - 1);
 }
 
-
 const hidden = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',
   targetAccess: 'none',
@@ -99,7 +98,8 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
       copier: 'none',
       holdsVolumes: true,
       targetStatus: 'offline',
-      meaning: 'Stopped by a command or an I/O error: the target is offline and its data is not usable unless the copy had completed; start the mapping to copy again, or delete it to bring the target online.',
+      meaning:
+        'Stopped by a command or an I/O error: the target is offline and its data is not usable unless the copy had completed; start the mapping to copy again, or delete it to bring the target online.',
     },
     suspended: {
       sourceAccess: 'none',

@@ -49,7 +49,12 @@ describe('storwize FlashCopy mappings', () => {
     const fixture = createFixture();
     const { engine } = fixture;
     const source = fixture.volume('storwize', 0);
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('storwize', 1).id, options: { copyRate: 11, autoDelete: true } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      options: { copyRate: 11, autoDelete: true },
+    });
     engine.hostWrite(source.id, 0, pattern(MiB, 15));
     expect(map.state).toBe('preparing');
     engine.advance(2_000);
@@ -83,7 +88,12 @@ describe('storwize FlashCopy mappings', () => {
     const fixture = createFixture({ capacityBytes: 4 * MiB });
     const { engine } = fixture;
     const source = fixture.volume('storwize', 0);
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('storwize', 1).id, options: { copyRate: 100, incremental: true } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      options: { copyRate: 100, incremental: true },
+    });
     engine.advance(5_000);
     expect(map.state).toBe('idle_or_copied');
     engine.hostWrite(source.id, 0, new Uint8Array(10).fill(1));
@@ -96,7 +106,14 @@ describe('storwize FlashCopy mappings', () => {
     const fixture = createFixture();
     const { engine } = fixture;
     const maps = [0, 2].map((i) =>
-      engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', i).id, targetVolumeId: fixture.volume('storwize', i + 1).id, start: false, consistencyGroupId: 'g1', options: { copyRate: 0 } }),
+      engine.createCopy({
+        type: 'flashcopy',
+        sourceVolumeId: fixture.volume('storwize', i).id,
+        targetVolumeId: fixture.volume('storwize', i + 1).id,
+        start: false,
+        consistencyGroupId: 'g1',
+        options: { copyRate: 0 },
+      }),
     );
     expect(() => engine.act(maps[0]!.id, 'start')).toThrow(/in a consistency group: start the group/);
     engine.actOnGroup('g1', 'start');
@@ -142,7 +159,12 @@ describe('ds6000 FlashCopy relationships', () => {
     const fixture = createFixture();
     const { engine } = fixture;
     const source = fixture.volume('ds6000', 0);
-    const rel = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('ds6000', 1).id, options: { mode: 'nocopy' } });
+    const rel = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: fixture.volume('ds6000', 1).id,
+      options: { mode: 'nocopy' },
+    });
     expect(rel.state).toBe('nocopy');
     engine.advance(60_000);
     expect(rel.state).toBe('nocopy');
@@ -163,7 +185,9 @@ describe('ds6000 FlashCopy relationships', () => {
     expect(reasons.get(fixture.volume('ds6000', 2).id)).toMatch(/at least as large/);
     expect(reasons.get(fixture.volume('ds6000', 0).id)).toMatch(/only one at a time/);
     expect(reasons.get(fixture.volume('ds6000', 4).id)).toBe('');
-    expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('ds6000', 4).id })).toThrow(/only one at a time/);
+    expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('ds6000', 4).id })).toThrow(
+      /only one at a time/,
+    );
   });
 });
 
@@ -221,19 +245,42 @@ describe('Storwize consistency groups start at one instant', () => {
     const { engine } = fixture;
     const volume = (index: number) => fixture.volume('storwize', index).id;
     const group = 'group-1';
-    const first = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(0), targetVolumeId: volume(2), consistencyGroupId: group, options: { copyRate: 1 } });
-    const idle = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(4), targetVolumeId: volume(6), consistencyGroupId: group, start: false, options: { copyRate: 1 } });
+    const first = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: volume(0),
+      targetVolumeId: volume(2),
+      consistencyGroupId: group,
+      options: { copyRate: 1 },
+    });
+    const idle = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: volume(4),
+      targetVolumeId: volume(6),
+      consistencyGroupId: group,
+      start: false,
+      options: { copyRate: 1 },
+    });
     expect([first.state, idle.state]).toEqual(['preparing', 'idle_or_copied']);
     engine.advance(1_000);
     // Created while the group's start is under way: it joins it, and the idle member is started too.
-    const second = engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(8), targetVolumeId: volume(10), consistencyGroupId: group, options: { copyRate: 1 } });
+    const second = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: volume(8),
+      targetVolumeId: volume(10),
+      consistencyGroupId: group,
+      options: { copyRate: 1 },
+    });
     expect([first.state, idle.state, second.state]).toEqual(['preparing', 'preparing', 'preparing']);
     engine.advance(2_000);
     expect([first.state, idle.state, second.state]).toEqual(['copying', 'copying', 'copying']);
     expect(new Set([first.pointInTimeMs, idle.pointInTimeMs, second.pointInTimeMs]).size).toBe(1);
     const before = [...engine.copies()].length;
-    expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group })).toThrow(/start at one point in time and fcmap0 is copying/);
+    expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group })).toThrow(
+      /start at one point in time and fcmap0 is copying/,
+    );
     expect([...engine.copies()]).toHaveLength(before);
-    expect(engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group, start: false }).state).toBe('idle_or_copied');
+    expect(engine.createCopy({ type: 'flashcopy', sourceVolumeId: volume(1), targetVolumeId: volume(3), consistencyGroupId: group, start: false }).state).toBe(
+      'idle_or_copied',
+    );
   });
 });

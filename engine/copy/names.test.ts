@@ -32,7 +32,11 @@ describe('relationship names and numbers', () => {
     expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: v(4), targetVolumeId: v(5), start: false, name: 'nightly' })).toThrow(/already exists/);
     expect(() => engine.createCopy({ type: 'flashcopy', sourceVolumeId: v(4), targetVolumeId: v(5), start: false, name: '9lives' })).toThrow(/invalid name/);
     // Another array counts on its own.
-    const other = engine.createCopy({ type: 'volume-copy', sourceVolumeId: fixture.volume('santricity', 0).id, targetVolumeId: fixture.volume('santricity', 1).id });
+    const other = engine.createCopy({
+      type: 'volume-copy',
+      sourceVolumeId: fixture.volume('santricity', 0).id,
+      targetVolumeId: fixture.volume('santricity', 1).id,
+    });
     expect([other.name, other.number]).toEqual(['volcopy0', 0]);
     engine.removeCopy(first.id);
     const third = engine.createCopy({ type: 'flashcopy', sourceVolumeId: v(4), targetVolumeId: v(5), start: false });
@@ -46,8 +50,18 @@ describe('relationship names and numbers', () => {
     engine.on((event) => {
       if (event.kind === 'copy.renamed') events.push(`${event.from}->${event.to}`);
     });
-    const a = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
-    const b = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 2).id, targetVolumeId: fixture.volume('storwize', 3).id, start: false });
+    const a = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+    });
+    const b = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 2).id,
+      targetVolumeId: fixture.volume('storwize', 3).id,
+      start: false,
+    });
     engine.renameCopy(a.id, 'gold');
     expect(() => engine.renameCopy(b.id, 'GOLD')).toThrow(/already exists/);
     expect(b.name).toBe('fcmap1');
@@ -57,7 +71,13 @@ describe('relationship names and numbers', () => {
   it('keeps the last start time after a stop, unlike the point in time', () => {
     const fixture = createFixture();
     const { engine } = fixture;
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: true, options: { copyRate: 0 } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: true,
+      options: { copyRate: 0 },
+    });
     expect(map.lastStartedMs).toBeNull();
     engine.advance(2_000);
     expect(map.state).toBe('copying');
@@ -73,7 +93,13 @@ describe('relationship names and numbers', () => {
   it('moves only a mapping at rest between consistency groups; a forced group delete lets any go', () => {
     const fixture = createFixture();
     const { engine } = fixture;
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false, options: { copyRate: 0 } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+      options: { copyRate: 0 },
+    });
     engine.setCopyGroup(map.id, 'g1');
     expect(map.consistencyGroupId).toBe('g1');
     engine.actOnGroup('g1', 'start');
@@ -90,7 +116,13 @@ describe('relationship names and numbers', () => {
     const fixture = createFixture();
     const { engine } = fixture;
     const source = fixture.volume('storwize', 0);
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('storwize', 1).id, start: true, options: { copyRate: 0 } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: true,
+      options: { copyRate: 0 },
+    });
     engine.advance(2_000);
     expect(() => engine.removeCopy(map.id)).toThrow(/stop it before deleting/);
     engine.removeCopy(map.id, { force: true });

@@ -3,7 +3,13 @@
 import type { ArrayModel } from '../model';
 import { DS6000_RATE_BYTES_PER_SEC, SHADOWIMAGE_RATE_BYTES_PER_SEC, VOLUME_COPY_RATE_BYTES_PER_SEC } from './chosen-values';
 import { DS6000_MODES, type Ds6000Mode } from './flashcopy-ds6000';
-import { STORWIZE_COPY_RATE_MAX, STORWIZE_DEFAULT_COPY_RATE, STORWIZE_DEFAULT_GRAIN_KIB, STORWIZE_GRAIN_SIZES_KIB, storwizeRateBytesPerSec } from './flashcopy-storwize';
+import {
+  STORWIZE_COPY_RATE_MAX,
+  STORWIZE_DEFAULT_COPY_RATE,
+  STORWIZE_DEFAULT_GRAIN_KIB,
+  STORWIZE_GRAIN_SIZES_KIB,
+  storwizeRateBytesPerSec,
+} from './flashcopy-storwize';
 import { SHADOWIMAGE_PACES, type ShadowImagePace } from './shadowimage';
 import { VOLUME_COPY_PRIORITIES, type VolumeCopyPriority } from './volume-copy';
 
@@ -59,7 +65,13 @@ const FIELDS: Record<ArrayModel, Record<string, Field>> = {
 const DEFAULTS: Record<ArrayModel, CopyOptions> = {
   santricity: { priority: 'medium', targetReadOnly: true },
   xp7: { pace: 'medium' },
-  storwize: { copyRate: STORWIZE_DEFAULT_COPY_RATE, cleanRate: STORWIZE_DEFAULT_COPY_RATE, incremental: false, autoDelete: false, grainSize: STORWIZE_DEFAULT_GRAIN_KIB },
+  storwize: {
+    copyRate: STORWIZE_DEFAULT_COPY_RATE,
+    cleanRate: STORWIZE_DEFAULT_COPY_RATE,
+    incremental: false,
+    autoDelete: false,
+    grainSize: STORWIZE_DEFAULT_GRAIN_KIB,
+  },
   ds6000: { mode: 'copy' },
 };
 

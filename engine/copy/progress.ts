@@ -21,7 +21,8 @@ export function progressOf(relationship: Relationship, spec: StateSpec, nominalR
   const copiedBytes = Math.min(doneGrains * relationship.grainBytes, totalBytes);
   // No grains in the cycle: complete if a copy ever completed (an incremental start with nothing
   // changed), not begun otherwise (a mapping still preparing, a copy created stopped).
-  const percent = totalGrains === 0 ? (relationship.copiedOnce || relationship.pointInTimeMs !== null ? 100 : 0) : Math.floor((doneGrains / totalGrains) * 1000) / 10;
+  const percent =
+    totalGrains === 0 ? (relationship.copiedOnce || relationship.pointInTimeMs !== null ? 100 : 0) : Math.floor((doneGrains / totalGrains) * 1000) / 10;
   const copying = spec.copier !== 'none' && remainingGrains > 0;
   const rate = copying ? relationship.rateBytesPerSec || nominalRateBytesPerSec : 0;
   const remainingBytes = Math.max(0, totalBytes - copiedBytes);
@@ -43,11 +44,16 @@ const differentialCounts = new WeakMap<Relationship, DifferentialCount>();
 export function differentialBytesOf(relationship: Relationship, spec: StateSpec): number {
   // Asked on every push and save of every copy: counted without building the union, and only
   // again when one of the bitmaps changed since the last count.
-  const bitmaps = spec.data === 'mirror' ? [relationship.sourceDiff, relationship.targetDiff, relationship.toCopy] : [relationship.sourceDiff, relationship.targetDiff];
+  const bitmaps =
+    spec.data === 'mirror' ? [relationship.sourceDiff, relationship.targetDiff, relationship.toCopy] : [relationship.sourceDiff, relationship.targetDiff];
   const versions = bitmaps.map((bitmap) => bitmap.version);
   const known = differentialCounts.get(relationship);
   let changedGrains: number;
-  if (known !== undefined && known.bitmaps.length === bitmaps.length && known.bitmaps.every((bitmap, index) => bitmap === bitmaps[index] && known.versions[index] === versions[index])) {
+  if (
+    known !== undefined &&
+    known.bitmaps.length === bitmaps.length &&
+    known.bitmaps.every((bitmap, index) => bitmap === bitmaps[index] && known.versions[index] === versions[index])
+  ) {
     changedGrains = known.changedGrains;
   } else {
     changedGrains = relationship.sourceDiff.countUnion(bitmaps.slice(1));

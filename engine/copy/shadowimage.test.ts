@@ -187,7 +187,7 @@ describe('xp7 ShadowImage', () => {
       expect(reasons.some((reason) => /being restored from pair/.test(reason))).toBe(true);
     });
 
-    it("counts the grains a reverse resync rewrites as P-VOL changes for the other pairs, so their resync copies them", () => {
+    it('counts the grains a reverse resync rewrites as P-VOL changes for the other pairs, so their resync copies them', () => {
       const { fixture, engine, pvol, first, second } = twoPairs();
       engine.act(first.id, 'split', 'quick');
       engine.act(second.id, 'split', 'quick');

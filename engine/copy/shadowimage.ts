@@ -24,7 +24,6 @@ export type ShadowImagePace = (typeof SHADOWIMAGE_PACES)[number];
 /** One P-VOL may have up to three S-VOLs. */
 export const SHADOWIMAGE_SVOLS_PER_PVOL_MAX = 3;
 
-
 const mirror = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',
   targetAccess: 'read-only',

@@ -42,7 +42,10 @@ describe.each(MODELS)('%s state table', (model) => {
     const toCopyBefore = copy.toCopy.count();
     if (lookup.ok) {
       engine.act(copy.id, action, mode);
-      const settled = [lookup.transition.to, ...Object.values(table.automatic).flatMap((rows) => (rows ?? []).filter((r) => r.from.includes(lookup.transition.to)).map((r) => r.to))];
+      const settled = [
+        lookup.transition.to,
+        ...Object.values(table.automatic).flatMap((rows) => (rows ?? []).filter((r) => r.from.includes(lookup.transition.to)).map((r) => r.to)),
+      ];
       expect(settled).toContain(engine.copy(copy.id)?.state ?? 'SMPL');
     } else {
       expect(() => engine.act(copy.id, action, mode)).toThrow(EngineError);
@@ -56,8 +59,19 @@ describe('action names', () => {
   it('refuses names objects inherit (constructor, __proto__, toString) as unknown actions, for a copy and a group', () => {
     const fixture = createFixture();
     const { engine } = fixture;
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
-    const grouped = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 2).id, targetVolumeId: fixture.volume('storwize', 3).id, start: false, consistencyGroupId: 'g1' });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+    });
+    const grouped = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 2).id,
+      targetVolumeId: fixture.volume('storwize', 3).id,
+      start: false,
+      consistencyGroupId: 'g1',
+    });
     for (const action of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
       expect(() => engine.act(map.id, action), action).toThrow(expect.objectContaining({ kind: 'invalid', message: expect.stringMatching(/has no action/) }));
       expect(() => engine.actOnGroup('g1', action), action).toThrow(/has no action/);

@@ -58,7 +58,8 @@ export interface StateSpec {
  * - forget-start-request: a start asked of an unprepared mapping no longer applies;
  * - remove: the relationship ends and is deleted.
  */
-export type EntryAction = 'join-queue' | 'take-target-owner' | 'start-update-cycle' | 'mark-siblings-for-reverse' | 'start-if-asked' | 'forget-start-request' | 'remove';
+export type EntryAction =
+  'join-queue' | 'take-target-owner' | 'start-update-cycle' | 'mark-siblings-for-reverse' | 'start-if-asked' | 'forget-start-request' | 'remove';
 /** On leaving a state: return-target-owner gives the target back to the controller that owned it before. */
 export type ExitAction = 'return-target-owner';
 /**

@@ -53,7 +53,12 @@ describe('santricity volume copy', () => {
     const fixture = createFixture({ volumesPerArray: 24 });
     const { engine } = fixture;
     const copies = Array.from({ length: 11 }, (_, i) =>
-      engine.createCopy({ type: 'volume-copy', sourceVolumeId: fixture.volume('santricity', i * 2).id, targetVolumeId: fixture.volume('santricity', i * 2 + 1).id, options: { priority: i === 10 ? 'highest' : 'low' } }),
+      engine.createCopy({
+        type: 'volume-copy',
+        sourceVolumeId: fixture.volume('santricity', i * 2).id,
+        targetVolumeId: fixture.volume('santricity', i * 2 + 1).id,
+        options: { priority: i === 10 ? 'highest' : 'low' },
+      }),
     );
     expect(copies.filter((c) => c.state === 'in-progress')).toHaveLength(8);
     expect(copies.slice(8).map((c) => c.state)).toEqual(['pending', 'pending', 'pending']);

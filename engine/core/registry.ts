@@ -9,7 +9,10 @@ import type { EngineState } from './state';
 
 export function register(s: EngineState, relationship: Relationship): void {
   assert(!s.relationships.has(relationship.id), `copy ${relationship.id} registered twice`);
-  assert(s.fleet.volume(relationship.sourceVolumeId) !== undefined && s.fleet.volume(relationship.targetVolumeId) !== undefined, `copy ${relationship.id} names a volume that does not exist`);
+  assert(
+    s.fleet.volume(relationship.sourceVolumeId) !== undefined && s.fleet.volume(relationship.targetVolumeId) !== undefined,
+    `copy ${relationship.id} names a volume that does not exist`,
+  );
   assert(relationship.sourceVolumeId !== relationship.targetVolumeId, `copy ${relationship.id} copies a volume onto itself`);
   s.relationships.set(relationship.id, relationship);
   for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {

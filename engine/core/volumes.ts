@@ -15,7 +15,8 @@ export function addVolume(s: EngineState, volume: VolumeState): void {
   } catch (error) {
     s.stores.delete(volume.id);
     s.fleet.removeVolume(volume.id);
-    const cause = (error as NodeJS.ErrnoException).code === 'EFBIG' ? "the data directory's file system cannot hold a file that large" : String((error as Error).message);
+    const cause =
+      (error as NodeJS.ErrnoException).code === 'EFBIG' ? "the data directory's file system cannot hold a file that large" : String((error as Error).message);
     const reason = `volume ${volume.name} (${volume.capacityBytes} bytes) cannot be stored: ${cause}`;
     throw new EngineError('rule', reason, [reason]);
   }

@@ -35,8 +35,14 @@ export class Prng {
 
   /** A generator resumed from a saved state (see state()), e.g. a simulated workload's checkpoint. */
   static fromState(state: PrngState): Prng {
-    assert(state.every((word) => Number.isInteger(word) && word >= 0 && word < TWO_POW_32), 'prng state words must be u32');
-    assert(state.some((word) => word !== 0), 'prng state must not be all zeros');
+    assert(
+      state.every((word) => Number.isInteger(word) && word >= 0 && word < TWO_POW_32),
+      'prng state words must be u32',
+    );
+    assert(
+      state.some((word) => word !== 0),
+      'prng state must not be all zeros',
+    );
     const prng = new Prng(0);
     [prng.s0, prng.s1, prng.s2, prng.s3] = state;
     return prng;

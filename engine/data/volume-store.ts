@@ -39,13 +39,7 @@ export interface VolumeStore {
 }
 
 /** Throws a RangeError unless [offsetBytes, offsetBytes + lengthBytes) lies within the volume. */
-export function checkRange(
-  operation: string,
-  capacityBytes: number,
-  offsetBytes: number,
-  lengthBytes: number,
-  lengthMaxBytes: number = IO_BYTES_MAX,
-): void {
+export function checkRange(operation: string, capacityBytes: number, offsetBytes: number, lengthBytes: number, lengthMaxBytes: number = IO_BYTES_MAX): void {
   if (!Number.isSafeInteger(offsetBytes) || offsetBytes < 0) {
     throw new RangeError(`volume ${operation}: offset ${offsetBytes} is not a byte offset`);
   }

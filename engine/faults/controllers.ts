@@ -56,14 +56,19 @@ export function rebalance(s: EngineState, array: ArrayState, reason: string): vo
  * stops or is stopped, both volumes while the mapping's metadata is lost).
  */
 export function statusOf(s: EngineState, volume: VolumeState): { status: VolumeStatus; reason: string | null } {
-  if (!s.arrayUp(volume.arrayId)) return { status: 'offline', reason: `no controller of array ${s.fleet.array(volume.arrayId)?.name ?? volume.arrayId} is online` };
+  if (!s.arrayUp(volume.arrayId))
+    return { status: 'offline', reason: `no controller of array ${s.fleet.array(volume.arrayId)?.name ?? volume.arrayId} is online` };
   const ioError = s.faultBook.ioErrorOn(volume.id);
   if (ioError !== undefined) return { status: 'failed', reason: `I/O error (fault ${ioError.id})` };
   for (const { relationship, spec } of s.holdings(volume.id)) {
     const isTarget = relationship.targetVolumeId === volume.id;
     const copied = spec.targetOnlineIfCopied === true && relationship.cycleGrains > 0 && relationship.toCopy.count() === 0;
     const offline = isTarget ? spec.targetStatus === 'offline' && !copied : spec.sourceStatus === 'offline';
-    if (offline) return { status: 'offline', reason: `${isTarget ? 'target' : 'source'} of ${s.tableOf(relationship).noun} ${relationship.name}, which is ${relationship.state}` };
+    if (offline)
+      return {
+        status: 'offline',
+        reason: `${isTarget ? 'target' : 'source'} of ${s.tableOf(relationship).noun} ${relationship.name}, which is ${relationship.state}`,
+      };
   }
   return { status: 'online', reason: null };
 }
@@ -79,7 +84,8 @@ export function refreshStatus(s: EngineState, volume: VolumeState): void {
 /** Refuses host I/O to a volume a fault holds, naming the fault (423, like every refused access). */
 export function checkReachable(s: EngineState, volume: VolumeState, want: 'read' | 'write'): void {
   const ioError = s.faultBook.ioErrorOn(volume.id);
-  if (ioError !== undefined) throw new EngineError('locked', `volume ${volume.name} has an I/O error (fault ${ioError.id}): hosts cannot ${want} it until the fault is cleared`);
+  if (ioError !== undefined)
+    throw new EngineError('locked', `volume ${volume.name} has an I/O error (fault ${ioError.id}): hosts cannot ${want} it until the fault is cleared`);
   if (!s.arrayUp(volume.arrayId)) throw new EngineError('locked', `volume ${volume.name} is offline: no controller of its array is online`);
 }
 
@@ -98,5 +104,10 @@ export function restoreTargetOwner(s: EngineState, relationship: Relationship): 
   if (original === null) return;
   const array = s.fleet.array(relationship.arrayId);
   if (array?.controllers[original] !== 'online') return;
-  moveVolume(s, relationship.targetVolumeId, original, `${s.tableOf(relationship).noun} ${relationship.name} is no longer in progress: the target returns to its original controller`);
+  moveVolume(
+    s,
+    relationship.targetVolumeId,
+    original,
+    `${s.tableOf(relationship).noun} ${relationship.name} is no longer in progress: the target returns to its original controller`,
+  );
 }

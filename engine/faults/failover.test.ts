@@ -34,7 +34,11 @@ describe('controller failover and failback', () => {
     expect(fault.kind).toBe('controller-failure');
     expect(fault.effect).toBe('3 volumes move to controller B; copies continue there');
     expect(engine.fleet.array('xp7')?.controllers).toEqual({ A: 'offline', B: 'online' });
-    expect(onA.map((v) => [v.currentOwner, v.preferredOwner])).toEqual([['B', 'A'], ['B', 'A'], ['B', 'A']]);
+    expect(onA.map((v) => [v.currentOwner, v.preferredOwner])).toEqual([
+      ['B', 'A'],
+      ['B', 'A'],
+      ['B', 'A'],
+    ]);
     expect(moves()).toEqual(onA.map((v) => `${v.id}:A->B`));
     expect(events.find((e) => e.kind === 'controller.changed')).toMatchObject({ arrayId: 'xp7', slot: 'A', from: 'online', to: 'offline' });
     // Acknowledged writes go through the survivor and are never lost.
@@ -98,10 +102,20 @@ describe('controller failover and failback', () => {
   it('losing the last controller takes every volume offline; volume copies fail, mappings pause and resume', () => {
     const fixture = createFixture({ volumesPerArray: 6, capacityBytes: 4 * MiB });
     const { engine } = fixture;
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, options: { copyRate: 1 } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      options: { copyRate: 1 },
+    });
     engine.advance(3_000);
     expect(map.state).toBe('copying');
-    const vc = engine.createCopy({ type: 'volume-copy', sourceVolumeId: fixture.volume('santricity', 2).id, targetVolumeId: fixture.volume('santricity', 3).id, options: { priority: 'lowest' } });
+    const vc = engine.createCopy({
+      type: 'volume-copy',
+      sourceVolumeId: fixture.volume('santricity', 2).id,
+      targetVolumeId: fixture.volume('santricity', 3).id,
+      options: { priority: 'lowest' },
+    });
     engine.failController('santricity', 'A');
     const last = engine.failController('santricity', 'B');
     expect(last.effect).toMatch(/no controller of santricity-array is online: its 6 volumes go offline; volume-copy volcopy\d+: in-progress → failed/);

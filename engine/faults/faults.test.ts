@@ -139,7 +139,12 @@ describe('Storwize FlashCopy metadata loss', () => {
   it('returns a mapping suspended while stopping to stopping, which then completes', () => {
     const fixture = createFixture();
     const { engine } = fixture;
-    const map = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, options: { copyRate: 1 } });
+    const map = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      options: { copyRate: 1 },
+    });
     engine.advance(2_000);
     engine.act(map.id, 'stop');
     expect(map.state).toBe('stopping');
@@ -156,8 +161,15 @@ describe('Storwize FlashCopy metadata loss', () => {
   it('applies to Storwize mappings that are copying or stopping only', () => {
     const fixture = createFixture();
     const { engine } = fixture;
-    const idle = engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
-    expect(kindOf(() => engine.injectFault({ kind: 'metadata-loss', copyId: idle.id }))).toMatch(new RegExp(`^conflict: mapping ${idle.name} is idle_or_copied`));
+    const idle = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+    });
+    expect(kindOf(() => engine.injectFault({ kind: 'metadata-loss', copyId: idle.id }))).toMatch(
+      new RegExp(`^conflict: mapping ${idle.name} is idle_or_copied`),
+    );
     const pair = engine.createCopy({ type: 'shadowimage', sourceVolumeId: fixture.volume('xp7', 0).id, targetVolumeId: fixture.volume('xp7', 1).id });
     expect(kindOf(() => engine.injectFault({ kind: 'metadata-loss', copyId: pair.id }))).toMatch(/^rule: losing FlashCopy metadata access is a Storwize fault/);
     expect(kindOf(() => engine.injectFault({ kind: 'metadata-loss', copyId: 'nope' }))).toMatch(/^not-found/);

@@ -56,8 +56,19 @@ export function failController(s: EngineState, arrayId: string, slot: Controller
   const survivor = otherSlot(slot);
   const last = array.controllers[survivor] !== 'online';
   const owned = s.fleet.volumesOf(arrayId).filter((volume) => volume.currentOwner === slot).length;
-  const effect = last ? arrayDownEffect(s, array) : `${owned} ${owned === 1 ? 'volume moves' : 'volumes move'} to controller ${survivor}; copies continue there`;
-  const fault = addFault(s, { kind: 'controller-failure', arrayId, volumeId: null, copyId: null, slot, targetName: `controller ${slot}`, effect, resumeState: null });
+  const effect = last
+    ? arrayDownEffect(s, array)
+    : `${owned} ${owned === 1 ? 'volume moves' : 'volumes move'} to controller ${survivor}; copies continue there`;
+  const fault = addFault(s, {
+    kind: 'controller-failure',
+    arrayId,
+    volumeId: null,
+    copyId: null,
+    slot,
+    targetName: `controller ${slot}`,
+    effect,
+    resumeState: null,
+  });
   setController(s, array, slot, 'offline', `fault ${fault.id}`);
   if (last) arrayDown(s, array);
   else rebalance(s, array, `controller ${slot} failed: controller ${survivor} takes over`);
@@ -98,7 +109,16 @@ function injectIoError(s: EngineState, volumeId: string): Fault {
   const hit = s.copiesOf(volumeId);
   const changes = predict(s, hit, 'fault').map((change) => change.text);
   const effect = [`hosts cannot read or write ${volume.name}`, ...changes].join('; ');
-  const fault = addFault(s, { kind: 'volume-io-error', arrayId: volume.arrayId, volumeId, copyId: null, slot: null, targetName: volume.name, effect, resumeState: null });
+  const fault = addFault(s, {
+    kind: 'volume-io-error',
+    arrayId: volume.arrayId,
+    volumeId,
+    copyId: null,
+    slot: null,
+    targetName: volume.name,
+    effect,
+    resumeState: null,
+  });
   for (const relationship of hit) automatic(s, relationship, 'fault');
   refreshStatus(s, volume);
   settle(s);
@@ -116,7 +136,10 @@ export function metadataLossBlock(s: EngineState, copyId: string): EngineError |
   const existing = s.faultBook.metadataLossOf(copyId);
   if (existing !== undefined) return new EngineError('conflict', `mapping ${relationship.name} has already lost metadata access (fault ${existing.id})`);
   if (automaticTransition(table, 'metadata-lost', relationship.state) === undefined) {
-    return new EngineError('conflict', `mapping ${relationship.name} is ${relationship.state}: losing metadata access suspends only a mapping that is copying or stopping ("the mapping started, but it did not complete")`);
+    return new EngineError(
+      'conflict',
+      `mapping ${relationship.name} is ${relationship.state}: losing metadata access suspends only a mapping that is copying or stopping ("the mapping started, but it did not complete")`,
+    );
   }
   return null;
 }
@@ -128,7 +151,16 @@ function injectMetadataLoss(s: EngineState, copyId: string): Fault {
   const source = s.requireVolume(relationship.sourceVolumeId).name;
   const target = s.requireVolume(relationship.targetVolumeId).name;
   const effect = `${relationship.state} → suspended: source ${source} and target ${target} offline until access returns`;
-  const fault = addFault(s, { kind: 'metadata-loss', arrayId: relationship.arrayId, volumeId: null, copyId, slot: null, targetName: `mapping ${source} → ${target}`, effect, resumeState: relationship.state });
+  const fault = addFault(s, {
+    kind: 'metadata-loss',
+    arrayId: relationship.arrayId,
+    volumeId: null,
+    copyId,
+    slot: null,
+    targetName: `mapping ${source} → ${target}`,
+    effect,
+    resumeState: relationship.state,
+  });
   automatic(s, relationship, 'metadata-lost');
   return fault;
 }

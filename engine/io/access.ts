@@ -58,7 +58,10 @@ export function checkAccess(volume: VolumeState, holdings: readonly Holding[], w
     );
   }
   if (volume.status !== 'online') {
-    throw new EngineError('locked', `volume ${volume.name} is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts cannot ${want} it`);
+    throw new EngineError(
+      'locked',
+      `volume ${volume.name} is ${volume.status}${volume.statusReason ? ` (${volume.statusReason})` : ''}: hosts cannot ${want} it`,
+    );
   }
 }
 

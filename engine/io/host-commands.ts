@@ -55,7 +55,10 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
       entry.handle.refusal = error instanceof Error ? error : new Error(String(error));
       continue;
     }
-    assert(entry.offsetBytes + entry.data.length <= Number(volume.capacityBytes), `queued write [${entry.offsetBytes}, +${entry.data.length}) no longer fits volume ${volume.name}`);
+    assert(
+      entry.offsetBytes + entry.data.length <= Number(volume.capacityBytes),
+      `queued write [${entry.offsetBytes}, +${entry.data.length}) no longer fits volume ${volume.name}`,
+    );
     const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
     applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length, false);
     if (holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {

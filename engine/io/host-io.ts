@@ -48,7 +48,15 @@ function copyOnWrite(io: IoStores, relationship: Relationship, first: number, en
  * a partly written one does, and so does every grain of a write whose data waits for a save
  * (reads meanwhile must see T0's data, not what the target held before T0).
  */
-function claimForTargetWrite(io: IoStores, relationship: Relationship, first: number, end: number, writeStartBytes: number, writeEndBytes: number, dataNow: boolean): void {
+function claimForTargetWrite(
+  io: IoStores,
+  relationship: Relationship,
+  first: number,
+  end: number,
+  writeStartBytes: number,
+  writeEndBytes: number,
+  dataNow: boolean,
+): void {
   const source = io.store(relationship.sourceVolumeId);
   const target = io.store(relationship.targetVolumeId);
   visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {

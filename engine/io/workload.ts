@@ -4,7 +4,15 @@
 import { Prng } from '../data/prng';
 import type { WorkloadSpec, WorkloadStats } from './workload-spec';
 
-export { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_BLOCK_BYTES_MIN, WORKLOAD_IOPS_MAX, WORKLOAD_PATTERNS, type WorkloadPattern, type WorkloadSpec, type WorkloadStats } from './workload-spec';
+export {
+  WORKLOAD_BLOCK_BYTES_MAX,
+  WORKLOAD_BLOCK_BYTES_MIN,
+  WORKLOAD_IOPS_MAX,
+  WORKLOAD_PATTERNS,
+  type WorkloadPattern,
+  type WorkloadSpec,
+  type WorkloadStats,
+} from './workload-spec';
 
 /** Host operations one tick may issue for one workload; a busy machine falls behind instead. */
 export const WORKLOAD_OPS_PER_TICK_MAX = 2_000;

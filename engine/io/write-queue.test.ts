@@ -7,7 +7,12 @@ describe('the deferred host-write queue', () => {
     const fixture = createFixture({ deferHostWrites: true, hostWritesQueuedMax: 2 });
     const { engine } = fixture;
     const source = fixture.volume('storwize', 0);
-    const mapping = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: fixture.volume('storwize', 2).id, options: { copyRate: 0 } });
+    const mapping = engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: fixture.volume('storwize', 2).id,
+      options: { copyRate: 0 },
+    });
     engine.advance(3_000);
     expect(mapping.state).toBe('copying');
     engine.hostWrite(source.id, 0, new Uint8Array(16).fill(1));

@@ -48,7 +48,8 @@ export class HostWriteQueue {
   /** Why a write of `lengthBytes` cannot be queued now, or null. */
   fullFor(lengthBytes: number): string | null {
     if (this.entries.length >= this.writesMax) return `${this.entries.length} host writes are waiting to be saved (the most the engine holds): retry shortly`;
-    if (this.queuedBytes + lengthBytes > HOST_WRITE_BYTES_QUEUED_MAX) return `${this.queuedBytes} bytes of host writes are waiting to be saved (the most the engine holds): retry shortly`;
+    if (this.queuedBytes + lengthBytes > HOST_WRITE_BYTES_QUEUED_MAX)
+      return `${this.queuedBytes} bytes of host writes are waiting to be saved (the most the engine holds): retry shortly`;
     return null;
   }
 

@@ -44,12 +44,23 @@ function previewOne(s: EngineState, command: PreviewCommand, session: Session): 
       return createCopy(s, command, s.requireVolume(command.targetVolumeId), session);
     case 'create-copy-new-target': {
       const source = s.requireVolume(command.sourceVolumeId);
-      const target: VolumeState = { ...source, id: NEW_TARGET_ID, name: command.newTarget.name, capacityBytes: BigInt(command.newTarget.capacityBytes), currentOwner: command.newTarget.currentOwner, preferredOwner: command.newTarget.currentOwner, roles: [], readOnly: false, status: 'online' };
+      const target: VolumeState = {
+        ...source,
+        id: NEW_TARGET_ID,
+        name: command.newTarget.name,
+        capacityBytes: BigInt(command.newTarget.capacityBytes),
+        currentOwner: command.newTarget.currentOwner,
+        preferredOwner: command.newTarget.currentOwner,
+        roles: [],
+        readOnly: false,
+        status: 'online',
+      };
       return createCopy(s, { ...command, targetVolumeId: target.id }, target, session);
     }
     case 'copy-action': {
       const relationship = s.requireCopy(command.copyId);
-      if (relationship.consistencyGroupId !== null) throw new EngineError('conflict', `mapping ${relationship.name} is in a consistency group: ${command.action} the group, not one mapping`);
+      if (relationship.consistencyGroupId !== null)
+        throw new EngineError('conflict', `mapping ${relationship.name} is in a consistency group: ${command.action} the group, not one mapping`);
       return copyAction(s, relationship, command.action, command.mode);
     }
     case 'group-action': {
@@ -112,16 +123,30 @@ function settledState(table: ServiceTable, row: Omit<Transition, 'from'>): { sta
 function accessChanges(table: ServiceTable, source: VolumeState, target: VolumeState, states: readonly string[], roles: [string, string]): Consequence[] {
   const unique = [...new Set(states)];
   const changes: Consequence[] = [];
-  for (const [volume, side, role] of [[source, 'sourceAccess', roles[0]], [target, 'targetAccess', roles[1]]] as const) {
+  for (const [volume, side, role] of [
+    [source, 'sourceAccess', roles[0]],
+    [target, 'targetAccess', roles[1]],
+  ] as const) {
     const byAccess = new Map<Access, string[]>();
     for (const state of unique) {
       const access = stateSpec(table, state)[side];
       if (access !== 'read-write') byAccess.set(access, [...(byAccess.get(access) ?? []), state]);
     }
-    for (const [access, during] of byAccess) changes.push({ kind: 'access', ...volumeRef(volume), access, text: `Hosts ${accessWords(access)} ${role} ${volume.name} while ${during.join(' and ')}.` });
+    for (const [access, during] of byAccess)
+      changes.push({
+        kind: 'access',
+        ...volumeRef(volume),
+        access,
+        text: `Hosts ${accessWords(access)} ${role} ${volume.name} while ${during.join(' and ')}.`,
+      });
   }
   const offline = unique.filter((state) => stateSpec(table, state).targetStatus === 'offline');
-  if (offline.length > 0) changes.push({ kind: 'offline', ...volumeRef(target), text: `${capitalized(roles[1])} ${target.name} is offline to hosts while ${offline.join(' and ')}.` });
+  if (offline.length > 0)
+    changes.push({
+      kind: 'offline',
+      ...volumeRef(target),
+      text: `${capitalized(roles[1])} ${target.name} is offline to hosts while ${offline.join(' and ')}.`,
+    });
   return changes;
 }
 
@@ -147,13 +172,27 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   const row = plan.startsWithGroup ? createdRow(table, plan.options, true) : plan.row;
   const source = plan.context.source;
   const ref = { copyId: null, copyName: plan.naming.name };
-  const consequences: Consequence[] = [{ kind: 'state', ...ref, from: null, to: row.to, text: `${capitalized(table.noun)} ${plan.naming.name} is created ${row.to}.` }];
-  if (plan.startsWithGroup) consequences.push({ kind: 'state', ...ref, from: row.to, to: row.to, text: 'It starts with its consistency group: every member takes the same point in time (T0).' });
+  const consequences: Consequence[] = [
+    { kind: 'state', ...ref, from: null, to: row.to, text: `${capitalized(table.noun)} ${plan.naming.name} is created ${row.to}.` },
+  ];
+  if (plan.startsWithGroup)
+    consequences.push({
+      kind: 'state',
+      ...ref,
+      from: row.to,
+      to: row.to,
+      text: 'It starts with its consistency group: every member takes the same point in time (T0).',
+    });
   const roles = rolesOf(input);
   const started = input.start ?? true;
   const fresh = target.id === NEW_TARGET_ID;
   if (!started) {
-    if (!fresh) consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the target ${target.name} will be overwritten when the copy starts.` });
+    if (!fresh)
+      consequences.push({
+        kind: 'overwritten',
+        ...volumeRef(target),
+        text: `The current contents of the target ${target.name} will be overwritten when the copy starts.`,
+      });
     return [...consequences, ...accessChanges(table, source, target, [row.to], roles)];
   }
   const copying = settledState(table, row).state;
@@ -161,7 +200,12 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   if (copying !== row.to && !queued) consequences.push({ kind: 'state', ...ref, from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
   if (automaticTransition(table, 'slot-free', row.to) !== undefined) consequences.push(...queueOrStart(s, arrayId, ref, session));
   const copyingSpec = stateSpec(table, copying);
-  if (!fresh) consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The current contents of the ${roles[1]} ${target.name} are replaced by ${source.name}'s${copyingSpec.data === 'point-in-time' ? ' as they are at the start (T0)' : ''}.` });
+  if (!fresh)
+    consequences.push({
+      kind: 'overwritten',
+      ...volumeRef(target),
+      text: `The current contents of the ${roles[1]} ${target.name} are replaced by ${source.name}'s${copyingSpec.data === 'point-in-time' ? ' as they are at the start (T0)' : ''}.`,
+    });
   const rate = rateBytesPerSec(plan.model, plan.options);
   if (copyingSpec.copier !== 'none') {
     const bytes = Number(source.capacityBytes);
@@ -170,7 +214,13 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
     consequences.push({ kind: 'moves', ...ref, bytes: 0, fromVolumeId: source.id, toVolumeId: target.id, text: moveText(0, 0, source, target) });
   }
   if (copyingSpec.targetFollowsSource === true && target.currentOwner !== source.currentOwner) {
-    consequences.push({ kind: 'owner', ...volumeRef(target), from: target.currentOwner, to: source.currentOwner, text: `While the copy runs, controller ${source.currentOwner} (the source's) owns ${target.name} too; it returns to controller ${target.currentOwner} afterwards.` });
+    consequences.push({
+      kind: 'owner',
+      ...volumeRef(target),
+      from: target.currentOwner,
+      to: source.currentOwner,
+      text: `While the copy runs, controller ${source.currentOwner} (the source's) owns ${target.name} too; it returns to controller ${target.currentOwner} afterwards.`,
+    });
   }
   return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
 }
@@ -186,10 +236,25 @@ function queueOrStart(s: EngineState, arrayId: string, ref: { copyId: string | n
   const pending = onArray.filter((r) => r.state === 'pending').length + (session.queued.get(arrayId) ?? 0);
   if (inProgress < VOLUME_COPY_IN_PROGRESS_MAX && pending === 0) {
     session.started.set(arrayId, (session.started.get(arrayId) ?? 0) + 1);
-    return [{ kind: 'state', ...ref, from: 'pending', to: 'in-progress', text: `It starts at once: ${inProgress + 1} of the array's ${VOLUME_COPY_IN_PROGRESS_MAX} copies would be in progress.` }];
+    return [
+      {
+        kind: 'state',
+        ...ref,
+        from: 'pending',
+        to: 'in-progress',
+        text: `It starts at once: ${inProgress + 1} of the array's ${VOLUME_COPY_IN_PROGRESS_MAX} copies would be in progress.`,
+      },
+    ];
   }
   session.queued.set(arrayId, pending + 1 - onArray.filter((r) => r.state === 'pending').length);
-  return [{ kind: 'queues', ...ref, ahead: pending, text: `It waits: ${inProgress} copies are in progress (at most ${VOLUME_COPY_IN_PROGRESS_MAX} per array) and ${pending} ${pending === 1 ? 'waits' : 'wait'} before it (higher priority first, then oldest).` }];
+  return [
+    {
+      kind: 'queues',
+      ...ref,
+      ahead: pending,
+      text: `It waits: ${inProgress} copies are in progress (at most ${VOLUME_COPY_IN_PROGRESS_MAX} per array) and ${pending} ${pending === 1 ? 'waits' : 'wait'} before it (higher priority first, then oldest).`,
+    },
+  ];
 }
 
 function copyAction(s: EngineState, relationship: Relationship, action: string, mode: string | undefined): Consequence[] {
@@ -208,21 +273,40 @@ function transitionConsequences(s: EngineState, relationship: Relationship, row:
   const source = s.requireVolume(relationship.sourceVolumeId);
   const target = s.requireVolume(relationship.targetVolumeId);
   const roles = rolesOf(relationship);
-  const consequences: Consequence[] = [{ kind: 'state', ...copyRef(relationship), from: relationship.state, to: row.to, text: `${capitalized(table.noun)} ${relationship.name}: ${relationship.state} → ${row.to}.` }];
+  const consequences: Consequence[] = [
+    {
+      kind: 'state',
+      ...copyRef(relationship),
+      from: relationship.state,
+      to: row.to,
+      text: `${capitalized(table.noun)} ${relationship.name}: ${relationship.state} → ${row.to}.`,
+    },
+  ];
   const settled = settledState(table, row);
   const copying = settled.state;
-  if (copying !== row.to) consequences.push({ kind: 'state', ...copyRef(relationship), from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
+  if (copying !== row.to)
+    consequences.push({ kind: 'state', ...copyRef(relationship), from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
   const spec = stateSpec(table, copying);
   const reverse = spec.copier === 'reverse';
   const [from, to] = reverse ? [target, source] : [source, target];
-  const grains = spec.copier === 'none' && spec.data !== 'point-in-time' && settled.effect !== 'full-copy' ? null : grainsToMove(relationship, settled.effect, copying);
+  const grains =
+    spec.copier === 'none' && spec.data !== 'point-in-time' && settled.effect !== 'full-copy' ? null : grainsToMove(relationship, settled.effect, copying);
   if (grains !== null) {
     const bytes = Math.min(grains * relationship.grainBytes, relationship.sourceCapacityBytes);
     const rate = spec.copier === 'none' ? 0 : rateBytesPerSec(relationship.model, relationship.options);
-    consequences.push({ kind: 'overwritten', ...volumeRef(to), text: `${capitalized(reverse ? roles[0] : roles[1])} ${to.name} is overwritten with ${from.name}'s data${spec.data === 'point-in-time' && !reverse ? ' as it is at this instant (T0)' : ''}.` });
+    consequences.push({
+      kind: 'overwritten',
+      ...volumeRef(to),
+      text: `${capitalized(reverse ? roles[0] : roles[1])} ${to.name} is overwritten with ${from.name}'s data${spec.data === 'point-in-time' && !reverse ? ' as it is at this instant (T0)' : ''}.`,
+    });
     consequences.push({ kind: 'moves', ...copyRef(relationship), bytes, fromVolumeId: from.id, toVolumeId: to.id, text: moveText(bytes, rate, from, to) });
   }
-  if (settled.effect === 'discard-target') consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `The data on ${target.name} is no longer a usable copy (the copy did not complete).` });
+  if (settled.effect === 'discard-target')
+    consequences.push({
+      kind: 'overwritten',
+      ...volumeRef(target),
+      text: `The data on ${target.name} is no longer a usable copy (the copy did not complete).`,
+    });
   return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
 }
 
@@ -259,15 +343,39 @@ function deleteCopy(s: EngineState, relationship: Relationship, force: boolean):
   const consequences: Consequence[] = [];
   const target = s.requireVolume(relationship.targetVolumeId);
   if (forced && removal.forced !== undefined) {
-    consequences.push({ kind: 'state', ...copyRef(relationship), from: relationship.state, to: removal.forced.to, text: `${relationship.name} is stopped first: ${relationship.state} → ${removal.forced.to}.` });
+    consequences.push({
+      kind: 'state',
+      ...copyRef(relationship),
+      from: relationship.state,
+      to: removal.forced.to,
+      text: `${relationship.name} is stopped first: ${relationship.state} → ${removal.forced.to}.`,
+    });
     consequences.push({ kind: 'overwritten', ...volumeRef(target), text: `${target.name} keeps whatever it holds now, which is not a consistent copy.` });
   }
   if (removal.via !== undefined) {
-    consequences.push({ kind: 'state', ...copyRef(relationship), from: relationship.state, to: removal.via, text: `${relationship.name}: ${relationship.state} → ${removal.via}, then it is gone.` });
+    consequences.push({
+      kind: 'state',
+      ...copyRef(relationship),
+      from: relationship.state,
+      to: removal.via,
+      text: `${relationship.name}: ${relationship.state} → ${removal.via}, then it is gone.`,
+    });
   } else if (removal.through !== undefined && removal.through.from.includes(relationship.state)) {
-    consequences.push({ kind: 'state', ...copyRef(relationship), from: relationship.state, to: removal.through.to, text: `${relationship.name} is stopped first: ${relationship.state} → ${removal.through.to}.` });
+    consequences.push({
+      kind: 'state',
+      ...copyRef(relationship),
+      from: relationship.state,
+      to: removal.through.to,
+      text: `${relationship.name} is stopped first: ${relationship.state} → ${removal.through.to}.`,
+    });
   }
-  consequences.push({ kind: 'state', ...copyRef(relationship), from: removal.via ?? relationship.state, to: null, text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name} is deleted; ${target.name} keeps its data and both volumes are free.` });
+  consequences.push({
+    kind: 'state',
+    ...copyRef(relationship),
+    from: removal.via ?? relationship.state,
+    to: null,
+    text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name} is deleted; ${target.name} keeps its data and both volumes are free.`,
+  });
   return consequences;
 }
 
@@ -286,19 +394,38 @@ function injectFault(s: EngineState, fault: FaultInput): Consequence[] {
       if (blocked !== null) throw blocked;
       const relationship = s.requireCopy(fault.copyId);
       const volumes = [s.requireVolume(relationship.sourceVolumeId), s.requireVolume(relationship.targetVolumeId)];
-      return [...predicted(s, [relationship], 'metadata-lost'), ...volumes.map((volume): Consequence => ({ kind: 'offline', ...volumeRef(volume), text: `${volume.name} is offline until metadata access returns.` }))];
+      return [
+        ...predicted(s, [relationship], 'metadata-lost'),
+        ...volumes.map((volume): Consequence => ({ kind: 'offline', ...volumeRef(volume), text: `${volume.name} is offline until metadata access returns.` })),
+      ];
     }
   }
 }
 
 function predicted(s: EngineState, relationships: readonly Relationship[], event: Parameters<typeof predict>[2]): Consequence[] {
-  return predict(s, relationships, event).map(({ relationship, to }) => ({ kind: 'state', ...copyRef(relationship), from: relationship.state, to, text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name}: ${relationship.state} → ${to}.` }));
+  return predict(s, relationships, event).map(({ relationship, to }) => ({
+    kind: 'state',
+    ...copyRef(relationship),
+    from: relationship.state,
+    to,
+    text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name}: ${relationship.state} → ${to}.`,
+  }));
 }
 
 function ownerChanges(s: EngineState, array: ArrayState, controllers: ArrayState['controllers'], why: string): Consequence[] {
   return s.fleet.volumesOf(array.id).flatMap((volume): Consequence[] => {
     const to = ownerMove(s, volume, controllers);
-    return to === null ? [] : [{ kind: 'owner', ...volumeRef(volume), from: volume.currentOwner, to, text: `${volume.name} moves from controller ${volume.currentOwner} to ${to} (${why}).` }];
+    return to === null
+      ? []
+      : [
+          {
+            kind: 'owner',
+            ...volumeRef(volume),
+            from: volume.currentOwner,
+            to,
+            text: `${volume.name} moves from controller ${volume.currentOwner} to ${to} (${why}).`,
+          },
+        ];
   });
 }
 
@@ -309,10 +436,14 @@ function failController(s: EngineState, array: ArrayState, slot: ControllerSlot)
   const controllers = { ...array.controllers, [slot]: 'offline' as const };
   if (array.controllers[survivor] === 'online') {
     const moves = ownerChanges(s, array, controllers, `controller ${survivor} takes over`);
-    return moves.length > 0 ? moves : [{ kind: 'state', copyId: null, copyName: '', from: null, to: null, text: `No volume is owned by controller ${slot}: nothing moves.` }];
+    return moves.length > 0
+      ? moves
+      : [{ kind: 'state', copyId: null, copyName: '', from: null, to: null, text: `No volume is owned by controller ${slot}: nothing moves.` }];
   }
   const event = ARRAY_DOWN_EVENT[array.model];
-  const offline = s.fleet.volumesOf(array.id).map((volume): Consequence => ({ kind: 'offline', ...volumeRef(volume), text: `${volume.name} goes offline: no controller of ${array.name} is online.` }));
+  const offline = s.fleet
+    .volumesOf(array.id)
+    .map((volume): Consequence => ({ kind: 'offline', ...volumeRef(volume), text: `${volume.name} goes offline: no controller of ${array.name} is online.` }));
   const copies = event === null ? [] : predicted(s, s.relationshipsOn(array.id), event);
   return [...offline, ...copies];
 }
@@ -322,7 +453,12 @@ function restoreController(s: EngineState, array: ArrayState, slot: ControllerSl
   if (blocked !== null) throw new EngineError('conflict', blocked);
   const wasDown = array.controllers[otherSlot(slot)] !== 'online';
   const controllers = { ...array.controllers, [slot]: 'online' as const };
-  const online = wasDown ? s.fleet.volumesOf(array.id).filter((volume) => s.faultBook.ioErrorOn(volume.id) === undefined).map((volume): Consequence => ({ kind: 'online', ...volumeRef(volume), text: `${volume.name} comes back online.` })) : [];
+  const online = wasDown
+    ? s.fleet
+        .volumesOf(array.id)
+        .filter((volume) => s.faultBook.ioErrorOn(volume.id) === undefined)
+        .map((volume): Consequence => ({ kind: 'online', ...volumeRef(volume), text: `${volume.name} comes back online.` }))
+    : [];
   return [...online, ...ownerChanges(s, array, controllers, 'fail back to its preferred controller')];
 }
 
@@ -331,11 +467,27 @@ function clearFault(s: EngineState, faultId: string): Consequence[] {
   if (fault.kind === 'controller-failure' && fault.slot !== null) return restoreController(s, s.requireArray(fault.arrayId), fault.slot);
   if (fault.kind === 'volume-io-error' && fault.volumeId !== null) {
     const volume = s.requireVolume(fault.volumeId);
-    const stay = s.copiesOf(volume.id).map((relationship): Consequence => ({ kind: 'state', ...copyRef(relationship), from: relationship.state, to: relationship.state, text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name} stays ${relationship.state}: recovering it is an action.` }));
+    const stay = s.copiesOf(volume.id).map((relationship): Consequence => ({
+      kind: 'state',
+      ...copyRef(relationship),
+      from: relationship.state,
+      to: relationship.state,
+      text: `${capitalized(s.tableOf(relationship).noun)} ${relationship.name} stays ${relationship.state}: recovering it is an action.`,
+    }));
     return [{ kind: 'online', ...volumeRef(volume), text: `Hosts can read and write ${volume.name} again.` }, ...stay];
   }
   const relationship = fault.copyId === null ? undefined : s.relationships.get(fault.copyId);
   if (relationship === undefined) return [];
   const row = automaticTransition(s.tableOf(relationship), 'recovered', relationship.state, fault.resumeState ?? undefined);
-  return row === undefined ? [] : [{ kind: 'state', ...copyRef(relationship), from: relationship.state, to: row.to, text: `Mapping ${relationship.name}: ${relationship.state} → ${row.to}; its volumes come back online.` }];
+  return row === undefined
+    ? []
+    : [
+        {
+          kind: 'state',
+          ...copyRef(relationship),
+          from: relationship.state,
+          to: row.to,
+          text: `Mapping ${relationship.name}: ${relationship.state} → ${row.to}; its volumes come back online.`,
+        },
+      ];
 }

@@ -9,7 +9,10 @@ import type { ControllerSlot } from '../model';
 export type PreviewCommand =
   | ({ command: 'create-copy' } & CreateCopyInput)
   /** A copy onto a volume the wizard would create first: it is taken as online, unheld, this size. */
-  | ({ command: 'create-copy-new-target'; newTarget: { name: string; capacityBytes: number; currentOwner: ControllerSlot } } & Omit<CreateCopyInput, 'targetVolumeId'>)
+  | ({ command: 'create-copy-new-target'; newTarget: { name: string; capacityBytes: number; currentOwner: ControllerSlot } } & Omit<
+      CreateCopyInput,
+      'targetVolumeId'
+    >)
   | { command: 'copy-action'; copyId: string; action: string; mode?: string }
   | { command: 'group-action'; groupId: string; action: string; mode?: string }
   | { command: 'delete-copy'; copyId: string; force?: boolean }

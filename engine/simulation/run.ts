@@ -106,11 +106,15 @@ class Simulation {
       else if (state === 'SMPL(PD)' && from !== 'PSUS') ref.forget(target); // deleted before a split completed
     }
     if (model === 'storwize' || model === 'ds6000') {
-      const pointInTime = (model === 'storwize' && state === 'copying' && from === 'prepared') || (model === 'ds6000' && (state === 'copying' || state === 'nocopy') && (from === 'new' || from === 'ended'));
+      const pointInTime =
+        (model === 'storwize' && state === 'copying' && from === 'prepared') ||
+        (model === 'ds6000' && (state === 'copying' || state === 'nocopy') && (from === 'new' || from === 'ended'));
       if (pointInTime) ref.set(target, ref.get(source));
       else if (state === 'stopping' || state === 'stopped') ref.forget(target);
-      else if (model === 'ds6000' && state === 'ended' && cause !== 'automatic:copied') ref.forget(target); // withdrawn before the copy completed
-      else if (state === 'idle_or_copied' || state === 'ended') expectEqual(target, ref.get(target), 'the copy completed but the target lost its T0 image (invariant 1)');
+      else if (model === 'ds6000' && state === 'ended' && cause !== 'automatic:copied')
+        ref.forget(target); // withdrawn before the copy completed
+      else if (state === 'idle_or_copied' || state === 'ended')
+        expectEqual(target, ref.get(target), 'the copy completed but the target lost its T0 image (invariant 1)');
     }
   }
 
@@ -173,7 +177,8 @@ class Simulation {
     const still: PendingWrite[] = [];
     for (const write of this.pending) {
       if (write.handle.state === 'pending') still.push(write);
-      else if (write.handle.state === 'applied' && this.reference.get(write.volumeId) !== null) this.reference.write(write.volumeId, write.offsetBytes, write.data);
+      else if (write.handle.state === 'applied' && this.reference.get(write.volumeId) !== null)
+        this.reference.write(write.volumeId, write.offsetBytes, write.data);
     }
     this.pending = still;
   }
@@ -206,11 +211,18 @@ class Simulation {
     const target = this.prng.pick(onArray);
     const options: Record<string, unknown> = {};
     if (model === 'santricity') options.priority = this.prng.pick(['lowest', 'medium', 'highest']);
-    if (model === 'storwize') Object.assign(options, { copyRate: this.prng.pick([0, 30, 100]), incremental: this.prng.chance(0.5), grainSize: this.prng.pick([64, 256]) });
+    if (model === 'storwize')
+      Object.assign(options, { copyRate: this.prng.pick([0, 30, 100]), incremental: this.prng.chance(0.5), grainSize: this.prng.pick([64, 256]) });
     if (model === 'ds6000') options.mode = this.prng.pick(['copy', 'nocopy']);
     const before = [...this.engine.copies()].length;
     try {
-      this.engine.createCopy({ type: COPY_TYPE_BY_MODEL[model], sourceVolumeId: source, targetVolumeId: target, options, start: model === 'xp7' || model === 'ds6000' || this.prng.chance(0.7) });
+      this.engine.createCopy({
+        type: COPY_TYPE_BY_MODEL[model],
+        sourceVolumeId: source,
+        targetVolumeId: target,
+        options,
+        start: model === 'xp7' || model === 'ds6000' || this.prng.chance(0.7),
+      });
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       if ([...this.engine.copies()].length !== before) this.fail(`a refused create changed the relationships: ${error.message}`);

@@ -12,11 +12,30 @@ export const SignedInDto = z.object({ id: z.string(), username: z.string(), role
 export const EndedSessionsDto = z.object({ endedSessions: z.number().int() }).meta({ id: 'EndedSessions' });
 
 export const UserDto = z
-  .object({ id: z.string(), username: z.string(), role: Role, createdAt: z.string(), sessions: z.number().int(), tokens: z.number().int(), lastSeenAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    username: z.string(),
+    role: Role,
+    createdAt: z.string(),
+    sessions: z.number().int(),
+    tokens: z.number().int(),
+    lastSeenAt: z.string().nullable(),
+  })
   .meta({ id: 'User' });
 
 export const TokenDto = z
-  .object({ id: z.string(), name: z.string(), prefix: z.string(), role: Role, username: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), expiresAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    role: Role,
+    username: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+  })
   .meta({ id: 'ApiToken' });
 
-export const CreatedTokenDto = TokenDto.extend({ secret: z.string().describe('Shown once: send it as Authorization: Bearer <secret>') }).meta({ id: 'CreatedApiToken' });
+export const CreatedTokenDto = TokenDto.extend({ secret: z.string().describe('Shown once: send it as Authorization: Bearer <secret>') }).meta({
+  id: 'CreatedApiToken',
+});

@@ -8,7 +8,9 @@ import { CLOCK_SPEEDS } from '../../engine/time/clock';
 
 const Id = z.string().min(1).max(64);
 export const CopyTypeSchema = z.enum(COPY_TYPES);
-const Options = z.record(z.string().max(64), z.unknown()).meta({ description: 'Service options, e.g. {"priority":"high"}, {"copyRate":80}, {"pace":"faster"}, {"mode":"nocopy"}' });
+const Options = z
+  .record(z.string().max(64), z.unknown())
+  .meta({ description: 'Service options, e.g. {"priority":"high"}, {"copyRate":80}, {"pace":"faster"}, {"mode":"nocopy"}' });
 
 /** Unique on the array; the engine checks the characters (engine/copy/names.ts). */
 const CopyName = z.string().min(1).max(63).meta({ description: 'Unique on the array, e.g. "fcmap0" (the default) or "nightly_sql01"' });
@@ -54,7 +56,7 @@ export const CopyDto = z
   .object({
     id: z.string(),
     name: z.string(),
-    number: z.number().int().meta({ description: 'The relationship\'s number on its array (SVC mapping id)' }),
+    number: z.number().int().meta({ description: "The relationship's number on its array (SVC mapping id)" }),
     type: CopyTypeSchema,
     model: z.string(),
     arrayId: z.string(),
@@ -62,7 +64,13 @@ export const CopyDto = z
     targetVolumeId: z.string(),
     state: z.string(),
     options: z.record(z.string(), z.unknown()),
-    progress: z.object({ percent: z.number(), copiedBytes: z.number(), totalBytes: z.number(), rateBytesPerSec: z.number(), etaSeconds: z.number().nullable() }),
+    progress: z.object({
+      percent: z.number(),
+      copiedBytes: z.number(),
+      totalBytes: z.number(),
+      rateBytesPerSec: z.number(),
+      etaSeconds: z.number().nullable(),
+    }),
     differentialBytes: z.number(),
     grainBytes: z.number(),
     consistencyGroupId: z.string().nullable(),
@@ -110,30 +118,55 @@ export const EligibilityDto = z
   )
   .meta({ id: 'Eligibility' });
 
-export const GroupName = z.string().min(1).max(63).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
+export const GroupName = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
 const GroupAutoDelete = z.boolean().meta({ description: 'Delete the group when its last mapping leaves it' });
-export const CreateGroupBody = z.strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }), autoDelete: GroupAutoDelete.optional() }).meta({ id: 'CreateConsistencyGroup' });
+export const CreateGroupBody = z
+  .strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }), autoDelete: GroupAutoDelete.optional() })
+  .meta({ id: 'CreateConsistencyGroup' });
 export const PatchGroupBody = z
   .strictObject({ name: GroupName.optional(), autoDelete: GroupAutoDelete.optional() })
   .refine((body) => body.name !== undefined || body.autoDelete !== undefined, 'give a name, autoDelete, or both')
   .meta({ id: 'PatchConsistencyGroup' });
 export const DeleteGroupQuery = z.strictObject({ force: z.enum(['true', 'false']).optional() });
 export const GroupDto = z
-  .object({ id: z.string(), arrayId: z.string(), name: z.string(), number: z.number().int(), autoDelete: z.boolean(), state: z.string(), memberIds: z.array(z.string()), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    arrayId: z.string(),
+    name: z.string(),
+    number: z.number().int(),
+    autoDelete: z.boolean(),
+    state: z.string(),
+    memberIds: z.array(z.string()),
+    createdAt: z.string(),
+  })
   .meta({ id: 'ConsistencyGroup' });
 
 export const SimulationDto = z.object({ speed: z.union([z.number(), z.literal('max')]), simulatedTime: z.string() }).meta({ id: 'Simulation' });
 export const PutSimulationBody = z
   .strictObject({ speed: z.literal(CLOCK_SPEEDS, { error: 'speed must be 0 (paused), 1, 10, 100, 1000 or "max"' }) })
   .meta({ id: 'SetSimulation' });
-export const AdvanceBody = z.strictObject({ seconds: z.number().positive('must be more than 0').max(7 * 86_400, 'may step at most 7 days at once') }).meta({ id: 'AdvanceSimulation' });
+export const AdvanceBody = z
+  .strictObject({
+    seconds: z
+      .number()
+      .positive('must be more than 0')
+      .max(7 * 86_400, 'may step at most 7 days at once'),
+  })
+  .meta({ id: 'AdvanceSimulation' });
 
 // The workload's schemas live where the browser can import them too.
 export { WorkloadBody } from './host-io-schemas';
 
 /** The largest single host read or write through the API. */
 export const DATA_REQUEST_BYTES_MAX = 16 * 1024 * 1024;
-const Offset = z.string().regex(/^\d{1,16}$/, 'must be a whole number of bytes').transform(Number);
+const Offset = z
+  .string()
+  .regex(/^\d{1,16}$/, 'must be a whole number of bytes')
+  .transform(Number);
 export const DataWriteQuery = z.strictObject({ offset: Offset });
 export const DataReadQuery = z.strictObject({
   offset: Offset,

@@ -69,8 +69,14 @@ export const CreateVolumeBody = z
 export type CreateVolumeInput = z.output<typeof CreateVolumeBody>;
 
 export const PatchVolumeBody = z
-  .strictObject({ name: VolumeName.optional(), capacityBytes: VolumeCapacityInput.optional().meta({ description: 'Grow the volume to this size (it never shrinks)' }) })
-  .refine((body) => (body.name === undefined) !== (body.capacityBytes === undefined), 'give a new name or a new capacityBytes (one change per request, so a refusal changes nothing)')
+  .strictObject({
+    name: VolumeName.optional(),
+    capacityBytes: VolumeCapacityInput.optional().meta({ description: 'Grow the volume to this size (it never shrinks)' }),
+  })
+  .refine(
+    (body) => (body.name === undefined) !== (body.capacityBytes === undefined),
+    'give a new name or a new capacityBytes (one change per request, so a refusal changes nothing)',
+  )
   .meta({ id: 'PatchVolume' });
 export type PatchVolumeInput = z.output<typeof PatchVolumeBody>;
 
@@ -125,16 +131,17 @@ export const VolumeDto = z
     currentOwner: ControllerSlotSchema,
     roles: z.array(z.string()),
     status: z.enum(VOLUME_STATUSES),
-    statusReason: z.string().nullable().meta({ description: 'Why the volume is not online: which fault, or which relationship in which state; null when online' }),
+    statusReason: z
+      .string()
+      .nullable()
+      .meta({ description: 'Why the volume is not online: which fault, or which relationship in which state; null when online' }),
     readOnly: z.boolean(),
     provisioning: ProvisioningSchema,
     createdAt: z.string(),
   })
   .meta({ id: 'Volume' });
 
-export const HealthDto = z
-  .object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() })
-  .meta({ id: 'Health' });
+export const HealthDto = z.object({ status: z.literal('ok'), version: z.string(), uptimeSeconds: z.number() }).meta({ id: 'Health' });
 
 export const ErrorDto = z
   .object({
@@ -176,4 +183,3 @@ export const EventExportQuery = EventQuery.extend({
 });
 
 export const EventActorsDto = z.array(z.string()).meta({ id: 'EventActors' });
-

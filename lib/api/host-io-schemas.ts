@@ -7,7 +7,11 @@ import { WORKLOAD_BLOCK_BYTES_MAX, WORKLOAD_BLOCK_BYTES_MIN, WORKLOAD_IOPS_MAX, 
 export const WorkloadBody = z
   .strictObject({
     pattern: z.enum(WORKLOAD_PATTERNS),
-    iops: z.number().int('must be a whole number').min(1, 'must be at least 1').max(WORKLOAD_IOPS_MAX, `must be at most ${WORKLOAD_IOPS_MAX.toLocaleString('en-US')}`),
+    iops: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(WORKLOAD_IOPS_MAX, `must be at most ${WORKLOAD_IOPS_MAX.toLocaleString('en-US')}`),
     blockBytes: z
       .number()
       .int('must be a whole number of bytes')

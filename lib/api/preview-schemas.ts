@@ -38,7 +38,10 @@ export const PreviewCommandSchema = z
       z.strictObject({ command: z.literal('restore-controller'), arrayId: Id, slot: Slot }),
       z.strictObject({ command: z.literal('clear-fault'), faultId: Id }),
     ],
-    { error: 'command must be one of create-copy, create-copy-new-target, copy-action, group-action, delete-copy, inject-fault, restore-controller, clear-fault' },
+    {
+      error:
+        'command must be one of create-copy, create-copy-new-target, copy-action, group-action, delete-copy, inject-fault, restore-controller, clear-fault',
+    },
   )
   .meta({ id: 'PreviewCommand' });
 

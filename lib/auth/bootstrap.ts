@@ -26,7 +26,8 @@ export function envAdmin(): EnvAdmin | null {
 export async function ensureEnvAdmin(db: Db, log: Logger): Promise<void> {
   const admin = envAdmin();
   if (admin === null) {
-    if ((await db.user.count()) === 0) log.warn('no users yet: open the console to create the first admin on its setup page (or set GRAINLINE_ADMIN_USER / GRAINLINE_ADMIN_PASSWORD)');
+    if ((await db.user.count()) === 0)
+      log.warn('no users yet: open the console to create the first admin on its setup page (or set GRAINLINE_ADMIN_USER / GRAINLINE_ADMIN_PASSWORD)');
     return;
   }
   const existing = await db.user.findUnique({ where: { username: admin.username } });

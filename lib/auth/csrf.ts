@@ -35,7 +35,8 @@ export function assertSameOrigin(request: Request): void {
   }
   // Scheme, host and port: http://console is another origin than https://console.
   const scheme = isHttps(request) ? 'https:' : 'http:';
-  if (host === null || originUrl.host !== host || originUrl.protocol !== scheme) throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
+  if (host === null || originUrl.host !== host || originUrl.protocol !== scheme)
+    throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
 }
 
 export function assertCsrf(request: Request, principal: Principal | null): void {

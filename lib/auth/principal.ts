@@ -39,7 +39,14 @@ export async function authenticate(db: Db, sessionSecret: string, credentials: C
   if (cookieValue === undefined || cookieValue === '') return null;
   const session = await resolveSession(db, sessionSecret, cookieValue);
   if (!session) return null;
-  return { userId: session.user.id, username: session.user.username, role: session.user.role, via: 'session', sessionId: session.sessionId, csrfToken: session.csrfToken };
+  return {
+    userId: session.user.id,
+    username: session.user.username,
+    role: session.user.role,
+    via: 'session',
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+  };
 }
 
 export function credentialsOf(headers: Headers): Credentials {

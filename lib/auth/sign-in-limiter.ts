@@ -13,8 +13,18 @@ function limitFromEnv(name: string, fallback: number): number {
 export class SignInLimiter {
   readonly userLimit = limitFromEnv('GRAINLINE_SIGNIN_USER_LIMIT', 5);
   readonly addressLimit = limitFromEnv('GRAINLINE_SIGNIN_ADDRESS_LIMIT', 30);
-  private readonly byUser = new RateLimiterMemory({ keyPrefix: 'signin-user', points: this.userLimit, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
-  private readonly byAddress = new RateLimiterMemory({ keyPrefix: 'signin-address', points: this.addressLimit, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS });
+  private readonly byUser = new RateLimiterMemory({
+    keyPrefix: 'signin-user',
+    points: this.userLimit,
+    duration: WINDOW_SECONDS,
+    blockDuration: WINDOW_SECONDS,
+  });
+  private readonly byAddress = new RateLimiterMemory({
+    keyPrefix: 'signin-address',
+    points: this.addressLimit,
+    duration: WINDOW_SECONDS,
+    blockDuration: WINDOW_SECONDS,
+  });
 
   private static userKey(username: string): string {
     return username.toLowerCase();

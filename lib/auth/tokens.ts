@@ -34,7 +34,16 @@ export function lesserRole(a: Role, b: Role): Role {
   return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
 }
 
-type TokenRow = { id: string; name: string; prefix: string; role: string | null; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; user: { username: string; role: string } };
+type TokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  user: { username: string; role: string };
+};
 
 export function tokenView(row: TokenRow): TokenView {
   const ownerRole = row.user.role as Role;
@@ -50,7 +59,14 @@ export function tokenView(row: TokenRow): TokenView {
   };
 }
 
-export async function createToken(db: Db, ownerId: string, name: string, role: Role | undefined, expiresInDays: number | undefined, now = new Date()): Promise<{ token: TokenView; secret: string }> {
+export async function createToken(
+  db: Db,
+  ownerId: string,
+  name: string,
+  role: Role | undefined,
+  expiresInDays: number | undefined,
+  now = new Date(),
+): Promise<{ token: TokenView; secret: string }> {
   const secret = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const expiresAt = expiresInDays === undefined ? null : new Date(now.getTime() + expiresInDays * 86_400_000);
   const row = await db.apiToken.create({

@@ -23,7 +23,8 @@ export class ApiError extends Error {
   issues(): IssueDetail[] {
     if (!Array.isArray(this.details)) return [];
     return this.details.filter(
-      (item): item is IssueDetail => typeof item === 'object' && item !== null && typeof (item as IssueDetail).path === 'string' && typeof (item as IssueDetail).message === 'string',
+      (item): item is IssueDetail =>
+        typeof item === 'object' && item !== null && typeof (item as IssueDetail).path === 'string' && typeof (item as IssueDetail).message === 'string',
     );
   }
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { choicesOf, commonChoices, runBulk } from './copy-choices';
 
-const split = (allowedModes: string[]) => ({ action: 'split', label: 'Split', allowed: allowedModes.length > 0, destructive: false, modes: ['quick', 'steady'], allowedModes, ...(allowedModes.length === 0 ? { reason: 'split is not allowed in state PSUS' } : {}) });
+const split = (allowedModes: string[]) => ({
+  action: 'split',
+  label: 'Split',
+  allowed: allowedModes.length > 0,
+  destructive: false,
+  modes: ['quick', 'steady'],
+  allowedModes,
+  ...(allowedModes.length === 0 ? { reason: 'split is not allowed in state PSUS' } : {}),
+});
 const suspend = (allowed: boolean) => ({ action: 'suspend', label: 'Suspend (PSUE)', allowed, destructive: true, modes: [], allowedModes: [] });
 
 describe('copy choices', () => {

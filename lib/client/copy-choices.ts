@@ -19,11 +19,25 @@ export function choiceKey(choice: Pick<CopyChoice, 'action' | 'mode'>): string {
 export function choicesOf(copy: Pick<Copy, 'actions' | 'state'>): CopyChoice[] {
   return copy.actions.flatMap((availability) => {
     if (availability.modes.length === 0) {
-      return [{ action: availability.action, label: availability.label, allowed: availability.allowed, destructive: availability.destructive, ...(availability.reason === undefined ? {} : { reason: availability.reason }) }];
+      return [
+        {
+          action: availability.action,
+          label: availability.label,
+          allowed: availability.allowed,
+          destructive: availability.destructive,
+          ...(availability.reason === undefined ? {} : { reason: availability.reason }),
+        },
+      ];
     }
     return availability.modes.map((mode) => {
       const allowed = availability.allowedModes.includes(mode);
-      const choice: CopyChoice = { action: availability.action, mode, label: `${availability.label} (${mode})`, allowed, destructive: availability.destructive };
+      const choice: CopyChoice = {
+        action: availability.action,
+        mode,
+        label: `${availability.label} (${mode})`,
+        allowed,
+        destructive: availability.destructive,
+      };
       // The API's reason speaks of the action's default mode; each mode gets its own plain one.
       if (!allowed) choice.reason = `${availability.action} (${mode}) is not allowed in state ${copy.state}`;
       return choice;
@@ -35,7 +49,14 @@ export function choicesOf(copy: Pick<Copy, 'actions' | 'state'>): CopyChoice[] {
 export function commonChoices(copies: readonly Pick<Copy, 'actions' | 'state'>[]): CopyChoice[] {
   const [first, ...rest] = copies;
   if (first === undefined) return [];
-  const allowedSets = rest.map((copy) => new Set(choicesOf(copy).filter((choice) => choice.allowed).map(choiceKey)));
+  const allowedSets = rest.map(
+    (copy) =>
+      new Set(
+        choicesOf(copy)
+          .filter((choice) => choice.allowed)
+          .map(choiceKey),
+      ),
+  );
   return choicesOf(first).filter((choice) => choice.allowed && allowedSets.every((set) => set.has(choiceKey(choice))));
 }
 
@@ -45,7 +66,12 @@ export interface BulkOutcome {
 }
 
 /** Runs `act` on every id, at most `concurrency` at a time, and reports each outcome. */
-export async function runBulk(ids: readonly string[], act: (id: string) => Promise<unknown>, describeError: (error: unknown) => string, concurrency = 8): Promise<BulkOutcome> {
+export async function runBulk(
+  ids: readonly string[],
+  act: (id: string) => Promise<unknown>,
+  describeError: (error: unknown) => string,
+  concurrency = 8,
+): Promise<BulkOutcome> {
   const outcome: BulkOutcome = { succeeded: [], failed: [] };
   let next = 0;
   async function worker(): Promise<void> {

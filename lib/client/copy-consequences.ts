@@ -15,7 +15,11 @@ const CONSEQUENCES: Record<string, string> = {
 };
 
 export function consequenceOf(model: string, action: string, mode?: string): string {
-  return CONSEQUENCES[`${model}:${action}:${mode ?? ''}`] ?? CONSEQUENCES[`${model}:${action}`] ?? 'This changes what the target (or source) holds and cannot be taken back.';
+  return (
+    CONSEQUENCES[`${model}:${action}:${mode ?? ''}`] ??
+    CONSEQUENCES[`${model}:${action}`] ??
+    'This changes what the target (or source) holds and cannot be taken back.'
+  );
 }
 
 /**

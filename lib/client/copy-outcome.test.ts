@@ -21,6 +21,9 @@ describe('copy action toasts', () => {
   });
 
   it('says done when the action landed in a settled state', () => {
-    expect(actionToast('Stop', { model: 'santricity', state: 'stopped', name: 'copy1' }, 'copy1 (volume-copy a → b)')).toEqual({ title: 'Stop: done', description: 'copy1 (volume-copy a → b) is now stopped.' });
+    expect(actionToast('Stop', { model: 'santricity', state: 'stopped', name: 'copy1' }, 'copy1 (volume-copy a → b)')).toEqual({
+      title: 'Stop: done',
+      description: 'copy1 (volume-copy a → b) is now stopped.',
+    });
   });
 });

@@ -68,5 +68,10 @@ export function copyMatches(view: CopyViewState, copy: FilterableCopy): boolean 
   if (view.arrayId !== '' && copy.arrayId !== view.arrayId) return false;
   if (view.q === '') return true;
   const needle = view.q.toLowerCase();
-  return copy.name.toLowerCase().includes(needle) || copy.sourceName.toLowerCase().includes(needle) || copy.targetName.toLowerCase().includes(needle) || copy.id.toLowerCase() === needle;
+  return (
+    copy.name.toLowerCase().includes(needle) ||
+    copy.sourceName.toLowerCase().includes(needle) ||
+    copy.targetName.toLowerCase().includes(needle) ||
+    copy.id.toLowerCase() === needle
+  );
 }

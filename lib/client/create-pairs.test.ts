@@ -24,13 +24,24 @@ function fakeApi(failures: { volume?: boolean; copy?: boolean; cleanup?: boolean
 }
 
 const existing: PairRequest = { sourceId: 's', sourceName: 'db01', target: { kind: 'existing', volumeId: 't', name: 'db02' } };
-const fresh: PairRequest = { sourceId: 's', sourceName: 'db01', target: { kind: 'new', name: 'db01_copy', volume: { arrayId: 'a', poolId: 'p', name: 'db01_copy', capacityBytes: 1024 ** 3 } } };
+const fresh: PairRequest = {
+  sourceId: 's',
+  sourceName: 'db01',
+  target: { kind: 'new', name: 'db01_copy', volume: { arrayId: 'a', poolId: 'p', name: 'db01_copy', capacityBytes: 1024 ** 3 } },
+};
 const copy = { type: 'shadowimage', options: { pace: 'medium' }, start: true };
 
 describe('creating pairs', () => {
   it('creates a new target, then the copy started in the same request', async () => {
     const { api, calls } = fakeApi();
-    expect(await createPair(api, fresh, copy)).toEqual({ ok: true, sourceName: 'db01', targetName: 'db01_copy', copyId: 'copy-1', copyName: 'sipair0', createdVolume: true });
+    expect(await createPair(api, fresh, copy)).toEqual({
+      ok: true,
+      sourceName: 'db01',
+      targetName: 'db01_copy',
+      copyId: 'copy-1',
+      copyName: 'sipair0',
+      createdVolume: true,
+    });
     expect(calls).toEqual(['createVolume db01_copy', 'createCopy s→id-db01_copy start=true']);
   });
 
@@ -43,9 +54,17 @@ describe('creating pairs', () => {
   it('deletes the new target again when the copy cannot be created', async () => {
     const { api, calls } = fakeApi({ copy: true });
     const outcome = await createPair(api, fresh, copy);
-    expect(outcome).toMatchObject({ ok: false, stage: 'copy', status: 422, reasons: ['the S-VOL must be the same size as the P-VOL'], cleanup: { deleted: true } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      stage: 'copy',
+      status: 422,
+      reasons: ['the S-VOL must be the same size as the P-VOL'],
+      cleanup: { deleted: true },
+    });
     expect(calls).toEqual(['createVolume db01_copy', 'createCopy s→id-db01_copy start=true', 'deleteVolume id-db01_copy']);
-    expect(outcomeText(outcome)).toBe('db01 → db01_copy: the copy could not be created: the S-VOL must be the same size as the P-VOL. The new target volume was deleted again.');
+    expect(outcomeText(outcome)).toBe(
+      'db01 → db01_copy: the copy could not be created: the S-VOL must be the same size as the P-VOL. The new target volume was deleted again.',
+    );
   });
 
   it('says so when the clean-up itself fails', async () => {

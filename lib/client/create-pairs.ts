@@ -72,7 +72,14 @@ export async function createPair(api: WizardApi, request: PairRequest, copy: Omi
   }
   try {
     const created = await api.createCopy({ ...copy, sourceVolumeId: request.sourceId, targetVolumeId: targetId });
-    return { ok: true, sourceName: request.sourceName, targetName: request.target.name, copyId: created.id, copyName: created.name, createdVolume: request.target.kind === 'new' };
+    return {
+      ok: true,
+      sourceName: request.sourceName,
+      targetName: request.target.name,
+      copyId: created.id,
+      copyName: created.name,
+      createdVolume: request.target.kind === 'new',
+    };
   } catch (error) {
     if (request.target.kind !== 'new') return failure(request, 'copy', error, null);
     try {
@@ -88,7 +95,11 @@ export async function createPair(api: WizardApi, request: PairRequest, copy: Omi
  * One pair at a time, in order: new volumes' names were planned against each other, and on
  * SANtricity the queue takes copies in the order they were created.
  */
-export async function createPairs(api: WizardApi, requests: readonly PairRequest[], copy: Omit<CopyRequest, 'sourceVolumeId' | 'targetVolumeId'>): Promise<PairOutcome[]> {
+export async function createPairs(
+  api: WizardApi,
+  requests: readonly PairRequest[],
+  copy: Omit<CopyRequest, 'sourceVolumeId' | 'targetVolumeId'>,
+): Promise<PairOutcome[]> {
   const outcomes: PairOutcome[] = [];
   for (const request of requests) outcomes.push(await createPair(api, request, copy));
   return outcomes;
@@ -100,7 +111,12 @@ export function outcomeText(outcome: PairOutcome): string {
   if (outcome.ok) return `${pair}: created${outcome.createdVolume ? ' (with a new target volume)' : ''}`;
   const why = outcome.reasons.length > 0 ? outcome.reasons.join('; ') : outcome.message;
   const what = outcome.stage === 'target' ? 'the target volume could not be created' : 'the copy could not be created';
-  const undone = outcome.cleanup === null ? '' : outcome.cleanup.deleted ? ' The new target volume was deleted again.' : ` The new target volume could not be deleted (${outcome.cleanup.message}): delete it on the Volumes page.`;
+  const undone =
+    outcome.cleanup === null
+      ? ''
+      : outcome.cleanup.deleted
+        ? ' The new target volume was deleted again.'
+        : ` The new target volume could not be deleted (${outcome.cleanup.message}): delete it on the Volumes page.`;
   return `${pair}: ${what}: ${why}.${undone}`;
 }
 

@@ -29,7 +29,13 @@ function isCategory(value: string | null): value is EventCategory {
 export function parseEventView(params: URLSearchParams): EventViewState {
   const category = params.get('category');
   const window = params.get('since');
-  return { window: isWindow(window) ? window : '', category: isCategory(category) ? category : '', actor: params.get('actor') ?? '', kind: params.get('kind') ?? '', arrayId: params.get('array') ?? '' };
+  return {
+    window: isWindow(window) ? window : '',
+    category: isCategory(category) ? category : '',
+    actor: params.get('actor') ?? '',
+    kind: params.get('kind') ?? '',
+    arrayId: params.get('array') ?? '',
+  };
 }
 
 export function serializeEventView(state: EventViewState): string {

@@ -33,7 +33,14 @@ describe('live cache merges', () => {
   });
 });
 
-const logged = (id: string, second: number, kind = 'audit', actor = 'alice', arrayId: string | null = null, subjectId = 'POST /api/volumes') => ({ id, time: `2026-11-28T00:00:${String(second).padStart(2, '0')}.000Z`, kind, actor, arrayId, subjectId });
+const logged = (id: string, second: number, kind = 'audit', actor = 'alice', arrayId: string | null = null, subjectId = 'POST /api/volumes') => ({
+  id,
+  time: `2026-11-28T00:00:${String(second).padStart(2, '0')}.000Z`,
+  kind,
+  actor,
+  arrayId,
+  subjectId,
+});
 
 describe('live event tail', () => {
   it('applies the same filters as the server', () => {

@@ -63,7 +63,12 @@ export function byArrayThenName(a: { arrayId: string; name: string }, b: { array
 }
 
 /** A cached volume list after pushes: updates in place, new matching volumes in order, removals gone. */
-export function mergeVolumeList<T extends ListedVolume>(list: readonly T[], scope: VolumeListScope, updates: ReadonlyMap<string, T>, removed: ReadonlySet<string>): T[] {
+export function mergeVolumeList<T extends ListedVolume>(
+  list: readonly T[],
+  scope: VolumeListScope,
+  updates: ReadonlyMap<string, T>,
+  removed: ReadonlySet<string>,
+): T[] {
   const updated = mergeById(list, updates, (volume) => volumeMatches(scope, volume));
   // Only an appended volume can be out of place: names and arrays never change.
   const ordered = updated.length > list.length ? updated.sort(byArrayThenName) : updated;

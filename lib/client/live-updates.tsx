@@ -109,7 +109,10 @@ class CacheWriter {
     if (copies.size > 0 || removed.size > 0) {
       client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
         if (old === undefined) return old;
-        const merged = removeById(mergeById(old, copies, () => true), removed);
+        const merged = removeById(
+          mergeById(old, copies, () => true),
+          removed,
+        );
         return merged.length > old.length ? merged.sort(byCreation) : merged;
       });
       for (const copy of copies.values()) if (client.getQueryData(queryKeys.copy(copy.id)) !== undefined) client.setQueryData(queryKeys.copy(copy.id), copy);
@@ -124,7 +127,8 @@ class CacheWriter {
         const merged = mergeVolumeList(list, filter, volumes, removedVolumes);
         if (merged !== list) client.setQueryData(queryKey, merged);
       }
-      for (const volume of volumes.values()) if (client.getQueryData(queryKeys.volume(volume.id)) !== undefined) client.setQueryData(queryKeys.volume(volume.id), volume);
+      for (const volume of volumes.values())
+        if (client.getQueryData(queryKeys.volume(volume.id)) !== undefined) client.setQueryData(queryKeys.volume(volume.id), volume);
       // An open volume page learns of the deletion from the API's own 404.
       for (const id of removedVolumes) void client.invalidateQueries({ queryKey: queryKeys.volume(id) });
     }
@@ -149,7 +153,8 @@ class CacheWriter {
     }
     if (arrays.size > 0) {
       client.setQueryData<StorageArray[]>(queryKeys.arrays, (old) => (old === undefined ? old : mergeById(old, arrays)));
-      for (const array of arrays.values()) if (client.getQueryData(queryKeys.array(array.id)) !== undefined) client.setQueryData(queryKeys.array(array.id), array);
+      for (const array of arrays.values())
+        if (client.getQueryData(queryKeys.array(array.id)) !== undefined) client.setQueryData(queryKeys.array(array.id), array);
       // Faults are not pushed themselves; injecting or clearing one pushes its array.
       void client.invalidateQueries({ queryKey: queryKeys.faults });
     }
@@ -157,7 +162,15 @@ class CacheWriter {
 }
 
 function resync(client: QueryClient): void {
-  for (const queryKey of [queryKeys.copies, queryKeys.volumes, queryKeys.arrays, queryKeys.faults, queryKeys.events, queryKeys.simulation, queryKeys.throughput]) {
+  for (const queryKey of [
+    queryKeys.copies,
+    queryKeys.volumes,
+    queryKeys.arrays,
+    queryKeys.faults,
+    queryKeys.events,
+    queryKeys.simulation,
+    queryKeys.throughput,
+  ]) {
     void client.invalidateQueries({ queryKey });
   }
 }
@@ -203,13 +216,17 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     socket.on('volumes.removed', (ids: string[]) => writer.volumesRemoved(ids));
     // Only a volume page asks for a workload: pushes for volumes no page shows are dropped.
     socket.on('workloads.updated', (workloads: Workload[]) => {
-      for (const workload of workloads) if (client.getQueryState(queryKeys.workload(workload.volumeId)) !== undefined) client.setQueryData(queryKeys.workload(workload.volumeId), workload);
+      for (const workload of workloads)
+        if (client.getQueryState(queryKeys.workload(workload.volumeId)) !== undefined) client.setQueryData(queryKeys.workload(workload.volumeId), workload);
     });
     socket.on('workloads.stopped', (volumeIds: string[]) => {
-      for (const id of volumeIds) if (client.getQueryState(queryKeys.workload(id)) !== undefined) client.setQueryData<Workload | null>(queryKeys.workload(id), null);
+      for (const id of volumeIds)
+        if (client.getQueryState(queryKeys.workload(id)) !== undefined) client.setQueryData<Workload | null>(queryKeys.workload(id), null);
     });
     socket.on('arrays.updated', (arrays: StorageArray[]) => writer.arraysUpdated(arrays));
-    socket.on('throughput.sampled', (sample: ThroughputSample) => client.setQueryData<Throughput>(queryKeys.throughput, (old) => (old === undefined ? old : appendSample(old, sample))));
+    socket.on('throughput.sampled', (sample: ThroughputSample) =>
+      client.setQueryData<Throughput>(queryKeys.throughput, (old) => (old === undefined ? old : appendSample(old, sample))),
+    );
     socket.on('simulation.updated', (simulation: Simulation) => client.setQueryData(queryKeys.simulation, simulation));
 
     return () => {

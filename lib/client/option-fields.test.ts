@@ -15,7 +15,11 @@ describe('option fields', () => {
   });
 
   it('leaves editing after creation to the engine’s rule', () => {
-    expect(optionFieldsOf('storwize').filter((option) => isEditable('storwize', option)).map((option) => option.name)).toEqual(['copyRate', 'cleanRate', 'autoDelete']);
+    expect(
+      optionFieldsOf('storwize')
+        .filter((option) => isEditable('storwize', option))
+        .map((option) => option.name),
+    ).toEqual(['copyRate', 'cleanRate', 'autoDelete']);
     expect(isEditable('ds6000', field('ds6000', 'mode'))).toBe(false);
     expect(isEditable('xp7', field('xp7', 'pace'))).toBe(true);
   });

@@ -65,7 +65,8 @@ const FIELDS: Record<ArrayModel, OptionField[]> = {
       kind: 'number',
       min: 0,
       max: STORWIZE_COPY_RATE_MAX,
-      explain: 'Background copy rate in bands of ten, each twice the one below; 0 copies nothing in the background, so the target keeps depending on the source.',
+      explain:
+        'Background copy rate in bands of ten, each twice the one below; 0 copies nothing in the background, so the target keeps depending on the source.',
       describe: storwizeRateText,
     },
     {
@@ -106,8 +107,12 @@ const FIELDS: Record<ArrayModel, OptionField[]> = {
       label: 'Mode',
       kind: 'choice',
       choices: DS6000_MODES,
-      explain: 'copy runs a background copy and ends the relationship when done; nocopy copies only grains about to change, until withdrawn (it can be converted to copy later).',
-      describe: (value) => (value === 'nocopy' ? 'only grains about to change on the source are copied' : `background copy at ${formatRate(DS6000_RATE_BYTES_PER_SEC)}, then the relationship ends`),
+      explain:
+        'copy runs a background copy and ends the relationship when done; nocopy copies only grains about to change, until withdrawn (it can be converted to copy later).',
+      describe: (value) =>
+        value === 'nocopy'
+          ? 'only grains about to change on the source are copied'
+          : `background copy at ${formatRate(DS6000_RATE_BYTES_PER_SEC)}, then the relationship ends`,
     },
   ],
 };

@@ -37,7 +37,11 @@ export function outcomeSummary(previews: readonly Preview[]): string | null {
   const offline = consequences.filter((consequence) => consequence.kind === 'offline').length;
   const online = consequences.filter((consequence) => consequence.kind === 'online').length;
   // A state "change" to the same state says a copy stays as it is: not a change.
-  const changed = new Set(consequences.flatMap((consequence) => (consequence.kind === 'state' && consequence.from !== consequence.to ? [consequence.copyId ?? consequence.copyName] : []))).size;
+  const changed = new Set(
+    consequences.flatMap((consequence) =>
+      consequence.kind === 'state' && consequence.from !== consequence.to ? [consequence.copyId ?? consequence.copyName] : [],
+    ),
+  ).size;
   const parts = [
     ...[...movedTo].map(([slot, count]) => `${plural(count, 'volume', 'volumes')} moved to controller ${slot}`),
     ...(offline > 0 ? [`${plural(offline, 'volume', 'volumes')} went offline`] : []),

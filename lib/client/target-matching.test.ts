@@ -17,14 +17,22 @@ describe('target matching', () => {
 
   it('takes the reasons about the source itself from the engine, not from what targets share', () => {
     const offline = 'the source s is offline';
-    expect(sourceProblems([entry('s', ['a volume cannot be copied onto itself']), entry('a', ['a is too small'], [offline]), entry('b', [], [offline])])).toEqual([offline]);
+    expect(
+      sourceProblems([entry('s', ['a volume cannot be copied onto itself']), entry('a', ['a is too small'], [offline]), entry('b', [], [offline])]),
+    ).toEqual([offline]);
     // Every target too small for the same reason is still about the targets.
     expect(sourceProblems([entry('s', ['self']), entry('a', ['too small']), entry('b', ['too small'])])).toEqual([]);
     expect(sourceProblems([entry('s', ['self'])])).toEqual([]);
   });
 
   it('orders eligible volumes first, then by name', () => {
-    expect(orderForChoice([{ name: 'v10', eligible: false }, { name: 'v2', eligible: true }, { name: 'v1', eligible: false }]).map((row) => row.name)).toEqual(['v2', 'v1', 'v10']);
+    expect(
+      orderForChoice([
+        { name: 'v10', eligible: false },
+        { name: 'v2', eligible: true },
+        { name: 'v1', eligible: false },
+      ]).map((row) => row.name),
+    ).toEqual(['v2', 'v1', 'v10']);
   });
 
   it('matches each source with a free eligible volume of the right size, never twice, else plans a new one', () => {

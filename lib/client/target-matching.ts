@@ -68,7 +68,11 @@ function bestCandidate(source: MatchVolume, candidates: MatchVolume[]): MatchVol
  * (pairing a source with another source would chain copies) and not matched already. Without
  * one, a new volume `<source>_copy` is planned, with a name no volume or other plan has.
  */
-export function matchTargets(sources: readonly MatchVolume[], volumes: readonly MatchVolume[], eligibility: ReadonlyMap<string, readonly EligibilityEntry[]>): TargetMatch[] {
+export function matchTargets(
+  sources: readonly MatchVolume[],
+  volumes: readonly MatchVolume[],
+  eligibility: ReadonlyMap<string, readonly EligibilityEntry[]>,
+): TargetMatch[] {
   const byId = new Map(volumes.map((volume) => [volume.id, volume]));
   const sourceIds = new Set(sources.map((source) => source.id));
   const used = new Set<string>();

@@ -15,7 +15,9 @@ export function useFaults(arrayId: string) {
 }
 
 function invalidateAfterFault(client: QueryClient): Promise<unknown> {
-  return Promise.all([queryKeys.faults, queryKeys.arrays, queryKeys.copies, queryKeys.volumes, queryKeys.events].map((queryKey) => client.invalidateQueries({ queryKey })));
+  return Promise.all(
+    [queryKeys.faults, queryKeys.arrays, queryKeys.copies, queryKeys.volumes, queryKeys.events].map((queryKey) => client.invalidateQueries({ queryKey })),
+  );
 }
 
 export function useInjectFault() {
@@ -43,7 +45,8 @@ export interface ControllerRequest {
 export function useControllerAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ arrayId, slot, action }: ControllerRequest) => postJson<StorageArray>(`/api/arrays/${encodeURIComponent(arrayId)}/controllers/${slot}/${action}`, {}),
+    mutationFn: ({ arrayId, slot, action }: ControllerRequest) =>
+      postJson<StorageArray>(`/api/arrays/${encodeURIComponent(arrayId)}/controllers/${slot}/${action}`, {}),
     onSuccess: (array) => {
       client.setQueryData(queryKeys.array(array.id), array);
       return invalidateAfterFault(client);

@@ -17,7 +17,10 @@ function userPath(id: string): string {
 }
 
 function invalidateUsers(client: QueryClient, tokensToo = false): Promise<unknown> {
-  return Promise.all([client.invalidateQueries({ queryKey: queryKeys.users }), tokensToo ? client.invalidateQueries({ queryKey: queryKeys.tokens }) : undefined]);
+  return Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.users }),
+    tokensToo ? client.invalidateQueries({ queryKey: queryKeys.tokens }) : undefined,
+  ]);
 }
 
 export function useUsers() {

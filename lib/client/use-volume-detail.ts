@@ -74,7 +74,9 @@ export function useStopWorkload(volumeId: string) {
  */
 export function usageChangeKey(volumeId: string, workload: Workload | null | undefined, copies: readonly Copy[]): string {
   const written = workload?.stats.bytesWritten ?? 0;
-  const copied = copies.filter((copy) => copy.targetVolumeId === volumeId || copy.sourceVolumeId === volumeId).map((copy) => `${copy.id}:${copy.progress.copiedBytes}:${copy.updatedAt}`);
+  const copied = copies
+    .filter((copy) => copy.targetVolumeId === volumeId || copy.sourceVolumeId === volumeId)
+    .map((copy) => `${copy.id}:${copy.progress.copiedBytes}:${copy.updatedAt}`);
   return [written, ...copied].join('|');
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Copy } from './types';
 import { relationshipsOf } from './volume-relationships';
 
-const copy = (id: string, type: Copy['type'], sourceVolumeId: string, targetVolumeId: string, createdAt: string) => ({ id, type, sourceVolumeId, targetVolumeId, createdAt }) as Copy;
+const copy = (id: string, type: Copy['type'], sourceVolumeId: string, targetVolumeId: string, createdAt: string) =>
+  ({ id, type, sourceVolumeId, targetVolumeId, createdAt }) as Copy;
 
 describe('a volume’s relationships', () => {
   it('lists the copies naming the volume, oldest first, with its role in the service’s words', () => {

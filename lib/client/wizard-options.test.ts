@@ -9,7 +9,13 @@ describe('wizard options', () => {
   });
 
   it('converts typed text to what the API wants', () => {
-    expect(checkOptions('storwize', { copyRate: ' 80 ', grainSize: '64', autoDelete: 'true' }).options).toEqual({ copyRate: 80, cleanRate: 50, grainSize: 64, incremental: false, autoDelete: true });
+    expect(checkOptions('storwize', { copyRate: ' 80 ', grainSize: '64', autoDelete: 'true' }).options).toEqual({
+      copyRate: 80,
+      cleanRate: 50,
+      grainSize: 64,
+      incremental: false,
+      autoDelete: true,
+    });
   });
 
   it('says what is wrong with each option', () => {
@@ -19,13 +25,19 @@ describe('wizard options', () => {
       grainSize: 'must be one of 64, 256',
       incremental: 'must be on or off',
     });
-    expect(checkOptions('santricity', { priority: 'urgent' })).toEqual({ options: null, errors: { priority: 'must be one of lowest, low, medium, high, highest' } });
+    expect(checkOptions('santricity', { priority: 'urgent' })).toEqual({
+      options: null,
+      errors: { priority: 'must be one of lowest, low, medium, high, highest' },
+    });
     expect(checkOptions('xp7', { pace: 'fast' }).errors.pace).toBe('must be one of slower, medium, faster');
     expect(checkOptions('ds6000', { mode: 'snap' }).errors.mode).toBe('must be one of copy, nocopy');
   });
 
   it('puts the service’s refusals under the option they name', () => {
-    expect(optionErrorsFrom(['copyRate: must be a whole number from 0 to 150', 'the target is offline'], 'storwize')).toEqual({ fields: { copyRate: 'must be a whole number from 0 to 150' }, rest: ['the target is offline'] });
+    expect(optionErrorsFrom(['copyRate: must be a whole number from 0 to 150', 'the target is offline'], 'storwize')).toEqual({
+      fields: { copyRate: 'must be a whole number from 0 to 150' },
+      rest: ['the target is offline'],
+    });
   });
 
   it('checks a new consistency group name', () => {

@@ -24,12 +24,7 @@ function schemaOf(option: OptionField): z.ZodType<unknown, string> {
     }
     case 'number': {
       const message = `must be a whole number from ${option.min} to ${option.max}`;
-      return z
-        .string()
-        .trim()
-        .regex(/^\d+$/, message)
-        .transform(Number)
-        .pipe(z.number().int(message).min(option.min, message).max(option.max, message));
+      return z.string().trim().regex(/^\d+$/, message).transform(Number).pipe(z.number().int(message).min(option.min, message).max(option.max, message));
     }
     case 'boolean':
       return z.enum(['true', 'false'], { error: 'must be on or off' }).transform((value) => value === 'true');
@@ -78,6 +73,7 @@ export function groupNameError(name: string, existingNames: readonly string[]): 
   if (text === '') return 'is required for a new consistency group';
   const problem = nameRuleProblem(text);
   if (problem !== null) return problem;
-  if (existingNames.some((existing) => existing.toLowerCase() === text.toLowerCase())) return `a consistency group named "${text}" already exists on this array`;
+  if (existingNames.some((existing) => existing.toLowerCase() === text.toLowerCase()))
+    return `a consistency group named "${text}" already exists on this array`;
   return null;
 }

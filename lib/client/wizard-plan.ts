@@ -60,7 +60,17 @@ export interface WizardPlan {
 function newVolumeRequest(source: Volume, name: string): PairRequest['target'] {
   // Same size and pool (so the same LSS on DS6000), and the controller that owns the source
   // now, so a volume copy has nothing to move.
-  return { kind: 'new', name, volume: { arrayId: source.arrayId, poolId: source.poolId, name, capacityBytes: toWireBytes(BigInt(source.capacityBytes)), preferredOwner: source.currentOwner } };
+  return {
+    kind: 'new',
+    name,
+    volume: {
+      arrayId: source.arrayId,
+      poolId: source.poolId,
+      name,
+      capacityBytes: toWireBytes(BigInt(source.capacityBytes)),
+      preferredOwner: source.currentOwner,
+    },
+  };
 }
 
 function nameProblem(name: string, volumes: readonly Volume[]): string | null {
@@ -70,9 +80,21 @@ function nameProblem(name: string, volumes: readonly Volume[]): string | null {
 }
 
 function reviewPair(source: Volume, target: PairRequest['target'], volumes: ReadonlyMap<string, Volume>, poolName: (id: string) => string): ReviewPair {
-  if (target.kind === 'new') return { source, target: { name: target.name, capacityBytes: source.capacityBytes, currentOwner: source.currentOwner, created: true, poolName: poolName(source.poolId) } };
+  if (target.kind === 'new')
+    return {
+      source,
+      target: { name: target.name, capacityBytes: source.capacityBytes, currentOwner: source.currentOwner, created: true, poolName: poolName(source.poolId) },
+    };
   const volume = volumes.get(target.volumeId);
-  return { source, target: { name: target.name, capacityBytes: volume?.capacityBytes ?? source.capacityBytes, currentOwner: volume?.currentOwner ?? source.currentOwner, created: false } };
+  return {
+    source,
+    target: {
+      name: target.name,
+      capacityBytes: volume?.capacityBytes ?? source.capacityBytes,
+      currentOwner: volume?.currentOwner ?? source.currentOwner,
+      created: false,
+    },
+  };
 }
 
 function rejectedTargetOf(targetId: string, chosen: Volume | undefined, reasons: ReadonlyMap<string, string[]>): RejectedTarget | null {
@@ -90,11 +112,26 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
   const sources = state.sourceIds.map((id) => byId.get(id)).filter((volume): volume is Volume => volume !== undefined);
   const sourceRows: PickRow[] = all.map((volume) => ({ ...volume, poolName: poolName(volume.poolId), reasons: null }));
   const first = sources[0];
-  const base = { sourceRows, sources, poolName, problems: [], blocked: [], targetRows: [], suggestedName: '', nameError: null, rejectedTarget: null, requests: [], reviewPairs: [] };
+  const base = {
+    sourceRows,
+    sources,
+    poolName,
+    problems: [],
+    blocked: [],
+    targetRows: [],
+    suggestedName: '',
+    nameError: null,
+    rejectedTarget: null,
+    requests: [],
+    reviewPairs: [],
+  };
 
   if (state.bulk) {
-    if (eligibilities === null || sources.length === 0) return { ...base, loading: volumes === undefined || (sources.length > 0 && eligibilities === null), targetValid: false };
-    const blocked = sources.map((source) => ({ sourceId: source.id, sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? []) })).filter((entry) => entry.problems.length > 0);
+    if (eligibilities === null || sources.length === 0)
+      return { ...base, loading: volumes === undefined || (sources.length > 0 && eligibilities === null), targetValid: false };
+    const blocked = sources
+      .map((source) => ({ sourceId: source.id, sourceName: source.name, problems: sourceProblems(eligibilities.get(source.id) ?? []) }))
+      .filter((entry) => entry.problems.length > 0);
     // A source that cannot be copied gets no target planned: it is listed apart, to be left out.
     const copyable = sources.filter((source) => !blocked.some((entry) => entry.sourceId === source.id));
     const matches = matchTargets(copyable, all, eligibilities);
@@ -106,9 +143,17 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
     return { ...base, loading: false, blocked, requests, reviewPairs, targetValid: blocked.length === 0 };
   }
 
-  if (first === undefined || eligibility === undefined) return { ...base, loading: volumes === undefined || (first !== undefined && eligibility === undefined), targetValid: false };
+  if (first === undefined || eligibility === undefined)
+    return { ...base, loading: volumes === undefined || (first !== undefined && eligibility === undefined), targetValid: false };
   const reasons = new Map(eligibility.map((entry) => [entry.volumeId, entry.reasons]));
-  const targetRows = orderForChoice(all.map((volume) => ({ ...volume, poolName: poolName(volume.poolId), reasons: reasons.get(volume.id) ?? ['not in the eligibility answer'], eligible: reasons.get(volume.id)?.length === 0 })));
+  const targetRows = orderForChoice(
+    all.map((volume) => ({
+      ...volume,
+      poolName: poolName(volume.poolId),
+      reasons: reasons.get(volume.id) ?? ['not in the eligibility answer'],
+      eligible: reasons.get(volume.id)?.length === 0,
+    })),
+  );
   const problems = sourceProblems(eligibility);
   const suggestedName = matchingName(first.name, new Set(all.map((volume) => volume.name)));
   const newName = state.newName === '' ? suggestedName : state.newName.trim();
@@ -118,7 +163,18 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
   const chosen = byId.get(state.targetId);
   if (chosen !== undefined && reasons.get(chosen.id)?.length === 0) target = { kind: 'existing', volumeId: chosen.id, name: chosen.name };
   const rejectedTarget = rejectedTargetOf(state.targetId, chosen, reasons);
-  if (target === null || problems.length > 0) return { ...base, loading: false, targetRows, problems, suggestedName, nameError, rejectedTarget, targetValid: false };
+  if (target === null || problems.length > 0)
+    return { ...base, loading: false, targetRows, problems, suggestedName, nameError, rejectedTarget, targetValid: false };
   const request: PairRequest = { sourceId: first.id, sourceName: first.name, target };
-  return { ...base, loading: false, targetRows, problems, suggestedName, nameError, targetValid: true, requests: [request], reviewPairs: [reviewPair(first, target, byId, poolName)] };
+  return {
+    ...base,
+    loading: false,
+    targetRows,
+    problems,
+    suggestedName,
+    nameError,
+    targetValid: true,
+    requests: [request],
+    reviewPairs: [reviewPair(first, target, byId, poolName)],
+  };
 }

@@ -86,7 +86,9 @@ function createdLines(pairs: readonly ReviewPair[]): ReviewLine[] {
   return pairs
     .filter((pair) => pair.target.created)
     .map((pair) =>
-      info(`Creates volume ${pair.target.name} (${formatBytes(BigInt(pair.target.capacityBytes))}${pair.target.poolName ? `, pool ${pair.target.poolName}` : ''}, controller ${pair.target.currentOwner}) first; it is deleted again if its copy cannot be created.`),
+      info(
+        `Creates volume ${pair.target.name} (${formatBytes(BigInt(pair.target.capacityBytes))}${pair.target.poolName ? `, pool ${pair.target.poolName}` : ''}, controller ${pair.target.currentOwner}) first; it is deleted again if its copy cannot be created.`,
+      ),
     );
 }
 
@@ -94,7 +96,13 @@ function groupLines(input: ReviewInput): ReviewLine[] {
   if (input.group === null) return [];
   const { one, many } = RELATIONSHIP_WORDS[input.model];
   const words = input.pairs.length === 1 ? one : many;
-  return [info(input.group.created ? `Creates consistency group ${input.group.name} first and adds the ${words} to it.` : `Adds the ${words} to consistency group ${input.group.name}.`)];
+  return [
+    info(
+      input.group.created
+        ? `Creates consistency group ${input.group.name} first and adds the ${words} to it.`
+        : `Adds the ${words} to consistency group ${input.group.name}.`,
+    ),
+  ];
 }
 
 /**
@@ -103,7 +111,9 @@ function groupLines(input: ReviewInput): ReviewLine[] {
  */
 function consequencesOf(pairs: readonly ReviewPair[], previews: readonly Preview[] | undefined): Consequence[] {
   const created = new Set(pairs.filter((pair) => pair.target.created).map((pair) => pair.target.name));
-  return (previews ?? []).flatMap((preview) => preview.consequences).filter((consequence) => consequence.kind !== 'overwritten' || !created.has(consequence.volumeName));
+  return (previews ?? [])
+    .flatMap((preview) => preview.consequences)
+    .filter((consequence) => consequence.kind !== 'overwritten' || !created.has(consequence.volumeName));
 }
 
 /** What the wizard itself will do, then every consequence the engine foresees, in its order. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { afterBulkCreate, DEFAULT_WIZARD, parseWizard, reachableStep, serializeWizard, withArray, withBulk, withSources, type WizardState } from './wizard-state';
+import {
+  afterBulkCreate,
+  DEFAULT_WIZARD,
+  parseWizard,
+  reachableStep,
+  serializeWizard,
+  withArray,
+  withBulk,
+  withSources,
+  type WizardState,
+} from './wizard-state';
 
 const parse = (query: string) => parseWizard(new URLSearchParams(query));
 
@@ -57,7 +67,15 @@ describe('wizard URL state', () => {
   });
 
   it('after a bulk Create, keeps the outcome in the URL and nothing of the plan', () => {
-    const review: WizardState = { ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s1', 's2', 's3'], options: { copyRate: '10' }, start: false };
+    const review: WizardState = {
+      ...DEFAULT_WIZARD,
+      step: 'review',
+      arrayId: 'a',
+      bulk: true,
+      sourceIds: ['s1', 's2', 's3'],
+      options: { copyRate: '10' },
+      start: false,
+    };
     const after = afterBulkCreate(review, ['c1', 'c2'], 1);
     expect(after).toEqual({ ...DEFAULT_WIZARD, arrayId: 'a', bulk: true, created: ['c1', 'c2'], failed: 1 });
     const query = serializeWizard(after as WizardState);
@@ -71,8 +89,12 @@ describe('wizard URL state', () => {
   it('shows the furthest step whose inputs are complete', () => {
     const valid = { targetValid: true, optionsValid: true };
     expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a' }, valid)).toBe('source');
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 't' }, { ...valid, optionsValid: false })).toBe('options');
-    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 'new' }, { ...valid, targetValid: false })).toBe('target');
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 't' }, { ...valid, optionsValid: false })).toBe(
+      'options',
+    );
+    expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', sourceIds: ['s'], targetId: 'new' }, { ...valid, targetValid: false })).toBe(
+      'target',
+    );
     expect(reachableStep({ ...DEFAULT_WIZARD, step: 'review', arrayId: 'a', bulk: true, sourceIds: ['s'] }, valid)).toBe('review');
     expect(reachableStep({ ...DEFAULT_WIZARD, step: 'target' }, valid)).toBe('service');
   });

@@ -26,11 +26,24 @@ describe('workload form', () => {
   });
 
   it('shows a running workload’s settings', () => {
-    expect(workloadFormOf({ pattern: 'sequential', iops: 1000, blockBytes: 4096, writePercent: 100 })).toEqual({ pattern: 'sequential', iops: '1000', blockKiB: '4', writePercent: '100' });
+    expect(workloadFormOf({ pattern: 'sequential', iops: 1000, blockBytes: 4096, writePercent: 100 })).toEqual({
+      pattern: 'sequential',
+      iops: '1000',
+      blockKiB: '4',
+      writePercent: '100',
+    });
   });
 });
 
-const stats = (rejected: number, rejectedWrites: number, lastError: string | null = null) => ({ reads: 50, writes: 0, rejected, rejectedWrites, bytesWritten: 0, iopsMeasured: 10, lastError });
+const stats = (rejected: number, rejectedWrites: number, lastError: string | null = null) => ({
+  reads: 50,
+  writes: 0,
+  rejected,
+  rejectedWrites,
+  bytesWritten: 0,
+  iopsMeasured: 10,
+  lastError,
+});
 
 describe('workload refusals', () => {
   it('counts refused writes and reads', () => {
@@ -41,7 +54,9 @@ describe('workload refusals', () => {
   });
 
   it('gives the last reason as a sentence and the refused share', () => {
-    expect(refusalReason(stats(1, 1, 'volume s is the S-VOL of pair p in state PAIR, where it is read-only'))).toBe('Volume s is the S-VOL of pair p in state PAIR, where it is read-only');
+    expect(refusalReason(stats(1, 1, 'volume s is the S-VOL of pair p in state PAIR, where it is read-only'))).toBe(
+      'Volume s is the S-VOL of pair p in state PAIR, where it is read-only',
+    );
     expect(refusalReason(stats(0, 0))).toBeNull();
     expect(refusedPercent(stats(50, 50))).toBe(50);
     expect(refusedPercent({ ...stats(0, 0), reads: 0 })).toBe(0);

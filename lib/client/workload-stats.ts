@@ -10,7 +10,9 @@ const plural = (value: number, one: string, many: string) => `${count(value)} ${
 export function refusedText(stats: Workload['stats']): string | null {
   if (stats.rejected === 0) return null;
   const reads = stats.rejected - stats.rejectedWrites;
-  const parts = [reads > 0 ? plural(reads, 'read', 'reads') : null, stats.rejectedWrites > 0 ? plural(stats.rejectedWrites, 'write', 'writes') : null].filter((part) => part !== null);
+  const parts = [reads > 0 ? plural(reads, 'read', 'reads') : null, stats.rejectedWrites > 0 ? plural(stats.rejectedWrites, 'write', 'writes') : null].filter(
+    (part) => part !== null,
+  );
   return `${parts.join(' and ')} refused`;
 }
 

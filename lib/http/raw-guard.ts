@@ -69,5 +69,7 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex):
           ? [408, 'Request Timeout', 'the request was not received in time']
           : [400, 'Bad Request', `malformed HTTP request${error.code ? ` (${error.code})` : ''}`];
   const body = errorJson(status, message);
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -59,7 +59,11 @@ function toApiError(error: unknown, request: Request): ApiError {
 }
 
 function errorResponseOf(error: ApiError): Response {
-  const response = jsonResponse({ error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } }, error.status, error.headers);
+  const response = jsonResponse(
+    { error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } },
+    error.status,
+    error.headers,
+  );
   if (error.status === 429 && typeof error.details === 'object' && error.details !== null && 'retryAfterSeconds' in error.details) {
     response.headers.set('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
   }

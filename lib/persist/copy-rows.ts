@@ -37,12 +37,20 @@ function runtimeOf(relationship: Relationship): RuntimeFields {
  * thousand copies moving would spend a core on it. Everything else changes with an event and goes
  * through copyRowUpdate.
  */
-export function copyProgressStatement(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.Sql {
+export function copyProgressStatement(
+  relationship: Relationship,
+  progress: { copiedBytes: number; totalBytes: number },
+  differentialBytes: number,
+): Prisma.Sql {
   return Prisma.sql`UPDATE "CopyRelationship" SET "pendingBitmap" = ${bytes(relationship.toCopy)}, "copiedBytes" = ${BigInt(progress.copiedBytes)}, "totalBytes" = ${BigInt(progress.totalBytes)}, "differentialBytes" = ${BigInt(differentialBytes)}, "runtime" = ${JSON.stringify(runtimeOf(relationship))} WHERE "id" = ${relationship.id}`;
 }
 
 /** The columns that change as the relationship runs (state, bitmaps, progress, options). */
-export function copyRowUpdate(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.CopyRelationshipUncheckedUpdateInput {
+export function copyRowUpdate(
+  relationship: Relationship,
+  progress: { copiedBytes: number; totalBytes: number },
+  differentialBytes: number,
+): Prisma.CopyRelationshipUncheckedUpdateInput {
   const runtime = runtimeOf(relationship);
   return {
     name: relationship.name,
@@ -63,7 +71,11 @@ export function copyRowUpdate(relationship: Relationship, progress: { copiedByte
   };
 }
 
-export function copyRowCreate(relationship: Relationship, progress: { copiedBytes: number; totalBytes: number }, differentialBytes: number): Prisma.CopyRelationshipUncheckedCreateInput {
+export function copyRowCreate(
+  relationship: Relationship,
+  progress: { copiedBytes: number; totalBytes: number },
+  differentialBytes: number,
+): Prisma.CopyRelationshipUncheckedCreateInput {
   return {
     ...(copyRowUpdate(relationship, progress, differentialBytes) as Prisma.CopyRelationshipUncheckedCreateInput),
     id: relationship.id,

@@ -70,7 +70,10 @@ beforeEach(async () => {
   const storwize = snapshot.arrays.find((array) => array.model === 'storwize');
   const volumes = snapshot.volumes.filter((volume) => volume.arrayId === storwize?.id);
   const pairs = pairsOfEqualSize(volumes).slice(0, 3);
-  copyIds = pairs.map(([source, target]) => engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 50 }, start: true }).id);
+  copyIds = pairs.map(
+    ([source, target]) =>
+      engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 50 }, start: true }).id,
+  );
   // Preparing → prepared → copying happen on the simulated clock: save those state changes, then
   // let the copier run, so what is pending afterwards is background progress alone.
   engine.advance(5_000);

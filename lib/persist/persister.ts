@@ -69,7 +69,13 @@ export class Persister {
   private readonly eventsHeldMax: number;
   private readonly onBacklogFull: (held: number) => void;
 
-  constructor(db: Db, engine: Engine, log: Logger, storedCopyIds: Iterable<string>, options: { progressRowsPerTransaction?: number; eventsHeldMax?: number; onBacklogFull?: (held: number) => void } = {}) {
+  constructor(
+    db: Db,
+    engine: Engine,
+    log: Logger,
+    storedCopyIds: Iterable<string>,
+    options: { progressRowsPerTransaction?: number; eventsHeldMax?: number; onBacklogFull?: (held: number) => void } = {},
+  ) {
     this.progressRowsPerTransaction = options.progressRowsPerTransaction ?? PROGRESS_ROWS_PER_TRANSACTION;
     this.eventsHeldMax = options.eventsHeldMax ?? EVENTS_HELD_MAX;
     this.onBacklogFull = options.onBacklogFull ?? (() => undefined);
@@ -333,7 +339,11 @@ type CopyRowWrite =
   | { id: string; create: Prisma.CopyRelationshipUncheckedCreateInput; update?: undefined }
   | { id: string; create?: undefined; update: Prisma.CopyRelationshipUncheckedUpdateInput };
 
-function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' | 'volume.added' | 'volume.removed' | 'workload.changed' }>, actor: string, names: Record<string, string>): NewEvent {
+function eventRecord(
+  event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' | 'volume.added' | 'volume.removed' | 'workload.changed' }>,
+  actor: string,
+  names: Record<string, string>,
+): NewEvent {
   const base = { kind: event.kind, arrayId: event.arrayId, actor };
   switch (event.kind) {
     case 'copy.created':
@@ -351,12 +361,22 @@ function eventRecord(event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volu
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { ...names, from: event.from, to: event.to, reason: event.reason } };
     case 'controller.changed':
-      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, slot: event.slot, from: event.from, to: event.to, cause: event.cause } };
+      return {
+        ...base,
+        subjectType: 'array',
+        subjectId: event.arrayId,
+        details: { name: event.arrayName, slot: event.slot, from: event.from, to: event.to, cause: event.cause },
+      };
     case 'fault.injected':
     case 'fault.cleared': {
       const { fault } = event;
       const cause = event.kind === 'fault.cleared' ? { cause: event.cause } : {};
-      return { ...base, subjectType: 'array', subjectId: event.arrayId, details: { name: event.arrayName, faultId: fault.id, faultKind: fault.kind, target: fault.targetName, effect: fault.effect, ...cause } };
+      return {
+        ...base,
+        subjectType: 'array',
+        subjectId: event.arrayId,
+        details: { name: event.arrayName, faultId: fault.id, faultKind: fault.kind, target: fault.targetName, effect: fault.effect, ...cause },
+      };
     }
   }
 }

@@ -37,7 +37,12 @@ class FakeScheduler implements Scheduler {
 function setup(progressIntervalMs?: number) {
   const scheduler = new FakeScheduler();
   const batches: { at: number; batch: Batch }[] = [];
-  const coalescer = new Coalescer({ intervalMs: 100, ...(progressIntervalMs === undefined ? {} : { progressIntervalMs }), scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
+  const coalescer = new Coalescer({
+    intervalMs: 100,
+    ...(progressIntervalMs === undefined ? {} : { progressIntervalMs }),
+    scheduler,
+    flush: (batch) => batches.push({ at: scheduler.now(), batch }),
+  });
   return { scheduler, batches, coalescer };
 }
 
@@ -190,7 +195,13 @@ describe('Coalescer', () => {
   it('spreads many objects whose progress is due together over several batches, oldest first', () => {
     const scheduler = new FakeScheduler();
     const batches: { at: number; batch: Batch }[] = [];
-    const coalescer = new Coalescer({ intervalMs: 100, progressIntervalMs: 1_000, progressBatchMax: 2, scheduler, flush: (batch) => batches.push({ at: scheduler.now(), batch }) });
+    const coalescer = new Coalescer({
+      intervalMs: 100,
+      progressIntervalMs: 1_000,
+      progressBatchMax: 2,
+      scheduler,
+      flush: (batch) => batches.push({ at: scheduler.now(), batch }),
+    });
     for (const id of ['c1', 'c2', 'c3', 'c4', 'c5']) coalescer.note({ kind: 'copy', id, arrayId: 'a1', progressOnly: true });
     scheduler.advance(0);
     scheduler.advance(300);

@@ -4,7 +4,16 @@ import type { Scheduler } from './coalescer';
 import { EventTail } from './event-tail';
 
 function event(id: string, timeMs: number): EventView {
-  return { id, time: new Date(timeMs).toISOString(), kind: 'audit', subjectType: 'request', subjectId: 'POST /api/volumes', arrayId: null, actor: 'alice', details: {} };
+  return {
+    id,
+    time: new Date(timeMs).toISOString(),
+    kind: 'audit',
+    subjectType: 'request',
+    subjectId: 'POST /api/volumes',
+    arrayId: null,
+    actor: 'alice',
+    details: {},
+  };
 }
 
 function harness(startMs: number) {
@@ -14,7 +23,13 @@ function harness(startMs: number) {
   let listeners = true;
   const scheduler: Scheduler = { now: () => nowMs, setTimer: () => 1, clearTimer: () => undefined };
   const tail = new EventTail({
-    fetchSince: (sinceMs, limit) => Promise.resolve(table.filter((row) => Date.parse(row.time) >= sinceMs).sort((a, b) => Date.parse(a.time) - Date.parse(b.time)).slice(0, limit)),
+    fetchSince: (sinceMs, limit) =>
+      Promise.resolve(
+        table
+          .filter((row) => Date.parse(row.time) >= sinceMs)
+          .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+          .slice(0, limit),
+      ),
     emit: (events) => sent.push(events.map((e) => e.id)),
     hasListeners: () => listeners,
     scheduler,

@@ -76,7 +76,12 @@ describe('LivePush', () => {
 
   it('pushes copies.removed with the ids of removed copies, and no update for them', async () => {
     const { fixture, sent, fire } = setup();
-    const copy = fixture.engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
+    const copy = fixture.engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+    });
     fixture.engine.removeCopy(copy.id);
     await fire();
     expect(sent.filter((s) => s.event === 'copies.updated')).toHaveLength(0);
@@ -86,7 +91,12 @@ describe('LivePush', () => {
   it('stops listening when stopped', async () => {
     const { fixture, sent, fire, push } = setup();
     push.stop();
-    fixture.engine.createCopy({ type: 'flashcopy', sourceVolumeId: fixture.volume('storwize', 0).id, targetVolumeId: fixture.volume('storwize', 1).id, start: false });
+    fixture.engine.createCopy({
+      type: 'flashcopy',
+      sourceVolumeId: fixture.volume('storwize', 0).id,
+      targetVolumeId: fixture.volume('storwize', 1).id,
+      start: false,
+    });
     await fire();
     expect(sent).toHaveLength(0);
   });
@@ -146,7 +156,9 @@ describe('LivePush', () => {
   });
 
   it('maps ownership moves to the volume and its array', () => {
-    expect(notesFor({ kind: 'volume.owner-changed', volumeId: 'v', arrayId: 'a', from: 'A', to: 'B', reason: 'test' }).map((n) => `${n.kind}:${n.id}`)).toEqual(['volume:v', 'array:a']);
+    expect(notesFor({ kind: 'volume.owner-changed', volumeId: 'v', arrayId: 'a', from: 'A', to: 'B', reason: 'test' }).map((n) => `${n.kind}:${n.id}`)).toEqual(
+      ['volume:v', 'array:a'],
+    );
     expect(notesFor({ kind: 'simulation.changed' })).toEqual([]);
     expect(notesFor({ kind: 'volume.removed', volumeId: 'v', arrayId: 'a' })).toEqual([
       { kind: 'volume', id: 'v', arrayId: 'a', removed: true },
@@ -155,14 +167,31 @@ describe('LivePush', () => {
   });
 
   it('pushes the array when a controller fails or returns, or a fault comes or goes', () => {
-    expect(notesFor({ kind: 'controller.changed', arrayId: 'a', arrayName: 'A1', slot: 'A', from: 'online', to: 'offline', cause: 'test' })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
-    const fault = { id: 'f', kind: 'volume-io-error' as const, arrayId: 'a', volumeId: 'v', copyId: null, slot: null, targetName: 'v', sinceMs: 0, effect: '', resumeState: null };
+    expect(notesFor({ kind: 'controller.changed', arrayId: 'a', arrayName: 'A1', slot: 'A', from: 'online', to: 'offline', cause: 'test' })).toEqual([
+      { kind: 'array', id: 'a', arrayId: 'a' },
+    ]);
+    const fault = {
+      id: 'f',
+      kind: 'volume-io-error' as const,
+      arrayId: 'a',
+      volumeId: 'v',
+      copyId: null,
+      slot: null,
+      targetName: 'v',
+      sinceMs: 0,
+      effect: '',
+      resumeState: null,
+    };
     expect(notesFor({ kind: 'fault.injected', arrayId: 'a', arrayName: 'A1', fault })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
     expect(notesFor({ kind: 'fault.cleared', arrayId: 'a', arrayName: 'A1', fault, cause: 'cleared' })).toEqual([{ kind: 'array', id: 'a', arrayId: 'a' }]);
   });
 
   it('marks progress alone, which is pushed less often than state changes', () => {
-    expect(notesFor({ kind: 'copy.progress', copyId: 'c', arrayId: 'a', cause: 'copier' })).toEqual([{ kind: 'copy', id: 'c', arrayId: 'a', progressOnly: true }]);
-    expect(notesFor({ kind: 'copy.state-changed', copyId: 'c', arrayId: 'a', from: 'preparing', to: 'prepared', cause: 'test' })[0]?.progressOnly).toBeUndefined();
+    expect(notesFor({ kind: 'copy.progress', copyId: 'c', arrayId: 'a', cause: 'copier' })).toEqual([
+      { kind: 'copy', id: 'c', arrayId: 'a', progressOnly: true },
+    ]);
+    expect(
+      notesFor({ kind: 'copy.state-changed', copyId: 'c', arrayId: 'a', from: 'preparing', to: 'prepared', cause: 'test' })[0]?.progressOnly,
+    ).toBeUndefined();
   });
 });

@@ -113,7 +113,8 @@ export class LivePush {
     const { engine, io } = this.options;
     this.unsubscribe = engine.on((event) => {
       // Speed changes and steps are rare and each one matters to every clock on screen.
-      if (event.kind === 'simulation.changed') io.to('fleet').emit(LIVE_EVENTS.simulationUpdated, { speed: engine.clock.speed, simulatedTime: engine.clock.nowIso() });
+      if (event.kind === 'simulation.changed')
+        io.to('fleet').emit(LIVE_EVENTS.simulationUpdated, { speed: engine.clock.speed, simulatedTime: engine.clock.nowIso() });
       for (const note of notesFor(event)) this.coalescer.note(note);
     });
   }
@@ -162,7 +163,10 @@ export class LivePush {
     const { io } = this.options;
     this.emitByArray(LIVE_EVENTS.copiesUpdated, copies, (copy) => copy);
     // A copy:<id> subscriber that is not already in fleet or the array's room hears its own copy.
-    for (const copy of copies) io.to(`copy:${copy.id}`).except(['fleet', `array:${copy.arrayId}`]).emit(LIVE_EVENTS.copiesUpdated, [copy]);
+    for (const copy of copies)
+      io.to(`copy:${copy.id}`)
+        .except(['fleet', `array:${copy.arrayId}`])
+        .emit(LIVE_EVENTS.copiesUpdated, [copy]);
   }
 
   /** One message per array to `fleet` + `array:<id>` together, so no socket hears a thing twice. */

@@ -83,7 +83,15 @@ export const DEMO_FLEET: DemoArray[] = [
     serial: '021927000547',
     pools: santricityPools,
     volumes: volumes(
-      [...numbered('ora_prod_data_', 6), ...numbered('ora_prod_redo_', 2), ...numbered('vmfs_ds_', 6), 'exch_db_01', 'exch_log_01', 'backup_stage_01', 'backup_stage_02'],
+      [
+        ...numbered('ora_prod_data_', 6),
+        ...numbered('ora_prod_redo_', 2),
+        ...numbered('vmfs_ds_', 6),
+        'exch_db_01',
+        'exch_log_01',
+        'backup_stage_01',
+        'backup_stage_02',
+      ],
       santricityPools,
     ),
   },
@@ -92,10 +100,7 @@ export const DEMO_FLEET: DemoArray[] = [
     model: 'xp7',
     serial: '411652',
     pools: xp7Pools,
-    volumes: volumes(
-      [...ldevs('SAP_PRD', 0x10, 8), ...ldevs('SAP_QAS', 0x20, 8), ...ldevs('SAP_TRN', 0x30, 2)],
-      xp7Pools,
-    ),
+    volumes: volumes([...ldevs('SAP_PRD', 0x10, 8), ...ldevs('SAP_QAS', 0x20, 8), ...ldevs('SAP_TRN', 0x30, 2)], xp7Pools),
   },
   {
     name: 'V7000-LON-02',

@@ -26,7 +26,16 @@ const GROUP_NAME_PREFIX = 'fccstgrp';
 function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
   const state = groupStateOf(members.map((m) => m.state));
-  return { id: row.id, arrayId: row.arrayId, name: row.name, number: row.number, autoDelete: row.autoDelete, state, memberIds: members.map((m) => m.id), createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    arrayId: row.arrayId,
+    name: row.name,
+    number: row.number,
+    autoDelete: row.autoDelete,
+    state,
+    memberIds: members.map((m) => m.id),
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export async function listGroups(runtime: Runtime, arrayId?: string): Promise<GroupDto[]> {
@@ -44,7 +53,11 @@ export async function getGroup(runtime: Runtime, id: string): Promise<GroupDto> 
   return groupDto(runtime, await requireGroup(runtime, id));
 }
 
-export async function createGroup(runtime: Runtime, input: { arrayId: string; name?: string | undefined; autoDelete?: boolean | undefined }, actor: Actor): Promise<GroupDto> {
+export async function createGroup(
+  runtime: Runtime,
+  input: { arrayId: string; name?: string | undefined; autoDelete?: boolean | undefined },
+  actor: Actor,
+): Promise<GroupDto> {
   const array = runtime.engine.fleet.array(input.arrayId);
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
   if (array.model !== 'storwize') {
@@ -55,10 +68,18 @@ export async function createGroup(runtime: Runtime, input: { arrayId: string; na
     const existing = await tx.consistencyGroup.findMany({ where: { arrayId: array.id }, select: { name: true, number: true } });
     const number = smallestFreeNumber(new Set(existing.map((g) => g.number)), 1);
     const name = input.name ?? `${GROUP_NAME_PREFIX}${number}`;
-    if (existing.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on ${array.name}`);
+    if (existing.some((g) => g.name.toLowerCase() === name.toLowerCase()))
+      throw new ApiError(409, `a consistency group named "${name}" already exists on ${array.name}`);
     const autoDelete = input.autoDelete ?? false;
     const created = await tx.consistencyGroup.create({ data: { arrayId: array.id, name, number, autoDelete, state: 'empty' } });
-    await recordEvent(tx, { kind: 'consistency-group.created', subjectType: 'consistency-group', subjectId: created.id, arrayId: array.id, actor: actor.name, details: { name, autoDelete } });
+    await recordEvent(tx, {
+      kind: 'consistency-group.created',
+      subjectType: 'consistency-group',
+      subjectId: created.id,
+      arrayId: array.id,
+      actor: actor.name,
+      details: { name, autoDelete },
+    });
     return created;
   });
   return groupDto(runtime, row);
@@ -77,13 +98,21 @@ export async function updateGroup(runtime: Runtime, id: string, changes: GroupCh
     const name = changes.name ?? group.name;
     if (name !== group.name) {
       const siblings = await tx.consistencyGroup.findMany({ where: { arrayId: group.arrayId, NOT: { id } }, select: { name: true } });
-      if (siblings.some((g) => g.name.toLowerCase() === name.toLowerCase())) throw new ApiError(409, `a consistency group named "${name}" already exists on this array`);
+      if (siblings.some((g) => g.name.toLowerCase() === name.toLowerCase()))
+        throw new ApiError(409, `a consistency group named "${name}" already exists on this array`);
     }
     const autoDelete = changes.autoDelete ?? group.autoDelete;
     if (name === group.name && autoDelete === group.autoDelete) return group;
     const updated = await tx.consistencyGroup.update({ where: { id }, data: { name, autoDelete } });
     const renamed = name === group.name ? {} : { from: group.name };
-    await recordEvent(tx, { kind: name === group.name ? 'consistency-group.changed' : 'consistency-group.renamed', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name, autoDelete, ...renamed } });
+    await recordEvent(tx, {
+      kind: name === group.name ? 'consistency-group.changed' : 'consistency-group.renamed',
+      subjectType: 'consistency-group',
+      subjectId: id,
+      arrayId: group.arrayId,
+      actor: actor.name,
+      details: { name, autoDelete, ...renamed },
+    });
     return updated;
   });
   return groupDto(runtime, row);
@@ -101,7 +130,14 @@ export async function deleteGroupIfLeftEmpty(runtime: Runtime, groupId: string):
     // deleteMany: a forced delete of the same group may have taken it already.
     const { count } = await tx.consistencyGroup.deleteMany({ where: { id: groupId } });
     if (count === 0) return false;
-    await recordEvent(tx, { kind: 'consistency-group.deleted', subjectType: 'consistency-group', subjectId: groupId, arrayId: group.arrayId, actor: 'system', details: { name: group.name, cause: 'autodelete: its last mapping left' } });
+    await recordEvent(tx, {
+      kind: 'consistency-group.deleted',
+      subjectType: 'consistency-group',
+      subjectId: groupId,
+      arrayId: group.arrayId,
+      actor: 'system',
+      details: { name: group.name, cause: 'autodelete: its last mapping left' },
+    });
     return true;
   });
 }
@@ -114,7 +150,10 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
   const group = await requireGroup(runtime, id);
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === id);
   if (members.length > 0 && !force) {
-    throw new ApiError(409, `consistency group ${group.name} holds ${members.length} mapping(s): remove them from it first, or delete with force to leave them stand-alone`);
+    throw new ApiError(
+      409,
+      `consistency group ${group.name} holds ${members.length} mapping(s): remove them from it first, or delete with force to leave them stand-alone`,
+    );
   }
   if (members.length > 0) {
     await runCommand(runtime, actor, (engine) => {
@@ -124,11 +163,24 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
   await runtime.db.$transaction(async (tx) => {
     // deleteMany: an autodelete group may have gone by itself when its mappings left.
     await tx.consistencyGroup.deleteMany({ where: { id } });
-    await recordEvent(tx, { kind: 'consistency-group.deleted', subjectType: 'consistency-group', subjectId: id, arrayId: group.arrayId, actor: actor.name, details: { name: group.name, ...(members.length > 0 ? { released: members.map((m) => m.name) } : {}) } });
+    await recordEvent(tx, {
+      kind: 'consistency-group.deleted',
+      subjectType: 'consistency-group',
+      subjectId: id,
+      arrayId: group.arrayId,
+      actor: actor.name,
+      details: { name: group.name, ...(members.length > 0 ? { released: members.map((m) => m.name) } : {}) },
+    });
   });
 }
 
-export async function actOnGroup(runtime: Runtime, id: string, action: string, mode: string | undefined, actor: Actor): Promise<{ group: GroupDto; members: CopyDto[] }> {
+export async function actOnGroup(
+  runtime: Runtime,
+  id: string,
+  action: string,
+  mode: string | undefined,
+  actor: Actor,
+): Promise<{ group: GroupDto; members: CopyDto[] }> {
   const row = await requireGroup(runtime, id);
   const members = await runCommand(runtime, actor, (engine) => engine.actOnGroup(id, action, mode));
   return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };
@@ -139,6 +191,8 @@ export function watchAutoDeleteGroups(runtime: Runtime): () => void {
   return runtime.engine.on((event) => {
     const left = event.kind === 'copy.removed' ? event.groupId : event.kind === 'copy.group-changed' ? event.from : null;
     if (left === null) return;
-    deleteGroupIfLeftEmpty(runtime, left).catch((error: unknown) => runtime.log.error({ err: error, groupId: left }, 'could not delete an emptied autodelete consistency group'));
+    deleteGroupIfLeftEmpty(runtime, left).catch((error: unknown) =>
+      runtime.log.error({ err: error, groupId: left }, 'could not delete an emptied autodelete consistency group'),
+    );
   });
 }

@@ -27,7 +27,10 @@ export function listCopies(runtime: Runtime, query: z.output<typeof CopyQuery>):
     (query.state === undefined || r.state === query.state) &&
     (query.arrayId === undefined || r.arrayId === query.arrayId) &&
     (query.volumeId === undefined || r.sourceVolumeId === query.volumeId || r.targetVolumeId === query.volumeId);
-  return [...engine.copies()].filter(matches).sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id)).map((r) => copyDto(engine, r));
+  return [...engine.copies()]
+    .filter(matches)
+    .sort((a, b) => a.createdAtMs - b.createdAtMs || a.id.localeCompare(b.id))
+    .map((r) => copyDto(engine, r));
 }
 
 export function getCopy(runtime: Runtime, id: string): CopyDto {
@@ -43,7 +46,8 @@ export function getCopyBitmap(runtime: Runtime, id: string, cellsMax: number): B
 async function requireGroupOnArray(runtime: Runtime, groupId: string, arrayIdOf: () => string): Promise<void> {
   const group = await runtime.db.consistencyGroup.findUnique({ where: { id: groupId } });
   if (group === null) throw new ApiError(404, `consistency group "${groupId}" does not exist`);
-  if (group.arrayId !== arrayIdOf()) throw new ApiError(422, `consistency group ${group.name} is on another array`, [`consistency group ${group.name} is on another array`]);
+  if (group.arrayId !== arrayIdOf())
+    throw new ApiError(422, `consistency group ${group.name} is on another array`, [`consistency group ${group.name} is on another array`]);
 }
 
 export async function createCopy(runtime: Runtime, input: z.output<typeof CreateCopyBody>, actor: Actor): Promise<CopyDto> {
@@ -51,7 +55,9 @@ export async function createCopy(runtime: Runtime, input: z.output<typeof Create
     await requireGroupOnArray(runtime, input.consistencyGroupId, () => runtime.engine.requireVolume(input.sourceVolumeId).arrayId);
   }
   // A relationship whose row could not be saved must not go on copying in the engine alone.
-  const created = await runCommand(runtime, actor, (engine) => engine.createCopy(input), { undoUnsaved: (engine, relationship) => engine.discard(relationship.id) });
+  const created = await runCommand(runtime, actor, (engine) => engine.createCopy(input), {
+    undoUnsaved: (engine, relationship) => engine.discard(relationship.id),
+  });
   return copyDto(runtime.engine, created);
 }
 

@@ -14,7 +14,18 @@ function inert(value: string): string {
 function eventCsvRow(event: EventView): string[] {
   const details = (event.details ?? {}) as Record<string, unknown>;
   const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-  return [event.time, event.actor, event.kind, event.subjectType, event.subjectId, text(event.arrayId), text(details.outcome), text(details.status), text(details.address), JSON.stringify(event.details)].map(inert);
+  return [
+    event.time,
+    event.actor,
+    event.kind,
+    event.subjectType,
+    event.subjectId,
+    text(event.arrayId),
+    text(details.outcome),
+    text(details.status),
+    text(details.address),
+    JSON.stringify(event.details),
+  ].map(inert);
 }
 
 export async function exportEventsCsv(runtime: Runtime, query: EventFilter): Promise<string> {

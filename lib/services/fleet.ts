@@ -37,7 +37,14 @@ export async function getArray(runtime: Runtime, id: string): Promise<ArrayView>
 function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
   const volume = runtime.engine.fleet.volume(view.id);
   if (volume === undefined) return view;
-  return { ...view, currentOwner: volume.currentOwner, roles: [...volume.roles], readOnly: volume.readOnly, status: volume.status, statusReason: volume.statusReason ?? null };
+  return {
+    ...view,
+    currentOwner: volume.currentOwner,
+    roles: [...volume.roles],
+    readOnly: volume.readOnly,
+    status: volume.status,
+    statusReason: volume.statusReason ?? null,
+  };
 }
 
 export async function listVolumes(runtime: Runtime, filter: VolumeFilter): Promise<VolumeView[]> {

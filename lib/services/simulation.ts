@@ -17,7 +17,13 @@ export async function setSpeed(runtime: Runtime, speed: ClockSpeed, actor: Actor
   const before = runtime.engine.clock.speed;
   await runCommand(runtime, actor, (engine) => engine.setSpeed(speed));
   // The persister does not log the engine's simulation.changed (it names no speeds): this entry does.
-  await recordEvent(runtime.db, { kind: 'simulation.speed-changed', subjectType: 'simulation', subjectId: 'clock', actor: actor.name, details: { from: before, to: speed } });
+  await recordEvent(runtime.db, {
+    kind: 'simulation.speed-changed',
+    subjectType: 'simulation',
+    subjectId: 'clock',
+    actor: actor.name,
+    details: { from: before, to: speed },
+  });
   return simulationDto(runtime);
 }
 

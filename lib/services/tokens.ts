@@ -14,7 +14,8 @@ export type NewToken = TokenView & { secret: string };
 
 /** The caller's own tokens, or with `everyone` (admins only) every user's. */
 export async function listApiTokens(runtime: Runtime, principal: Principal, everyone: boolean): Promise<TokenView[]> {
-  if (everyone && !roleMay(principal.role, 'admin')) throw new ApiError(403, `your role (${principal.role}) may not list other users' tokens: it needs an admin`);
+  if (everyone && !roleMay(principal.role, 'admin'))
+    throw new ApiError(403, `your role (${principal.role}) may not list other users' tokens: it needs an admin`);
   return listTokens(runtime.db, everyone ? undefined : principal.userId);
 }
 

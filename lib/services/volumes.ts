@@ -88,7 +88,8 @@ export async function createVolume(runtime: Runtime, input: CreateVolumeInput, a
     // The engine refused what the inventory accepted (a store the data directory cannot hold):
     // take the row and its log entry back out, so the refusal changes nothing. A save that failed
     // after the engine took the volume leaves both as they are: the row is already committed.
-    if (!added) await db.$transaction([db.event.deleteMany({ where: { subjectId: row.id, kind: 'volume.created' } }), db.volume.delete({ where: { id: row.id } })]);
+    if (!added)
+      await db.$transaction([db.event.deleteMany({ where: { subjectId: row.id, kind: 'volume.created' } }), db.volume.delete({ where: { id: row.id } })]);
     throw error;
   }
   return view;
@@ -98,7 +99,10 @@ export async function deleteVolume(runtime: Runtime, id: string, actor: Actor): 
   const { db, engine } = runtime;
   const held = engine.copiesOf(id)[0];
   if (held !== undefined) {
-    throw new ApiError(409, `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.name} (state ${held.state}): remove the relationship first`);
+    throw new ApiError(
+      409,
+      `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.name} (state ${held.state}): remove the relationship first`,
+    );
   }
   await db.$transaction(async (tx) => {
     const volume = await tx.volume.findUnique({ where: { id } });
@@ -134,7 +138,14 @@ export async function renameVolume(runtime: Runtime, id: string, name: string, a
     const clash = await tx.volume.findUnique({ where: { arrayId_name: { arrayId: volume.arrayId, name } } });
     if (clash !== null) throw new ApiError(409, `a volume named "${name}" already exists on this array`);
     const renamed = await tx.volume.update({ where: { id }, data: { name } });
-    await recordEvent(tx, { kind: 'volume.renamed', subjectType: 'volume', subjectId: id, arrayId: volume.arrayId, actor: actor.name, details: { name, from: volume.name } });
+    await recordEvent(tx, {
+      kind: 'volume.renamed',
+      subjectType: 'volume',
+      subjectId: id,
+      arrayId: volume.arrayId,
+      actor: actor.name,
+      details: { name, from: volume.name },
+    });
     return renamed;
   });
   await runCommand(runtime, actor, (engine) => engine.renameVolume(id, row.name));
@@ -165,7 +176,14 @@ export async function growVolume(runtime: Runtime, id: string, capacityBytes: bi
       throw new ApiError(422, reason, [reason]);
     }
     const grown = await tx.volume.update({ where: { id }, data: { capacityBytes } });
-    await recordEvent(tx, { kind: 'volume.grown', subjectType: 'volume', subjectId: id, arrayId: current.arrayId, actor: actor.name, details: { name: current.name, fromBytes: bytesToJson(current.capacityBytes), capacityBytes: bytesToJson(capacityBytes) } });
+    await recordEvent(tx, {
+      kind: 'volume.grown',
+      subjectType: 'volume',
+      subjectId: id,
+      arrayId: current.arrayId,
+      actor: actor.name,
+      details: { name: current.name, fromBytes: bytesToJson(current.capacityBytes), capacityBytes: bytesToJson(capacityBytes) },
+    });
     return grown;
   });
   await runCommand(runtime, actor, (engine) => engine.growVolume(id, capacityBytes));

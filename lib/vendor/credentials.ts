@@ -6,16 +6,19 @@ import type { Principal } from '../auth/principal';
 import type { Role } from '../auth/roles';
 import type { Runtime } from '../runtime';
 
-export type CredentialCheck =
-  | { ok: true; principal: Principal }
-  | { ok: false; reason: 'wrong' | 'throttled'; retryAfterSeconds: number; message: string };
+export type CredentialCheck = { ok: true; principal: Principal } | { ok: false; reason: 'wrong' | 'throttled'; retryAfterSeconds: number; message: string };
 
 /** Verifies a username and password as the sign-in page does (argon2id, throttled per user and address). */
 export async function checkCredentials(runtime: Runtime, username: string, password: string, address: string): Promise<CredentialCheck> {
   const limiter = runtime.auth.signInLimiter;
   const waitSeconds = await limiter.retryAfterSeconds(username, address);
   if (waitSeconds > 0) {
-    return { ok: false, reason: 'throttled', retryAfterSeconds: waitSeconds, message: `too many failed sign-ins: try again in ${Math.ceil(waitSeconds / 60)} min` };
+    return {
+      ok: false,
+      reason: 'throttled',
+      retryAfterSeconds: waitSeconds,
+      message: `too many failed sign-ins: try again in ${Math.ceil(waitSeconds / 60)} min`,
+    };
   }
   const user = username === '' ? null : await runtime.db.user.findUnique({ where: { username } });
   const ok = await verifyPassword(user?.passwordHash ?? null, password);

@@ -43,7 +43,9 @@ function onPath(command: string): boolean {
 /** Fails (does not skip) when Ansible is missing: these suites are part of what CI must run. */
 export function requireAnsiblePlaybook(): void {
   if (!onPath('ansible-playbook')) {
-    throw new Error("ansible-playbook is not on PATH: install Debian's ansible package (apt-get install ansible), which also brings the vendor collections these tests run");
+    throw new Error(
+      "ansible-playbook is not on PATH: install Debian's ansible package (apt-get install ansible), which also brings the vendor collections these tests run",
+    );
   }
 }
 

@@ -20,8 +20,10 @@ const VOLUME_BYTES = 8 * MiB;
 
 let server: RunningServer;
 let token = '';
-const grainline = apiClient(() => server.baseUrl, () => bearer(token));
-
+const grainline = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 let array: GrainlineArray;
 let source: GrainlineVolume;
@@ -85,7 +87,11 @@ beforeAll(async () => {
   source = await createVolume('ansible_copy_src');
   target = await createVolume('ansible_copy_tgt');
   // A few KiB in three places, so "the target equals the source" means real bytes moved.
-  for (const [offset, seed] of [[0, 1], [1 * MiB + 512, 2], [VOLUME_BYTES - 4 * KiB, 3]] as const) {
+  for (const [offset, seed] of [
+    [0, 1],
+    [1 * MiB + 512, 2],
+    [VOLUME_BYTES - 4 * KiB, 3],
+  ] as const) {
     expect((await grainline.putBytes(`/api/volumes/${source.id}/data?offset=${offset}`, pattern(4 * KiB, seed))).status).toBe(204);
   }
 });
@@ -98,53 +104,74 @@ afterAll(async () => {
 describe('netapp_e_volume_copy against Grainline', () => {
   let pairId = '';
 
-  it('refuses a monitor: the module fails and no pair is created', async () => {
-    const run = await runPlaybook('santricity/volume-copy-present.yml', { ...connection(MONITOR), source_volume_id: source.id, destination_volume_id: target.id });
-    const task = onlyTask(run);
-    expect(run.code, run.output).not.toBe(0);
-    expect(task.failed).toBe(true);
-    expect(task.msg).toMatch(/Could not create volume copy pair Code: 403/);
-    expect(await copiesOfSource()).toEqual([]);
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    'refuses a monitor: the module fails and no pair is created',
+    async () => {
+      const run = await runPlaybook('santricity/volume-copy-present.yml', {
+        ...connection(MONITOR),
+        source_volume_id: source.id,
+        destination_volume_id: target.id,
+      });
+      const task = onlyTask(run);
+      expect(run.code, run.output).not.toBe(0);
+      expect(task.failed).toBe(true);
+      expect(task.msg).toMatch(/Could not create volume copy pair Code: 403/);
+      expect(await copiesOfSource()).toEqual([]);
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 
-  it('creates a pair (state present); Grainline shows the volume copy, which completes with the source\'s bytes', async () => {
-    const run = await runPlaybook('santricity/volume-copy-present.yml', { ...connection(), source_volume_id: source.id, destination_volume_id: target.id });
-    const task = expectSucceeded(run, true);
-    const id = /Created Volume Copy Pair with ID: (\S+)/.exec(task.msg ?? '')?.[1];
-    const copies = await copiesOfSource();
-    expect(copies).toHaveLength(1);
-    expect(copies[0]).toMatchObject({ id, type: 'volume-copy', state: 'in-progress', targetVolumeId: target.id });
-    pairId = copies[0]?.id ?? '';
-    await advance(60);
-    expect(await copyState(pairId)).toBe('completed');
-    expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    "creates a pair (state present); Grainline shows the volume copy, which completes with the source's bytes",
+    async () => {
+      const run = await runPlaybook('santricity/volume-copy-present.yml', { ...connection(), source_volume_id: source.id, destination_volume_id: target.id });
+      const task = expectSucceeded(run, true);
+      const id = /Created Volume Copy Pair with ID: (\S+)/.exec(task.msg ?? '')?.[1];
+      const copies = await copiesOfSource();
+      expect(copies).toHaveLength(1);
+      expect(copies[0]).toMatchObject({ id, type: 'volume-copy', state: 'in-progress', targetVolumeId: target.id });
+      pairId = copies[0]?.id ?? '';
+      await advance(60);
+      expect(await copyState(pairId)).toBe('completed');
+      expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 
-  it('starts a completed copy again, stops it, and each second run changes nothing', async () => {
-    const control = (value: 'start' | 'stop') => runPlaybook('santricity/volume-copy-control.yml', { ...connection(OPERATOR, array.id), pair_id: pairId, control: value });
-    expectSucceeded(await control('start'), true);
-    expect(await copyState(pairId)).toBe('in-progress');
-    expectSucceeded(await control('start'), false);
-    expectSucceeded(await control('stop'), true);
-    expect(await copyState(pairId)).toBe('stopped');
-    expectSucceeded(await control('stop'), false);
-    const restarted = expectSucceeded(await control('start'), true);
-    expect(restarted.result.percent_done).toBe(0);
-    expect(await copyState(pairId)).toBe('in-progress');
-    await advance(60);
-    expect(await copyState(pairId)).toBe('completed');
-    expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    'starts a completed copy again, stops it, and each second run changes nothing',
+    async () => {
+      const control = (value: 'start' | 'stop') =>
+        runPlaybook('santricity/volume-copy-control.yml', { ...connection(OPERATOR, array.id), pair_id: pairId, control: value });
+      expectSucceeded(await control('start'), true);
+      expect(await copyState(pairId)).toBe('in-progress');
+      expectSucceeded(await control('start'), false);
+      expectSucceeded(await control('stop'), true);
+      expect(await copyState(pairId)).toBe('stopped');
+      expectSucceeded(await control('stop'), false);
+      const restarted = expectSucceeded(await control('start'), true);
+      expect(restarted.result.percent_done).toBe(0);
+      expect(await copyState(pairId)).toBe('in-progress');
+      await advance(60);
+      expect(await copyState(pairId)).toBe('completed');
+      expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 
-  it('removes the pair (state absent), keeping the target\'s data; a second run finds nothing to do', async () => {
-    const removed = expectSucceeded(await runPlaybook('santricity/volume-copy-absent.yml', { ...connection(), pair_id: pairId }), true);
-    expect(removed.msg).toMatch(/was deleted/);
-    expect((await grainline.get(`/api/copies/${pairId}`)).status).toBe(404);
-    expect((await grainline.get<GrainlineVolume>(`/api/volumes/${target.id}`)).body.roles).toEqual([]);
-    expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
-    const again = expectSucceeded(await runPlaybook('santricity/volume-copy-absent.yml', { ...connection(), pair_id: pairId }), false);
-    expect(again.msg).toMatch(/does not exist/);
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    "removes the pair (state absent), keeping the target's data; a second run finds nothing to do",
+    async () => {
+      const removed = expectSucceeded(await runPlaybook('santricity/volume-copy-absent.yml', { ...connection(), pair_id: pairId }), true);
+      expect(removed.msg).toMatch(/was deleted/);
+      expect((await grainline.get(`/api/copies/${pairId}`)).status).toBe(404);
+      expect((await grainline.get<GrainlineVolume>(`/api/volumes/${target.id}`)).body.roles).toEqual([]);
+      expect((await volumeBytes(target)).equals(await volumeBytes(source))).toBe(true);
+      const again = expectSucceeded(await runPlaybook('santricity/volume-copy-absent.yml', { ...connection(), pair_id: pairId }), false);
+      expect(again.msg).toMatch(/does not exist/);
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('facts modules against Grainline', () => {
@@ -157,29 +184,44 @@ describe('facts modules against Grainline', () => {
     netapp_volumes: { id: string; name: string; parent_storage_pool_id: string; capacity: string; is_thin_provisioned: boolean }[];
   }
 
-  it('na_santricity_facts and netapp_e_facts report the array\'s controllers, pools and volumes', async () => {
-    const run = await runPlaybook('santricity/facts.yml', connection());
-    expect(run.code, run.output).toBe(0);
-    expect(run.results.map((task) => task.failed)).toEqual([false, false]);
-    const volumes = (await grainline.get<GrainlineVolume[]>(`/api/volumes?arrayId=${array.id}`)).body;
-    for (const task of run.results) {
-      const facts = task.result.storage_array_facts as Facts;
-      expect(facts.ssid).toBe(array.name);
-      expect(facts.facts_from_proxy).toBe(false);
-      expect(facts.netapp_storage_array).toMatchObject({ name: array.name, chassis_serial: array.serial });
-      expect(facts.netapp_controllers.map((c) => [c.name, c.status])).toEqual(array.controllers.map((c) => [c.slot, c.status === 'online' ? 'optimal' : 'failed']));
-      expect(facts.netapp_storage_pools.map((p) => [p.id, p.name, p.total_capacity])).toEqual(
-        [...array.pools].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.id, p.name, String(p.capacityBytes)]),
-      );
-      expect(facts.netapp_volumes.map((v) => v.id).sort()).toEqual(volumes.map((v) => v.id).sort());
-      const copySource = facts.netapp_volumes.find((v) => v.id === source.id);
-      expect(copySource).toMatchObject({ name: 'ansible_copy_src', parent_storage_pool_id: source.poolId, capacity: String(VOLUME_BYTES), is_thin_provisioned: false });
-    }
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    "na_santricity_facts and netapp_e_facts report the array's controllers, pools and volumes",
+    async () => {
+      const run = await runPlaybook('santricity/facts.yml', connection());
+      expect(run.code, run.output).toBe(0);
+      expect(run.results.map((task) => task.failed)).toEqual([false, false]);
+      const volumes = (await grainline.get<GrainlineVolume[]>(`/api/volumes?arrayId=${array.id}`)).body;
+      for (const task of run.results) {
+        const facts = task.result.storage_array_facts as Facts;
+        expect(facts.ssid).toBe(array.name);
+        expect(facts.facts_from_proxy).toBe(false);
+        expect(facts.netapp_storage_array).toMatchObject({ name: array.name, chassis_serial: array.serial });
+        expect(facts.netapp_controllers.map((c) => [c.name, c.status])).toEqual(
+          array.controllers.map((c) => [c.slot, c.status === 'online' ? 'optimal' : 'failed']),
+        );
+        expect(facts.netapp_storage_pools.map((p) => [p.id, p.name, p.total_capacity])).toEqual(
+          [...array.pools].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.id, p.name, String(p.capacityBytes)]),
+        );
+        expect(facts.netapp_volumes.map((v) => v.id).sort()).toEqual(volumes.map((v) => v.id).sort());
+        const copySource = facts.netapp_volumes.find((v) => v.id === source.id);
+        expect(copySource).toMatchObject({
+          name: 'ansible_copy_src',
+          parent_storage_pool_id: source.poolId,
+          capacity: String(VOLUME_BYTES),
+          is_thin_provisioned: false,
+        });
+      }
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 
-  it('fails the facts module for an array that is not a SANtricity array', async () => {
-    const run = await runPlaybook('santricity/facts.yml', connection(OPERATOR, 'no-such-array'));
-    expect(run.code, run.output).not.toBe(0);
-    expect(run.results[0]?.failed, run.output).toBe(true);
-  }, PLAYBOOK_TEST_TIMEOUT_MS);
+  it(
+    'fails the facts module for an array that is not a SANtricity array',
+    async () => {
+      const run = await runPlaybook('santricity/facts.yml', connection(OPERATOR, 'no-such-array'));
+      expect(run.code, run.output).not.toBe(0);
+      expect(run.results[0]?.failed, run.output).toBe(true);
+    },
+    PLAYBOOK_TEST_TIMEOUT_MS,
+  );
 });

@@ -35,7 +35,10 @@ let storwize: GrainlineArray;
 let workDir = '';
 let runCount = 0;
 let svc: SvcClient;
-const grainline = apiClient(() => server.baseUrl, () => bearer(token));
+const grainline = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 /** Runs tests/ansible/svc/<file> as `login` against this suite's server; the module log is kept for failure messages. */
 async function play(file: string, vars: Record<string, unknown>, login: { username: string; password: string } = TEST_ADMIN): Promise<PlaybookRun> {
@@ -43,7 +46,11 @@ async function play(file: string, vars: Record<string, unknown>, login: { userna
   const logPath = path.join(workDir, `${runCount}-${path.basename(file, '.yml')}.log`);
   // Skips interpreter discovery on every run where Debian's python3 is there (a few seconds a run).
   const python: Record<string, string> = fs.existsSync('/usr/bin/python3') ? { ANSIBLE_PYTHON_INTERPRETER: '/usr/bin/python3' } : {};
-  const run = await runPlaybook(path.join('svc', file), { clustername: 'localhost', username: login.username, password: login.password, log_path: logPath, ...vars }, python);
+  const run = await runPlaybook(
+    path.join('svc', file),
+    { clustername: 'localhost', username: login.username, password: login.password, log_path: logPath, ...vars },
+    python,
+  );
   const log = fs.existsSync(logPath) ? fs.readFileSync(logPath, 'utf8') : '(no module log)';
   return { ...run, output: `${run.output}\n--- module log (${logPath}) ---\n${log.split('\n').slice(-60).join('\n')}` };
 }
@@ -52,8 +59,14 @@ async function play(file: string, vars: Record<string, unknown>, login: { userna
 function expectSucceeded(run: PlaybookRun, changed: boolean[]): TaskResult[] {
   expect(run.code, run.output).toBe(0);
   const ran = run.results.filter((task) => !task.skipped);
-  expect(ran.map((task) => task.failed), run.output).toEqual(changed.map(() => false));
-  expect(ran.map((task) => task.changed), run.output).toEqual(changed);
+  expect(
+    ran.map((task) => task.failed),
+    run.output,
+  ).toEqual(changed.map(() => false));
+  expect(
+    ran.map((task) => task.changed),
+    run.output,
+  ).toEqual(changed);
   return ran;
 }
 
@@ -110,7 +123,10 @@ beforeAll(async () => {
   requireAnsiblePlaybook();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-ansible-svc-'));
   // Only one process can have 7443 (the Playwright run's console takes it too): wait for it.
-  if (!(await waitPortFree(SVC_PORT, PORT_WAIT_MS))) throw new Error(`port ${SVC_PORT} stayed busy for ${PORT_WAIT_MS / 1000} s: IBM's Ansible collection can only reach an SVC REST API there, so this suite needs it (is a Playwright run or another Grainline holding it?)`);
+  if (!(await waitPortFree(SVC_PORT, PORT_WAIT_MS)))
+    throw new Error(
+      `port ${SVC_PORT} stayed busy for ${PORT_WAIT_MS / 1000} s: IBM's Ansible collection can only reach an SVC REST API there, so this suite needs it (is a Playwright run or another Grainline holding it?)`,
+    );
   server = await startServer({ env: { GRAINLINE_SVC_PORT: String(SVC_PORT) } });
   await waitListening(SVC_PORT);
   token = await adminToken(server.baseUrl, server.dataDir);
@@ -122,7 +138,8 @@ beforeAll(async () => {
   svc = await svcClient(SVC_PORT, TEST_ADMIN.username, TEST_ADMIN.password);
   // The user just made must be known on 7443, or another process answers there (the server could not listen).
   const known = await svc.run('lsuser', MONITOR.username);
-  if (known.status !== 200) throw new Error(`the SVC REST API on port ${SVC_PORT} is not this suite's server (it does not know ${MONITOR.username}):\n${server.logs()}`);
+  if (known.status !== 200)
+    throw new Error(`the SVC REST API on port ${SVC_PORT} is not this suite's server (it does not know ${MONITOR.username}):\n${server.logs()}`);
 });
 
 afterAll(async () => {
@@ -169,7 +186,10 @@ describe('ibm_svc_manage_volume', () => {
     'creates a volume (a re-run changes nothing), renames it via old_name, and deletes it (a re-run changes nothing)',
     async () => {
       const pool = storwize.pools.find((p) => p.name === 'mdiskgrp1');
-      const created = expectSucceeded(await play('volume.yml', { volume_name: 'ans_vol', state: 'present', pool: 'mdiskgrp1', size: String(VOLUME_MB), unit: 'mb', twice: true }), [true, false]);
+      const created = expectSucceeded(
+        await play('volume.yml', { volume_name: 'ans_vol', state: 'present', pool: 'mdiskgrp1', size: String(VOLUME_MB), unit: 'mb', twice: true }),
+        [true, false],
+      );
       expect(created.map((task) => task.msg)).toEqual(['volume [ans_vol] has been created', 'volume [ans_vol] already exists.']);
       expect(await volumeNamed('ans_vol')).toMatchObject({ capacityBytes: VOLUME_BYTES, poolId: pool?.id });
 
@@ -193,7 +213,15 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
       const source = await createVolume('ans_clone_src');
       await writeSpots(source);
       const made = expectSucceeded(
-        await play('flashcopy.yml', { mapping_name: 'ans_clone', state: 'present', source: 'ans_clone_src', target: 'ans_clone_tgt', copytype: 'clone', copyrate: '60', twice: true }),
+        await play('flashcopy.yml', {
+          mapping_name: 'ans_clone',
+          state: 'present',
+          source: 'ans_clone_src',
+          target: 'ans_clone_tgt',
+          copytype: 'clone',
+          copyrate: '60',
+          twice: true,
+        }),
         [true, false],
       );
       expect(made.map((task) => task.msg)).toEqual(['mapping [ans_clone] has been created', 'mapping [ans_clone] already exists']);
@@ -201,7 +229,13 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
       expect(target).toMatchObject({ capacityBytes: VOLUME_BYTES, poolId: source.poolId });
       expect((await volumes()).filter((v) => v.name.includes('_temp_'))).toEqual([]);
       const mapping = await requireCopy('ans_clone');
-      expect(mapping).toMatchObject({ state: 'idle_or_copied', sourceVolumeId: source.id, targetVolumeId: target?.id, lastStarted: null, options: { copyRate: 60, autoDelete: true } });
+      expect(mapping).toMatchObject({
+        state: 'idle_or_copied',
+        sourceVolumeId: source.id,
+        targetVolumeId: target?.id,
+        lastStarted: null,
+        options: { copyRate: 60, autoDelete: true },
+      });
 
       const started = expectSucceeded(await play('start-stop.yml', { fc_name: 'ans_clone', state: 'started' }), [true]);
       expect(started[0]?.msg).toBe('fc [ans_clone] has been started');
@@ -229,7 +263,13 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
     'a snapshot: made, started and stopped as a mapping; absent removes it (a re-run changes nothing)',
     async () => {
       await createVolume('ans_snap_src');
-      const run = await play('create-and-start.yml', { mapping_name: 'ans_snap', source: 'ans_snap_src', target: 'ans_snap_tgt', copytype: 'snapshot', copyrate: '0' });
+      const run = await play('create-and-start.yml', {
+        mapping_name: 'ans_snap',
+        source: 'ans_snap_src',
+        target: 'ans_snap_tgt',
+        copytype: 'snapshot',
+        copyrate: '0',
+      });
       expectSucceeded(run, [true, true]);
       const made = await requireCopy('ans_snap');
       expect(made).toMatchObject({ state: 'preparing', options: { copyRate: 0, autoDelete: false } });
@@ -261,11 +301,24 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
 
       const source = await createVolume('ans_grp_src');
       await writeSpots(source);
-      expectSucceeded(await play('flashcopy.yml', { mapping_name: 'ans_grp_snap', state: 'present', source: 'ans_grp_src', target: 'ans_grp_tgt', copytype: 'snapshot', consistgrp: 'ans_grp' }), [true]);
+      expectSucceeded(
+        await play('flashcopy.yml', {
+          mapping_name: 'ans_grp_snap',
+          state: 'present',
+          source: 'ans_grp_src',
+          target: 'ans_grp_tgt',
+          copytype: 'snapshot',
+          consistgrp: 'ans_grp',
+        }),
+        [true],
+      );
       // A second member, made over REST, so the group starts two mappings at one point in time.
       await createVolume('ans_grp_src2');
       await createVolume('ans_grp_tgt2');
-      expect((await svc.run('mkfcmap', null, { source: 'ans_grp_src2', target: 'ans_grp_tgt2', name: 'ans_grp_snap2', copyrate: '0', consistgrp: 'ans_grp' })).status).toBe(200);
+      expect(
+        (await svc.run('mkfcmap', null, { source: 'ans_grp_src2', target: 'ans_grp_tgt2', name: 'ans_grp_snap2', copyrate: '0', consistgrp: 'ans_grp' }))
+          .status,
+      ).toBe(200);
       const grainlineGroup = await groupNamed('ans_grp');
       expect(grainlineGroup?.memberIds).toHaveLength(2);
       expect(await requireCopy('ans_grp_snap')).toMatchObject({ consistencyGroupId: grainlineGroup?.id, options: { copyRate: 0, autoDelete: false } });
@@ -285,7 +338,10 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
       expect(await spots(source)).toEqual(expectedSpots(100));
       expect(await spots(target)).toEqual(expectedSpots());
 
-      const faster = expectSucceeded(await play('flashcopy.yml', { mapping_name: 'ans_grp_snap', state: 'present', copyrate: '100', consistgrp: 'ans_grp', twice: true }), [true, false]);
+      const faster = expectSucceeded(
+        await play('flashcopy.yml', { mapping_name: 'ans_grp_snap', state: 'present', copyrate: '100', consistgrp: 'ans_grp', twice: true }),
+        [true, false],
+      );
       expect(faster[0]?.msg).toBe('mapping [ans_grp_snap] has been modified');
       expect((await requireCopy('ans_grp_snap')).options.copyRate).toBe(100);
       // Rate 100 = 64 MiB/s: the 16 MiB are copied within a second; the target keeps the start's bytes.
@@ -313,10 +369,14 @@ describe('ibm_svc_manage_flashcopy and ibm_svc_start_stop_flashcopy', () => {
 
 describe('roles', () => {
   it(
-    'a monitor\'s playbook reads but cannot create a mapping: the module fails on HTTP 403 and nothing is made',
+    "a monitor's playbook reads but cannot create a mapping: the module fails on HTTP 403 and nothing is made",
     async () => {
       await createVolume('ans_monitor_src');
-      const run = await play('flashcopy.yml', { mapping_name: 'ans_monitor', state: 'present', source: 'ans_monitor_src', target: 'ans_monitor_tgt', copytype: 'clone' }, MONITOR);
+      const run = await play(
+        'flashcopy.yml',
+        { mapping_name: 'ans_monitor', state: 'present', source: 'ans_monitor_src', target: 'ans_monitor_tgt', copytype: 'clone' },
+        MONITOR,
+      );
       expect(run.code, run.output).not.toBe(0);
       const task = run.results[0] as TaskResult;
       expect(task.failed, run.output).toBe(true);

@@ -191,17 +191,36 @@ describe('each role against each route class', () => {
     { label: 'GET /api/copies', access: 'read', method: 'GET', path: () => '/api/copies', ok: 200 },
     { label: 'GET /api/events', access: 'read', method: 'GET', path: () => '/api/events', ok: 200 },
     { label: 'GET /api/session', access: 'self', method: 'GET', path: () => '/api/session', ok: 200 },
-    { label: 'POST /api/tokens', access: 'self', method: 'POST', path: () => '/api/tokens', body: (who) => ({ name: `matrix ${who}` }), ok: 201, state: tokenCount },
+    {
+      label: 'POST /api/tokens',
+      access: 'self',
+      method: 'POST',
+      path: () => '/api/tokens',
+      body: (who) => ({ name: `matrix ${who}` }),
+      ok: 201,
+      state: tokenCount,
+    },
     {
       label: 'PUT /api/account/password',
       access: 'self',
       method: 'PUT',
       path: () => '/api/account/password',
       // The same password again: a real change that leaves the next rows able to sign in.
-      body: (who) => (who === 'anonymous' ? { currentPassword: 'whatever-it-was', newPassword: 'new-password-123' } : { currentPassword: PASSWORDS[who], newPassword: PASSWORDS[who] }),
+      body: (who) =>
+        who === 'anonymous'
+          ? { currentPassword: 'whatever-it-was', newPassword: 'new-password-123' }
+          : { currentPassword: PASSWORDS[who], newPassword: PASSWORDS[who] },
       ok: 204,
     },
-    { label: 'POST /api/volumes', access: 'operate', method: 'POST', path: () => '/api/volumes', body: (who) => ({ arrayId, name: `matrix-new-${who}`, capacityBytes: 4 * MiB }), ok: 201, state: volumeCount },
+    {
+      label: 'POST /api/volumes',
+      access: 'operate',
+      method: 'POST',
+      path: () => '/api/volumes',
+      body: (who) => ({ arrayId, name: `matrix-new-${who}`, capacityBytes: 4 * MiB }),
+      ok: 201,
+      state: volumeCount,
+    },
     {
       label: 'POST /api/copies/:id/actions/stop',
       access: 'operate',
@@ -305,7 +324,12 @@ describe('each role against each route class', () => {
     expect((await whoAmI(bearer(capped))).body).toMatchObject({ username: TEST_ADMIN.username, role: 'monitor', via: 'token', tokenName: 'dashboard' });
     expect((await viaCapped.get('/api/arrays')).status).toBe(200);
     const before = await volumeCount();
-    expectError(await viaCapped.post('/api/volumes', { arrayId, name: 'capped-token-volume', capacityBytes: 4 * MiB }), 403, 'forbidden', /your role \(monitor\)/);
+    expectError(
+      await viaCapped.post('/api/volumes', { arrayId, name: 'capped-token-volume', capacityBytes: 4 * MiB }),
+      403,
+      'forbidden',
+      /your role \(monitor\)/,
+    );
     expectError(await viaCapped.put('/api/simulation', { speed: 10 }), 403, 'forbidden');
     expectError(await viaCapped.get('/api/users'), 403, 'forbidden');
     expectError(await viaCapped.get('/api/tokens?all=true'), 403, 'forbidden');
@@ -422,7 +446,11 @@ describe('API tokens', () => {
       expectError(await whoAmI({ ...cookieOnly, authorization }), 401, 'unauthorized');
     }
     const before = await volumeCount();
-    const write = await client(() => ({ ...sessionHeaders(operator), authorization: `Bearer ${garbage}` })).post('/api/volumes', { arrayId, name: 'garbage-bearer', capacityBytes: 4 * MiB });
+    const write = await client(() => ({ ...sessionHeaders(operator), authorization: `Bearer ${garbage}` })).post('/api/volumes', {
+      arrayId,
+      name: 'garbage-bearer',
+      capacityBytes: 4 * MiB,
+    });
     expectError(write, 401, 'unauthorized');
     expect(await volumeCount()).toBe(before);
   });
@@ -580,7 +608,9 @@ describe('sessions and CSRF', () => {
   });
 
   it('creates one user when ten requests race for one username; the others get 409, none a 500', async () => {
-    const statuses = await Promise.all(Array.from({ length: 10 }, () => admin.post('/api/users', { username: 'racer', password: 'racer-password-1', role: 'monitor' }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () => admin.post('/api/users', { username: 'racer', password: 'racer-password-1', role: 'monitor' }).then((r) => r.status)),
+    );
     expect(statuses.filter((status) => status === 201)).toHaveLength(1);
     expect(statuses.filter((status) => status === 409)).toHaveLength(9);
     expect((await admin.get<User[]>('/api/users')).body.filter((u) => u.username === 'racer')).toHaveLength(1);
@@ -608,11 +638,21 @@ describe('sessions and CSRF', () => {
     const elsewhere = await signIn(base(), 'pat', 'pat-password-old');
     const viaHere = client(() => sessionHeaders(here));
 
-    expectError(await viaHere.put('/api/account/password', { currentPassword: 'not-my-password', newPassword: 'pat-password-new' }), 403, 'forbidden', /current password is wrong/);
+    expectError(
+      await viaHere.put('/api/account/password', { currentPassword: 'not-my-password', newPassword: 'pat-password-new' }),
+      403,
+      'forbidden',
+      /current password is wrong/,
+    );
     expectError(await viaHere.put('/api/account/password', { currentPassword: 'pat-password-old', newPassword: 'short' }), 400, 'bad_request');
     const weak = await viaHere.put<ApiErrorBody>('/api/account/password', { currentPassword: 'pat-password-old', newPassword: 'short' });
     expect(weak.body.error.details).toEqual([expect.objectContaining({ path: 'newPassword', message: expect.stringMatching(/at least 10/) })]);
-    expectError(await client(() => ({ cookie: here.cookie })).put('/api/account/password', { currentPassword: 'pat-password-old', newPassword: 'pat-password-new' }), 403, 'forbidden', /CSRF/);
+    expectError(
+      await client(() => ({ cookie: here.cookie })).put('/api/account/password', { currentPassword: 'pat-password-old', newPassword: 'pat-password-new' }),
+      403,
+      'forbidden',
+      /CSRF/,
+    );
     // Nothing changed: the old password still signs in, the other session still works.
     expect((await whoAmI({ cookie: elsewhere.cookie })).status).toBe(200);
     const check = await signIn(base(), 'pat', 'pat-password-old');
@@ -662,7 +702,14 @@ describe('audit trail', () => {
     expect((await client(() => sessionHeaders(monitor)).post('/api/volumes', { arrayId, name: 'monitor-volume', capacityBytes: 4 * MiB })).status).toBe(403);
     expect((await anonymous.post('/api/volumes', { arrayId, name: 'anon-volume', capacityBytes: 4 * MiB })).status).toBe(401);
     // A client cannot pick the address the audit records.
-    expect((await viaOperator.call('POST', '/api/volumes', { arrayId, name: '-bad name' }, undefined, { 'x-grainline-peer': '203.0.113.9', 'x-forwarded-for': '203.0.113.9' })).status).toBe(400);
+    expect(
+      (
+        await viaOperator.call('POST', '/api/volumes', { arrayId, name: '-bad name' }, undefined, {
+          'x-grainline-peer': '203.0.113.9',
+          'x-forwarded-for': '203.0.113.9',
+        })
+      ).status,
+    ).toBe(400);
     expect((await viaOperator.del(`/api/volumes/${createdId}`)).status).toBe(204);
     expect((await signInStatus(FORMULA_USER, 'wrong-password')).status).toBe(401);
     expect((await viaOperator.get('/api/arrays')).status).toBe(200);
@@ -677,10 +724,22 @@ describe('audit trail', () => {
 
   it('records successful and refused writes with actor, method, path, status, outcome and address', () => {
     expect(audit.every((e) => e.kind === 'audit' && e.subjectType === 'request')).toBe(true);
-    expect(entry(OPERATOR.username, 'POST', '/api/volumes', 201)).toMatchObject({ subjectId: 'POST /api/volumes', details: { path: '/api/volumes', outcome: 'succeeded', via: 'token audit bot', role: 'operator' } });
-    expect(entry(OPERATOR.username, 'DELETE', `/api/volumes/${createdId}`, 204)).toMatchObject({ subjectId: `DELETE /api/volumes/${createdId}`, details: { outcome: 'succeeded' } });
+    expect(entry(OPERATOR.username, 'POST', '/api/volumes', 201)).toMatchObject({
+      subjectId: 'POST /api/volumes',
+      details: { path: '/api/volumes', outcome: 'succeeded', via: 'token audit bot', role: 'operator' },
+    });
+    expect(entry(OPERATOR.username, 'DELETE', `/api/volumes/${createdId}`, 204)).toMatchObject({
+      subjectId: `DELETE /api/volumes/${createdId}`,
+      details: { outcome: 'succeeded' },
+    });
     const forbidden = entry(MONITOR.username, 'POST', '/api/volumes', 403);
-    expect(forbidden.details).toMatchObject({ path: '/api/volumes', outcome: 'refused', via: 'session', role: 'monitor', message: expect.stringMatching(/may not do this/) });
+    expect(forbidden.details).toMatchObject({
+      path: '/api/volumes',
+      outcome: 'refused',
+      via: 'session',
+      role: 'monitor',
+      message: expect.stringMatching(/may not do this/),
+    });
     expect(entry('anonymous', 'POST', '/api/volumes', 401).details).toMatchObject({ path: '/api/volumes', outcome: 'refused', via: 'none' });
     const invalid = entry(OPERATOR.username, 'POST', '/api/volumes', 400);
     expect(invalid.details).toMatchObject({ outcome: 'refused', message: expect.stringMatching(/invalid body/) });
@@ -936,13 +995,23 @@ describe('first-run setup', () => {
   });
 
   it('creates the first admin once, signed in; a second setup is a conflict', async () => {
-    const response = await fetch(`${freshBase()}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'root', password: 'root-password-1' }) });
+    const response = await fetch(`${freshBase()}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'root', password: 'root-password-1' }),
+    });
     expect(response.status).toBe(201);
     const body = (await response.json()) as User & { csrfToken: string };
     expect(body).toMatchObject({ username: 'root', role: 'admin' });
     const cookies = setCookies(response.headers);
     expect(cookies.get('grainline_csrf')?.value).toBe(body.csrfToken);
-    rootSession = { cookie: response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; '), csrfToken: body.csrfToken };
+    rootSession = {
+      cookie: response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0])
+        .join('; '),
+      csrfToken: body.csrfToken,
+    };
     expect((await whoAmI({ cookie: rootSession.cookie }, freshBase)).body).toMatchObject({ username: 'root', role: 'admin', via: 'session' });
 
     expectError(await onFresh.post('/api/setup', { username: 'intruder', password: 'intruder-password-1' }), 409, 'conflict', /already set up/);
@@ -974,7 +1043,8 @@ describe('sign-in throttling', () => {
   }
 
   beforeAll(async () => {
-    for (const name of ['alice', 'bob']) expect((await asRoot.post('/api/users', { username: name, password: `${name}-password-1`, role: 'monitor' })).status).toBe(201);
+    for (const name of ['alice', 'bob'])
+      expect((await asRoot.post('/api/users', { username: name, password: `${name}-password-1`, role: 'monitor' })).status).toBe(201);
   });
 
   it(`blocks a user after ${USER_LIMIT} failures, even with the right password, and not other users`, async () => {

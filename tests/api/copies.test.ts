@@ -6,7 +6,10 @@ import { adminToken, bearer } from '../support/auth';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
-const { get, post, put, patch, del, putBytes, getBytes } = apiClient(() => server.baseUrl, () => bearer(token));
+const { get, post, put, patch, del, putBytes, getBytes } = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 let token = '';
 
 interface Volume {
@@ -86,7 +89,12 @@ describe('santricity volume-copy over HTTP', () => {
     const [source, target] = await samePair('santricity');
     const data = bytes(200_000, 3);
     expect((await putBytes(`/api/volumes/${source.id}/data?offset=4096`, data)).status).toBe(204);
-    const created = await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'high' } });
+    const created = await post<Copy>('/api/copies', {
+      type: 'volume-copy',
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      options: { priority: 'high' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.state).toBe('in-progress');
     const locked = await putBytes(`/api/volumes/${source.id}/data?offset=0`, bytes(10, 1));
@@ -121,7 +129,9 @@ describe('santricity volume-copy over HTTP', () => {
     const wrongType = await post<ApiErrorBody>('/api/copies', { type: 'shadowimage', sourceVolumeId: big.id, targetVolumeId: small.id });
     expect(wrongType.status).toBe(422);
     expect(wrongType.body.error.message).toMatch(/offers volume-copy/);
-    const eligibility = (await get<{ volumeId: string; eligible: boolean; reasons: string[] }[]>(`/api/copies/eligibility?type=volume-copy&sourceVolumeId=${big.id}`)).body;
+    const eligibility = (
+      await get<{ volumeId: string; eligible: boolean; reasons: string[] }[]>(`/api/copies/eligibility?type=volume-copy&sourceVolumeId=${big.id}`)
+    ).body;
     expect(eligibility).toHaveLength(volumes.length);
     expect(eligibility.find((e) => e.volumeId === small.id)?.eligible).toBe(false);
     expect(eligibility.find((e) => e.volumeId === big.id)?.reasons).toEqual(['a volume cannot be copied onto itself']);
@@ -148,7 +158,9 @@ describe('xp7 shadowimage over HTTP', () => {
     expect((await get<Copy>(`/api/copies/${pair.body.id}`)).body.state).toBe('PSUS');
     expect((await putBytes(`/api/volumes/${svol.id}/data?offset=0`, bytes(512, 2))).status).toBe(204);
     // The heatmap's cells: the S-VOL write since the split is the one changed grain, in cell 0.
-    const cells = await get<{ cells: number; grainsPerCell: number; changed: number[]; toCopy: number[]; counts: { toCopy: number; changed: number } }>(`/api/copies/${pair.body.id}/bitmap?cells=16`);
+    const cells = await get<{ cells: number; grainsPerCell: number; changed: number[]; toCopy: number[]; counts: { toCopy: number; changed: number } }>(
+      `/api/copies/${pair.body.id}/bitmap?cells=16`,
+    );
     expect(cells.status).toBe(200);
     expect(cells.body.cells).toBe(16);
     expect(cells.body.counts).toMatchObject({ toCopy: 0, changed: 1 });
@@ -173,7 +185,13 @@ describe('storwize flashcopy over HTTP', () => {
   it('prepares and starts a mapping, presents the T0 image, and starts a consistency group at one instant', async () => {
     const [source, target] = await samePair('storwize');
     await putBytes(`/api/volumes/${source.id}/data?offset=0`, bytes(1024, 5));
-    const map = await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, start: false, options: { copyRate: 0 } });
+    const map = await post<Copy>('/api/copies', {
+      type: 'flashcopy',
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      start: false,
+      options: { copyRate: 0 },
+    });
     expect(map.body.state).toBe('idle_or_copied');
     expect((await post<Copy>(`/api/copies/${map.body.id}/actions/start`)).body.state).toBe('preparing');
     await advance(3);
@@ -189,8 +207,17 @@ describe('storwize flashcopy over HTTP', () => {
     expect((await post<ApiErrorBody>('/api/consistency-groups', { arrayId: storwize.id, name: 'fcg_nightly' })).status).toBe(409);
     const [a, b] = await samePair('storwize', 0);
     const [c, d] = await samePair('storwize', 1);
-    for (const [s, t] of [[a, b], [c, d]] as const) {
-      const member = await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: s.id, targetVolumeId: t.id, start: false, consistencyGroupId: group.body.id });
+    for (const [s, t] of [
+      [a, b],
+      [c, d],
+    ] as const) {
+      const member = await post<Copy>('/api/copies', {
+        type: 'flashcopy',
+        sourceVolumeId: s.id,
+        targetVolumeId: t.id,
+        start: false,
+        consistencyGroupId: group.body.id,
+      });
       expect(member.status).toBe(201);
     }
     const started = await post<{ group: { state: string }; members: Copy[] }>(`/api/consistency-groups/${group.body.id}/actions/start`);
@@ -225,7 +252,9 @@ describe('host workloads', () => {
     const volume = (await volumesOf('ds6000')).find((v) => v.roles.length === 0)!;
     const started = await post<{ iops: number }>(`/api/volumes/${volume.id}/workload`, { pattern: 'random', iops: 200, blockBytes: 4096, writePercent: 50 });
     expect(started.status).toBe(201);
-    expect((await post<ApiErrorBody>(`/api/volumes/${volume.id}/workload`, { pattern: 'zigzag', iops: 1, blockBytes: 4096, writePercent: 1 })).status).toBe(400);
+    expect((await post<ApiErrorBody>(`/api/volumes/${volume.id}/workload`, { pattern: 'zigzag', iops: 1, blockBytes: 4096, writePercent: 1 })).status).toBe(
+      400,
+    );
     await advance(5);
     const status = (await get<{ stats: { reads: number; writes: number } }>(`/api/volumes/${volume.id}/workload`)).body;
     expect(status.stats.reads + status.stats.writes).toBeGreaterThanOrEqual(900);
@@ -248,7 +277,12 @@ describe('restart', () => {
   it('resumes every relationship with its state, progress and options', async () => {
     const [source, target] = await samePair('santricity', 1);
     await putBytes(`/api/volumes/${source.id}/data?offset=0`, bytes(4096, 8));
-    const copy = await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'lowest' } });
+    const copy = await post<Copy>('/api/copies', {
+      type: 'volume-copy',
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      options: { priority: 'lowest' },
+    });
     await advance(1);
     const before = (await get<Copy[]>('/api/copies')).body;
     expect(await server.stop('SIGTERM')).toBe(0);

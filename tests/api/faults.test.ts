@@ -9,7 +9,10 @@ import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
 let token = '';
-const api = apiClient(() => server.baseUrl, () => bearer(token));
+const api = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 const { get, post, put, del } = api;
 const GiB = 1024 ** 3;
 
@@ -84,7 +87,12 @@ describe('controllers', () => {
     const array = await arrayOf('santricity');
     const source = await volume('santricity', 'ft_vc_src', 'A');
     const target = await volume('santricity', 'ft_vc_tgt', 'B');
-    const created = await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'lowest' } });
+    const created = await post<Copy>('/api/copies', {
+      type: 'volume-copy',
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      options: { priority: 'lowest' },
+    });
     expect(created.body.state).toBe('in-progress');
     await advance(5);
     const onA = (await get<Volume[]>(`/api/volumes?arrayId=${array.id}&owner=A`)).body;
@@ -92,14 +100,22 @@ describe('controllers', () => {
 
     const failed = await post<ArrayDto>(`/api/arrays/${array.id}/controllers/A/fail`);
     expect(failed.status).toBe(200);
-    expect(failed.body.controllers.map((c) => [c.slot, c.status])).toEqual([['A', 'offline'], ['B', 'online']]);
+    expect(failed.body.controllers.map((c) => [c.slot, c.status])).toEqual([
+      ['A', 'offline'],
+      ['B', 'online'],
+    ]);
     expect(failed.body.controllers[0]!.volumeCount).toBe(0);
     const all = (await get<Volume[]>(`/api/volumes?arrayId=${array.id}`)).body;
     expect(all.every((v) => v.currentOwner === 'B')).toBe(true);
     expect(all.find((v) => v.id === source.id)?.preferredOwner).toBe('A');
     expect((await copy(created.body.id)).state).toBe('in-progress');
     const [fault] = await faults();
-    expect(fault).toMatchObject({ kind: 'controller-failure', arrayId: array.id, targetName: 'controller A', effect: `${onA.length} volumes move to controller B; copies continue there` });
+    expect(fault).toMatchObject({
+      kind: 'controller-failure',
+      arrayId: array.id,
+      targetName: 'controller A',
+      effect: `${onA.length} volumes move to controller B; copies continue there`,
+    });
     // Host writes go through the survivor.
     const other = all.find((v) => v.preferredOwner === 'A' && v.id !== source.id)!;
     expect((await api.putBytes(`/api/volumes/${other.id}/data?offset=0`, new Uint8Array(512).fill(7))).status).toBe(204);
@@ -127,7 +143,10 @@ describe('controllers', () => {
   it('refuses monitors (403) and changes nothing', async () => {
     expect((await post('/api/users', { username: 'ft-monitor', password: 'monitor-password-1', role: 'monitor' })).status).toBe(201);
     const monitorToken = await createTokenAs(server.baseUrl, await signIn(server.baseUrl, 'ft-monitor', 'monitor-password-1'), 'ft monitor');
-    const asMonitor = apiClient(() => server.baseUrl, () => bearer(monitorToken));
+    const asMonitor = apiClient(
+      () => server.baseUrl,
+      () => bearer(monitorToken),
+    );
     const array = await arrayOf('xp7');
     expect((await asMonitor.post(`/api/arrays/${array.id}/controllers/A/fail`)).status).toBe(403);
     expect((await asMonitor.post('/api/faults', { kind: 'controller-failure', arrayId: array.id, slot: 'A' })).status).toBe(403);
@@ -141,7 +160,12 @@ describe('faults', () => {
     const source = await volume('storwize', 'ft_fc_src', 'A');
     const target = await volume('storwize', 'ft_fc_tgt', 'B');
     const idle = await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, start: false });
-    const vc = await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: (await volume('santricity', 'ft_bad_src', 'A')).id, targetVolumeId: (await volume('santricity', 'ft_bad_tgt', 'A')).id, start: false });
+    const vc = await post<Copy>('/api/copies', {
+      type: 'volume-copy',
+      sourceVolumeId: (await volume('santricity', 'ft_bad_src', 'A')).id,
+      targetVolumeId: (await volume('santricity', 'ft_bad_tgt', 'A')).id,
+      start: false,
+    });
     const before = JSON.stringify([(await get('/api/volumes')).body, (await get('/api/copies')).body, (await get('/api/arrays')).body]);
     expect(refusal(await post('/api/faults', {}), 400)).toBeTruthy();
     expect(refusal(await post('/api/faults', { kind: 'meteor-strike', volumeId: source.id }), 400)).toBeTruthy();
@@ -163,7 +187,9 @@ describe('faults', () => {
   it('volume I/O error: copy failed, hosts refused with 423, recopy refused until cleared, then recovers', async () => {
     const source = await volume('santricity', 'ft_io_src', 'A');
     const target = await volume('santricity', 'ft_io_tgt', 'A');
-    const created = (await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'lowest' } })).body;
+    const created = (
+      await post<Copy>('/api/copies', { type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'lowest' } })
+    ).body;
     await advance(2);
     const injected = await post<Fault>('/api/faults', { kind: 'volume-io-error', volumeId: target.id });
     expect(injected.status).toBe(201);

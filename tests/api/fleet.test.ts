@@ -31,7 +31,10 @@ interface ApiVolume {
 }
 type ApiError = ApiErrorBody;
 
-const { call, get } = apiClient(() => server.baseUrl, () => bearer(token));
+const { call, get } = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 let token = '';
 
 const GiB = 1024 ** 3;
@@ -67,7 +70,9 @@ describe('health and discovery', () => {
   });
 
   it('publishes an OpenAPI 3.1 document generated from the request schemas', async () => {
-    const { status, body } = await get<{ openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>('/api/openapi.json');
+    const { status, body } = await get<{ openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>(
+      '/api/openapi.json',
+    );
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths['/api/volumes'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
@@ -138,10 +143,26 @@ describe('volumes', () => {
     const storwize = await arrayOf('storwize');
     const pool = storwize.pools[1];
     const before = await volumeCount();
-    const created = await call<ApiVolume>('POST', '/api/volumes', { arrayId: storwize.id, poolId: pool?.id, name: 'vdisk_api_test', capacityBytes: 10 * GiB, preferredOwner: 'B' });
+    const created = await call<ApiVolume>('POST', '/api/volumes', {
+      arrayId: storwize.id,
+      poolId: pool?.id,
+      name: 'vdisk_api_test',
+      capacityBytes: 10 * GiB,
+      preferredOwner: 'B',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/api/volumes/${created.body.id}`);
-    expect(created.body).toMatchObject({ arrayId: storwize.id, poolId: pool?.id, name: 'vdisk_api_test', capacityBytes: 10 * GiB, preferredOwner: 'B', currentOwner: 'B', roles: [], status: 'online', readOnly: false });
+    expect(created.body).toMatchObject({
+      arrayId: storwize.id,
+      poolId: pool?.id,
+      name: 'vdisk_api_test',
+      capacityBytes: 10 * GiB,
+      preferredOwner: 'B',
+      currentOwner: 'B',
+      roles: [],
+      status: 'online',
+      readOnly: false,
+    });
     expect(await volumeCount()).toBe(before + 1);
     expect((await get<ApiVolume>(`/api/volumes/${created.body.id}`)).body.name).toBe('vdisk_api_test');
     const after = await get<ApiArray>(`/api/arrays/${storwize.id}`);
@@ -164,15 +185,47 @@ describe('volumes', () => {
       ['an empty body', async () => ({ raw: '' }), 400, 'bad_request'],
       ['a JSON array', async () => ({ body: [1, 2] }), 400, 'bad_request'],
       ['a negative capacity', async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: 'neg', capacityBytes: -1 } }), 400, 'bad_request'],
-      ['an absurd capacity', async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: 'huge', capacityBytes: '999999999999999999999999' } }), 400, 'bad_request'],
+      [
+        'an absurd capacity',
+        async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: 'huge', capacityBytes: '999999999999999999999999' } }),
+        400,
+        'bad_request',
+      ],
       ['a float capacity', async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: 'float', capacityBytes: 1e300 } }), 400, 'bad_request'],
       ['wrong types', async () => ({ body: { arrayId: 42, name: ['x'], capacityBytes: 'ten gigs' } }), 400, 'bad_request'],
-      ['an injection-style name', async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: "x'; DROP TABLE Volume;--", capacityBytes: GiB } }), 400, 'bad_request'],
+      [
+        'an injection-style name',
+        async () => ({ body: { arrayId: (await arrayOf('xp7')).id, name: "x'; DROP TABLE Volume;--", capacityBytes: GiB } }),
+        400,
+        'bad_request',
+      ],
       ['an unknown array', async () => ({ body: { arrayId: 'no-such-array', name: 'orphan', capacityBytes: GiB } }), 404, 'not_found'],
       ['a duplicate name', async () => ({ body: { arrayId: (await arrayOf('ds6000')).id, name: '1000', capacityBytes: GiB } }), 409, 'conflict'],
-      ['a pool of another array', async () => ({ body: { arrayId: (await arrayOf('ds6000')).id, poolId: (await arrayOf('xp7')).pools[0]?.id, name: 'wrongpool', capacityBytes: GiB } }), 422, 'unprocessable'],
-      ['more than the pool has free', async () => ({ body: { arrayId: (await arrayOf('ds6000')).id, poolId: (await arrayOf('ds6000')).pools[0]?.id, name: 'toobig', capacityBytes: String(64n * 1024n ** 4n) } }), 422, 'unprocessable'],
-      ['an oversized body', async () => ({ raw: JSON.stringify({ arrayId: 'x', name: 'big', capacityBytes: GiB, pad: 'x'.repeat(2 * 1024 * 1024) }) }), 413, 'payload_too_large'],
+      [
+        'a pool of another array',
+        async () => ({ body: { arrayId: (await arrayOf('ds6000')).id, poolId: (await arrayOf('xp7')).pools[0]?.id, name: 'wrongpool', capacityBytes: GiB } }),
+        422,
+        'unprocessable',
+      ],
+      [
+        'more than the pool has free',
+        async () => ({
+          body: {
+            arrayId: (await arrayOf('ds6000')).id,
+            poolId: (await arrayOf('ds6000')).pools[0]?.id,
+            name: 'toobig',
+            capacityBytes: String(64n * 1024n ** 4n),
+          },
+        }),
+        422,
+        'unprocessable',
+      ],
+      [
+        'an oversized body',
+        async () => ({ raw: JSON.stringify({ arrayId: 'x', name: 'big', capacityBytes: GiB, pad: 'x'.repeat(2 * 1024 * 1024) }) }),
+        413,
+        'payload_too_large',
+      ],
     ];
 
     it.each(cases)('%s', async (_label, make, status, code) => {
@@ -214,7 +267,15 @@ describe('volumes', () => {
       // The file system holds it: the far end of the volume reads and writes like the start.
       const end = capacityBytes - 4096;
       const data = new Uint8Array(4096).fill(7);
-      expect((await fetch(`${server.baseUrl}/api/volumes/${created.body.id}/data?offset=${end}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...bearer(token) }, body: data })).status).toBe(204);
+      expect(
+        (
+          await fetch(`${server.baseUrl}/api/volumes/${created.body.id}/data?offset=${end}`, {
+            method: 'PUT',
+            headers: { 'content-type': 'application/octet-stream', ...bearer(token) },
+            body: data,
+          })
+        ).status,
+      ).toBe(204);
       const back = await fetch(`${server.baseUrl}/api/volumes/${created.body.id}/data?offset=${end}&length=4096`, { headers: bearer(token) });
       expect(new Uint8Array(await back.arrayBuffer())).toEqual(data);
       return;

@@ -15,7 +15,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, UpdateUserBody } from '../../lib/api/auth-schemas';
-import { ActionBody, AdvanceBody, CreateCopyBody, CreateGroupBody, DataWriteQuery, PatchCopyBody, PutSimulationBody, WorkloadBody } from '../../lib/api/copy-schemas';
+import {
+  ActionBody,
+  AdvanceBody,
+  CreateCopyBody,
+  CreateGroupBody,
+  DataWriteQuery,
+  PatchCopyBody,
+  PutSimulationBody,
+  WorkloadBody,
+} from '../../lib/api/copy-schemas';
 import { CreateFaultBody } from '../../lib/api/fault-schemas';
 import { CreateVolumeBody } from '../../lib/api/fleet-schemas';
 import { apiClient, type ApiErrorBody } from '../support/api';
@@ -39,7 +48,10 @@ const PASSWORD = 'fuzz-password-123';
 
 let server: RunningServer;
 let token = '';
-const admin = apiClient(() => server.baseUrl, () => bearer(token));
+const admin = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 // ---- the fleet the fuzzer aims at ---------------------------------------------------------------
 
@@ -101,7 +113,8 @@ async function buildFixture(): Promise<Fixture> {
     return found;
   };
   const seeded = await ok(admin.get<VolumeDto[]>('/api/volumes'), 200, 'list volumes');
-  const volume = async (model: string, name: string) => (await ok(admin.post<VolumeDto>('/api/volumes', { arrayId: arrayOf(model).id, name, capacityBytes: FIXTURE_VOLUME_BYTES }), 201, `create ${name}`)).id;
+  const volume = async (model: string, name: string) =>
+    (await ok(admin.post<VolumeDto>('/api/volumes', { arrayId: arrayOf(model).id, name, capacityBytes: FIXTURE_VOLUME_BYTES }), 201, `create ${name}`)).id;
   const fcSource = await volume('storwize', 'fz_fc_src');
   const fcTarget = await volume('storwize', 'fz_fc_tgt');
   const siPrimary = await volume('xp7', 'fz_si_p');
@@ -115,12 +128,25 @@ async function buildFixture(): Promise<Fixture> {
     if (written.status !== 204) throw new Error(`fill ${id}: ${written.status}`);
   }
   const group = await ok(admin.post<{ id: string }>('/api/consistency-groups', { arrayId: arrayOf('storwize').id, name: 'fz_cg' }), 201, 'create group');
-  const flash = await ok(admin.post<{ id: string }>('/api/copies', { type: 'flashcopy', sourceVolumeId: fcSource, targetVolumeId: fcTarget, consistencyGroupId: group.id }), 201, 'create flashcopy');
-  const pair = await ok(admin.post<{ id: string }>('/api/copies', { type: 'shadowimage', sourceVolumeId: siPrimary, targetVolumeId: siSecondary }), 201, 'create shadowimage');
-  const volumeCopy = await ok(admin.post<{ id: string }>('/api/copies', { type: 'volume-copy', sourceVolumeId: vcSource, targetVolumeId: vcTarget }), 201, 'create volume copy');
+  const flash = await ok(
+    admin.post<{ id: string }>('/api/copies', { type: 'flashcopy', sourceVolumeId: fcSource, targetVolumeId: fcTarget, consistencyGroupId: group.id }),
+    201,
+    'create flashcopy',
+  );
+  const pair = await ok(
+    admin.post<{ id: string }>('/api/copies', { type: 'shadowimage', sourceVolumeId: siPrimary, targetVolumeId: siSecondary }),
+    201,
+    'create shadowimage',
+  );
+  const volumeCopy = await ok(
+    admin.post<{ id: string }>('/api/copies', { type: 'volume-copy', sourceVolumeId: vcSource, targetVolumeId: vcTarget }),
+    201,
+    'create volume copy',
+  );
   const existingCopies = await ok(admin.get<{ id: string }[]>('/api/copies'), 200, 'list copies');
 
-  const user = async (username: string, role: string) => (await ok(admin.post<{ id: string }>('/api/users', { username, password: PASSWORD, role }), 201, `create ${username}`)).id;
+  const user = async (username: string, role: string) =>
+    (await ok(admin.post<{ id: string }>('/api/users', { username, password: PASSWORD, role }), 201, `create ${username}`)).id;
   const monitorId = await user('fz-monitor', 'monitor');
   const operatorId = await user('fz-operator', 'operator');
   const victims = [await user('fz-victim-1', 'operator'), await user('fz-victim-2', 'monitor')];
@@ -128,7 +154,8 @@ async function buildFixture(): Promise<Fixture> {
   const operatorToken = await createTokenAs(server.baseUrl, await signIn(server.baseUrl, 'fz-operator', PASSWORD), 'fz operator');
   const session = await signIn(server.baseUrl, TEST_ADMIN.username, TEST_ADMIN.password);
   const disposable: string[] = [];
-  for (const name of ['fz-disposable-1', 'fz-disposable-2', 'fz-disposable-3']) disposable.push((await ok(admin.post<{ id: string }>('/api/tokens', { name }), 201, `token ${name}`)).id);
+  for (const name of ['fz-disposable-1', 'fz-disposable-2', 'fz-disposable-3'])
+    disposable.push((await ok(admin.post<{ id: string }>('/api/tokens', { name }), 201, `token ${name}`)).id);
   const revoked = await ok(admin.post<{ id: string; secret: string }>('/api/tokens', { name: 'fz-revoked' }), 201, 'token fz-revoked');
   await ok(admin.del(`/api/tokens/${revoked.id}`), 204, 'revoke token');
   return {
@@ -155,7 +182,16 @@ async function buildFixture(): Promise<Fixture> {
 // The event log is left out on purpose: every state-changing request, refused or not, is audited.
 // Volume data is hashed for the fixture's small volumes only (the seeded ones are GiBs, and the
 // fuzzer aims its data writes at the fixture); every volume's metadata is in /api/volumes.
-const JSON_PARTS = ['/api/arrays', '/api/volumes', '/api/copies', '/api/consistency-groups', '/api/faults', '/api/users', '/api/tokens?all=true', '/api/simulation'];
+const JSON_PARTS = [
+  '/api/arrays',
+  '/api/volumes',
+  '/api/copies',
+  '/api/consistency-groups',
+  '/api/faults',
+  '/api/users',
+  '/api/tokens?all=true',
+  '/api/simulation',
+];
 /** Touched by the requests themselves (token use, session activity), not by what they ask. */
 const VOLATILE_KEYS = new Set(['lastUsedAt', 'lastSeenAt']);
 
@@ -232,7 +268,7 @@ function toJsonText(value: unknown): string {
 
 const INJECTIONS = [
   "' OR '1'='1",
-  "1; DROP TABLE Volume; --",
+  '1; DROP TABLE Volume; --',
   '" OR ""="',
   "admin'--",
   "'; SELECT sqlite_version(); --",
@@ -278,13 +314,52 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('a'.repeat(65), 'a'.repeat(257), 'x'.repeat(100_000), '9'.repeat(400)) },
 );
 
-const hugeDecimal = fc.constantFrom('9007199254740993', '18446744073709551616', '99999999999999999999999', '1' + '0'.repeat(40), '-1', '1.5', '1e3', '0x10', ' 1', '+1', '00000000000000001', '-0');
+const hugeDecimal = fc.constantFrom(
+  '9007199254740993',
+  '18446744073709551616',
+  '99999999999999999999999',
+  '1' + '0'.repeat(40),
+  '-1',
+  '1.5',
+  '1e3',
+  '0x10',
+  ' 1',
+  '+1',
+  '00000000000000001',
+  '-0',
+);
 
 const hostileNumber: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(-1, 0, -0, 0.5, 1.5, 511, 513, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, 2 ** 64, 1e21, 1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, Number.EPSILON, -(2 ** 53)) },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      -1,
+      0,
+      -0,
+      0.5,
+      1.5,
+      511,
+      513,
+      2 ** 31,
+      2 ** 32,
+      2 ** 53,
+      2 ** 53 + 2,
+      2 ** 64,
+      1e21,
+      1e308,
+      -1e308,
+      Number.MAX_VALUE,
+      Number.MIN_VALUE,
+      Number.EPSILON,
+      -(2 ** 53),
+    ),
+  },
   { weight: 2, arbitrary: fc.double() },
   { weight: 2, arbitrary: fc.integer() },
-  { weight: 1, arbitrary: fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '1E2', '-0.0', '0.0000001e7', '5e-324').map((text) => new RawJson(text)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('1e400', '-1e400', '123456789012345678901234567890', '1E2', '-0.0', '0.0000001e7', '5e-324').map((text) => new RawJson(text)),
+  },
 );
 
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -293,7 +368,10 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: hugeDecimal },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>([], {}, [1, 2, 3], { $ne: null }, { $gt: '' }, ['admin'], { toString: 'x' }, new Array<number>(50_000).fill(9)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>([], {}, [1, 2, 3], { $ne: null }, { $gt: '' }, ['admin'], { toString: 'x' }, new Array<number>(50_000).fill(9)),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
 );
 
@@ -361,7 +439,31 @@ function pct(text: string): string {
 }
 
 /** Raw path segments sent as they are: traversal, NUL, broken escapes, encoded slashes. */
-const RAW_SEGMENTS = ['..', '.', '%00', '%zz', '%', '%2e%2e', '%2E%2E%2F%2E%2E', '%2F', '..%2F..%2Fetc%2Fpasswd', '%E0%A4%A', '%C0%AE%C0%AE', '%ff', '%0d%0a', ';', '*', '~', '$', "'", '"', '%u0041', '%%30%30', '', '//'];
+const RAW_SEGMENTS = [
+  '..',
+  '.',
+  '%00',
+  '%zz',
+  '%',
+  '%2e%2e',
+  '%2E%2E%2F%2E%2E',
+  '%2F',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%E0%A4%A',
+  '%C0%AE%C0%AE',
+  '%ff',
+  '%0d%0a',
+  ';',
+  '*',
+  '~',
+  '$',
+  "'",
+  '"',
+  '%u0041',
+  '%%30%30',
+  '',
+  '//',
+];
 
 interface Segment {
   text: string;
@@ -372,7 +474,12 @@ interface Segment {
 
 function idSegment(pool: () => string[]): fc.Arbitrary<Segment> {
   return fc.oneof(
-    { weight: 6, arbitrary: fc.integer({ min: 0, max: 999 }).map((i) => ({ text: pct(pool()[i % Math.max(1, pool().length)] ?? 'none'), plain: true, real: pool().length > 0 })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .integer({ min: 0, max: 999 })
+        .map((i) => ({ text: pct(pool()[i % Math.max(1, pool().length)] ?? 'none'), plain: true, real: pool().length > 0 })),
+    },
     { weight: 2, arbitrary: fc.oneof(fc.uuid(), fc.stringMatching(/^c[a-z0-9]{24}$/)).map((id) => ({ text: id, plain: true, real: false })) },
     { weight: 3, arbitrary: hostileString.map((s) => ({ text: pct(s), plain: !/^\.*$/.test(s), real: false })) },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_SEGMENTS).map((text) => ({ text, plain: false, real: false })) },
@@ -387,12 +494,34 @@ const actionSegment = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS).map((text) => ({ text, plain: false, real: false })) },
 );
 
-const QUERY_NUMBERS = ['-1', '-0', '0', '1', '1.5', '1e3', '1e309', 'NaN', 'Infinity', '9007199254740993', '99999999999999999999', '9999999999999999', '0x10', ' 1', '+1', '00000000000000001', '16777216', '16777217', '1048575', '1048576', '1048577', '512', 'true', '[]'];
+const QUERY_NUMBERS = [
+  '-1',
+  '-0',
+  '0',
+  '1',
+  '1.5',
+  '1e3',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '9007199254740993',
+  '99999999999999999999',
+  '9999999999999999',
+  '0x10',
+  ' 1',
+  '+1',
+  '00000000000000001',
+  '16777216',
+  '16777217',
+  '1048575',
+  '1048576',
+  '1048577',
+  '512',
+  'true',
+  '[]',
+];
 
-const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...QUERY_NUMBERS) },
-  { weight: 3, arbitrary: hostileString },
-);
+const hostileQueryValue: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...QUERY_NUMBERS) }, { weight: 3, arbitrary: hostileString });
 
 interface QueryPart {
   text: string;
@@ -400,12 +529,21 @@ interface QueryPart {
 
 function queryArb(keys: Record<string, fc.Arbitrary<string>>): fc.Arbitrary<string> {
   const names = Object.keys(keys);
-  const knownPair = names.length === 0 ? null : fc.constantFrom(...names).chain((key) => fc.oneof({ weight: 3, arbitrary: keys[key]! }, { weight: 2, arbitrary: hostileQueryValue }).map((value) => ({ text: `${pct(key)}=${pct(value)}` })));
+  const knownPair =
+    names.length === 0
+      ? null
+      : fc
+          .constantFrom(...names)
+          .chain((key) =>
+            fc.oneof({ weight: 3, arbitrary: keys[key]! }, { weight: 2, arbitrary: hostileQueryValue }).map((value) => ({ text: `${pct(key)}=${pct(value)}` })),
+          );
   const strangePair: fc.Arbitrary<QueryPart> = fc.oneof(
     fc.tuple(hostileString, hostileQueryValue).map(([key, value]) => ({ text: `${pct(key)}=${pct(value)}` })),
     fc.constantFrom(...names, 'x').map((key) => ({ text: `${pct(key)}[]=1&${pct(key)}[]=2` })),
     fc.constantFrom(...names, 'x').map((key) => ({ text: `${pct(key)}[$ne]=1` })),
-    fc.constantFrom('%zz=1', '=', '==', '&&&', 'a=%', '%00=%00', 'offset', 'length=', '__proto__[admin]=1', 'constructor[prototype][admin]=1').map((text) => ({ text })),
+    fc
+      .constantFrom('%zz=1', '=', '==', '&&&', 'a=%', '%00=%00', 'offset', 'length=', '__proto__[admin]=1', 'constructor[prototype][admin]=1')
+      .map((text) => ({ text })),
   );
   const pairs = fc.array(knownPair ? fc.oneof({ weight: 4, arbitrary: knownPair }, { weight: 1, arbitrary: strangePair }) : strangePair, { maxLength: 4 });
   return pairs.map((list) => (list.length === 0 ? '' : `?${list.map((p) => p.text).join('&')}`));
@@ -419,29 +557,74 @@ function jsonBody(fields: Fields | null): fc.Arbitrary<BodySpec> {
       ? fc.constant<BodySpec>({ kind: 'none' })
       : fc
           .tuple(
-            fc.record(Object.fromEntries(Object.entries(fields).map(([key, valid]) => [key, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: hostileValue })])), { requiredKeys: [] }),
+            fc.record(
+              Object.fromEntries(
+                Object.entries(fields).map(([key, valid]) => [key, fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: hostileValue })]),
+              ),
+              { requiredKeys: [] },
+            ),
             fc.option(fc.dictionary(fc.oneof(hostileString, fc.constantFrom('__proto__', 'constructor', 'extra')), hostileValue, { maxKeys: 2 }), { freq: 6 }),
           )
           .map(([known, extra]) => ({ kind: 'json', value: { ...known, ...(extra ?? {}) } }));
-  const deepPath = fc.tuple(fc.constantFrom(...Object.keys(fields ?? {}), 'x'), fc.option(fc.constantFrom('copyRate', 'priority', 'mode', 'x'), { nil: undefined })).map(([first, second]) => (second === undefined ? [first] : [first, second]));
+  const deepPath = fc
+    .tuple(fc.constantFrom(...Object.keys(fields ?? {}), 'x'), fc.option(fc.constantFrom('copyRate', 'priority', 'mode', 'x'), { nil: undefined }))
+    .map(([first, second]) => (second === undefined ? [first] : [first, second]));
   return fc.oneof(
     { weight: fields === null ? 1 : 14, arbitrary: shaped },
     { weight: 2, arbitrary: hostileValue.map((value): BodySpec => ({ kind: 'json', value })) },
     {
       weight: 2,
       arbitrary: fc
-        .oneof(fc.constantFrom('{', '{"a":', 'not json', '{"a":1}{"b":2}', "{'a':1}", '{"a":1,}', '\uFEFF{}', 'null', '[]', '""', '0', '\u0000', '{"__proto__":{"isAdmin":true}}', 'NaN', '[1,2', '\n\n'), fc.string({ maxLength: 60 }))
+        .oneof(
+          fc.constantFrom(
+            '{',
+            '{"a":',
+            'not json',
+            '{"a":1}{"b":2}',
+            "{'a':1}",
+            '{"a":1,}',
+            '\uFEFF{}',
+            'null',
+            '[]',
+            '""',
+            '0',
+            '\u0000',
+            '{"__proto__":{"isAdmin":true}}',
+            'NaN',
+            '[1,2',
+            '\n\n',
+          ),
+          fc.string({ maxLength: 60 }),
+        )
         .map((text): BodySpec => ({ kind: 'text', text })),
     },
     { weight: 1, arbitrary: fc.constant<BodySpec>({ kind: 'none' }) },
     { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1000, max: 150_000 }), deepPath).map(([depth, path]): BodySpec => ({ kind: 'deep', depth, path })) },
-    { weight: 1, arbitrary: fc.record({ bytes: fc.constantFrom(MAX_JSON_BODY + 1, 2 * MiB, 3 * MiB), chunked: fc.boolean() }).map((b): BodySpec => ({ kind: 'huge-json', ...b })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ bytes: fc.constantFrom(MAX_JSON_BODY + 1, 2 * MiB, 3 * MiB), chunked: fc.boolean() })
+        .map((b): BodySpec => ({ kind: 'huge-json', ...b })),
+    },
   );
 }
 
 const dataBody: fc.Arbitrary<BodySpec> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ size: fc.oneof(fc.constantFrom(0, 1, 511, 512, 513, 4096, 65_536, MiB - 1, MiB, MiB + 1, 2 * MiB), fc.integer({ min: 0, max: 70_000 })), seed: fc.nat() }).map((b): BodySpec => ({ kind: 'bytes', ...b })) },
-  { weight: 1, arbitrary: fc.record({ bytes: fc.constantFrom(MAX_DATA_REQUEST + 1, 20 * MiB), chunked: fc.boolean() }).map((b): BodySpec => ({ kind: 'huge-bytes', ...b })) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .record({
+        size: fc.oneof(fc.constantFrom(0, 1, 511, 512, 513, 4096, 65_536, MiB - 1, MiB, MiB + 1, 2 * MiB), fc.integer({ min: 0, max: 70_000 })),
+        seed: fc.nat(),
+      })
+      .map((b): BodySpec => ({ kind: 'bytes', ...b })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ bytes: fc.constantFrom(MAX_DATA_REQUEST + 1, 20 * MiB), chunked: fc.boolean() })
+      .map((b): BodySpec => ({ kind: 'huge-bytes', ...b })),
+  },
   { weight: 1, arbitrary: jsonBody(null) },
 );
 
@@ -451,7 +634,19 @@ const authArb: fc.Arbitrary<Auth> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<Auth>('monitor', 'operator') },
 );
 
-const MALFORMED_AUTH = ['Bearer', 'Bearer ', 'Bearer gl_', `Bearer gl_${'A'.repeat(43)}`, 'Bearer null', 'Basic YWRtaW46dGVzdA==', 'bearer', `Bearer ${'x'.repeat(4000)}`, "Bearer ' OR 1=1 --", 'Token abc', 'Bearer gl_../../etc/passwd'];
+const MALFORMED_AUTH = [
+  'Bearer',
+  'Bearer ',
+  'Bearer gl_',
+  `Bearer gl_${'A'.repeat(43)}`,
+  'Bearer null',
+  'Basic YWRtaW46dGVzdA==',
+  'bearer',
+  `Bearer ${'x'.repeat(4000)}`,
+  "Bearer ' OR 1=1 --",
+  'Token abc',
+  'Bearer gl_../../etc/passwd',
+];
 
 function authHeaders(auth: Auth, malformedIndex: number): Record<string, string> {
   switch (auth) {
@@ -476,7 +671,16 @@ function authHeaders(auth: Auth, malformedIndex: number): Record<string, string>
   }
 }
 
-const JSON_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', 'application/json; charset=utf-16', '*/*; q=;'];
+const JSON_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  'application/json; charset=utf-16',
+  '*/*; q=;',
+];
 
 function contentTypeArb(main: string | null): fc.Arbitrary<string | null> {
   return fc.oneof({ weight: 8, arbitrary: fc.constant(main) }, { weight: 2, arbitrary: fc.constantFrom<string | null>(null, ...JSON_TYPES) });
@@ -500,18 +704,34 @@ function routes(): RouteSpec[] {
   const anyVolume = pick(() => [...fx.dataVolumeIds, ...fx.otherVolumeIds]);
   const fixtureVolume = pick(() => fx.dataVolumeIds);
   const groupId = pick(() => fx.groupIds);
-  const offsets = fc.oneof(fc.constantFrom('0', '512', '4096', String(FIXTURE_VOLUME_BYTES - 512), String(FIXTURE_VOLUME_BYTES)), fc.nat({ max: FIXTURE_VOLUME_BYTES }).map(String));
-  const lengths = fc.oneof(fc.constantFrom('1', '512', '4096', String(FIXTURE_VOLUME_BYTES), String(MAX_DATA_REQUEST), String(MAX_DATA_REQUEST + 1), '1000000000000'), fc.integer({ min: 1, max: 70_000 }).map(String));
+  const offsets = fc.oneof(
+    fc.constantFrom('0', '512', '4096', String(FIXTURE_VOLUME_BYTES - 512), String(FIXTURE_VOLUME_BYTES)),
+    fc.nat({ max: FIXTURE_VOLUME_BYTES }).map(String),
+  );
+  const lengths = fc.oneof(
+    fc.constantFrom('1', '512', '4096', String(FIXTURE_VOLUME_BYTES), String(MAX_DATA_REQUEST), String(MAX_DATA_REQUEST + 1), '1000000000000'),
+    fc.integer({ min: 1, max: 70_000 }).map(String),
+  );
   const copyType = fc.constantFrom('volume-copy', 'shadowimage', 'flashcopy');
   const options = fc.dictionary(
     fc.constantFrom('priority', 'targetReadOnly', 'pace', 'copyRate', 'incremental', 'autoDelete', 'grainSize', 'cleanRate', 'mode'),
-    fc.oneof(fc.constantFrom<unknown>('high', 'lowest', 'faster', 'slower', 'nocopy', 'copy', true, false, 0, 50, 150, 151, 64, 256, 65_536, 262_144), hostileValue),
+    fc.oneof(
+      fc.constantFrom<unknown>('high', 'lowest', 'faster', 'slower', 'nocopy', 'copy', true, false, 0, 50, 150, 151, 64, 256, 65_536, 262_144),
+      hostileValue,
+    ),
     { maxKeys: 3 },
   );
   const username = fc.oneof(fc.constantFrom('admin', 'fz-monitor', 'nobody'), fc.stringMatching(/^[a-z][a-z0-9.]{1,12}$/));
   const password = fc.oneof(fc.constantFrom('short', 'x'.repeat(257), 'wrong-password-123'), fc.string({ minLength: 10, maxLength: 30 }));
   const role = fc.constantFrom('admin', 'operator', 'monitor');
-  const events = { since: fc.constantFrom('2020-01-01T00:00:00Z', '2999-12-31T23:59:59+00:00', 'yesterday', '2020-13-45T99:99:99Z'), limit: fc.constantFrom('1', '10', '1000', '1001', '100000', '100001'), arrayId, kind: fc.constantFrom('volume.created', 'audit', 'copy.state-changed'), actor: fc.constantFrom('admin', 'system', 'anonymous'), category: fc.constantFrom('audit', 'changes') };
+  const events = {
+    since: fc.constantFrom('2020-01-01T00:00:00Z', '2999-12-31T23:59:59+00:00', 'yesterday', '2020-13-45T99:99:99Z'),
+    limit: fc.constantFrom('1', '10', '1000', '1001', '100000', '100001'),
+    arrayId,
+    kind: fc.constantFrom('volume.created', 'audit', 'copy.state-changed'),
+    actor: fc.constantFrom('admin', 'system', 'anonymous'),
+    category: fc.constantFrom('audit', 'changes'),
+  };
   const volume = { id: idSegment(() => [...fx.dataVolumeIds, ...fx.otherVolumeIds]) };
   const faultKind = fc.constantFrom('volume-io-error', 'metadata-loss', 'controller-failure', 'meteor-strike');
   const slotSegment = fc.oneof(
@@ -524,35 +744,110 @@ function routes(): RouteSpec[] {
     { method: 'GET', template: '/api/openapi.json', access: 'read' },
     { method: 'GET', template: '/api/arrays', access: 'read' },
     { method: 'GET', template: '/api/arrays/:id', access: 'read', params: { id: idSegment(() => fx.arrayIds) } },
-    { method: 'GET', template: '/api/volumes', access: 'read', query: { arrayId, poolId, role: fc.constantFrom('none', 'source', 'target', 'P-VOL'), owner: fc.constantFrom('A', 'B', 'C'), q: fc.constantFrom('fz', 'SAP_PRD', '%', '_') } },
-    { method: 'POST', template: '/api/volumes', access: 'operate', fields: { arrayId, poolId, name: fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/), capacityBytes: fc.constantFrom<unknown>(MiB, 10 * MiB, '1073741824', MiB + 1, 0), preferredOwner: fc.constantFrom('A', 'B', 'C') } },
+    {
+      method: 'GET',
+      template: '/api/volumes',
+      access: 'read',
+      query: {
+        arrayId,
+        poolId,
+        role: fc.constantFrom('none', 'source', 'target', 'P-VOL'),
+        owner: fc.constantFrom('A', 'B', 'C'),
+        q: fc.constantFrom('fz', 'SAP_PRD', '%', '_'),
+      },
+    },
+    {
+      method: 'POST',
+      template: '/api/volumes',
+      access: 'operate',
+      fields: {
+        arrayId,
+        poolId,
+        name: fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/),
+        capacityBytes: fc.constantFrom<unknown>(MiB, 10 * MiB, '1073741824', MiB + 1, 0),
+        preferredOwner: fc.constantFrom('A', 'B', 'C'),
+      },
+    },
     { method: 'GET', template: '/api/volumes/:id', access: 'read', params: volume },
     // DELETE aims at seeded volumes: a deleted fixture volume would end its data checks.
-    { method: 'DELETE', template: '/api/volumes/:id', access: 'operate', params: { id: idSegment(() => [...fx.otherVolumeIds, fx.dataVolumeIds[0]!, fx.dataVolumeIds[2]!]) } },
+    {
+      method: 'DELETE',
+      template: '/api/volumes/:id',
+      access: 'operate',
+      params: { id: idSegment(() => [...fx.otherVolumeIds, fx.dataVolumeIds[0]!, fx.dataVolumeIds[2]!]) },
+    },
     { method: 'GET', template: '/api/volumes/:id/data', access: 'read', params: dataVolume, query: { offset: offsets, length: lengths } },
     { method: 'PUT', template: '/api/volumes/:id/data', access: 'operate', params: dataVolume, query: { offset: offsets }, data: true },
     { method: 'GET', template: '/api/volumes/:id/workload', access: 'read', params: volume },
-    { method: 'POST', template: '/api/volumes/:id/workload', access: 'operate', params: volume, fields: { pattern: fc.constantFrom('random', 'sequential'), iops: fc.constantFrom(1, 100, 200_000, 200_001), blockBytes: fc.constantFrom(512, 4096, MiB, MiB + 512, 1000), writePercent: fc.constantFrom(0, 50, 100, 101) } },
+    {
+      method: 'POST',
+      template: '/api/volumes/:id/workload',
+      access: 'operate',
+      params: volume,
+      fields: {
+        pattern: fc.constantFrom('random', 'sequential'),
+        iops: fc.constantFrom(1, 100, 200_000, 200_001),
+        blockBytes: fc.constantFrom(512, 4096, MiB, MiB + 512, 1000),
+        writePercent: fc.constantFrom(0, 50, 100, 101),
+      },
+    },
     { method: 'DELETE', template: '/api/volumes/:id/workload', access: 'operate', params: volume },
-    { method: 'GET', template: '/api/copies', access: 'read', query: { type: copyType, state: fc.constantFrom('PAIR', 'copying', 'in-progress'), arrayId, volumeId: anyVolume } },
-    { method: 'POST', template: '/api/copies', access: 'operate', fields: { type: copyType, sourceVolumeId: fixtureVolume, targetVolumeId: anyVolume, options, start: fc.boolean(), consistencyGroupId: groupId } },
+    {
+      method: 'GET',
+      template: '/api/copies',
+      access: 'read',
+      query: { type: copyType, state: fc.constantFrom('PAIR', 'copying', 'in-progress'), arrayId, volumeId: anyVolume },
+    },
+    {
+      method: 'POST',
+      template: '/api/copies',
+      access: 'operate',
+      fields: { type: copyType, sourceVolumeId: fixtureVolume, targetVolumeId: anyVolume, options, start: fc.boolean(), consistencyGroupId: groupId },
+    },
     { method: 'GET', template: '/api/copies/eligibility', access: 'read', query: { type: copyType, sourceVolumeId: anyVolume } },
     { method: 'GET', template: '/api/copies/:id', access: 'read', params: { id: idSegment(() => fx.copyIds) } },
     { method: 'PATCH', template: '/api/copies/:id', access: 'operate', params: { id: idSegment(() => fx.copyIds) }, fields: { options } },
     { method: 'DELETE', template: '/api/copies/:id', access: 'operate', params: { id: idSegment(() => fx.copyIds) } },
-    { method: 'POST', template: '/api/copies/:id/actions/:action', access: 'operate', params: { id: idSegment(() => fx.copyIds), action: actionSegment }, fields: { mode: fc.constantFrom(...MODES) } },
+    {
+      method: 'POST',
+      template: '/api/copies/:id/actions/:action',
+      access: 'operate',
+      params: { id: idSegment(() => fx.copyIds), action: actionSegment },
+      fields: { mode: fc.constantFrom(...MODES) },
+    },
     { method: 'GET', template: '/api/consistency-groups', access: 'read' },
     { method: 'POST', template: '/api/consistency-groups', access: 'operate', fields: { arrayId, name: fc.stringMatching(/^[a-z][a-z0-9_]{0,20}$/) } },
-    { method: 'POST', template: '/api/consistency-groups/:id/actions/:action', access: 'operate', params: { id: idSegment(() => fx.groupIds), action: actionSegment }, fields: { mode: fc.constantFrom(...MODES) } },
+    {
+      method: 'POST',
+      template: '/api/consistency-groups/:id/actions/:action',
+      access: 'operate',
+      params: { id: idSegment(() => fx.groupIds), action: actionSegment },
+      fields: { mode: fc.constantFrom(...MODES) },
+    },
     { method: 'POST', template: '/api/arrays/:id/controllers/:slot/fail', access: 'operate', params: { id: idSegment(() => fx.arrayIds), slot: slotSegment } },
-    { method: 'POST', template: '/api/arrays/:id/controllers/:slot/restore', access: 'operate', params: { id: idSegment(() => fx.arrayIds), slot: slotSegment } },
+    {
+      method: 'POST',
+      template: '/api/arrays/:id/controllers/:slot/restore',
+      access: 'operate',
+      params: { id: idSegment(() => fx.arrayIds), slot: slotSegment },
+    },
     { method: 'GET', template: '/api/faults', access: 'read', query: { arrayId, kind: faultKind } },
-    { method: 'POST', template: '/api/faults', access: 'operate', fields: { kind: faultKind, volumeId: anyVolume, copyId: pick(() => fx.copyIds), arrayId, slot: fc.constantFrom('A', 'B', 'C') } },
+    {
+      method: 'POST',
+      template: '/api/faults',
+      access: 'operate',
+      fields: { kind: faultKind, volumeId: anyVolume, copyId: pick(() => fx.copyIds), arrayId, slot: fc.constantFrom('A', 'B', 'C') },
+    },
     { method: 'GET', template: '/api/faults/:id', access: 'read', params: { id: idSegment(() => fx.faultIds) } },
     { method: 'DELETE', template: '/api/faults/:id', access: 'operate', params: { id: idSegment(() => fx.faultIds) } },
     { method: 'GET', template: '/api/simulation', access: 'read' },
     { method: 'PUT', template: '/api/simulation', access: 'operate', fields: { speed: fc.constantFrom<unknown>(0, 0, 0, 1, 10, 100, 1000, 'max', 7, '0') } },
-    { method: 'POST', template: '/api/simulation/advance', access: 'operate', fields: { seconds: fc.constantFrom<unknown>(1, 0.001, 60, 604_800, 604_801, 0, -1) } },
+    {
+      method: 'POST',
+      template: '/api/simulation/advance',
+      access: 'operate',
+      fields: { seconds: fc.constantFrom<unknown>(1, 0.001, 60, 604_800, 604_801, 0, -1) },
+    },
     { method: 'GET', template: '/api/events', access: 'read', query: events },
     { method: 'GET', template: '/api/events/export', access: 'read', query: events },
     { method: 'GET', template: '/api/events/actors', access: 'read' },
@@ -563,7 +858,12 @@ function routes(): RouteSpec[] {
     { method: 'POST', template: '/api/setup', access: 'public', fields: { username, password } },
     { method: 'PUT', template: '/api/account/password', access: 'self', fields: { currentPassword: password, newPassword: password } },
     { method: 'GET', template: '/api/tokens', access: 'self', query: { all: fc.constantFrom('true', 'false', '1') } },
-    { method: 'POST', template: '/api/tokens', access: 'self', fields: { name: fc.stringMatching(/^[a-z][a-z0-9 ]{0,20}$/), role, expiresInDays: fc.constantFrom<unknown>(1, 30, 3650, 3651, 0, 1.5) } },
+    {
+      method: 'POST',
+      template: '/api/tokens',
+      access: 'self',
+      fields: { name: fc.stringMatching(/^[a-z][a-z0-9 ]{0,20}$/), role, expiresInDays: fc.constantFrom<unknown>(1, 30, 3650, 3651, 0, 1.5) },
+    },
     { method: 'DELETE', template: '/api/tokens/:id', access: 'self', params: { id: idSegment(() => fx.disposableTokenIds) } },
     { method: 'GET', template: '/api/users', access: 'admin' },
     { method: 'POST', template: '/api/users', access: 'admin', fields: { username, password, role } },
@@ -604,7 +904,20 @@ function requestFor(spec: RouteSpec): fc.Arbitrary<FuzzRequest> {
   return fc.record({ params, query, body, contentType, auth: authArb }).map(({ params: segments, query: search, body: payload, contentType: type, auth }) => {
     const { path, plain, real } = pathOf(spec.template, segments);
     // A URL near Node's header limit may be refused by its parser before reaching the route.
-    return { route: `${spec.method} ${spec.template}`, method: spec.method, path: path + search, plainPath: plain && (path + search).length < NODE_MAX_HEADER_BYTES / 2, known: true, realIds: real, readsBody: spec.data === true || spec.fields !== undefined, stray: null, access: spec.access, auth, contentType: type, body: payload };
+    return {
+      route: `${spec.method} ${spec.template}`,
+      method: spec.method,
+      path: path + search,
+      plainPath: plain && (path + search).length < NODE_MAX_HEADER_BYTES / 2,
+      known: true,
+      realIds: real,
+      readsBody: spec.data === true || spec.fields !== undefined,
+      stray: null,
+      access: spec.access,
+      auth,
+      contentType: type,
+      body: payload,
+    };
   });
 }
 
@@ -614,19 +927,47 @@ function strayRequest(specs: RouteSpec[]): fc.Arbitrary<FuzzRequest> {
   const templates = [...byTemplate.keys()];
   const sample = fc.constantFrom(...specs).chain((spec) => requestFor(spec));
   const specOf = new Map(specs.map((spec) => [`${spec.method} ${spec.template}`, spec]));
-  const wrongMethod = fc.tuple(sample, fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE')).map(([request, method]): FuzzRequest => {
-    const template = request.route.split(' ')[1]!;
-    const exported = byTemplate.get(template)?.has(method === 'HEAD' ? 'GET' : method) ?? false;
-    const spec = specOf.get(`${method} ${template}`);
-    const stray = exported || method === 'HEAD' || method === 'OPTIONS' ? null : 'method';
-    return { ...request, route: `${method} ${template}${exported ? '' : ' (not exported)'}`, method, known: spec !== undefined, readsBody: spec !== undefined && (spec.data === true || spec.fields !== undefined), stray, access: spec?.access ?? request.access };
-  });
-  const segment = fc.oneof(fc.stringMatching(/^[a-z-]{1,12}$/).map((text) => ({ text, plain: true })), hostileString.map((s) => ({ text: pct(s), plain: !/^\.*$/.test(s) })), fc.constantFrom(...RAW_SEGMENTS).map((text) => ({ text, plain: false })));
+  const wrongMethod = fc
+    .tuple(sample, fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE'))
+    .map(([request, method]): FuzzRequest => {
+      const template = request.route.split(' ')[1]!;
+      const exported = byTemplate.get(template)?.has(method === 'HEAD' ? 'GET' : method) ?? false;
+      const spec = specOf.get(`${method} ${template}`);
+      const stray = exported || method === 'HEAD' || method === 'OPTIONS' ? null : 'method';
+      return {
+        ...request,
+        route: `${method} ${template}${exported ? '' : ' (not exported)'}`,
+        method,
+        known: spec !== undefined,
+        readsBody: spec !== undefined && (spec.data === true || spec.fields !== undefined),
+        stray,
+        access: spec?.access ?? request.access,
+      };
+    });
+  const segment = fc.oneof(
+    fc.stringMatching(/^[a-z-]{1,12}$/).map((text) => ({ text, plain: true })),
+    hostileString.map((s) => ({ text: pct(s), plain: !/^\.*$/.test(s) })),
+    fc.constantFrom(...RAW_SEGMENTS).map((text) => ({ text, plain: false })),
+  );
   const unknownPath = fc
     .tuple(
       fc.oneof(
-        { weight: 3, arbitrary: fc.array(segment, { minLength: 1, maxLength: 4 }).map((list) => ({ path: `/api/${list.map((s) => s.text).join('/')}`, plain: list.every((s) => s.plain) })) },
-        { weight: 1, arbitrary: fc.tuple(idSegment(() => fx.arrayIds), fc.constantFrom('A', 'B'), fc.constantFrom('break', 'reboot')).map(([id, slot, what]) => ({ path: `/api/arrays/${id.text}/controllers/${slot}/${what}`, plain: id.plain })) },
+        {
+          weight: 3,
+          arbitrary: fc
+            .array(segment, { minLength: 1, maxLength: 4 })
+            .map((list) => ({ path: `/api/${list.map((s) => s.text).join('/')}`, plain: list.every((s) => s.plain) })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(
+              idSegment(() => fx.arrayIds),
+              fc.constantFrom('A', 'B'),
+              fc.constantFrom('break', 'reboot'),
+            )
+            .map(([id, slot, what]) => ({ path: `/api/arrays/${id.text}/controllers/${slot}/${what}`, plain: id.plain })),
+        },
         { weight: 1, arbitrary: fc.constantFrom('/api/faults/1/clear', '/api/fault', '/api/faults/%00/x').map((path) => ({ path, plain: true })) },
         { weight: 1, arbitrary: fc.constantFrom(...templates).map((template) => ({ path: template.replace(/:(\w+)/g, () => '%zz'), plain: false })) },
       ),
@@ -635,14 +976,29 @@ function strayRequest(specs: RouteSpec[]): fc.Arbitrary<FuzzRequest> {
       contentTypeArb('application/json'),
       authArb,
     )
-    .map(([{ path, plain }, method, body, contentType, auth]): FuzzRequest => ({ route: `${method} (no such route)`, method, path, plainPath: plain && path.length < NODE_MAX_HEADER_BYTES / 2, known: false, realIds: false, readsBody: false, stray: 'path', access: 'read', auth, contentType, body: method === 'GET' ? { kind: 'none' } : body }));
+    .map(([{ path, plain }, method, body, contentType, auth]): FuzzRequest => ({
+      route: `${method} (no such route)`,
+      method,
+      path,
+      plainPath: plain && path.length < NODE_MAX_HEADER_BYTES / 2,
+      known: false,
+      realIds: false,
+      readsBody: false,
+      stray: 'path',
+      access: 'read',
+      auth,
+      contentType,
+      body: method === 'GET' ? { kind: 'none' } : body,
+    }));
   return fc.oneof(wrongMethod, unknownPath);
 }
 
 function requestArb(): fc.Arbitrary<FuzzRequest> {
   const specs = routes();
   const known = fc.constantFrom(...specs).chain(requestFor);
-  return fc.oneof({ weight: 9, arbitrary: known }, { weight: 1, arbitrary: strayRequest(specs) }).map((request) => Object.assign(request, { [fc.toStringMethod]: () => describeRequest(request) }));
+  return fc
+    .oneof({ weight: 9, arbitrary: known }, { weight: 1, arbitrary: strayRequest(specs) })
+    .map((request) => Object.assign(request, { [fc.toStringMethod]: () => describeRequest(request) }));
 }
 
 // ---- sending -------------------------------------------------------------------------------------
@@ -667,7 +1023,9 @@ function rawBodyOf(body: BodySpec): RawBody {
       return { kind: 'bytes', data: Buffer.from(`${open}${'{"a":'.repeat(body.depth)}1${'}'.repeat(body.depth + body.path.length)}`) };
     }
     case 'huge-json':
-      return body.chunked ? { kind: 'stream', chunk: Buffer.from('[1,'.repeat(21_846)), totalBytes: body.bytes } : { kind: 'bytes', data: hugeJson(body.bytes) };
+      return body.chunked
+        ? { kind: 'stream', chunk: Buffer.from('[1,'.repeat(21_846)), totalBytes: body.bytes }
+        : { kind: 'bytes', data: hugeJson(body.bytes) };
     case 'huge-bytes':
       return body.chunked ? { kind: 'stream', chunk: pattern(MiB, 7), totalBytes: body.bytes } : { kind: 'bytes', data: pattern(body.bytes, 9) };
   }
@@ -693,7 +1051,14 @@ function parseError(response: RawResponse): ApiErrorBody['error'] | string {
   try {
     const parsed = JSON.parse(response.body.toString('utf8')) as Partial<ApiErrorBody>;
     const error = parsed.error;
-    if (typeof error !== 'object' || error === null || typeof error.code !== 'string' || error.code === '' || typeof error.message !== 'string' || error.message.trim() === '') {
+    if (
+      typeof error !== 'object' ||
+      error === null ||
+      typeof error.code !== 'string' ||
+      error.code === '' ||
+      typeof error.message !== 'string' ||
+      error.message.trim() === ''
+    ) {
       return `not the error shape: ${response.body.toString('utf8').slice(0, 200)}`;
     }
     return error;
@@ -728,7 +1093,8 @@ function checkResponse(request: FuzzRequest, response: RawResponse): void {
     const error = parseError(response);
     expect(typeof error === 'string' ? error : 'ok', what).toBe('ok');
   }
-  if (isOversized(request.body) && request.readsBody && request.plainPath) expect(response.status, `oversized bodies are refused: ${what}`).toBeGreaterThanOrEqual(400);
+  if (isOversized(request.body) && request.readsBody && request.plainPath)
+    expect(response.status, `oversized bodies are refused: ${what}`).toBeGreaterThanOrEqual(400);
   if (response.status === 413) {
     const error = parseError(response);
     expect(typeof error === 'string' ? error : error.message, what).toMatch(/limit/);
@@ -760,7 +1126,8 @@ function checkResponse(request: FuzzRequest, response: RawResponse): void {
   if (expected !== null) expect(response.status, `credentials decide first: ${what}`).toBe(expected);
   // Without its CSRF token a session cookie writes nothing (401 once the fuzzer has ended that session;
   // on a public route an ended session is just no session).
-  if (request.auth === 'cookie-no-csrf' && writes && request.access !== 'public') expect([401, 403], `credentials decide first: ${what}`).toContain(response.status);
+  if (request.auth === 'cookie-no-csrf' && writes && request.access !== 'public')
+    expect([401, 403], `credentials decide first: ${what}`).toContain(response.status);
 }
 
 // ---- keeping "unchanged" exactly checkable -------------------------------------------------------
@@ -771,7 +1138,8 @@ interface Ledger {
 
 /** After an accepted write: undo what would keep changing state on its own, then re-take the baseline. */
 async function settleAfterSuccess(request: FuzzRequest, response: RawResponse, ledger: Ledger): Promise<void> {
-  if ((await ok(admin.get<{ speed: unknown }>('/api/simulation'), 200, 'simulation speed')).speed !== 0) await ok(admin.put('/api/simulation', { speed: 0 }), 200, 'pause again');
+  if ((await ok(admin.get<{ speed: unknown }>('/api/simulation'), 200, 'simulation speed')).speed !== 0)
+    await ok(admin.put('/api/simulation', { speed: 0 }), 200, 'pause again');
   if (request.route === 'POST /api/faults' && response.status === 201) {
     fx.faultIds.push((JSON.parse(response.body.toString('utf8')) as { id: string }).id);
   }
@@ -899,7 +1267,8 @@ afterAll(async () => {
 describe('hostile input, targeted', () => {
   it('starts paused with no workload running, so "unchanged" is exact', async () => {
     expect((await admin.get<{ speed: number }>('/api/simulation')).body.speed).toBe(0);
-    for (const id of [...fx.dataVolumeIds, ...fx.otherVolumeIds]) expect(await admin.get(`/api/volumes/${id}/workload`)).toMatchObject({ status: 200, body: null });
+    for (const id of [...fx.dataVolumeIds, ...fx.otherVolumeIds])
+      expect(await admin.get(`/api/volumes/${id}/workload`)).toMatchObject({ status: 200, body: null });
     const first = await fingerprint();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(differences(first, await fingerprint())).toEqual([]);
@@ -908,11 +1277,21 @@ describe('hostile input, targeted', () => {
   it('refuses a data write over the cap with 413 before reading it all, and leaves the volume as it was', async () => {
     const ledger = { baseline: await fingerprint() };
     const volumeId = fx.dataVolumeIds[6]!;
-    const declared = await rawRequest(server.port, { method: 'PUT', path: `/api/volumes/${volumeId}/data?offset=0`, headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, body: { kind: 'bytes', data: pattern(MAX_DATA_REQUEST + 1, 3) } });
+    const declared = await rawRequest(server.port, {
+      method: 'PUT',
+      path: `/api/volumes/${volumeId}/data?offset=0`,
+      headers: { ...bearer(token), 'content-type': 'application/octet-stream' },
+      body: { kind: 'bytes', data: pattern(MAX_DATA_REQUEST + 1, 3) },
+    });
     expect(declared.status).toBe(413);
     expect(parseError(declared)).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/16777216-byte limit/) });
     // Chunked, so the server cannot know the size up front: it must stop reading at the cap.
-    const streamed = await rawRequest(server.port, { method: 'PUT', path: `/api/volumes/${volumeId}/data?offset=0`, headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, body: { kind: 'stream', chunk: pattern(MiB, 4), totalBytes: 256 * MiB } });
+    const streamed = await rawRequest(server.port, {
+      method: 'PUT',
+      path: `/api/volumes/${volumeId}/data?offset=0`,
+      headers: { ...bearer(token), 'content-type': 'application/octet-stream' },
+      body: { kind: 'stream', chunk: pattern(MiB, 4), totalBytes: 256 * MiB },
+    });
     expect(streamed.status).toBe(413);
     expect(parseError(streamed)).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/limit/) });
     expect(streamed.sentBeforeResponse).toBeLessThan(64 * MiB);
@@ -930,7 +1309,13 @@ describe('hostile input, targeted', () => {
       expect(refused.status, query).toBe(400);
       expect(refused.body?.error.message, query).toMatch(/offset|do not fit/);
     }
-    for (const query of ['offset=0&length=1000000000000', `offset=0&length=${MAX_DATA_REQUEST + 1}`, 'offset=0&length=0', 'offset=0&length=-5', `offset=${FIXTURE_VOLUME_BYTES}&length=1`]) {
+    for (const query of [
+      'offset=0&length=1000000000000',
+      `offset=0&length=${MAX_DATA_REQUEST + 1}`,
+      'offset=0&length=0',
+      'offset=0&length=-5',
+      `offset=${FIXTURE_VOLUME_BYTES}&length=1`,
+    ]) {
       const refused = await admin.getBytes(`/api/volumes/${volumeId}/data?${query}`);
       expect(refused.status, query).toBe(400);
       expect((JSON.parse(refused.text) as ApiErrorBody).error.message, query).toMatch(/length|do not fit/);
@@ -940,8 +1325,16 @@ describe('hostile input, targeted', () => {
 
   it('refuses an oversized JSON body with 413, streamed or declared', async () => {
     const ledger = { baseline: await fingerprint() };
-    for (const body of [{ kind: 'bytes', data: hugeJson(4 * MiB) }, { kind: 'stream', chunk: Buffer.from('[1,'.repeat(21_846)), totalBytes: 64 * MiB }] as RawBody[]) {
-      const refused = await rawRequest(server.port, { method: 'POST', path: '/api/volumes', headers: { ...bearer(token), 'content-type': 'application/json' }, body });
+    for (const body of [
+      { kind: 'bytes', data: hugeJson(4 * MiB) },
+      { kind: 'stream', chunk: Buffer.from('[1,'.repeat(21_846)), totalBytes: 64 * MiB },
+    ] as RawBody[]) {
+      const refused = await rawRequest(server.port, {
+        method: 'POST',
+        path: '/api/volumes',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body,
+      });
       expect(refused.status).toBe(413);
       expect(parseError(refused)).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/1048576-byte limit/) });
     }
@@ -980,11 +1373,18 @@ describe('hostile input, property-based', () => {
         { seed: SEED, numRuns: RUNS },
       );
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      const statuses = [...statusCounts.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
-      console.info(`fuzz: ${sent} requests over ${routeCounts.size} route/method pairs in ${seconds} s (seed ${SEED}); ${fingerprints} fingerprints took ${(fingerprintMs / 1000).toFixed(1)} s; statuses ${statuses}`);
+      const statuses = [...statusCounts.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([status, count]) => `${status}×${count}`)
+        .join(' ');
+      console.info(
+        `fuzz: ${sent} requests over ${routeCounts.size} route/method pairs in ${seconds} s (seed ${SEED}); ${fingerprints} fingerprints took ${(fingerprintMs / 1000).toFixed(1)} s; statuses ${statuses}`,
+      );
       expect(sent).toBeGreaterThanOrEqual(RUNS * BATCH);
       if (RUNS * BATCH >= 1000) {
-        const unsent = routes().map((spec) => `${spec.method} ${spec.template}`).filter((route) => !routeCounts.has(route));
+        const unsent = routes()
+          .map((spec) => `${spec.method} ${spec.template}`)
+          .filter((route) => !routeCounts.has(route));
         expect(unsent, 'every route and method got requests').toEqual([]);
       }
     },

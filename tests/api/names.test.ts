@@ -7,7 +7,10 @@ import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
 let token = '';
-const { get, post, put, patch, del, putBytes, getBytes } = apiClient(() => server.baseUrl, () => bearer(token));
+const { get, post, put, patch, del, putBytes, getBytes } = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 interface Volume {
   id: string;
@@ -62,7 +65,12 @@ afterAll(async () => {
 
 describe('copy names', () => {
   it('gives each array its own numbers and default names, takes a given name, and refuses a taken one', async () => {
-    const [a, b, c, d] = [await volume(storwizeId, 'nm_a'), await volume(storwizeId, 'nm_b'), await volume(storwizeId, 'nm_c'), await volume(storwizeId, 'nm_d')];
+    const [a, b, c, d] = [
+      await volume(storwizeId, 'nm_a'),
+      await volume(storwizeId, 'nm_b'),
+      await volume(storwizeId, 'nm_c'),
+      await volume(storwizeId, 'nm_d'),
+    ];
     const first = (await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: a.id, targetVolumeId: b.id, start: false })).body;
     expect([first.name, first.number, first.lastStarted]).toEqual(['fcmap0', 0, null]);
     const named = await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: c.id, targetVolumeId: d.id, start: false, name: 'nightly_sql' });
@@ -105,7 +113,9 @@ describe('consistency groups', () => {
     expect([group.body.name, group.body.number]).toEqual(['fccstgrp1', 1]);
     expect((await patch<Group>(`/api/consistency-groups/${group.body.id}`, { name: 'nightly' })).body.name).toBe('nightly');
     const [a, b] = [await volume(storwizeId, 'cg_a'), await volume(storwizeId, 'cg_b')];
-    const member = (await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: a.id, targetVolumeId: b.id, start: false, consistencyGroupId: group.body.id })).body;
+    const member = (
+      await post<Copy>('/api/copies', { type: 'flashcopy', sourceVolumeId: a.id, targetVolumeId: b.id, start: false, consistencyGroupId: group.body.id })
+    ).body;
     const refused = await del<ApiErrorBody>(`/api/consistency-groups/${group.body.id}`);
     expect(refused.status).toBe(409);
     expect((await get<Group>(`/api/consistency-groups/${group.body.id}`)).body.memberIds).toEqual([member.id]);

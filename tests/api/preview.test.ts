@@ -9,7 +9,10 @@ import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
 let token = '';
-const { get, post } = apiClient(() => server.baseUrl, () => bearer(token));
+const { get, post } = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 const MiB = 1024 * 1024;
 
 interface Consequence {
@@ -78,8 +81,13 @@ describe('POST /api/preview', () => {
     const source = await volume(array, 'pv_self');
     expect((await post('/api/users', { username: 'pv-monitor', password: 'monitor-password-1', role: 'monitor' })).status).toBe(201);
     const monitorToken = await createTokenAs(server.baseUrl, await signIn(server.baseUrl, 'pv-monitor', 'monitor-password-1'), 'pv monitor');
-    const asMonitor = apiClient(() => server.baseUrl, () => bearer(monitorToken));
-    const answer = await asMonitor.post<{ previews: Preview[] }>('/api/preview', { commands: [{ command: 'create-copy', type: 'shadowimage', sourceVolumeId: source.id, targetVolumeId: source.id }] });
+    const asMonitor = apiClient(
+      () => server.baseUrl,
+      () => bearer(monitorToken),
+    );
+    const answer = await asMonitor.post<{ previews: Preview[] }>('/api/preview', {
+      commands: [{ command: 'create-copy', type: 'shadowimage', sourceVolumeId: source.id, targetVolumeId: source.id }],
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.previews[0]).toMatchObject({ allowed: false, consequences: [] });
     expect(answer.body.previews[0]?.refusal).toMatch(/cannot be copied onto itself/);

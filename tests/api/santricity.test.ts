@@ -12,7 +12,10 @@ import type { GrainlineArray, GrainlineCopy, GrainlineEvent as AuditEvent, Grain
 
 let server: RunningServer;
 let token = '';
-const grainline = apiClient(() => server.baseUrl, () => bearer(token));
+const grainline = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 const OPERATOR = { username: 'sant-operator', password: 'operator-password-1' };
 const MONITOR = { username: 'sant-monitor', password: 'monitor-password-1' };
@@ -76,7 +79,11 @@ function basic(login: Login): Record<string, string> {
 }
 
 /** One request to the Web Services; `login` null sends no credentials. */
-async function devmgr<T>(method: string, path: string, options: { login?: Login | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+async function devmgr<T>(
+  method: string,
+  path: string,
+  options: { login?: Login | null; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
   const login = options.login === undefined ? OPERATOR : options.login;
   const headers: Record<string, string> = { accept: 'application/json', ...(login === null ? {} : basic(login)), ...options.headers };
   const init: RequestInit = { method, headers };
@@ -130,7 +137,10 @@ beforeAll(async () => {
   server = await startServer();
   token = await adminToken(server.baseUrl, server.dataDir);
   expect((await grainline.put('/api/simulation', { speed: 0 })).status).toBe(200);
-  for (const [login, role] of [[OPERATOR, 'operator'], [MONITOR, 'monitor']] as const) {
+  for (const [login, role] of [
+    [OPERATOR, 'operator'],
+    [MONITOR, 'monitor'],
+  ] as const) {
     expect((await grainline.post('/api/users', { ...login, role })).status).toBe(201);
   }
   const arrays = (await grainline.get<GrainlineArray[]>('/api/arrays')).body;
@@ -153,7 +163,9 @@ afterAll(async () => {
 
 describe('about and sign-in', () => {
   it('answers /devmgr/utils/about without credentials, with a four-part version and runningAsProxy false', async () => {
-    const about = await devmgr<{ version: string; runningAsProxy: boolean; systemId: string; capabilities: string[] }>('GET', '/devmgr/utils/about', { login: null });
+    const about = await devmgr<{ version: string; runningAsProxy: boolean; systemId: string; capabilities: string[] }>('GET', '/devmgr/utils/about', {
+      login: null,
+    });
     expect(about.status).toBe(200);
     expect(about.body.version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(about.body.runningAsProxy).toBe(false);
@@ -197,10 +209,16 @@ describe('about and sign-in', () => {
 
 describe('storage systems, volumes and pools', () => {
   it('lists only santricity arrays and finds one by id or by name in any case', async () => {
-    const systems = await devmgr<{ id: string; name: string; wwn: string; model: string; status: string; chassisSerialNumber: string; fwVersion: string }[]>('GET', '/devmgr/v2/storage-systems');
+    const systems = await devmgr<{ id: string; name: string; wwn: string; model: string; status: string; chassisSerialNumber: string; fwVersion: string }[]>(
+      'GET',
+      '/devmgr/v2/storage-systems',
+    );
     expect(systems.status).toBe(200);
     expect(systems.body.map((s) => s.id)).toEqual([array.id]);
-    const byName = await devmgr<{ id: string; name: string; wwn: string; model: string; status: string; chassisSerialNumber: string; fwVersion: string }>('GET', `/devmgr/v2/storage-systems/${array.name.toLowerCase()}`);
+    const byName = await devmgr<{ id: string; name: string; wwn: string; model: string; status: string; chassisSerialNumber: string; fwVersion: string }>(
+      'GET',
+      `/devmgr/v2/storage-systems/${array.name.toLowerCase()}`,
+    );
     expect(byName.status).toBe(200);
     expect(byName.body).toMatchObject({ id: array.id, name: array.name, model: 'santricity', status: 'optimal', chassisSerialNumber: array.serial });
     expect(byName.body.wwn).toMatch(/^[0-9A-F]{32}$/);
@@ -208,7 +226,7 @@ describe('storage systems, volumes and pools', () => {
     expect((await devmgr<{ id: string }>('GET', `/devmgr/v2/storage-systems/${array.id}`)).body.id).toBe(array.id);
   });
 
-  it('answers 404 in the Web Services error shape for an unknown ssid, another model\'s array and an unknown path', async () => {
+  it("answers 404 in the Web Services error shape for an unknown ssid, another model's array and an unknown path", async () => {
     expectRefusal(await devmgr('GET', '/devmgr/v2/storage-systems/no-such-array/volumes'), 404);
     const others = (await grainline.get<GrainlineArray[]>('/api/arrays')).body.filter((a) => a.model !== 'santricity');
     for (const other of others) expectRefusal(await devmgr('GET', `/devmgr/v2/storage-systems/${other.id}`), 404);
@@ -256,7 +274,12 @@ describe('storage systems, volumes and pools', () => {
       [...array.pools].sort((a, b) => a.name.localeCompare(b.name)).map((p) => [p.id, p.name, String(p.capacityBytes), expect.any(String)]),
     );
     for (const group of graph.body.volumeGroup) expect(BigInt(group.freeSpace) + BigInt(group.usedSpace)).toBe(BigInt(group.totalRaidedSpace));
-    expect(graph.body.volume.find((v) => v.id === volumes.target.id)).toMatchObject({ volumeGroupRef: volumes.target.poolId, capacity: String(4 * MiB), thinProvisioned: false, metadata: [] });
+    expect(graph.body.volume.find((v) => v.id === volumes.target.id)).toMatchObject({
+      volumeGroupRef: volumes.target.poolId,
+      capacity: String(4 * MiB),
+      thinProvisioned: false,
+      metadata: [],
+    });
     const ids = await devmgr<string[]>('GET', `${base}/graph/xpath-filter?query=/controller/id`);
     expect(ids.body).toEqual(['070000000000000000000001', '070000000000000000000002']);
     const named = await devmgr<string[]>('GET', `${base}/graph/xpath-filter?query=${encodeURIComponent("/volume[name='sant_api_small']/capacity")}`);
@@ -353,12 +376,22 @@ describe('volume copy jobs', () => {
     expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { raw: '{"sourceId": ' }), 400);
     expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { raw: '' }), 400);
     expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id } }), 400);
-    expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { raw: JSON.stringify({ sourceId: 'x', targetId: 'y', pad: 'x'.repeat(1024 * 1024) }) }), 413);
-    const smaller = expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id, targetId: volumes.small.id } }), 422, 'symbol');
+    expectRefusal(
+      await devmgr('POST', `${base}/volume-copy-jobs`, { raw: JSON.stringify({ sourceId: 'x', targetId: 'y', pad: 'x'.repeat(1024 * 1024) }) }),
+      413,
+    );
+    const smaller = expectRefusal(
+      await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id, targetId: volumes.small.id } }),
+      422,
+      'symbol',
+    );
     expect(smaller.errorMessage).toMatch(/large/);
     const elsewhere = (await grainline.get<GrainlineVolume[]>('/api/volumes')).body.find((v) => v.arrayId !== array.id);
     expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id, targetId: elsewhere?.id } }), 422);
-    expectRefusal(await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id, targetId: volumes.spareTarget.id, onlineCopy: true } }), 422);
+    expectRefusal(
+      await devmgr('POST', `${base}/volume-copy-jobs`, { body: { sourceId: volumes.spare.id, targetId: volumes.spareTarget.id, onlineCopy: true } }),
+      422,
+    );
     expect(await inventorySnapshot()).toBe(before);
     const created = await devmgr<Pair>('POST', `${base}/volume-copy-jobs`, {
       body: { sourceId: volumes.spare.id, targetId: volumes.spareTarget.id, copyPriority: 'priority0', targetWriteProtected: 'false' },
@@ -421,7 +454,21 @@ describe('volume copy jobs', () => {
 describe('hostile input', () => {
   const SEED = Number(process.env.SANTRICITY_FUZZ_SEED ?? 20_261_204);
   const RUNS = Number(process.env.SANTRICITY_FUZZ_RUNS ?? 150);
-  const WORDS = ['v2', 'storage-systems', 'volumes', 'volume-copy-jobs', 'volume-copy-jobs-control', 'graph', 'xpath-filter', 'hardware-inventory', 'workloads', 'key-values', 'storage-pools', 'utils', 'about'];
+  const WORDS = [
+    'v2',
+    'storage-systems',
+    'volumes',
+    'volume-copy-jobs',
+    'volume-copy-jobs-control',
+    'graph',
+    'xpath-filter',
+    'hardware-inventory',
+    'workloads',
+    'key-values',
+    'storage-pools',
+    'utils',
+    'about',
+  ];
   const TEMPLATES = [
     'v2/storage-systems/:ssid',
     'v2/storage-systems/:ssid/volumes/:id',
@@ -444,13 +491,27 @@ describe('hostile input', () => {
     ':word': () => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...WORDS) }, { weight: 1, arbitrary: junk() }),
   };
   const pathArb = () =>
-    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TEMPLATES) }, { weight: 1, arbitrary: fc.constantFrom(...STRAY_TEMPLATES) }).chain((template) =>
-      fc.tuple(...template.split('/').map((part) => fillers[part]?.() ?? fc.constant(part))).map((parts) => `/devmgr/${parts.map((part, index) => (template.split('/')[index]?.startsWith(':') ? encodeURIComponent(part) : part)).join('/')}`),
-    );
+    fc
+      .oneof({ weight: 5, arbitrary: fc.constantFrom(...TEMPLATES) }, { weight: 1, arbitrary: fc.constantFrom(...STRAY_TEMPLATES) })
+      .chain((template) =>
+        fc
+          .tuple(...template.split('/').map((part) => fillers[part]?.() ?? fc.constant(part)))
+          .map((parts) => `/devmgr/${parts.map((part, index) => (template.split('/')[index]?.startsWith(':') ? encodeURIComponent(part) : part)).join('/')}`),
+      );
   const queryArb = () =>
     fc.oneof(
       fc.constant(''),
-      fc.constantFrom('?control=start', '?control=stop', '?control=pause', '?control=', '?retainRepositories=false', '?query=/controller/id', "?query=/volume[name='x']/id", '?query=//*', '?query=/a[b=c]'),
+      fc.constantFrom(
+        '?control=start',
+        '?control=stop',
+        '?control=pause',
+        '?control=',
+        '?retainRepositories=false',
+        '?query=/controller/id',
+        "?query=/volume[name='x']/id",
+        '?query=//*',
+        '?query=/a[b=c]',
+      ),
       fc.string({ maxLength: 40 }).map((text) => `?query=${encodeURIComponent(text)}&control=${encodeURIComponent(text)}`),
     );
   const jsonBody = (value: unknown): RawBody => ({ kind: 'bytes', data: new TextEncoder().encode(JSON.stringify(value)) });
@@ -474,7 +535,10 @@ describe('hostile input', () => {
       fc.constant<RawBody>({ kind: 'stream', chunk: new TextEncoder().encode('{"a":"' + 'x'.repeat(64 * 1024)), totalBytes: 2 * MiB }),
     );
   const methodArb = () =>
-    fc.oneof({ weight: 4, arbitrary: fc.constantFrom('GET', 'POST', 'DELETE') }, { weight: 1, arbitrary: fc.constantFrom('HEAD', 'OPTIONS', 'PUT', 'PATCH', 'TRACE') });
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('GET', 'POST', 'DELETE') },
+      { weight: 1, arbitrary: fc.constantFrom('HEAD', 'OPTIONS', 'PUT', 'PATCH', 'TRACE') },
+    );
   const requestArb = () => fc.record({ method: methodArb(), path: pathArb(), query: queryArb(), body: bodyArb() });
 
   it('never answers 5xx, refuses in the error shape and changes nothing when it refuses', async () => {
@@ -501,12 +565,18 @@ describe('hostile input', () => {
           expect(Object.keys(body).sort(), what).toEqual(['codeType', 'errorMessage', 'localizedMessage', 'retcode']);
         }
         const after = await inventorySnapshot();
-        if (response.status >= 400 || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) expect(after, `refused or read-only, yet changed: ${what}`).toBe(baseline);
+        if (response.status >= 400 || ['GET', 'HEAD', 'OPTIONS'].includes(request.method))
+          expect(after, `refused or read-only, yet changed: ${what}`).toBe(baseline);
         baseline = after;
       }),
       { seed: SEED, numRuns: RUNS },
     );
-    console.info(`santricity fuzz: statuses ${[...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ')}`);
+    console.info(
+      `santricity fuzz: statuses ${[...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([status, count]) => `${status}×${count}`)
+        .join(' ')}`,
+    );
     expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
     expect(server.logs()).not.toMatch(/unhandled error/);
   }, 300_000);

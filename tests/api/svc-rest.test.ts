@@ -21,10 +21,12 @@ const OPERATOR = { username: 'svc-operator', password: 'svc-operator-password-1'
 
 type Row = Record<string, string>;
 
-
 let server: RunningServer;
 let token = '';
-const grainline = apiClient(() => server.baseUrl, () => bearer(token));
+const grainline = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 let svc: SvcClient;
 let storwize: GrainlineArray;
 
@@ -67,13 +69,25 @@ async function auditEvents(): Promise<GrainlineEvent[]> {
 }
 
 /** A command that must succeed; its answer. */
-async function ok<T = unknown>(command: string, object: string | null = null, options: Record<string, string | number | boolean> | null = null, client: SvcClient = svc): Promise<T> {
+async function ok<T = unknown>(
+  command: string,
+  object: string | null = null,
+  options: Record<string, string | number | boolean> | null = null,
+  client: SvcClient = svc,
+): Promise<T> {
   const answer = await client.run<T>(command, object, options);
   expect(answer.status, `${command} ${object ?? ''} ${JSON.stringify(options)}: ${answer.text}`).toBe(200);
   return answer.body;
 }
 /** A command that must be refused with `status` and a body starting with `code`. */
-async function refused(command: string, object: string | null, options: Record<string, string | number | boolean> | null, status: number, code: string, client: SvcClient = svc): Promise<SvcResponse> {
+async function refused(
+  command: string,
+  object: string | null,
+  options: Record<string, string | number | boolean> | null,
+  status: number,
+  code: string,
+  client: SvcClient = svc,
+): Promise<SvcResponse> {
   const answer = await client.run(command, object, options);
   expect(answer.status, `${command} ${object ?? ''}: ${answer.text}`).toBe(status);
   expect(answer.text.startsWith(code), answer.text).toBe(true);
@@ -215,7 +229,7 @@ describe('ls commands', () => {
     expect(await ok<Row>('lsnode', '1')).toMatchObject({ id: '1', name: 'node1' });
   });
 
-  it('lsmdiskgrp and lsmdisk show the array\'s pools with their capacities', async () => {
+  it("lsmdiskgrp and lsmdisk show the array's pools with their capacities", async () => {
     const pools = await ok<Row[]>('lsmdiskgrp', null, { bytes: true });
     const expected = [...storwize.pools].sort((a, b) => a.name.localeCompare(b.name));
     expect(pools.map((p) => p.name)).toEqual(['mdiskgrp0', 'mdiskgrp1']);
@@ -259,15 +273,30 @@ describe('ls commands', () => {
     expect(await names('name=nothing_temp_*')).toEqual([]);
   });
 
-  it('lsvdisk <name> is a LIST: the volume\'s fields, then its copy 0 (what the modules index [0] and [1])', async () => {
+  it("lsvdisk <name> is a LIST: the volume's fields, then its copy 0 (what the modules index [0] and [1])", async () => {
     const detail = await ok<Row[]>('lsvdisk', 'vdisk_sql01', { bytes: true });
     expect(Array.isArray(detail)).toBe(true);
     expect(detail).toHaveLength(2);
     const [volume, copy] = detail as [Row, Row];
     expectAllStrings(volume);
     expectAllStrings(copy);
-    expect(volume).toMatchObject({ name: 'vdisk_sql01', capacity: String(GiB), IO_group_name: 'io_grp0', type: 'striped', RC_name: '', volume_group_name: '', cloud_backup_enabled: 'no' });
-    expect(copy).toMatchObject({ vdisk_name: 'vdisk_sql01', copy_id: '0', real_capacity: String(GiB), compressed_copy: 'no', deduplicated_copy: 'no', mdisk_grp_name: volume.mdisk_grp_name });
+    expect(volume).toMatchObject({
+      name: 'vdisk_sql01',
+      capacity: String(GiB),
+      IO_group_name: 'io_grp0',
+      type: 'striped',
+      RC_name: '',
+      volume_group_name: '',
+      cloud_backup_enabled: 'no',
+    });
+    expect(copy).toMatchObject({
+      vdisk_name: 'vdisk_sql01',
+      copy_id: '0',
+      real_capacity: String(GiB),
+      compressed_copy: 'no',
+      deduplicated_copy: 'no',
+      mdisk_grp_name: volume.mdisk_grp_name,
+    });
     expect(await ok<Row[]>('lsvdisk', volume.id as string, { bytes: true })).toEqual(detail);
     expect((await ok<Row[]>('lsvdisk', 'vdisk_sql01'))[0]?.capacity).toBe('1.00GB');
   });
@@ -280,7 +309,7 @@ describe('ls commands', () => {
     expect(await ok<Row[]>('lsvdiskaccess', 'vdisk_web02')).toEqual([expect.objectContaining({ vdisk_name: 'vdisk_web02', IO_group_name: 'io_grp0' })]);
   });
 
-  it('lsuser shows Grainline\'s users in the user group of their role; lsusergrp the fixed groups', async () => {
+  it("lsuser shows Grainline's users in the user group of their role; lsusergrp the fixed groups", async () => {
     const users = await ok<Row[]>('lsuser');
     const group = (name: string) => users.find((u) => u.name === name)?.usergrp_name;
     expect(group(TEST_ADMIN.username)).toBe('Administrator');
@@ -299,7 +328,13 @@ describe('ls commands', () => {
 
 describe('volume tasks', () => {
   it('mkvdisk and mkvolume answer {id, message} and make the volume in the named pool with the size asked', async () => {
-    const made = await ok<{ id: string; message: string }>('mkvdisk', null, { name: 'svc_rest_vd', mdiskgrp: 'mdiskgrp1', size: '16', unit: 'mb', iogrp: 'io_grp0' });
+    const made = await ok<{ id: string; message: string }>('mkvdisk', null, {
+      name: 'svc_rest_vd',
+      mdiskgrp: 'mdiskgrp1',
+      size: '16',
+      unit: 'mb',
+      iogrp: 'io_grp0',
+    });
     expect(made.message).toBe(`Virtual Disk, id [${made.id}], successfully created`);
     const vd = await volumeNamed('svc_rest_vd');
     expect(vd?.capacityBytes).toBe(16 * MiB);
@@ -317,7 +352,9 @@ describe('volume tasks', () => {
   });
 
   it('reports a thin volume (mkvolume -thin, mkvdisk -rsize) with real capacity below its capacity until written', async () => {
-    const [thick, thin] = (await ok<Row[]>('lsvdisk', null, { bytes: true, filtervalue: 'name=svc_rest_v*' })).sort((a, b) => (a.name as string).localeCompare(b.name as string));
+    const [thick, thin] = (await ok<Row[]>('lsvdisk', null, { bytes: true, filtervalue: 'name=svc_rest_v*' })).sort((a, b) =>
+      (a.name as string).localeCompare(b.name as string),
+    );
     expect(thick?.name).toBe('svc_rest_vd');
     expect(thin?.name).toBe('svc_rest_vol');
     const thinCopy = (await ok<Row[]>('lsvdisk', 'svc_rest_vol', { bytes: true }))[1] as Row;
@@ -372,7 +409,14 @@ describe('volume tasks', () => {
 
 describe('FlashCopy mappings', () => {
   it('mkfcmap with -name -copyrate -grainsize -autodelete makes the mapping Grainline shows, idle and never started', async () => {
-    const made = await ok<{ id: string; message: string }>('mkfcmap', null, { source: 'vdisk_sql01', target: 'vdisk_sql02', name: 'rest_opts', copyrate: '70', grainsize: '64', autodelete: true });
+    const made = await ok<{ id: string; message: string }>('mkfcmap', null, {
+      source: 'vdisk_sql01',
+      target: 'vdisk_sql02',
+      name: 'rest_opts',
+      copyrate: '70',
+      grainsize: '64',
+      autodelete: true,
+    });
     expect(made.message).toBe(`FlashCopy Mapping, id [${made.id}], successfully created`);
     const copy = await requireCopy('rest_opts');
     expect(copy.state).toBe('idle_or_copied');
@@ -402,7 +446,14 @@ describe('FlashCopy mappings', () => {
     expect(await lsfcmap(made.id)).toEqual(detail);
     const listed = await ok<Row[]>('lsfcmap');
     const row = listed.find((m) => m.name === 'rest_opts') as Row;
-    expect(row).toMatchObject({ id: made.id, source_vdisk_name: 'vdisk_sql01', target_vdisk_name: 'vdisk_sql02', status: 'idle_or_copied', copy_rate: '70', start_time: '' });
+    expect(row).toMatchObject({
+      id: made.id,
+      source_vdisk_name: 'vdisk_sql01',
+      target_vdisk_name: 'vdisk_sql02',
+      status: 'idle_or_copied',
+      copy_rate: '70',
+      start_time: '',
+    });
     expect(row.autodelete).toBeUndefined(); // detailed view only
     // The volumes now name their mapping.
     expect((await ok<Row[]>('lsvdisk', 'vdisk_sql01'))[0]).toMatchObject({ FC_id: made.id, FC_name: 'rest_opts', fc_map_count: '1' });
@@ -411,13 +462,19 @@ describe('FlashCopy mappings', () => {
     await refused('lsfcmap', 'rest_opts', null, 500, 'CMMVC5753E');
   });
 
-  it('mkfcmap without options takes SVC\'s defaults: name fcmapN, copy rate 50, grain 256, autodelete off; numbers are accepted as JSON numbers', async () => {
+  it("mkfcmap without options takes SVC's defaults: name fcmapN, copy rate 50, grain 256, autodelete off; numbers are accepted as JSON numbers", async () => {
     const made = await ok<{ id: string; message: string }>('mkfcmap', null, { source: 'vdisk_sql01', target: 'vdisk_sql02' });
     const detail = await lsfcmap(made.id);
     expect(detail).toMatchObject({ name: `fcmap${made.id}`, copy_rate: '50', grain_size: '256', autodelete: 'off' });
     expect((await requireCopy(`fcmap${made.id}`)).options).toMatchObject({ copyRate: 50, grainSize: 256, autoDelete: false });
     await ok('rmfcmap', made.id);
-    const numeric = await ok<{ id: string }>('mkfcmap', null, { source: 'vdisk_sql01', target: 'vdisk_sql02', name: 'rest_numeric', copyrate: 0, autodelete: false });
+    const numeric = await ok<{ id: string }>('mkfcmap', null, {
+      source: 'vdisk_sql01',
+      target: 'vdisk_sql02',
+      name: 'rest_numeric',
+      copyrate: 0,
+      autodelete: false,
+    });
     expect(await lsfcmap(numeric.id)).toMatchObject({ copy_rate: '0', autodelete: 'off' });
     await ok('rmfcmap', 'rest_numeric');
   });
@@ -435,7 +492,7 @@ describe('FlashCopy mappings', () => {
     expect((await copies()).length).toBe(before);
   });
 
-  it('copies the source\'s bytes: prestartfcmap, startfcmap, progress and start_time, chfcmap -copyrate while copying', async () => {
+  it("copies the source's bytes: prestartfcmap, startfcmap, progress and start_time, chfcmap -copyrate while copying", async () => {
     const source = await makeVolume('rest_src');
     const target = await makeVolume('rest_tgt');
     await writeSpots(source);

@@ -27,7 +27,10 @@ interface SshRun {
 let server: RunningServer;
 let token = '';
 let arrayId = '';
-const grainline = apiClient(() => server.baseUrl, () => bearer(token));
+const grainline = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 
 /** `sshpass -p PASS ssh … -p PORT user@localhost <command>`: the command goes to the server as one line. */
 function ssh(command: string | null, login: Login = TEST_ADMIN): Promise<SshRun> {
@@ -149,10 +152,22 @@ describe('svctask mkfcmap and the listings over SSH', () => {
   it('svcinfo lsfcmap -delim : prints a header and one row per mapping', async () => {
     const out = await succeeds('svcinfo lsfcmap -delim :');
     const [header] = out.split('\n');
-    expect(header).toBe('id:name:source_vdisk_id:source_vdisk_name:target_vdisk_id:target_vdisk_name:group_id:group_name:status:progress:copy_rate:clean_progress:incremental:partner_FC_id:partner_FC_name:restoring:start_time:rc_controlled');
+    expect(header).toBe(
+      'id:name:source_vdisk_id:source_vdisk_name:target_vdisk_id:target_vdisk_name:group_id:group_name:status:progress:copy_rate:clean_progress:incremental:partner_FC_id:partner_FC_name:restoring:start_time:rc_controlled',
+    );
     const rows = delimited(out, ':');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: mappingId, name: `fcmap${mappingId}`, source_vdisk_name: 'vdisk_sql01', target_vdisk_name: 'vdisk_sql02', group_name: '', status: 'idle_or_copied', progress: '0', copy_rate: '50', start_time: '' });
+    expect(rows[0]).toMatchObject({
+      id: mappingId,
+      name: `fcmap${mappingId}`,
+      source_vdisk_name: 'vdisk_sql01',
+      target_vdisk_name: 'vdisk_sql02',
+      group_name: '',
+      status: 'idle_or_copied',
+      progress: '0',
+      copy_rate: '50',
+      start_time: '',
+    });
     expect(out.endsWith('\n')).toBe(true);
   });
 
@@ -191,7 +206,17 @@ describe('svctask mkfcmap and the listings over SSH', () => {
     const lines = detailLines(out);
     const fields = Object.fromEntries(lines);
     expect(lines[0]).toEqual(['id', mappingId]);
-    expect(fields).toMatchObject({ name: `fcmap${mappingId}`, source_vdisk_name: 'vdisk_sql01', target_vdisk_name: 'vdisk_sql02', copy_rate: '50', autodelete: 'off', grain_size: '256', status: 'idle_or_copied', group_name: '', start_time: '' });
+    expect(fields).toMatchObject({
+      name: `fcmap${mappingId}`,
+      source_vdisk_name: 'vdisk_sql01',
+      target_vdisk_name: 'vdisk_sql02',
+      copy_rate: '50',
+      autodelete: 'off',
+      grain_size: '256',
+      status: 'idle_or_copied',
+      group_name: '',
+      start_time: '',
+    });
     expect(out).toContain('\ngroup_name\n'); // an empty value prints the name alone
     expect(await succeeds(`svcinfo lsfcmap -delim : ${mappingId}`)).toContain(`\nname:fcmap${mappingId}\n`);
   });
@@ -275,7 +300,10 @@ describe('errors over SSH', () => {
 
   it('refuses a wrong password at login (ssh exits 255) and runs nothing', async () => {
     const before = await copies();
-    const run = await ssh('svctask mkfcmap -source vdisk_sql01 -target vdisk_sql02 -name wrong_pw', { username: TEST_ADMIN.username, password: 'wrong-password' });
+    const run = await ssh('svctask mkfcmap -source vdisk_sql01 -target vdisk_sql02 -name wrong_pw', {
+      username: TEST_ADMIN.username,
+      password: 'wrong-password',
+    });
     expect(run.code).toBe(255);
     expect(run.stderr).toMatch(/Permission denied/);
     expect(await copies()).toEqual(before);

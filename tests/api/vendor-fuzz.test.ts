@@ -22,7 +22,10 @@ const MONITOR = { username: 'vf-monitor', password: 'vendor-fuzz-pass-1' };
 
 let server: RunningServer;
 let token = '';
-const admin = apiClient(() => server.baseUrl, () => bearer(token));
+const admin = apiClient(
+  () => server.baseUrl,
+  () => bearer(token),
+);
 const svcTokens: { admin: string; monitor: string } = { admin: '', monitor: '' };
 
 interface Answer {
@@ -60,22 +63,90 @@ async function fingerprint(): Promise<string> {
 // ---- hostile values ------------------------------------------------------------------------------
 
 const NAMES = ['vf_src', 'vf_tgt', 'vf_other', 'vf_map', 'vf_grp', 'vdisk_sql01', 'fcmap0', 'fccstgrp1', 'io_grp0', 'mdiskgrp0'];
-const OPTION_NAMES = ['name', 'source', 'target', 'copyrate', 'cleanrate', 'consistgrp', 'grainsize', 'autodelete', 'incremental', 'prep', 'force', 'size', 'unit', 'mdiskgrp', 'pool', 'iogrp', 'bytes', 'filtervalue', 'delim', 'nohdr', 'restore', 'split', 'thin', 'ownershipgroup', 'noownershipgroup', 'bogus', '__proto__', 'constructor'];
+const OPTION_NAMES = [
+  'name',
+  'source',
+  'target',
+  'copyrate',
+  'cleanrate',
+  'consistgrp',
+  'grainsize',
+  'autodelete',
+  'incremental',
+  'prep',
+  'force',
+  'size',
+  'unit',
+  'mdiskgrp',
+  'pool',
+  'iogrp',
+  'bytes',
+  'filtervalue',
+  'delim',
+  'nohdr',
+  'restore',
+  'split',
+  'thin',
+  'ownershipgroup',
+  'noownershipgroup',
+  'bogus',
+  '__proto__',
+  'constructor',
+];
 const hostileString = fc.oneof(
   fc.constantFrom(...NAMES),
-  fc.constantFrom('', '0', '-1', '18446744073709551616', '1e308', 'NaN', '*', 'name=*', 'name=vf*:status=idle*', "'; DROP TABLE \"Volume\"; --", '../../etc/passwd', 'ünïcødé', '\u0000', 'on', 'off', 'b', 'pb', 'GB', '64', '256', '150', '151'),
+  fc.constantFrom(
+    '',
+    '0',
+    '-1',
+    '18446744073709551616',
+    '1e308',
+    'NaN',
+    '*',
+    'name=*',
+    'name=vf*:status=idle*',
+    '\'; DROP TABLE "Volume"; --',
+    '../../etc/passwd',
+    'ünïcødé',
+    '\u0000',
+    'on',
+    'off',
+    'b',
+    'pb',
+    'GB',
+    '64',
+    '256',
+    '150',
+    '151',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 2000, maxLength: 3000 }),
 );
-const optionValue = fc.oneof(hostileString, fc.constant(true), fc.constant(false), fc.integer({ min: -10, max: 10 ** 6 }), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const optionValue = fc.oneof(
+  hostileString,
+  fc.constant(true),
+  fc.constant(false),
+  fc.integer({ min: -10, max: 10 ** 6 }),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 const options = fc.dictionary(fc.constantFrom(...OPTION_NAMES), optionValue, { maxKeys: 6 });
-const command = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...Object.keys(SVC_COMMANDS)) }, { weight: 1, arbitrary: fc.constantFrom('auth', 'lsbogus', 'mkbogus', 'svctask', '%2e%2e', 'LSFCMAP') });
-const object = fc.option(fc.oneof(fc.constantFrom(...NAMES, '0', '1', '99', '%00', '%2F', '..'), fc.string({ maxLength: 20 }).map(encodeURIComponent)), { nil: undefined });
+const command = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom(...Object.keys(SVC_COMMANDS)) },
+  { weight: 1, arbitrary: fc.constantFrom('auth', 'lsbogus', 'mkbogus', 'svctask', '%2e%2e', 'LSFCMAP') },
+);
+const object = fc.option(fc.oneof(fc.constantFrom(...NAMES, '0', '1', '99', '%00', '%2F', '..'), fc.string({ maxLength: 20 }).map(encodeURIComponent)), {
+  nil: undefined,
+});
 
 const svcCall = fc.record({
   command,
   object,
-  body: fc.oneof({ weight: 6, arbitrary: options.map((o) => JSON.stringify(o)) }, { weight: 1, arbitrary: fc.constantFrom('null', '', '[]', '"x"', '{', '{"a":', '1', 'true') }),
+  body: fc.oneof(
+    { weight: 6, arbitrary: options.map((o) => JSON.stringify(o)) },
+    { weight: 1, arbitrary: fc.constantFrom('null', '', '[]', '"x"', '{', '{"a":', '1', 'true') },
+  ),
   who: fc.constantFrom('admin', 'admin', 'admin', 'monitor', 'none', 'garbage'),
 });
 type SvcCall = typeof svcCall extends fc.Arbitrary<infer T> ? T : never;
@@ -101,7 +172,8 @@ function checkAnswer(call: SvcCall, answer: Answer): void {
     expect(answer.body, `${where}: an internal error`).not.toMatch(/internal error/);
   }
   if (answer.status === 200 && call.command !== 'auth' && answer.body !== '') expect(() => JSON.parse(answer.body), where).not.toThrow();
-  if (call.who === 'none' || call.who === 'garbage') expect(answer.status === 403 || answer.status === 404 || (call.command === 'auth' && call.who === 'none'), where).toBe(true);
+  if (call.who === 'none' || call.who === 'garbage')
+    expect(answer.status === 403 || answer.status === 404 || (call.command === 'auth' && call.who === 'none'), where).toBe(true);
 }
 
 describe('vendor surfaces under hostile input', () => {
@@ -115,7 +187,9 @@ describe('vendor surfaces under hostile input', () => {
     svcTokens.monitor = await svcToken(MONITOR.username, MONITOR.password);
     // Objects the fuzzer's names hit: two volumes of one size, a mapping, a group.
     for (const name of ['vf_src', 'vf_tgt', 'vf_other']) {
-      const answer = await svcPost('/rest/mkvdisk', JSON.stringify({ name, mdiskgrp: 'mdiskgrp0', size: '1', unit: 'mb' }), { 'x-auth-token': svcTokens.admin });
+      const answer = await svcPost('/rest/mkvdisk', JSON.stringify({ name, mdiskgrp: 'mdiskgrp0', size: '1', unit: 'mb' }), {
+        'x-auth-token': svcTokens.admin,
+      });
       if (answer.status !== 200) throw new Error(`mkvdisk ${name}: ${answer.body}`);
     }
     await svcPost('/rest/mkfcconsistgrp', JSON.stringify({ name: 'vf_grp' }), { 'x-auth-token': svcTokens.admin });

@@ -29,10 +29,30 @@ const WORKLOAD = { pattern: 'random', iops: 5, blockBytes: 4096, writePercent: 1
 const WRITE_BYTES_MAX = 256 * 1024;
 /** Every state the services have (docs/domain.md), to catch a relationship restored as nonsense. */
 const KNOWN_STATES = new Set([
-  'pending', 'in-progress', 'completed', 'failed', 'stopped',
-  'SMPL', 'COPY(PD)', 'PAIR', 'COPY(SP)', 'PSUS(SP)', 'PSUS', 'COPY(RS)', 'COPY(RS-R)', 'PSUE', 'SMPL(PD)',
-  'idle_or_copied', 'preparing', 'prepared', 'copying', 'stopping', 'suspended',
-  'copy', 'nocopy', 'ended',
+  'pending',
+  'in-progress',
+  'completed',
+  'failed',
+  'stopped',
+  'SMPL',
+  'COPY(PD)',
+  'PAIR',
+  'COPY(SP)',
+  'PSUS(SP)',
+  'PSUS',
+  'COPY(RS)',
+  'COPY(RS-R)',
+  'PSUE',
+  'SMPL(PD)',
+  'idle_or_copied',
+  'preparing',
+  'prepared',
+  'copying',
+  'stopping',
+  'suspended',
+  'copy',
+  'nocopy',
+  'ended',
 ]);
 
 export interface CrashOptions {
@@ -88,7 +108,10 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   let server: RunningServer = await startServer({ dataDir });
   const port = server.port;
   let token = await adminToken(server.baseUrl, dataDir);
-  const api = apiClient(() => server.baseUrl, () => bearer(token));
+  const api = apiClient(
+    () => server.baseUrl,
+    () => bearer(token),
+  );
   const report: CrashReport = { rounds: 0, acknowledgedWrites: 0, inDoubtWrites: 0, workloadWrites: 0, violations: [], copyStates: [] };
   const violation = (round: number, text: string) => report.violations.push(`round ${round}: ${text}`);
 
@@ -111,7 +134,10 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     const createVolume = async (model: string, name: string, hostWritten: boolean, capacityBytes = VOLUME_BYTES): Promise<VolumeModel> => {
       const array = arrayOf(model);
       // One pool per array: a ds6000 relationship needs both volumes in one LSS.
-      const created = await must(api.post<VolumeDto>('/api/volumes', { arrayId: array.id, poolId: array.pools[0]?.id, name: `crash_${options.seed}_${name}`, capacityBytes }), `create ${name}`);
+      const created = await must(
+        api.post<VolumeDto>('/api/volumes', { arrayId: array.id, poolId: array.pools[0]?.id, name: `crash_${options.seed}_${name}`, capacityBytes }),
+        `create ${name}`,
+      );
       const volume: VolumeModel = { id: created.id, name: created.name, hostWritten, bytes: Buffer.alloc(capacityBytes), inDoubt: [] };
       models.set(volume.id, volume);
       return volume;
@@ -153,24 +179,39 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
-    const mapping = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: fcSource.id, targetVolumeId: fcTarget.id, options: { copyRate: 20 } }), 'create mapping');
+    const mapping = await must(
+      api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: fcSource.id, targetVolumeId: fcTarget.id, options: { copyRate: 20 } }),
+      'create mapping',
+    );
     await waitUntilCopying(mapping);
     const mappingT0 = Buffer.from(fcSource.bytes);
     // nocopy: the relationship lives on copy-on-write alone, so every round's source writes test it.
-    const relationship = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: dsSource.id, targetVolumeId: dsTarget.id, options: { mode: 'nocopy' } }), 'create ds6000 relationship');
+    const relationship = await must(
+      api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: dsSource.id, targetVolumeId: dsTarget.id, options: { mode: 'nocopy' } }),
+      'create ds6000 relationship',
+    );
     const relationshipT0 = Buffer.from(dsSource.bytes);
     // A simulated host writes to this mapping's source all along (workload writes go through the
     // same held-back path as API writes); only its target's T0 image is checked.
     const workloadSource = await createVolume('storwize', 'wl_src', false);
     const workloadTarget = await createVolume('storwize', 'wl_tgt', false);
     await write(workloadSource, 0, Buffer.alloc(VOLUME_BYTES, 0x5a));
-    const workloadMapping = await must(api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: workloadSource.id, targetVolumeId: workloadTarget.id, options: { copyRate: 10 } }), 'create workload mapping');
+    const workloadMapping = await must(
+      api.post<CopyDto>('/api/copies', { type: 'flashcopy', sourceVolumeId: workloadSource.id, targetVolumeId: workloadTarget.id, options: { copyRate: 10 } }),
+      'create workload mapping',
+    );
     await waitUntilCopying(workloadMapping);
     const workloadT0 = Buffer.alloc(VOLUME_BYTES, 0x5a);
     await must(api.post(`/api/volumes/${workloadSource.id}/workload`, WORKLOAD), 'start workload');
-    const pair = await must(api.post<CopyDto>('/api/copies', { type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: svol.id, options: { pace: 'slower' } }), 'create pair');
+    const pair = await must(
+      api.post<CopyDto>('/api/copies', { type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: svol.id, options: { pace: 'slower' } }),
+      'create pair',
+    );
     let splitSnapshot: Buffer | null = null;
-    const volumeCopy = await must(api.post<CopyDto>('/api/copies', { type: 'volume-copy', sourceVolumeId: vcSource.id, targetVolumeId: vcTarget.id, options: { priority: 'lowest' } }), 'create volume copy');
+    const volumeCopy = await must(
+      api.post<CopyDto>('/api/copies', { type: 'volume-copy', sourceVolumeId: vcSource.id, targetVolumeId: vcTarget.id, options: { priority: 'lowest' } }),
+      'create volume copy',
+    );
     const copyIds = [mapping.id, relationship.id, pair.id, volumeCopy.id, workloadMapping.id];
 
     // ---- rounds ---------------------------------------------------------------------------------
@@ -215,7 +256,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       const writers = [writer(), writer(), writer()];
       await new Promise((resolve) => setTimeout(resolve, 200 + random(2_800)));
       const workloadAtKill = await api.get<{ stats: { writes: number } }>(`/api/volumes/${workloadSource.id}/workload`);
-      if (workloadAtKill.status === 200) report.workloadWrites += workloadAtKill.body.stats.writes - (workloadBefore.status === 200 ? workloadBefore.body.stats.writes : 0);
+      if (workloadAtKill.status === 200)
+        report.workloadWrites += workloadAtKill.body.stats.writes - (workloadBefore.status === 200 ? workloadBefore.body.stats.writes : 0);
       killed = true;
       await server.stop('SIGKILL');
       await Promise.allSettled(writers);
@@ -229,7 +271,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       for (const volume of models.values()) {
         const actual = await readWhole(api, volume);
         settleInDoubt(volume, actual, (text) => violation(round, text));
-        if (volume.hostWritten && !actual.equals(volume.bytes)) violation(round, `${volume.name}: ${describeDifference(volume.bytes, actual)} (acknowledged writes lost)`);
+        if (volume.hostWritten && !actual.equals(volume.bytes))
+          violation(round, `${volume.name}: ${describeDifference(volume.bytes, actual)} (acknowledged writes lost)`);
         volume.bytes = actual; // carry on from what is there, so one loss is reported once
       }
       const after = new Map((await must(api.get<CopyDto[]>('/api/copies'), 'list copies')).map((copy) => [copy.id, copy]));
@@ -251,7 +294,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       if (!workloadLastRound) {
         await must(api.post(`/api/volumes/${workloadSource.id}/workload`, WORKLOAD), 'restart workload');
       }
-      if (splitSnapshot !== null && ['PSUS', 'PSUS(SP)'].includes(after.get(pair.id)?.state ?? '')) compare(svol, splitSnapshot, 'a split S-VOL holds the P-VOL at the split');
+      if (splitSnapshot !== null && ['PSUS', 'PSUS(SP)'].includes(after.get(pair.id)?.state ?? ''))
+        compare(svol, splitSnapshot, 'a split S-VOL holds the P-VOL at the split');
       const vc = after.get(volumeCopy.id);
       if (vc?.state === 'completed') compare(vcTarget, vcSource.bytes, 'a completed volume copy target equals its source');
       if (vc?.state === 'in-progress' && volumes.get(vcSource.id)?.currentOwner !== volumes.get(vcTarget.id)?.currentOwner) {
@@ -259,7 +303,9 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       }
       report.rounds = round;
       report.copyStates = copyIds.map((id) => after.get(id)?.state ?? 'missing');
-      log(`round ${round}: ${report.acknowledgedWrites} writes acknowledged, ${report.inDoubtWrites} in doubt, states ${report.copyStates.join(' / ')}, violations ${report.violations.length}`);
+      log(
+        `round ${round}: ${report.acknowledgedWrites} writes acknowledged, ${report.inDoubtWrites} in doubt, states ${report.copyStates.join(' / ')}, violations ${report.violations.length}`,
+      );
     }
   } finally {
     await server.stop('SIGKILL');

@@ -28,7 +28,11 @@ export function apiClient(baseUrl: () => string, credentials: Credentials = NO_C
   }
 
   async function putBytes(path: string, data: Uint8Array): Promise<ApiResult<ApiErrorBody | undefined>> {
-    const response = await fetch(`${baseUrl()}${path}`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream', ...credentials() }, body: new Uint8Array(data) });
+    const response = await fetch(`${baseUrl()}${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', ...credentials() },
+      body: new Uint8Array(data),
+    });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as ApiErrorBody), headers: response.headers };
   }

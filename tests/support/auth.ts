@@ -8,7 +8,11 @@ export interface BrowserSession {
 
 /** Signs in like the browser does; returns the Cookie header to send and the CSRF token to echo. */
 export async function signIn(baseUrl: string, username: string, password: string): Promise<BrowserSession> {
-  const response = await fetch(`${baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers
     .getSetCookie()

@@ -68,7 +68,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), GRAINLINE_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', GRAINLINE_ADMIN_USER: TEST_ADMIN.username, GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password, GRAINLINE_SVC_PORT: String(svcPort), GRAINLINE_SVC_SSH_PORT: String(sshPort), ...options.env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      GRAINLINE_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      GRAINLINE_ADMIN_USER: TEST_ADMIN.username,
+      GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
+      GRAINLINE_SVC_PORT: String(svcPort),
+      GRAINLINE_SVC_SSH_PORT: String(sshPort),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -15,7 +15,13 @@ export interface SvcResponse<T = unknown> {
 export type SvcOptions = Record<string, string | number | boolean> | null;
 
 /** One raw HTTPS request to the SVC REST port (any method, any headers, any body). */
-export function svcRequest<T = unknown>(port: number, method: string, path: string, headers: Record<string, string>, body: string | null): Promise<SvcResponse<T>> {
+export function svcRequest<T = unknown>(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string | null,
+): Promise<SvcResponse<T>> {
   return new Promise((resolve, reject) => {
     const payload = body === null ? undefined : Buffer.from(body, 'utf8');
     const request = https.request(
@@ -68,7 +74,13 @@ export async function svcClient(port: number, username: string, password: string
   return {
     token,
     run: <T = unknown>(command: string, object: string | null = null, options: SvcOptions = null) =>
-      svcRequest<T>(port, 'POST', `/rest/${command}${object === null ? '' : `/${encodeURIComponent(object)}`}`, { 'x-auth-token': token }, JSON.stringify(options)),
+      svcRequest<T>(
+        port,
+        'POST',
+        `/rest/${command}${object === null ? '' : `/${encodeURIComponent(object)}`}`,
+        { 'x-auth-token': token },
+        JSON.stringify(options),
+      ),
   };
 }
 

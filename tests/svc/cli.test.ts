@@ -49,7 +49,11 @@ describe('parseCommandLine', () => {
       options: { source: 'vdisk_sql01', target: 'vdisk_sql02', copyrate: '50', autodelete: true },
       object: null,
     });
-    expect(parseCommandLine('lsvdisk -bytes -filtervalue name=vdisk_*')).toEqual({ command: 'lsvdisk', options: { bytes: true, filtervalue: 'name=vdisk_*' }, object: null });
+    expect(parseCommandLine('lsvdisk -bytes -filtervalue name=vdisk_*')).toEqual({
+      command: 'lsvdisk',
+      options: { bytes: true, filtervalue: 'name=vdisk_*' },
+      object: null,
+    });
     expect(parseCommandLine('svctask startfcmap -prep fcmap3')).toEqual({ command: 'startfcmap', options: { prep: true }, object: 'fcmap3' });
   });
 
@@ -95,19 +99,25 @@ describe('formatOutput', () => {
   ];
 
   it('prints a concise view with -delim: header then one line per row, empty values kept', () => {
-    expect(formatOutput({ kind: 'concise', rows }, invocation({ delim: ':' }))).toBe('id:name:status:start_time\n0:fcmap0:idle_or_copied:\n12:nightly_backup:copying:240305070809\n');
+    expect(formatOutput({ kind: 'concise', rows }, invocation({ delim: ':' }))).toBe(
+      'id:name:status:start_time\n0:fcmap0:idle_or_copied:\n12:nightly_backup:copying:240305070809\n',
+    );
   });
 
   it('prints a concise view without -delim as columns aligned with spaces, lines right-trimmed', () => {
     const text = formatOutput({ kind: 'concise', rows }, invocation());
-    expect(text).toBe(['id name           status         start_time', '0  fcmap0         idle_or_copied', '12 nightly_backup copying        240305070809', ''].join('\n'));
+    expect(text).toBe(
+      ['id name           status         start_time', '0  fcmap0         idle_or_copied', '12 nightly_backup copying        240305070809', ''].join('\n'),
+    );
     const lines = text.trimEnd().split('\n');
     const statusColumn = (lines[0] as string).indexOf('status');
     for (const line of lines.slice(1)) expect(line.slice(statusColumn)).toMatch(/^(idle_or_copied|copying)/);
   });
 
   it('drops the header with -nohdr, with or without -delim', () => {
-    expect(formatOutput({ kind: 'concise', rows }, invocation({ delim: ',', nohdr: true }))).toBe('0,fcmap0,idle_or_copied,\n12,nightly_backup,copying,240305070809\n');
+    expect(formatOutput({ kind: 'concise', rows }, invocation({ delim: ',', nohdr: true }))).toBe(
+      '0,fcmap0,idle_or_copied,\n12,nightly_backup,copying,240305070809\n',
+    );
     expect(formatOutput({ kind: 'concise', rows: rows.slice(0, 1) }, invocation({ nohdr: true }))).toBe('0 fcmap0 idle_or_copied\n');
   });
 
@@ -128,16 +138,29 @@ describe('formatOutput', () => {
       { FC_mapping_id: '4', FC_mapping_name: 'm4' },
       { FC_mapping_id: '5', FC_mapping_name: 'm5' },
     ];
-    expect(formatOutput({ kind: 'detail', row, repeated }, invocation({ delim: ':' }))).toBe('id:1\nname:g1\nstatus:copying\nFC_mapping_id:4\nFC_mapping_name:m4\nFC_mapping_id:5\nFC_mapping_name:m5\n');
+    expect(formatOutput({ kind: 'detail', row, repeated }, invocation({ delim: ':' }))).toBe(
+      'id:1\nname:g1\nstatus:copying\nFC_mapping_id:4\nFC_mapping_name:m4\nFC_mapping_id:5\nFC_mapping_name:m5\n',
+    );
   });
 
   it('prints lsvdisk <id> as the volume block then the copy block, separated by a blank line', () => {
-    const text = formatOutput({ kind: 'detail-list', rows: [{ id: '0', name: 'v0' }, { copy_id: '0', status: 'online' }] }, invocation());
+    const text = formatOutput(
+      {
+        kind: 'detail-list',
+        rows: [
+          { id: '0', name: 'v0' },
+          { copy_id: '0', status: 'online' },
+        ],
+      },
+      invocation(),
+    );
     expect(text).toBe('id 0\nname v0\n\ncopy_id 0\nstatus online\n');
   });
 
   it('prints the sentence of a created object and nothing for a task that answers nothing', () => {
-    expect(formatOutput({ kind: 'created', id: '7', message: 'FlashCopy Mapping, id [7], successfully created' }, invocation())).toBe('FlashCopy Mapping, id [7], successfully created\n');
+    expect(formatOutput({ kind: 'created', id: '7', message: 'FlashCopy Mapping, id [7], successfully created' }, invocation())).toBe(
+      'FlashCopy Mapping, id [7], successfully created\n',
+    );
     expect(formatOutput({ kind: 'done' }, invocation())).toBe('');
   });
 });

@@ -54,7 +54,9 @@ describe('svcErrorOf', () => {
 
   it('maps deleting a volume that is in a mapping (409) to CMMVC5840E', () => {
     // The words lib/services/volumes.ts deleteVolume uses.
-    expect(mapped(new ApiError(409, 'volume v cannot be deleted while it is in flashcopy relationship fcmap0 (state copying): remove the relationship first')).code).toBe('CMMVC5840E');
+    expect(
+      mapped(new ApiError(409, 'volume v cannot be deleted while it is in flashcopy relationship fcmap0 (state copying): remove the relationship first')).code,
+    ).toBe('CMMVC5840E');
   });
 
   it('maps every other refusal (a state that does not allow it, a lock) to CMMVC5903E', () => {
@@ -63,7 +65,7 @@ describe('svcErrorOf', () => {
     expect(mapped(new ApiError(409, 'busy')).code).toBe('CMMVC5903E');
   });
 
-  it('answers a monitor\'s task with CMMVC6253E and HTTP 403', () => {
+  it("answers a monitor's task with CMMVC6253E and HTTP 403", () => {
     const error = roleRefused('monitor');
     expect(error.code).toBe('CMMVC6253E');
     expect(error.status).toBe(403);

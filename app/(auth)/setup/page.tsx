@@ -13,7 +13,13 @@ export default async function SetupPage() {
   if (!(await setupNeeded(getRuntime().db))) redirect('/signin');
   return (
     <AuthCard title="Create the first admin" subtitle="This console has no users yet. The admin you create here can add operators and monitors.">
-      <CredentialsForm endpoint="/api/setup" submitLabel="Create admin and sign in" next="/" newPassword passwordHint={`At least ${MIN_PASSWORD_LENGTH} characters.`} />
+      <CredentialsForm
+        endpoint="/api/setup"
+        submitLabel="Create admin and sign in"
+        next="/"
+        newPassword
+        passwordHint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+      />
     </AuthCard>
   );
 }

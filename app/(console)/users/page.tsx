@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   // The console layout already required a session; here the role decides what the page is.
   const principal = await pageSession();
-  if (principal === null || !roleMay(principal.role, 'admin')) return <AdminOnly username={principal?.username ?? 'nobody'} role={principal?.role ?? 'monitor'} />;
+  if (principal === null || !roleMay(principal.role, 'admin'))
+    return <AdminOnly username={principal?.username ?? 'nobody'} role={principal?.role ?? 'monitor'} />;
   // The search and sort are in the URL query, which only the browser knows when the page is prerendered.
   return (
     <Suspense fallback={<PageSkeleton label="Loading users" />}>

@@ -8,7 +8,13 @@ import { getRuntime } from '@/lib/runtime';
 import { signIn, signOut } from '@/lib/services/session';
 
 export const GET = route('self', async (_request, _params, { principal }) =>
-  jsonResponse({ id: principal.userId, username: principal.username, role: principal.role, via: principal.via, ...(principal.tokenName ? { tokenName: principal.tokenName } : {}) }),
+  jsonResponse({
+    id: principal.userId,
+    username: principal.username,
+    role: principal.role,
+    via: principal.via,
+    ...(principal.tokenName ? { tokenName: principal.tokenName } : {}),
+  }),
 );
 
 export const POST = publicRoute(async (request, _params, ctx) => {

@@ -56,7 +56,13 @@ export function arrayGraph(array: ArrayView, volumes: VolumeView[]) {
     volume: volumes.map(storageVolumeView),
     drive: [] as unknown[],
     storagePoolBundle: { host: [] as unknown[], cluster: [] as unknown[], lunMapping: [] as unknown[], target: [] as unknown[] },
-    highLevelVolBundle: { pit: [] as unknown[], thinVolume: [] as unknown[], pitConsistencyGroup: [] as unknown[], pitGroup: [] as unknown[], pitView: [] as unknown[] },
+    highLevelVolBundle: {
+      pit: [] as unknown[],
+      thinVolume: [] as unknown[],
+      pitConsistencyGroup: [] as unknown[],
+      pitGroup: [] as unknown[],
+      pitView: [] as unknown[],
+    },
   };
 }
 

@@ -48,7 +48,11 @@ function addressOf(req: IncomingMessage): string {
 
 function segmentsOf(pathname: string): string[] {
   try {
-    return pathname.slice(PREFIX.length).split('/').filter((segment) => segment !== '').map(decodeURIComponent);
+    return pathname
+      .slice(PREFIX.length)
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map(decodeURIComponent);
   } catch {
     throw badRequest(`the path ${pathname.slice(0, 200)} has a malformed percent-escape`);
   }
@@ -72,7 +76,10 @@ async function answerApi(runtime: Runtime, req: IncomingMessage, target: Target,
   const allow = allowOf(match.methods);
   if (method === 'OPTIONS') return { status: 204, headers: { allow } };
   const handler = match.methods[(method === 'HEAD' ? 'GET' : method) as RouteMethod];
-  if (handler === undefined) throw new SantricityError(405, 'methodNotAllowed', `${method} is not allowed on ${target.pathname.slice(0, 200)}: it takes ${allow}`, 'webservice', { allow });
+  if (handler === undefined)
+    throw new SantricityError(405, 'methodNotAllowed', `${method} is not allowed on ${target.pathname.slice(0, 200)}: it takes ${allow}`, 'webservice', {
+      allow,
+    });
   authorize(principal, method);
   return handler({ runtime, req, params: match.params, query: target.query, principal, actor: { name: principal.username } });
 }
@@ -109,7 +116,15 @@ async function serve(runtime: Runtime, req: IncomingMessage, res: ServerResponse
     reply = errorReply(runtime, error, method, target);
   }
   if (isStateChanging(method)) {
-    await auditVendor(runtime, { principal: asker.principal, claimedUser: asker.claimedUser, address: asker.address, method, path: target.raw, status: reply.status, message: reply.message });
+    await auditVendor(runtime, {
+      principal: asker.principal,
+      claimedUser: asker.claimedUser,
+      address: asker.address,
+      method,
+      path: target.raw,
+      status: reply.status,
+      message: reply.message,
+    });
   }
   send(res, reply);
 }

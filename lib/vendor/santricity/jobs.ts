@@ -62,7 +62,11 @@ export async function createJob(context: SantricityContext): Promise<Reply> {
   const array = await arrayOf(context);
   const body = await readJsonBody(context.req, CreateVolumeCopyBody);
   if (body.onlineCopy === true) {
-    throw new SantricityError(422, 'notSupported', 'online volume copy (through a snapshot of the source) is not simulated: create an offline copy (onlineCopy false)');
+    throw new SantricityError(
+      422,
+      'notSupported',
+      'online volume copy (through a snapshot of the source) is not simulated: create an offline copy (onlineCopy false)',
+    );
   }
   const options = {
     ...(body.copyPriority === undefined ? {} : { priority: priorityOf(body.copyPriority) }),

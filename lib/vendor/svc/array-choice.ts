@@ -40,5 +40,10 @@ export async function chooseArray(runtime: Runtime, names: readonly string[], mo
   const found = storwize.find((array) => more.includes(array.name.toLowerCase()));
   if (found !== undefined) return found;
   const known = storwize.map((array) => array.name).join(', ') || 'none';
-  throw new SvcError('CMMVC5753E', 'The specified object does not exist or is not a suitable candidate.', `no storwize array is named ${names[0] ?? '(no host name)'}; connect by one of these names: ${known}`, 404);
+  throw new SvcError(
+    'CMMVC5753E',
+    'The specified object does not exist or is not a suitable candidate.',
+    `no storwize array is named ${names[0] ?? '(no host name)'}; connect by one of these names: ${known}`,
+    404,
+  );
 }

@@ -81,11 +81,24 @@ function table(rows: readonly Row[], delim: string | undefined, header: boolean)
   const lines = [...(header ? [columns] : []), ...rows.map((row) => columns.map((column) => row[column] ?? ''))];
   if (delim !== undefined) return lines.map((cells) => cells.join(delim)).join('\n') + '\n';
   const widths = columns.map((_, index) => Math.max(...lines.map((cells) => (cells[index] ?? '').length)));
-  return lines.map((cells) => cells.map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index] ?? 0))).join(' ').trimEnd()).join('\n') + '\n';
+  return (
+    lines
+      .map((cells) =>
+        cells
+          .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))
+          .join(' ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function detail(row: Row, delim: string | undefined): string {
-  return Object.entries(row).map(([name, value]) => `${name}${delim ?? ' '}${value}`.trimEnd()).join('\n') + '\n';
+  return (
+    Object.entries(row)
+      .map(([name, value]) => `${name}${delim ?? ' '}${value}`.trimEnd())
+      .join('\n') + '\n'
+  );
 }
 
 export function formatOutput(output: SvcOutput, invocation: Invocation): string {

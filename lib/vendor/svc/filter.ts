@@ -22,7 +22,9 @@ export function parseFilter(text: string | undefined): RowFilter {
     }
     const limit = Number(value);
     if (!Number.isFinite(limit)) throw invalidArgument(`-filtervalue "${condition}": ${operator} needs a number`);
-    const compare = { '<': (a: number) => a < limit, '>': (a: number) => a > limit, '<=': (a: number) => a <= limit, '>=': (a: number) => a >= limit }[operator as '<' | '>' | '<=' | '>='];
+    const compare = { '<': (a: number) => a < limit, '>': (a: number) => a > limit, '<=': (a: number) => a <= limit, '>=': (a: number) => a >= limit }[
+      operator as '<' | '>' | '<=' | '>='
+    ];
     return (row: Row) => row[attribute] !== undefined && compare(Number(row[attribute]));
   });
   return (row) => conditions.every((condition) => condition(row));

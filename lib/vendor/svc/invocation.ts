@@ -61,7 +61,8 @@ export function optionsOfJson(body: unknown): Record<string, OptionValue> {
   const options: Record<string, OptionValue> = Object.create(null) as Record<string, OptionValue>;
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (value === true) options[name] = true;
-    else if (value === false) continue; // a flag not given
+    else if (value === false)
+      continue; // a flag not given
     else if (typeof value === 'string') options[name] = value;
     else if (typeof value === 'number' && Number.isFinite(value)) options[name] = String(value);
     else throw invalidArgument(`option "${name}" must be a string, a number or true`);

@@ -31,7 +31,11 @@ class HttpRefusal extends Error {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -71,12 +75,26 @@ async function authenticate(runtime: Runtime, req: IncomingMessage, address: str
   const username = header(req, 'x-auth-username') ?? '';
   const password = header(req, 'x-auth-password') ?? '';
   const check = await checkCredentials(runtime, username, password, address);
-  await auditVendor(runtime, { principal: check.ok ? check.principal : null, claimedUser: username, address, method: 'POST', path: '/rest/auth', status: check.ok ? 200 : check.reason === 'throttled' ? 429 : 403, ...(check.ok ? {} : { message: check.message }) });
+  await auditVendor(runtime, {
+    principal: check.ok ? check.principal : null,
+    claimedUser: username,
+    address,
+    method: 'POST',
+    path: '/rest/auth',
+    status: check.ok ? 200 : check.reason === 'throttled' ? 429 : 403,
+    ...(check.ok ? {} : { message: check.message }),
+  });
   if (!check.ok) {
     if (check.reason === 'throttled') throw new HttpRefusal(429, check.message, { 'retry-after': String(check.retryAfterSeconds) });
     throw new HttpRefusal(403, `authentication failed: ${check.message}`);
   }
-  const session = await createSession(runtime.db, runtime.auth.sessionSecret, check.principal.userId, address, `svc-rest ${header(req, 'user-agent') ?? ''}`.trim());
+  const session = await createSession(
+    runtime.db,
+    runtime.auth.sessionSecret,
+    check.principal.userId,
+    address,
+    `svc-rest ${header(req, 'user-agent') ?? ''}`.trim(),
+  );
   return { token: session.cookieValue };
 }
 
@@ -124,7 +142,14 @@ async function handle(runtime: Runtime, req: IncomingMessage, res: ServerRespons
     }
   }
   const array = await chooseArray(runtime, hostNamesOf(header(req, 'host')), () => namesOfAddress(req.socket.localAddress, req.socket.localPort ?? 0));
-  const result = await runSvcCommand({ runtime, principal, address, array, invocation: { command, options: optionsOfJson(body), object }, audit: { method: 'POST', path: url.pathname } });
+  const result = await runSvcCommand({
+    runtime,
+    principal,
+    address,
+    array,
+    invocation: { command, options: optionsOfJson(body), object },
+    audit: { method: 'POST', path: url.pathname },
+  });
   if (!result.ok) throw result.error;
   send(res, 200, bodyOf(result.output));
 }

@@ -55,7 +55,10 @@ export async function runSvcCommand(request: SvcRequest): Promise<SvcResult> {
     const error = svcErrorOf(caught);
     if (error === null) {
       request.runtime.log.error({ err: caught, command: request.invocation.command }, 'unhandled error in an SVC command');
-      result = { ok: false, error: new SvcError('CMMVC5786E', 'The action failed because the cluster is not in a stable state.', 'internal error: the server logged the details') };
+      result = {
+        ok: false,
+        error: new SvcError('CMMVC5786E', 'The action failed because the cluster is not in a stable state.', 'internal error: the server logged the details'),
+      };
     } else {
       result = { ok: false, error };
     }

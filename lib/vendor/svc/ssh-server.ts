@@ -21,7 +21,14 @@ function finish(channel: ServerChannel, stdout: string, stderr: string, code: nu
   channel.end();
 }
 
-async function runLine(runtime: Runtime, principal: Principal, address: string, localAddress: string | undefined, localPort: number, line: string): Promise<{ stdout: string; stderr: string; code: number }> {
+async function runLine(
+  runtime: Runtime,
+  principal: Principal,
+  address: string,
+  localAddress: string | undefined,
+  localPort: number,
+  line: string,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   if (line.length > COMMAND_CHARS_MAX) return { stdout: '', stderr: `CMMVC6070E the command line is over ${COMMAND_CHARS_MAX} characters\n`, code: 1 };
   let invocation;
   try {

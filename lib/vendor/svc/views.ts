@@ -339,7 +339,15 @@ export function ioGroupRows(system: SvcSystem): Row[] {
     { id: '3', name: 'io_grp3', nodes: 0, vdisks: 0 },
     { id: '4', name: 'recovery_io_grp', nodes: 0, vdisks: 0 },
   ];
-  return groups.map((g) => ({ id: g.id, name: g.name, node_count: String(g.nodes), vdisk_count: String(g.vdisks), host_count: '0', site_id: '', site_name: '' }));
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    node_count: String(g.nodes),
+    vdisk_count: String(g.vdisks),
+    host_count: '0',
+    site_id: '',
+    site_name: '',
+  }));
 }
 
 export function systemRow(system: SvcSystem, asBytes: boolean): Row {

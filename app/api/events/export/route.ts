@@ -9,7 +9,11 @@ export const GET = route('read', async (request) => {
   const csv = await exportEventsCsv(getRuntime(), readQuery(request, EventExportQuery));
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return new Response(csv, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="grainline-events-${stamp}.csv"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="grainline-events-${stamp}.csv"`,
+      'cache-control': 'no-store',
+    },
   });
 });
 

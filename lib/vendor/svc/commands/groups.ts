@@ -12,7 +12,8 @@ import { AT_REST, onOff } from './mappings';
 function groupAction(action: 'prepare' | 'start' | 'stop', needsPrepared: boolean): SvcCommand['run'] {
   return async ({ system, actor, invocation }: CommandContext) => {
     const group = requireGroup(system, requireObject(invocation));
-    if (needsPrepared && !flagOption(invocation, 'prep') && group.state !== 'prepared') throw notPrepared(`consistency group ${group.name} is ${group.memberIds.length === 0 ? 'empty' : group.state}`);
+    if (needsPrepared && !flagOption(invocation, 'prep') && group.state !== 'prepared')
+      throw notPrepared(`consistency group ${group.name} is ${group.memberIds.length === 0 ? 'empty' : group.state}`);
     // As stopfcmap: a group whose mappings are all at rest has nothing to stop.
     if (action === 'stop' && system.mappings.filter((m) => m.consistencyGroupId === group.id).every((m) => AT_REST.includes(m.state))) return { kind: 'done' };
     await actOnGroup(system.runtime, group.id, action, undefined, actor);
@@ -28,7 +29,15 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
       const ownership = stringOption(invocation, 'ownershipgroup');
       if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
       const name = stringOption(invocation, 'name');
-      const group = await createGroup(system.runtime, { arrayId: system.array.id, name: name === undefined ? undefined : checked(GroupName, name, invalidName), autoDelete: flagOption(invocation, 'autodelete') }, actor);
+      const group = await createGroup(
+        system.runtime,
+        {
+          arrayId: system.array.id,
+          name: name === undefined ? undefined : checked(GroupName, name, invalidName),
+          autoDelete: flagOption(invocation, 'autodelete'),
+        },
+        actor,
+      );
       return { kind: 'created', id: String(group.number), message: `FlashCopy Consistency Group, id [${group.number}], successfully created` };
     },
   },
@@ -41,9 +50,11 @@ export const GROUP_COMMANDS: Record<string, SvcCommand> = {
       if (ownership !== undefined) throw notFound(`ownership group "${ownership}": the simulated arrays have no ownership groups`);
       const name = stringOption(invocation, 'name');
       // -noownershipgroup on a group that has none (none ever has one here) changes nothing.
-      if (name === undefined && invocation.options.autodelete === undefined && !flagOption(invocation, 'noownershipgroup')) throw missingParameter('chfcconsistgrp needs a property to change: -name or -autodelete');
+      if (name === undefined && invocation.options.autodelete === undefined && !flagOption(invocation, 'noownershipgroup'))
+        throw missingParameter('chfcconsistgrp needs a property to change: -name or -autodelete');
       const autoDelete = onOff(stringOption(invocation, 'autodelete'), 'autodelete');
-      if (name !== undefined || autoDelete !== undefined) await updateGroup(system.runtime, group.id, { name: name === undefined ? undefined : checked(GroupName, name, invalidName), autoDelete }, actor);
+      if (name !== undefined || autoDelete !== undefined)
+        await updateGroup(system.runtime, group.id, { name: name === undefined ? undefined : checked(GroupName, name, invalidName), autoDelete }, actor);
       return { kind: 'done' };
     },
   },

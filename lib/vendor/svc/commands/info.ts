@@ -6,7 +6,22 @@ import type { Role } from '../../../auth/roles';
 import { byIdOrName, listing, LIST_OPTIONS, noneOf } from './listing';
 import type { SvcCommand } from './context';
 import { notFound } from '../errors';
-import { NODE_OF_SLOT, fcGroupDetail, fcGroupRow, fcmapDetail, fcmapRow, ioGroupRows, mdiskGroupRow, mdiskRow, nodeRow, systemRow, vdiskCopyRow, vdiskDetail, vdiskRow, type Row } from '../views';
+import {
+  NODE_OF_SLOT,
+  fcGroupDetail,
+  fcGroupRow,
+  fcmapDetail,
+  fcmapRow,
+  ioGroupRows,
+  mdiskGroupRow,
+  mdiskRow,
+  nodeRow,
+  systemRow,
+  vdiskCopyRow,
+  vdiskDetail,
+  vdiskRow,
+  type Row,
+} from '../views';
 import { flagOption } from '../invocation';
 
 /** Grainline roles as SVC user groups (ids as on a fresh system). */
@@ -44,7 +59,21 @@ const lsuser: SvcCommand = {
     const users = await listUsers(context.system.runtime);
     const rows = users.map((user, index) => {
       const group = USER_GROUP_OF_ROLE[user.role];
-      return { id: String(index), name: user.username, password: 'yes', ssh_key: 'no', remote: 'no', usergrp_id: group.id, usergrp_name: group.name, owner_id: '', owner_name: '', locked: 'no', locked_until: '', password_expiry_time: '', password_change_required: 'no' };
+      return {
+        id: String(index),
+        name: user.username,
+        password: 'yes',
+        ssh_key: 'no',
+        remote: 'no',
+        usergrp_id: group.id,
+        usergrp_name: group.name,
+        owner_id: '',
+        owner_name: '',
+        locked: 'no',
+        locked_until: '',
+        password_expiry_time: '',
+        password_change_required: 'no',
+      };
     });
     const reference = context.invocation.object;
     if (reference === null) return { kind: 'concise', rows };
@@ -59,9 +88,24 @@ export const INFO_COMMANDS: Record<string, SvcCommand> = {
   lscluster: lssystem,
   lsnode,
   lsnodecanister: lsnode,
-  lsiogrp: listing({ what: 'I/O group', items: ({ system }) => ioGroupRows(system), matches: (row, ref) => row.id === ref || row.name === ref, concise: (_c, row) => row }),
-  lsmdiskgrp: listing({ what: 'storage pool', items: ({ system }) => system.pools, matches: byIdOrName, concise: ({ system }, pool, bytes) => mdiskGroupRow(system, pool, bytes) }),
-  lsmdisk: listing({ what: 'MDisk', items: ({ system }) => system.pools, matches: (pool, ref) => String(pool.number) === ref || `mdisk${pool.number}` === ref, concise: ({ system }, pool, bytes) => mdiskRow(system, pool, bytes) }),
+  lsiogrp: listing({
+    what: 'I/O group',
+    items: ({ system }) => ioGroupRows(system),
+    matches: (row, ref) => row.id === ref || row.name === ref,
+    concise: (_c, row) => row,
+  }),
+  lsmdiskgrp: listing({
+    what: 'storage pool',
+    items: ({ system }) => system.pools,
+    matches: byIdOrName,
+    concise: ({ system }, pool, bytes) => mdiskGroupRow(system, pool, bytes),
+  }),
+  lsmdisk: listing({
+    what: 'MDisk',
+    items: ({ system }) => system.pools,
+    matches: (pool, ref) => String(pool.number) === ref || `mdisk${pool.number}` === ref,
+    concise: ({ system }, pool, bytes) => mdiskRow(system, pool, bytes),
+  }),
   lsvdisk: listing({
     what: 'vdisk',
     items: ({ system }) => system.volumes,
@@ -69,15 +113,29 @@ export const INFO_COMMANDS: Record<string, SvcCommand> = {
     concise: ({ system }, volume, bytes) => vdiskRow(system, volume, bytes),
     detail: ({ system }, volume, bytes) => ({ kind: 'detail-list', rows: vdiskDetail(system, volume, bytes) }),
   }),
-  lsvdiskcopy: listing({ what: 'vdisk', items: ({ system }) => system.volumes, matches: byIdOrName, concise: ({ system }, volume, bytes) => vdiskCopyRow(system, volume, bytes) }),
+  lsvdiskcopy: listing({
+    what: 'vdisk',
+    items: ({ system }) => system.volumes,
+    matches: byIdOrName,
+    concise: ({ system }, volume, bytes) => vdiskCopyRow(system, volume, bytes),
+  }),
   lsvdiskaccess: listing({
     what: 'vdisk',
     items: ({ system }) => system.volumes,
     matches: byIdOrName,
     concise: (_context, volume) => ({ vdisk_id: String(volume.number), vdisk_name: volume.name, IO_group_id: '0', IO_group_name: 'io_grp0' }),
-    detail: (_context, volume) => ({ kind: 'concise', rows: [{ vdisk_id: String(volume.number), vdisk_name: volume.name, IO_group_id: '0', IO_group_name: 'io_grp0' }] }),
+    detail: (_context, volume) => ({
+      kind: 'concise',
+      rows: [{ vdisk_id: String(volume.number), vdisk_name: volume.name, IO_group_id: '0', IO_group_name: 'io_grp0' }],
+    }),
   }),
-  lsfcmap: listing({ what: 'FlashCopy mapping', items: ({ system }) => system.mappings, matches: byIdOrName, concise: ({ system }, m) => fcmapRow(system, m), detail: ({ system }, m) => ({ kind: 'detail', row: fcmapDetail(system, m) }) }),
+  lsfcmap: listing({
+    what: 'FlashCopy mapping',
+    items: ({ system }) => system.mappings,
+    matches: byIdOrName,
+    concise: ({ system }, m) => fcmapRow(system, m),
+    detail: ({ system }, m) => ({ kind: 'detail', row: fcmapDetail(system, m) }),
+  }),
   lsfcconsistgrp: listing({
     what: 'FlashCopy consistency group',
     items: ({ system }) => system.groups,
@@ -93,13 +151,51 @@ export const INFO_COMMANDS: Record<string, SvcCommand> = {
   // Things the simulated arrays do not have: no hosts, no host mappings, no remote copy, no cloud.
   ...Object.fromEntries(
     [
-      'lshost', 'lshostvdiskmap', 'lsvdiskhostmap', 'lshostcluster', 'lsfabric', 'lsportfc', 'lsportip', 'lstargetportfc',
-      'lsrcrelationship', 'lsrcconsistgrp', 'lsarray', 'lsdrive', 'lsownershipgroup', 'lspartnership', 'lsreplicationpolicy',
-      'lscloudaccount', 'lscloudaccountusage', 'lscloudaccountimportcandidate', 'lsldapserver', 'lsvolumebackup',
-      'lsvolumebackupgeneration', 'lssnapshotpolicy', 'lssnapshotschedule', 'lsvolumegroup', 'lsvolumegroupsnapshotpolicy',
-      'lsvolumesnapshot', 'lsvolumegroupsnapshot', 'lsdnsserver', 'lssystemcert', 'lstruststore', 'lssra', 'lssyslogserver',
-      'lsemailserver', 'lsemailuser', 'lsprovisioningpolicy', 'lscloudcallhome', 'lsip', 'lsportset', 'lssafeguardedpolicy',
-      'lssafeguardedschedule', 'lseventlog', 'lsenclosurestats', 'lsenclosure', 'lsquorum', 'lsiscsiauth',
+      'lshost',
+      'lshostvdiskmap',
+      'lsvdiskhostmap',
+      'lshostcluster',
+      'lsfabric',
+      'lsportfc',
+      'lsportip',
+      'lstargetportfc',
+      'lsrcrelationship',
+      'lsrcconsistgrp',
+      'lsarray',
+      'lsdrive',
+      'lsownershipgroup',
+      'lspartnership',
+      'lsreplicationpolicy',
+      'lscloudaccount',
+      'lscloudaccountusage',
+      'lscloudaccountimportcandidate',
+      'lsldapserver',
+      'lsvolumebackup',
+      'lsvolumebackupgeneration',
+      'lssnapshotpolicy',
+      'lssnapshotschedule',
+      'lsvolumegroup',
+      'lsvolumegroupsnapshotpolicy',
+      'lsvolumesnapshot',
+      'lsvolumegroupsnapshot',
+      'lsdnsserver',
+      'lssystemcert',
+      'lstruststore',
+      'lssra',
+      'lssyslogserver',
+      'lsemailserver',
+      'lsemailuser',
+      'lsprovisioningpolicy',
+      'lscloudcallhome',
+      'lsip',
+      'lsportset',
+      'lssafeguardedpolicy',
+      'lssafeguardedschedule',
+      'lseventlog',
+      'lsenclosurestats',
+      'lsenclosure',
+      'lsquorum',
+      'lsiscsiauth',
     ].map((command) => [command, noneOf(command.slice(2))]),
   ),
 };

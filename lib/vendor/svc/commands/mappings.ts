@@ -18,11 +18,24 @@ export function onOff(value: string | undefined, option: string): boolean | unde
 
 const mkfcmap: SvcCommand = {
   kind: 'task',
-  options: { source: 'value', target: 'value', name: 'value', consistgrp: 'value', copyrate: 'value', cleanrate: 'value', grainsize: 'value', incremental: 'flag', autodelete: 'flag', keeptarget: 'flag', iogrp: 'value' },
+  options: {
+    source: 'value',
+    target: 'value',
+    name: 'value',
+    consistgrp: 'value',
+    copyrate: 'value',
+    cleanrate: 'value',
+    grainsize: 'value',
+    incremental: 'flag',
+    autodelete: 'flag',
+    keeptarget: 'flag',
+    iogrp: 'value',
+  },
   run: async ({ system, actor, invocation }) => {
     const source = requireVolume(system, requiredOption(invocation, 'source'));
     const target = requireVolume(system, requiredOption(invocation, 'target'));
-    if (source.capacityBytes !== target.capacityBytes) throw sizesDiffer(`${source.name} is ${source.capacityBytes} bytes, ${target.name} is ${target.capacityBytes}`);
+    if (source.capacityBytes !== target.capacityBytes)
+      throw sizesDiffer(`${source.name} is ${source.capacityBytes} bytes, ${target.name} is ${target.capacityBytes}`);
     const grainSize = integerOption(invocation, 'grainsize', 64, 256);
     if (grainSize !== undefined && grainSize !== 64 && grainSize !== 256) throw invalidArgument('-grainsize must be 64 or 256');
     const groupReference = stringOption(invocation, 'consistgrp');
@@ -37,7 +50,15 @@ const mkfcmap: SvcCommand = {
     const name = stringOption(invocation, 'name');
     const mapping = await createCopy(
       system.runtime,
-      { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options, start: false, ...(group ? { consistencyGroupId: group.id } : {}), ...(name === undefined ? {} : { name }) },
+      {
+        type: 'flashcopy',
+        sourceVolumeId: source.id,
+        targetVolumeId: target.id,
+        options,
+        start: false,
+        ...(group ? { consistencyGroupId: group.id } : {}),
+        ...(name === undefined ? {} : { name }),
+      },
       actor,
     );
     return { kind: 'created', id: String(mapping.number), message: `FlashCopy Mapping, id [${mapping.number}], successfully created` };
@@ -78,7 +99,8 @@ const rmfcmap: SvcCommand = {
     const mapping = requireMapping(system, requireObject(invocation));
     const force = flagOption(invocation, 'force');
     // A stopped mapping's target is offline; deleting it brings the target back, which SVC wants said with -force.
-    if (mapping.state === 'stopped' && !force) throw wrongState(`mapping ${mapping.name} is stopped: delete it with -force (its target comes back online with what it holds)`);
+    if (mapping.state === 'stopped' && !force)
+      throw wrongState(`mapping ${mapping.name} is stopped: delete it with -force (its target comes back online with what it holds)`);
     await deleteCopy(system.runtime, mapping.id, actor, { force });
     return { kind: 'done' };
   },

@@ -58,7 +58,17 @@ function creator(poolOption: 'mdiskgrp' | 'pool', noun: string): SvcCommand['run
     const capacityBytes = sizeOf(invocation);
     const { runtime } = system;
     const name = checked(VolumeName, stringOption(invocation, 'name') ?? defaultVolumeName(system), invalidName);
-    const volume = await createVolume(runtime, { arrayId: system.array.id, poolId: pool.id, name, capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument), provisioning: provisioningOf(invocation, poolOption) }, actor);
+    const volume = await createVolume(
+      runtime,
+      {
+        arrayId: system.array.id,
+        poolId: pool.id,
+        name,
+        capacityBytes: checked(VolumeCapacityInput, capacityBytes.toString(), invalidArgument),
+        provisioning: provisioningOf(invocation, poolOption),
+      },
+      actor,
+    );
     return { kind: 'created', id: String(volume.number), message: `${noun}, id [${volume.number}], successfully created` };
   };
 }
@@ -73,8 +83,26 @@ const CREATE_OPTIONS = { name: 'value', size: 'value', unit: 'value', iogrp: 'va
 
 export const VOLUME_COMMANDS: Record<string, SvcCommand> = {
   // Thin and compressed volumes are kept sparse like every volume; lsvdisk reports them as SVC does.
-  mkvdisk: { kind: 'task', options: { ...CREATE_OPTIONS, mdiskgrp: 'value', vtype: 'value', rsize: 'value', autoexpand: 'flag', grainsize: 'value', warning: 'value', easytier: 'value', compressed: 'flag' }, run: creator('mdiskgrp', 'Virtual Disk') },
-  mkvolume: { kind: 'task', options: { ...CREATE_OPTIONS, pool: 'value', thin: 'flag', compressed: 'flag', deduplicated: 'flag', buffersize: 'value', warning: 'value' }, run: creator('pool', 'Volume') },
+  mkvdisk: {
+    kind: 'task',
+    options: {
+      ...CREATE_OPTIONS,
+      mdiskgrp: 'value',
+      vtype: 'value',
+      rsize: 'value',
+      autoexpand: 'flag',
+      grainsize: 'value',
+      warning: 'value',
+      easytier: 'value',
+      compressed: 'flag',
+    },
+    run: creator('mdiskgrp', 'Virtual Disk'),
+  },
+  mkvolume: {
+    kind: 'task',
+    options: { ...CREATE_OPTIONS, pool: 'value', thin: 'flag', compressed: 'flag', deduplicated: 'flag', buffersize: 'value', warning: 'value' },
+    run: creator('pool', 'Volume'),
+  },
   chvdisk: {
     kind: 'task',
     options: { name: 'value' },

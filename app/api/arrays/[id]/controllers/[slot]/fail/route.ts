@@ -3,6 +3,8 @@ import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
 import { failController } from '@/lib/services/faults';
 
-export const POST = route<{ id: string; slot: string }>('operate', async (_request, { id, slot }, { actor }) => jsonResponse(await failController(getRuntime(), id, slot, actor)));
+export const POST = route<{ id: string; slot: string }>('operate', async (_request, { id, slot }, { actor }) =>
+  jsonResponse(await failController(getRuntime(), id, slot, actor)),
+);
 
 export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods('POST');
