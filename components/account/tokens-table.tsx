@@ -7,7 +7,8 @@ import '@/components/ui/column-meta';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import { formatTimestamp } from '@/components/events/format-time';
+import { wallTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { RoleBadge } from '@/components/users/role-badge';
 import { roleRank } from '@/lib/client/roles';
 import type { ApiToken } from '@/lib/client/use-tokens';
@@ -25,11 +26,7 @@ export function revokeLabel(token: ApiToken, showOwner: boolean): string {
 
 function When({ iso, none }: { iso: string | null; none: string }) {
   if (iso === null) return <span className="text-xs text-fg-subtle">{none}</span>;
-  return (
-    <time dateTime={iso} title={iso} className="font-mono text-xs text-fg-muted">
-      {formatTimestamp(iso)}
-    </time>
-  );
+  return <ClockTime time={wallTime(iso)} className="font-mono text-xs text-fg-muted" />;
 }
 
 function tokenColumns(showOwner: boolean, asOfMs: number, onRevoke: (token: ApiToken) => void) {

@@ -6,7 +6,8 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import { formatTimestamp } from '@/components/events/format-time';
+import { simulatedTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { EnginePreview, previewAllows } from '@/components/preview/engine-preview';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -180,7 +181,9 @@ function FaultRow({ fault, clearPreview }: { fault: Fault; clearPreview: Preview
       <td className="px-3 py-1.5">
         <FaultTarget fault={fault} />
       </td>
-      <td className="px-3 py-1.5 text-xs whitespace-nowrap text-fg-muted tabular-nums">{formatTimestamp(fault.since)}</td>
+      <td className="px-3 py-1.5 text-xs whitespace-nowrap text-fg-muted tabular-nums">
+        <ClockTime time={simulatedTime(fault.since)} />
+      </td>
       <td className="px-3 py-1.5 text-xs">{fault.effect}</td>
       <td className="px-3 py-1.5 text-right">
         <Button size="sm" onClick={onClear} disabled={clear.isPending} aria-label={`Clear ${FAULT_KIND_LABELS[fault.kind]} on ${fault.targetName}`}>

@@ -6,7 +6,8 @@
 import { createColumnHelper, type Table } from '@tanstack/react-table';
 import Link from 'next/link';
 import '@/components/ui/column-meta';
-import { formatTimestamp } from '@/components/events/format-time';
+import { simulatedTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
@@ -133,7 +134,7 @@ export function copyColumns(canOperate: boolean) {
       id: 'updated' satisfies CopySortColumn,
       header: 'Updated',
       meta: { width: '9.5rem' },
-      cell: (info) => <span className="font-mono text-xs text-fg-muted">{formatTimestamp(info.getValue())}</span>,
+      cell: (info) => <ClockTime time={simulatedTime(info.getValue())} className="font-mono text-xs text-fg-muted" />,
     }),
   ];
   if (!canOperate) return columns;

@@ -6,7 +6,8 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { formatTimestamp } from '@/components/events/format-time';
+import { simulatedTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { RenameButton } from '@/components/naming/rename-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { volumeHref } from '@/components/volumes/volume-href';
@@ -114,9 +115,7 @@ export function CopyDetailHeader({
               )}
               {copy.lastStarted !== null && (
                 <Item term="Last started">
-                  <time dateTime={copy.lastStarted} className="font-mono text-xs tabular-nums">
-                    {formatTimestamp(copy.lastStarted)}
-                  </time>
+                  <ClockTime time={simulatedTime(copy.lastStarted)} className="font-mono text-xs tabular-nums" />
                 </Item>
               )}
             </dl>

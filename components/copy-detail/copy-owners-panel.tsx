@@ -7,7 +7,8 @@ import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatTimestamp } from '@/components/events/format-time';
+import { eventTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import type { Copy, FleetEvent, Volume } from '@/lib/client/types';
 import { useOwnerMoves } from '@/lib/client/use-copy-detail';
 
@@ -114,7 +115,9 @@ export function CopyOwnersPanel({ copy, source, target }: { copy: Copy; source: 
             : `Source on ${source.data.currentOwner}, target on ${target.data.currentOwner}: grains cross between controllers.`}
         </p>
       )}
-      <h3 className="mt-1 text-xs font-semibold text-fg">Ownership moves</h3>
+      <h3 className="mt-1 text-xs font-semibold text-fg">
+        Ownership moves <span className="font-normal text-fg-subtle">(simulated time)</span>
+      </h3>
       {failed !== null ? (
         <ErrorState title="Could not load the ownership moves" error={failed.error} onRetry={() => void failed.refetch()} />
       ) : sourceMoves.data === undefined || targetMoves.data === undefined ? (
@@ -125,9 +128,7 @@ export function CopyOwnersPanel({ copy, source, target }: { copy: Copy; source: 
         <ol className="flex flex-col gap-1 text-xs" aria-label="Ownership moves" data-testid="owner-moves">
           {moves.map((move) => (
             <li key={move.event.id} className="flex flex-wrap gap-x-2">
-              <time dateTime={move.event.time} className="font-mono text-fg-muted">
-                {formatTimestamp(move.event.time)}
-              </time>
+              <ClockTime time={eventTime(move.event)} className="font-mono text-fg-muted" />
               <span className="font-mono">{move.volumeName}</span>
               <span>
                 {move.from} → {move.to}

@@ -1,7 +1,9 @@
 // How far the background copy is (percent, bytes, rate, ETA in simulated time) and the facts that
 // frame it: what changed since the point in time, when that was, and the grain size.
 import { CopyProgress } from '@/components/copies/copy-progress';
-import { formatTimestamp } from '@/components/events/format-time';
+import type { ReactNode } from 'react';
+import { ClockTime } from '@/components/ui/clock-time';
+import { simulatedTime } from '@/lib/client/clock-format';
 import { Panel } from '@/components/ui/panel';
 import { stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy } from '@/lib/client/types';
@@ -20,17 +22,17 @@ function differentialFact(copy: Copy): [string, string] {
 }
 
 /** A stop that discarded the target's data took its point in time with it (the last start stays in the header). */
-function pointInTimeText(copy: Copy): string {
-  if (copy.pointInTime !== null) return formatTimestamp(copy.pointInTime);
+function pointInTimeText(copy: Copy): ReactNode {
+  if (copy.pointInTime !== null) return <ClockTime time={simulatedTime(copy.pointInTime)} />;
   return stoppedEarly(copy) && copy.lastStarted !== null ? 'none since the stop' : 'none yet';
 }
 
 export function CopyProgressPanel({ copy }: { copy: Copy }) {
-  const facts: [string, string][] = [
+  const facts: [string, ReactNode][] = [
     differentialFact(copy),
     ['Point in time', pointInTimeText(copy)],
     ['Grain size', formatBytes(copy.grainBytes)],
-    ['Created', formatTimestamp(copy.createdAt)],
+    ['Created', <ClockTime key="created" time={simulatedTime(copy.createdAt)} />],
   ];
   return (
     <Panel title="Progress" titleId="progress-title" bodyClassName="flex flex-col gap-3 p-3">

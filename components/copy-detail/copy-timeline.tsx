@@ -3,7 +3,8 @@
 // option changes, renames, moves between consistency groups and removal. New events arrive live
 // (events.created merged by subject).
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
-import { formatTimestamp } from '@/components/events/format-time';
+import { eventTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
@@ -98,7 +99,14 @@ export function CopyTimeline({ copy }: { copy: Copy }) {
   const events = useCopyTimeline(copy);
   const groupName = useGroupNames(copy.model === 'storwize');
   return (
-    <Panel title="Timeline" titleId="timeline-title">
+    <Panel
+      title={
+        <>
+          Timeline <span className="text-xs font-normal text-fg-subtle">(simulated time)</span>
+        </>
+      }
+      titleId="timeline-title"
+    >
       {events.isError && events.data === undefined ? (
         <div className="p-3">
           <ErrorState title="Could not load this copy's history" error={events.error} onRetry={() => void events.refetch()} />
@@ -111,9 +119,7 @@ export function CopyTimeline({ copy }: { copy: Copy }) {
         <ol aria-labelledby="timeline-title" className="divide-y divide-line" data-testid="copy-timeline">
           {events.data.map((event) => (
             <li key={event.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5">
-              <time dateTime={event.time} title={event.time} className="w-36 shrink-0 font-mono text-xs text-fg-muted">
-                {formatTimestamp(event.time)}
-              </time>
+              <ClockTime time={eventTime(event)} className="w-36 shrink-0 font-mono text-xs text-fg-muted" />
               <span className="min-w-0 flex-1">
                 <EventLine event={event} groupName={groupName} />
               </span>

@@ -8,7 +8,8 @@ import { AuditDetails, isAuditFacts } from './audit-details';
 import { EventDetails } from './event-details';
 import { EventKindBadge } from './event-kind-badge';
 import { EventSubject } from './event-subject';
-import { formatTimestamp } from './format-time';
+import { eventTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 
 export function EventsTable({ events, compact = false, label }: { events: FleetEvent[]; compact?: boolean; label: string }) {
   const cell = compact ? 'px-3 py-1.5' : 'px-3 py-2';
@@ -19,7 +20,7 @@ export function EventsTable({ events, compact = false, label }: { events: FleetE
       <thead className="bg-surface-raised text-xs text-fg-muted">
         <tr>
           <th scope="col" className={`${cell} w-40 border-b border-line font-medium`}>
-            Time
+            Time <span className="font-normal text-fg-subtle">(simulated)</span>
           </th>
           <th scope="col" className={`${cell} w-36 border-b border-line font-medium`}>
             Kind
@@ -41,9 +42,7 @@ export function EventsTable({ events, compact = false, label }: { events: FleetE
         {events.map((event) => (
           <tr key={event.id} className="border-b border-line align-middle last:border-b-0 hover:bg-surface-hover">
             <td className={`${cell} font-mono text-xs whitespace-nowrap text-fg-muted`}>
-              <time dateTime={event.time} title={event.time}>
-                {formatTimestamp(event.time)}
-              </time>
+              <ClockTime time={eventTime(event)} />
             </td>
             <td className={cell}>
               <EventKindBadge kind={event.kind} />

@@ -5,12 +5,12 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { errorMessage } from '@/lib/client/api-error';
+import { clockParts } from '@/lib/client/clock-format';
 import { useCan } from '@/lib/client/session';
 import { CLOCK_SPEEDS, type ClockSpeed } from '@/engine/client';
 import { useSetSpeed, useSimulatedNow, useStepSimulation } from '@/lib/client/use-simulation';
 
 const STEP_SECONDS = 10;
-const pad = (value: number) => String(value).padStart(2, '0');
 
 function speedLabel(speed: number | 'max'): string {
   if (speed === 0) return 'Paused';
@@ -22,15 +22,6 @@ function parseSpeed(value: string): ClockSpeed | undefined {
   return CLOCK_SPEEDS.find((speed) => String(speed) === value);
 }
 
-/** "2026-11-22 14:03:07" in the browser's time zone, like every other timestamp on screen. */
-function formatClock(ms: number): { date: string; time: string } {
-  const t = new Date(ms);
-  return {
-    date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`,
-    time: `${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`,
-  };
-}
-
 export function SimulationControls() {
   const { simulation, nowMs } = useSimulatedNow();
   const setSpeed = useSetSpeed();
@@ -38,7 +29,7 @@ export function SimulationControls() {
   const paused = simulation?.speed === 0;
   // Monitors watch the clock; only operators and admins may change its speed or step it.
   const canOperate = useCan('operate');
-  const clock = nowMs === null ? null : formatClock(nowMs);
+  const clock = nowMs === null ? null : clockParts(nowMs);
 
   const onSpeed = (value: string) => {
     const speed = parseSpeed(value);

@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import '@/components/ui/column-meta';
 import { Badge } from '@/components/ui/badge';
 import { DataTable } from '@/components/ui/data-table';
-import { formatTimestamp } from '@/components/events/format-time';
+import { wallTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import { roleRank } from '@/lib/client/roles';
 import type { User } from '@/lib/client/use-users';
 import type { UserSortColumn } from '@/lib/client/user-url-state';
@@ -16,11 +17,7 @@ import { UserActionsMenu, type UserAction } from './user-actions-menu';
 const column = createColumnHelper<User>();
 
 function Timestamp({ iso }: { iso: string }) {
-  return (
-    <time dateTime={iso} title={iso} className="font-mono text-xs text-fg-muted">
-      {formatTimestamp(iso)}
-    </time>
-  );
+  return <ClockTime time={wallTime(iso)} className="font-mono text-xs text-fg-muted" />;
 }
 
 function Count({ value }: { value: number }) {

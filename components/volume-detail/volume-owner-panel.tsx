@@ -7,7 +7,8 @@ import { Badge } from '@/components/ui/badge';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatTimestamp } from '@/components/events/format-time';
+import { eventTime } from '@/lib/client/clock-format';
+import { ClockTime } from '@/components/ui/clock-time';
 import type { StorageArray, Volume } from '@/lib/client/types';
 import { useOwnerMoves } from '@/lib/client/use-copy-detail';
 
@@ -53,7 +54,9 @@ export function VolumeOwnerPanel({ volume, array }: { volume: Volume; array: Use
           ? `Served by controller ${volume.currentOwner} instead of ${volume.preferredOwner}: it fails back when controller ${volume.preferredOwner} is online and nothing holds it on ${volume.currentOwner}.`
           : `On its preferred controller ${volume.preferredOwner}.`}
       </p>
-      <h3 className="mt-1 text-xs font-semibold text-fg">Ownership moves</h3>
+      <h3 className="mt-1 text-xs font-semibold text-fg">
+        Ownership moves <span className="font-normal text-fg-subtle">(simulated time)</span>
+      </h3>
       {moves.isError ? (
         <ErrorState title="Could not load the ownership moves" error={moves.error} onRetry={() => void moves.refetch()} />
       ) : moves.data === undefined ? (
@@ -66,9 +69,7 @@ export function VolumeOwnerPanel({ volume, array }: { volume: Volume; array: Use
             const details = detailsOf(event.details);
             return (
               <li key={event.id} className="flex flex-wrap gap-x-2">
-                <time dateTime={event.time} className="font-mono text-fg-muted">
-                  {formatTimestamp(event.time)}
-                </time>
+                <ClockTime time={eventTime(event)} className="font-mono text-fg-muted" />
                 <span>
                   {String(details.from ?? '?')} → {String(details.to ?? '?')}
                 </span>

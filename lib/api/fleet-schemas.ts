@@ -152,7 +152,11 @@ export const ErrorDto = z
 export const EventDto = z
   .object({
     id: z.string(),
-    time: z.string(),
+    time: z.string().meta({ description: 'Wall (real) time the entry was written (ISO-8601)' }),
+    simulatedTime: z
+      .string()
+      .nullable()
+      .meta({ description: "The simulation's clock when it happened (ISO-8601), the time the console shows; null for entries written before it was kept" }),
     kind: z.string(),
     subjectType: z.string(),
     subjectId: z.string(),

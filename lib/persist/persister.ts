@@ -175,7 +175,8 @@ export class Persister {
       default:
         this.changed.add(event.copyId);
     }
-    this.events.push(eventRecord(event, this.actor, this.describe(event)));
+    // Stamped now, not when the batch is written up to 250 ms later, when the clock may have run on by 100×.
+    this.events.push({ ...eventRecord(event, this.actor, this.describe(event)), simulatedTime: new Date(this.engine.clock.nowMs()) });
   }
 
   /** Names that make a copy's log entries readable without looking the ids up. */

@@ -7,6 +7,7 @@ function event(id: string, timeMs: number): EventView {
   return {
     id,
     time: new Date(timeMs).toISOString(),
+    simulatedTime: null,
     kind: 'audit',
     subjectType: 'request',
     subjectId: 'POST /api/volumes',

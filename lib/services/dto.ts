@@ -95,6 +95,7 @@ export function arrayView(row: ArrayRow): ArrayView {
 export interface EventView {
   id: string;
   time: string;
+  simulatedTime: string | null;
   kind: string;
   subjectType: string;
   subjectId: string;
@@ -107,6 +108,7 @@ export function eventView(row: Event): EventView {
   return {
     id: row.id,
     time: row.time.toISOString(),
+    simulatedTime: row.simulatedTime?.toISOString() ?? null,
     kind: row.kind,
     subjectType: row.subjectType,
     subjectId: row.subjectId,

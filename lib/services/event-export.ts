@@ -4,7 +4,7 @@ import type { EventView } from './dto';
 import { listEvents, type EventFilter } from './events';
 import type { Runtime } from '../runtime';
 
-const EVENT_CSV_COLUMNS = ['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details'] as const;
+const EVENT_CSV_COLUMNS = ['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details', 'simulatedTime'] as const;
 
 /** A cell a spreadsheet would run as a formula gets a leading quote (OWASP CSV injection). */
 function inert(value: string): string {
@@ -25,6 +25,8 @@ function eventCsvRow(event: EventView): string[] {
     text(details.status),
     text(details.address),
     JSON.stringify(event.details),
+    // Last, so spreadsheets built on the earlier columns keep their places.
+    text(event.simulatedTime),
   ].map(inert);
 }
 

@@ -4,6 +4,7 @@ import type { Prisma } from '../db/generated/client';
 import type { EventQuery } from '../api/fleet-schemas';
 import type { Runtime } from '../runtime';
 import type { z } from 'zod';
+import { findRuntime } from '../runtime';
 import { eventView, type EventView } from './dto';
 
 type Tx = Prisma.TransactionClient | Db;
@@ -15,6 +16,14 @@ export interface NewEvent {
   arrayId?: string | null;
   actor: string;
   details?: Prisma.InputJsonValue;
+  /** The simulated clock when it happened; the engine's clock now when not given. */
+  simulatedTime?: Date;
+}
+
+// Events are shown in simulated time (the clock copies run by); outside the server (seeding) there is none.
+function simulatedNow(): Date | null {
+  const runtime = findRuntime();
+  return runtime === undefined ? null : new Date(runtime.engine.clock.nowMs());
 }
 
 /**
@@ -30,6 +39,7 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
       arrayId: event.arrayId ?? null,
       actor: event.actor,
       details: event.details ?? {},
+      simulatedTime: event.simulatedTime ?? simulatedNow(),
     },
   });
 }

@@ -766,7 +766,7 @@ describe('audit trail', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="grainline-events-[^"]+\.csv"$/);
     const rows = parseCsv(await response.text());
-    expect(rows[0]).toEqual(['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details']);
+    expect(rows[0]).toEqual(['time', 'actor', 'kind', 'subjectType', 'subjectId', 'arrayId', 'outcome', 'status', 'address', 'details', 'simulatedTime']);
     expect(rows.length - 1).toBe(audit.length);
     const formula = rows.find((row) => row[1]?.includes('cmd|'));
     expect(formula?.[1]).toBe(`'${FORMULA_USER}`);
