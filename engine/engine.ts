@@ -18,7 +18,7 @@ import { register } from './core/registry';
 import { EngineState } from './core/state';
 import * as volumes from './core/volumes';
 import type { EngineListener } from './events';
-import { moveVolume, refreshStatus, restoreTargetOwner } from './faults/controllers';
+import { changeOwner, moveVolume, ownerChangeBlock, refreshStatus, restoreTargetOwner } from './faults/controllers';
 import type { Fault, FaultInput } from './faults/fault';
 import * as faults from './faults/inject';
 import * as host from './io/host-commands';
@@ -254,6 +254,16 @@ export class Engine {
 
   moveVolume(volumeId: string, to: ControllerSlot, reason: string): void {
     moveVolume(this.s, volumeId, to, reason);
+  }
+
+  /** Why the administrator cannot give the volume to controller `to` now, or null. */
+  ownerChangeBlock(volumeId: string, to: ControllerSlot): string | null {
+    return ownerChangeBlock(this.s, volumeId, to);
+  }
+
+  /** The administrator gives the volume to a controller (preferred and current owner). */
+  changeOwner(volumeId: string, to: ControllerSlot): void {
+    changeOwner(this.s, volumeId, to);
   }
 
   injectFault(input: FaultInput): Fault {

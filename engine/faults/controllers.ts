@@ -21,6 +21,33 @@ export function moveVolume(s: EngineState, volumeId: string, to: ControllerSlot,
   }
 }
 
+/** Why the administrator cannot give the volume to controller `to` now, or null. */
+export function ownerChangeBlock(s: EngineState, volumeId: string, to: ControllerSlot): string | null {
+  const volume = s.requireVolume(volumeId);
+  const array = s.requireArray(volume.arrayId);
+  if (array.controllers[to] !== 'online') return `controller ${to} of ${array.name} is offline: it cannot take ${volume.name}`;
+  const led = s.holdings(volumeId).find(({ relationship, spec }) => spec.targetFollowsSource === true && relationship.targetVolumeId === volumeId);
+  if (led !== undefined) {
+    const source = s.requireVolume(led.relationship.sourceVolumeId).name;
+    return `${volume.name} is the target of ${s.tableOf(led.relationship).noun} ${led.relationship.name}, in progress: it follows its source ${source}; change ${source}'s owner instead`;
+  }
+  return null;
+}
+
+/**
+ * The administrator gives the volume to a controller: it becomes its preferred owner and owns it
+ * now; the target of a copy in progress from it follows (the SANtricity manual's rule).
+ */
+export function changeOwner(s: EngineState, volumeId: string, to: ControllerSlot): void {
+  const blocked = ownerChangeBlock(s, volumeId, to);
+  if (blocked !== null) throw new EngineError('conflict', blocked);
+  const volume = s.requireVolume(volumeId);
+  const changed = volume.preferredOwner !== to;
+  volume.preferredOwner = to;
+  moveVolume(s, volumeId, to, `the administrator gave ${volume.name} to controller ${to}`);
+  if (changed) s.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+}
+
 /** Whether the volume is a target that follows its source's controller now. */
 export function followsSource(s: EngineState, volumeId: string): boolean {
   return s.holdings(volumeId).some(({ relationship, spec }) => spec.targetFollowsSource === true && relationship.targetVolumeId === volumeId);

@@ -174,3 +174,26 @@ describe('controller failover and failback', () => {
     expect(engine.fleet.array('ds6000')?.controllers.A).toBe('online');
   });
 });
+
+describe('the administrator changes a volume owner', () => {
+  it('moves the volume and makes it the preferred owner; the target of a copy in progress follows its source and cannot be moved alone', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [source, target, other] = [fixture.volume('santricity', 0), fixture.volume('santricity', 1), fixture.volume('santricity', 3)];
+    expect([source.currentOwner, target.currentOwner]).toEqual(['A', 'B']);
+    engine.changeOwner(other.id, 'A');
+    expect([other.preferredOwner, other.currentOwner]).toEqual(['A', 'A']);
+    const copy = engine.createCopy({ type: 'volume-copy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { priority: 'lowest' } });
+    expect(copy.state).toBe('in-progress');
+    expect(target.currentOwner).toBe('A');
+    expect(engine.ownerChangeBlock(target.id, 'B')).toMatch(/follows its source santricity_vol_0/);
+    expect(() => engine.changeOwner(target.id, 'B')).toThrow(/change santricity_vol_0's owner instead/);
+    engine.changeOwner(source.id, 'B');
+    expect([source.currentOwner, target.currentOwner, target.preferredOwner]).toEqual(['B', 'B', 'B']);
+    engine.act(copy.id, 'stop');
+    // The target returns to the controller it had before the copy moved it.
+    expect(target.currentOwner).toBe('B');
+    engine.failController('santricity', 'A');
+    expect(engine.ownerChangeBlock(other.id, 'A')).toMatch(/controller A of .* is offline/);
+  });
+});

@@ -80,6 +80,10 @@ export const PatchVolumeBody = z
   .meta({ id: 'PatchVolume' });
 export type PatchVolumeInput = z.output<typeof PatchVolumeBody>;
 
+export const VolumeOwnerBody = z
+  .strictObject({ owner: ControllerSlotSchema.meta({ description: 'The controller that owns the volume from now on (it also becomes the preferred owner)' }) })
+  .meta({ id: 'VolumeOwner' });
+
 export const VolumeQuery = z.strictObject({
   arrayId: Id.optional(),
   poolId: Id.optional(),

@@ -13,6 +13,7 @@ import {
   VolumeDto,
   VolumeQuery,
   PatchVolumeBody,
+  VolumeOwnerBody,
 } from './fleet-schemas';
 import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
@@ -107,6 +108,14 @@ function buildRegistry(): OpenAPIRegistry {
     summary: 'Rename a volume, or grow it (one change per request)',
     request: { params: IdParams, ...body(PatchVolumeBody) },
     responses: { 200: json(VolumeDto, 'The volume'), ...errors, 409: conflict, 422: rule },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/volumes/{id}/owner',
+    tags: ['Fleet'],
+    summary: "Change a volume's owner controller (preferred and current); the target of a copy in progress from it follows",
+    request: { params: IdParams, ...body(VolumeOwnerBody) },
+    responses: { 200: json(VolumeDto, 'The volume'), ...errors, 409: conflict },
   });
   registry.registerPath({
     method: 'delete',

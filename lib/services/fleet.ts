@@ -34,11 +34,12 @@ export async function getArray(runtime: Runtime, id: string): Promise<ArrayView>
 }
 
 /** Ownership, roles and access change in the engine first; it is the authority for them. */
-function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
+export function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
   const volume = runtime.engine.fleet.volume(view.id);
   if (volume === undefined) return view;
   return {
     ...view,
+    preferredOwner: volume.preferredOwner,
     currentOwner: volume.currentOwner,
     roles: [...volume.roles],
     readOnly: volume.readOnly,

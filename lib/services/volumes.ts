@@ -10,6 +10,7 @@ import { formatBytes } from '../units';
 import { otherSlot, type ControllerSlot } from '../../engine/model';
 import { smallestFreeNumber } from '../../engine/copy/names';
 import { volumeView, rolesOf, type VolumeView } from './dto';
+import { liveVolume } from './fleet';
 import { recordEvent } from './events';
 import { runCommand, type Actor } from './run-command';
 
@@ -149,9 +150,7 @@ export async function renameVolume(runtime: Runtime, id: string, name: string, a
     return renamed;
   });
   await runCommand(runtime, actor, (engine) => engine.renameVolume(id, row.name));
-  const live = runtime.engine.fleet.volume(id);
-  const view = volumeView(row);
-  return live === undefined ? view : { ...view, currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
+  return liveVolume(runtime, volumeView(row));
 }
 
 /**
@@ -187,8 +186,27 @@ export async function growVolume(runtime: Runtime, id: string, capacityBytes: bi
     return grown;
   });
   await runCommand(runtime, actor, (engine) => engine.growVolume(id, capacityBytes));
-  const live = runtime.engine.requireVolume(id);
-  return { ...volumeView(row), currentOwner: live.currentOwner, roles: [...live.roles], readOnly: live.readOnly, status: live.status };
+  return liveVolume(runtime, volumeView(row));
+}
+
+/**
+ * PUT /api/volumes/:id/owner: the administrator gives the volume to a controller. The inventory's
+ * preferred owner changes first; if the engine then refuses (a copy began meanwhile), it is put back.
+ */
+export async function changeVolumeOwner(runtime: Runtime, id: string, owner: ControllerSlot, actor: Actor): Promise<VolumeView> {
+  const blocked = runtime.engine.ownerChangeBlock(id, owner);
+  if (blocked !== null) throw new ApiError(409, blocked);
+  const before = await runtime.db.volume.findUnique({ where: { id } });
+  if (before === null) throw new ApiError(404, `volume "${id}" does not exist`);
+  const row = await runtime.db.volume.update({ where: { id }, data: { preferredOwner: owner } });
+  try {
+    await runCommand(runtime, actor, (engine) => engine.changeOwner(id, owner));
+  } catch (error) {
+    if (runtime.engine.requireVolume(id).preferredOwner !== owner)
+      await runtime.db.volume.update({ where: { id }, data: { preferredOwner: before.preferredOwner } });
+    throw error;
+  }
+  return liveVolume(runtime, volumeView(row));
 }
 
 /** PATCH /api/volumes/:id: one change per request (the schema allows a name or a size, not both). */

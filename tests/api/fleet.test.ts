@@ -247,6 +247,33 @@ describe('volumes', () => {
     });
   });
 
+  it("changes a volume's owner (preferred and current); the target of a copy in progress follows its source and cannot move alone", async () => {
+    const santricity = await arrayOf('santricity');
+    const pool = santricity.pools[0];
+    const make = async (name: string, preferredOwner: string) =>
+      (await call<ApiVolume>('POST', '/api/volumes', { arrayId: santricity.id, poolId: pool?.id, name, capacityBytes: GiB, preferredOwner })).body;
+    const source = await make('owner_src', 'A');
+    const target = await make('owner_dst', 'B');
+    const moved = await call<ApiVolume>('PUT', `/api/volumes/${target.id}/owner`, { owner: 'A' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ preferredOwner: 'A', currentOwner: 'A' });
+    expect((await call<ApiError>('PUT', `/api/volumes/${target.id}/owner`, { owner: 'C' })).status).toBe(400);
+    await call('PUT', `/api/volumes/${target.id}/owner`, { owner: 'B' });
+    const copy = await call<{ id: string; state: string }>('POST', '/api/copies', {
+      type: 'volume-copy',
+      sourceVolumeId: source.id,
+      targetVolumeId: target.id,
+      options: { priority: 'lowest' },
+    });
+    expect(copy.status).toBe(201);
+    const refused = await call<ApiError>('PUT', `/api/volumes/${target.id}/owner`, { owner: 'B' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/follows its source owner_src/);
+    expect((await call<ApiVolume>('PUT', `/api/volumes/${source.id}/owner`, { owner: 'B' })).body.currentOwner).toBe('B');
+    expect((await get<ApiVolume>(`/api/volumes/${target.id}`)).body.currentOwner).toBe('B');
+    expect((await call('DELETE', `/api/copies/${copy.body.id}`)).status).toBe(204);
+  });
+
   it('deletes a free volume (204), then 404s it', async () => {
     const ds = await arrayOf('ds6000');
     const created = await call<ApiVolume>('POST', '/api/volumes', { arrayId: ds.id, name: '10F0', capacityBytes: GiB });
