@@ -313,6 +313,47 @@ test('a monitor sees the volume and its workload live, but no workload or delete
   }
 });
 
+test('an operator gives a volume to the other controller after a confirmation; a copy target that follows its source says why it cannot move', async ({
+  page,
+  request,
+}) => {
+  const arrayId = await arrayOf(request, 'santricity');
+  const stamp = Date.now();
+  const sourceId = await createVolume(request, arrayId, `e2e_owner_${stamp}_s`, 64 * MiB);
+  const targetId = await createVolume(request, arrayId, `e2e_owner_${stamp}_t`, 64 * MiB);
+  const owner = async (id: string) =>
+    ((await (await request.get(`/api/volumes/${id}`)).json()) as { currentOwner: string; preferredOwner: string }).currentOwner;
+  const before = await owner(sourceId);
+  const to = before === 'A' ? 'B' : 'A';
+  await page.goto(`/volumes/${sourceId}`);
+  await expect(page.getByTestId('volume-owner')).toHaveText(`controller ${before}`);
+  await page.getByTestId('change-owner').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Controller ${to} becomes the preferred and the current owner`);
+  await dialog.getByRole('button', { name: `Give to controller ${to}` }).click();
+  await expect(page.getByText(`e2e_owner_${stamp}_s is owned by controller ${to}`)).toBeVisible();
+  await expect(page.getByTestId('volume-owner')).toHaveText(`controller ${to}`);
+  expect(await owner(sourceId)).toBe(to);
+  // A volume copy in progress: its target follows the source, so moving the target alone is refused.
+  await setSpeed(request, 0);
+  try {
+    const copy = await request.post('/api/copies', { data: { type: 'volume-copy', sourceVolumeId: sourceId, targetVolumeId: targetId } });
+    expect(copy.status(), await copy.text()).toBe(201);
+    await page.goto(`/volumes/${targetId}`);
+    await expect(page.getByTestId('volume-owner')).toContainText(`controller ${to}`);
+    await page.getByTestId('change-owner').click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Give to controller/ })
+      .click();
+    await expect(page.getByRole('dialog')).toContainText('follows its source');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect((await request.delete(`/api/copies/${((await copy.json()) as CopyBody).id}`)).status()).toBe(204);
+  } finally {
+    await setSpeed(request, 1);
+  }
+});
+
 test('an unknown volume id shows a not-found state', async ({ page }) => {
   await page.goto('/volumes/no-such-volume');
   await expect(page.getByText('Volume not found')).toBeVisible();

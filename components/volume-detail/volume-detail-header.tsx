@@ -16,6 +16,7 @@ import { useRenameVolume } from '@/lib/client/use-volume-mutations';
 import { VOLUME_NAME_HINT, volumeNameProblem } from '@/lib/client/volume-name';
 import type { VolumeRelationship } from '@/lib/client/volume-relationships';
 import { formatBytes } from '@/lib/units';
+import { ChangeOwnerButton } from './change-owner-button';
 import { DeleteVolumeButton } from './delete-volume-button';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -77,6 +78,7 @@ export function VolumeDetailHeader({
             <>
               <NewCopyButton source={volume} variant="secondary" />
               <RenameVolume volume={volume} />
+              <ChangeOwnerButton volume={volume} array={array.data} />
               <DeleteVolumeButton
                 volume={volume}
                 arrayName={arrayName}
@@ -98,6 +100,12 @@ export function VolumeDetailHeader({
             <Item term="Capacity">
               <span className="tabular-nums" data-testid="volume-capacity">
                 {formatBytes(toBigBytes(volume.capacityBytes))}
+              </span>
+            </Item>
+            <Item term="Owner">
+              <span data-testid="volume-owner" title={`Preferred owner: controller ${volume.preferredOwner}`}>
+                controller {volume.currentOwner}
+                {volume.currentOwner !== volume.preferredOwner ? ` (preferred ${volume.preferredOwner})` : ''}
               </span>
             </Item>
             <Item term="Status">

@@ -2,7 +2,7 @@
 // Creating, renaming or deleting a volume changes the volume lists, the arrays' capacity and owner
 // counts, and the event log: all three are refetched after each.
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { deleteResource, patchJson, postJson } from './fetch-json';
+import { deleteResource, patchJson, postJson, putJson } from './fetch-json';
 import { queryKeys } from './query-keys';
 import type { CreateVolumeRequest, Volume } from './types';
 
@@ -47,6 +47,19 @@ export function useRenameVolume() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ volumeId, name }: VolumeRenameRequest) => patchJson<Volume>(`/api/volumes/${encodeURIComponent(volumeId)}`, { name }),
+    onSuccess: (volume) => {
+      client.setQueryData(queryKeys.volume(volume.id), volume);
+      return invalidateFleet(client);
+    },
+  });
+}
+
+/** PUT owner: the volume (and a copy target following it) moves; owner counts on the array change. */
+export function useChangeVolumeOwner() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ volumeId, owner }: { volumeId: string; owner: 'A' | 'B' }) =>
+      putJson<Volume>(`/api/volumes/${encodeURIComponent(volumeId)}/owner`, { owner }),
     onSuccess: (volume) => {
       client.setQueryData(queryKeys.volume(volume.id), volume);
       return invalidateFleet(client);
