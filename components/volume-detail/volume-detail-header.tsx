@@ -103,7 +103,7 @@ export function VolumeDetailHeader({
               </span>
             </Item>
             <Item term="Owner">
-              <span data-testid="volume-owner" title={`Preferred owner: controller ${volume.preferredOwner}`}>
+              <span data-testid="volume-current-owner" title={`Preferred owner: controller ${volume.preferredOwner}`}>
                 controller {volume.currentOwner}
                 {volume.currentOwner !== volume.preferredOwner ? ` (preferred ${volume.preferredOwner})` : ''}
               </span>
