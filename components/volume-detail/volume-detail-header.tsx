@@ -16,7 +16,6 @@ import { useRenameVolume } from '@/lib/client/use-volume-mutations';
 import { VOLUME_NAME_HINT, volumeNameProblem } from '@/lib/client/volume-name';
 import type { VolumeRelationship } from '@/lib/client/volume-relationships';
 import { formatBytes } from '@/lib/units';
-import { ChangeOwnerButton } from './change-owner-button';
 import { DeleteVolumeButton } from './delete-volume-button';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -78,7 +77,6 @@ export function VolumeDetailHeader({
             <>
               <NewCopyButton source={volume} variant="secondary" />
               <RenameVolume volume={volume} />
-              <ChangeOwnerButton volume={volume} array={array.data} />
               <DeleteVolumeButton
                 volume={volume}
                 arrayName={arrayName}
@@ -100,12 +98,6 @@ export function VolumeDetailHeader({
             <Item term="Capacity">
               <span className="tabular-nums" data-testid="volume-capacity">
                 {formatBytes(toBigBytes(volume.capacityBytes))}
-              </span>
-            </Item>
-            <Item term="Owner">
-              <span data-testid="volume-current-owner" title={`Preferred owner: controller ${volume.preferredOwner}`}>
-                controller {volume.currentOwner}
-                {volume.currentOwner !== volume.preferredOwner ? ` (preferred ${volume.preferredOwner})` : ''}
               </span>
             </Item>
             <Item term="Status">

@@ -10,7 +10,9 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { eventTime } from '@/lib/client/clock-format';
 import { ClockTime } from '@/components/ui/clock-time';
 import type { StorageArray, Volume } from '@/lib/client/types';
+import { useCan } from '@/lib/client/session';
 import { useOwnerMoves } from '@/lib/client/use-copy-detail';
+import { ChangeOwnerButton } from './change-owner-button';
 
 function detailsOf(details: unknown): Record<string, unknown> {
   return typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {};
@@ -29,6 +31,7 @@ function ControllerHealth({ array, slot }: { array: StorageArray | undefined; sl
 export function VolumeOwnerPanel({ volume, array }: { volume: Volume; array: UseQueryResult<StorageArray> }) {
   const moves = useOwnerMoves(volume.id, volume.arrayId);
   const moved = volume.currentOwner !== volume.preferredOwner;
+  const canOperate = useCan('operate');
   return (
     <Panel title="Controllers" titleId="volume-owner-title" bodyClassName="flex flex-col gap-2 p-3">
       <dl className="grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-1.5" data-testid="volume-owner">
@@ -49,6 +52,11 @@ export function VolumeOwnerPanel({ volume, array }: { volume: Volume; array: Use
           <ControllerHealth array={array.data} slot={volume.preferredOwner} />
         </dd>
       </dl>
+      {canOperate ? (
+        <div>
+          <ChangeOwnerButton volume={volume} array={array.data} />
+        </div>
+      ) : null}
       <p className="text-xs text-fg-muted">
         {moved
           ? `Served by controller ${volume.currentOwner} instead of ${volume.preferredOwner}: it fails back when controller ${volume.preferredOwner} is online and nothing holds it on ${volume.currentOwner}.`
