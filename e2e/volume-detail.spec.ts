@@ -342,12 +342,10 @@ test('an operator gives a volume to the other controller after a confirmation; a
     await page.goto(`/volumes/${targetId}`);
     await expect(page.getByTestId('volume-owner')).toContainText(new RegExp(`Current owner\\s*Controller ${to}`));
     await page.getByTestId('change-owner').click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /Give to controller/ })
-      .click();
-    await expect(page.getByRole('dialog')).toContainText('follows its source');
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    const refusal = page.getByRole('alertdialog');
+    await refusal.getByRole('button', { name: /Give to controller/ }).click();
+    await expect(refusal).toContainText('follows its source');
+    await refusal.getByRole('button', { name: 'Cancel' }).click();
     expect((await request.delete(`/api/copies/${((await copy.json()) as CopyBody).id}`)).status()).toBe(204);
   } finally {
     await setSpeed(request, 1);
