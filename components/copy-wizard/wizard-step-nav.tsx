@@ -25,8 +25,9 @@ export function WizardStepNav({
           );
           return (
             <li key={step}>
+              {/* A step not reachable yet is dashed, not faded: opacity would take its text below AA contrast. */}
               {isCurrent || !reachable(step) ? (
-                <span aria-current={isCurrent ? 'step' : undefined} className={clsx(classes, !isCurrent && 'opacity-60')}>
+                <span aria-current={isCurrent ? 'step' : undefined} className={clsx(classes, !isCurrent && 'border-dashed text-fg-subtle')}>
                   {label}
                 </span>
               ) : (
