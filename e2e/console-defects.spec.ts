@@ -5,15 +5,10 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { createUser, removeUser, signInAs } from './support/users';
+import { arrayOf, uniqueName } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
-
-interface ArrayBody {
-  id: string;
-  name: string;
-  model: string;
-}
 
 interface CopyBody {
   id: string;
@@ -23,18 +18,8 @@ interface CopyBody {
   progress: { percent: number };
 }
 
-let counter = 0;
-/** Volume names no other spec sharing this server picks. */
 function stamp(label: string): string {
-  counter += 1;
-  return `cd_${label}_${Date.now().toString(36)}_${counter}`;
-}
-
-async function arrayOf(request: APIRequestContext, model: string): Promise<ArrayBody> {
-  const arrays = (await (await request.get('/api/arrays')).json()) as ArrayBody[];
-  const found = arrays.find((candidate) => candidate.model === model);
-  if (found === undefined) throw new Error(`the demo fleet has a ${model} array`);
-  return found;
+  return uniqueName('cd', label);
 }
 
 async function createVolume(request: APIRequestContext, arrayId: string, name: string, capacityBytes: number): Promise<{ id: string; name: string }> {

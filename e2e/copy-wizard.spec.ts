@@ -6,14 +6,9 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { anonymousContext, createUser, signInThroughForm } from './support/users';
+import { arrayOf, uniqueName, type ArrayBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
-
-interface ArrayBody {
-  id: string;
-  name: string;
-  model: string;
-}
 
 interface VolumeBody {
   id: string;
@@ -30,18 +25,8 @@ interface CopyBody {
   consistencyGroupId: string | null;
 }
 
-let counter = 0;
-/** Volume names no other spec sharing this server picks. */
 function stamp(label: string): string {
-  counter += 1;
-  return `wz_${label}_${Date.now().toString(36)}_${counter}`;
-}
-
-async function arrayOf(request: APIRequestContext, model: string): Promise<ArrayBody> {
-  const arrays = (await (await request.get('/api/arrays')).json()) as ArrayBody[];
-  const found = arrays.find((candidate) => candidate.model === model);
-  if (found === undefined) throw new Error(`the demo fleet has a ${model} array`);
-  return found;
+  return uniqueName('wz', label);
 }
 
 async function createVolume(

@@ -6,15 +6,10 @@
 import path from 'node:path';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
+import { arrayOf, uniqueName } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
-
-interface ArrayBody {
-  id: string;
-  name: string;
-  model: string;
-}
 
 interface VolumeBody {
   id: string;
@@ -26,18 +21,8 @@ interface CopyBody {
   state: string;
 }
 
-let counter = 0;
-/** Names no other spec sharing this server picks. */
 function stamp(label: string): string {
-  counter += 1;
-  return `pv_${label}_${Date.now().toString(36)}_${counter}`;
-}
-
-async function arrayOf(request: APIRequestContext, model: string): Promise<ArrayBody> {
-  const arrays = (await (await request.get('/api/arrays')).json()) as ArrayBody[];
-  const found = arrays.find((candidate) => candidate.model === model);
-  if (found === undefined) throw new Error(`the demo fleet has a ${model} array`);
-  return found;
+  return uniqueName('pv', label);
 }
 
 async function createVolume(request: APIRequestContext, arrayId: string, name: string, extra: Record<string, unknown> = {}): Promise<VolumeBody> {
