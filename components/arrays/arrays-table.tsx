@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import '@/components/ui/column-meta';
 import { CapacityBar, usedPercent } from '@/components/ui/capacity-bar';
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_ROW, CARD_TABLE } from '@/components/ui/card-table';
 import { ariaSort, HeaderLabel } from '@/components/ui/sortable-header';
 import { modelDisplayName } from '@/lib/client/array-models';
 import type { StorageArray } from '@/lib/client/types';
@@ -58,8 +59,8 @@ export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
     getSortedRowModel: getSortedRowModel(),
   });
   return (
-    <table className="w-full border-collapse text-left">
-      <thead className="bg-surface-raised text-xs text-fg-muted">
+    <table className={`w-full border-collapse text-left ${CARD_TABLE}`}>
+      <thead className={`bg-surface-raised text-xs text-fg-muted ${CARD_HEAD}`}>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => {
@@ -78,13 +79,17 @@ export function ArraysTable({ arrays }: { arrays: StorageArray[] }) {
           </tr>
         ))}
       </thead>
-      <tbody>
+      <tbody className={CARD_BODY}>
         {table.getRowModel().rows.map((row) => (
-          <tr key={row.id} className="border-b border-line last:border-b-0 hover:bg-surface-hover">
+          <tr key={row.id} className={`border-b border-line last:border-b-0 hover:bg-surface-hover ${CARD_ROW}`}>
             {row.getVisibleCells().map((cell) => {
               const right = cell.column.columnDef.meta?.align === 'right';
               return (
-                <td key={cell.id} className={`px-3 py-2 align-middle ${right ? 'text-right' : ''}`}>
+                <td
+                  key={cell.id}
+                  data-label={typeof cell.column.columnDef.header === 'string' ? cell.column.columnDef.header : undefined}
+                  className={`px-3 py-2 align-middle ${right ? 'text-right' : ''} ${CARD_CELL}`}
+                >
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               );

@@ -3,13 +3,14 @@ import { Badge } from '@/components/ui/badge';
 import { CapacityBar } from '@/components/ui/capacity-bar';
 import { modelDisplayName } from '@/lib/client/array-models';
 import type { StorageArray } from '@/lib/client/types';
+import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_ROW, CARD_TABLE } from '@/components/ui/card-table';
 import type { ModelSummary } from './fleet-summary';
 
 /** One row per model: how many arrays, their controllers, volumes and space, and the arrays by name. */
 export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSummary[]; arrays: StorageArray[]; labelledBy: string }) {
   return (
-    <table className="w-full border-collapse text-left" aria-labelledby={labelledBy}>
-      <thead className="bg-surface-raised text-xs text-fg-muted">
+    <table className={`w-full border-collapse text-left ${CARD_TABLE}`} aria-labelledby={labelledBy}>
+      <thead className={`bg-surface-raised text-xs text-fg-muted ${CARD_HEAD}`}>
         <tr>
           <th scope="col" className="border-b border-line px-3 py-1.5 font-medium">
             Model
@@ -28,13 +29,15 @@ export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSumma
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody className={CARD_BODY}>
         {models.map((summary) => {
           const offline = summary.controllerCount - summary.controllersOnline;
           return (
-            <tr key={summary.model} className="border-b border-line align-middle last:border-b-0">
-              <td className="px-3 py-2 font-medium whitespace-nowrap">{modelDisplayName(summary.model)}</td>
-              <td className="px-3 py-2">
+            <tr key={summary.model} className={`border-b border-line align-middle last:border-b-0 ${CARD_ROW}`}>
+              <td data-label="Model" className={`px-3 py-2 font-medium whitespace-nowrap ${CARD_CELL}`}>
+                {modelDisplayName(summary.model)}
+              </td>
+              <td data-label="Arrays" className={`px-3 py-2 ${CARD_CELL}`}>
                 {summary.arrayCount === 0 ? (
                   <span className="text-fg-subtle">none</span>
                 ) : (
@@ -49,7 +52,7 @@ export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSumma
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">
+              <td data-label="Controllers" className={`px-3 py-2 whitespace-nowrap ${CARD_CELL}`}>
                 {summary.controllerCount === 0 ? (
                   <span className="text-fg-subtle">—</span>
                 ) : (
@@ -65,8 +68,10 @@ export function ModelsTable({ models, arrays, labelledBy }: { models: ModelSumma
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{summary.volumeCount.toLocaleString('en-US')}</td>
-              <td className="px-3 py-2">
+              <td data-label="Volumes" className={`px-3 py-2 text-right tabular-nums ${CARD_CELL}`}>
+                {summary.volumeCount.toLocaleString('en-US')}
+              </td>
+              <td data-label="Capacity used" className={`px-3 py-2 ${CARD_CELL} max-md:[&>*]:w-40`}>
                 {summary.capacityBytes === 0n ? (
                   <span className="text-fg-subtle">—</span>
                 ) : (

@@ -19,7 +19,8 @@ export function EventDetails({ details }: { details: unknown }) {
   return (
     <span className="flex flex-wrap gap-x-3 gap-y-0.5" title={JSON.stringify(details)}>
       {entries.map(([key, value]) => (
-        <span key={key} className="whitespace-nowrap">
+        // A pair stays on one line unless it is longer than the column (an id, a long name): then it wraps.
+        <span key={key} className="max-w-full [overflow-wrap:anywhere]">
           <span className="text-fg-subtle">{key}</span> <span className="text-fg">{display(key, value)}</span>
         </span>
       ))}

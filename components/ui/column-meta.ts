@@ -7,6 +7,11 @@ declare module '@tanstack/react-table' {
     align?: 'left' | 'right';
     /** CSS width for fixed-layout tables, e.g. "12rem" or "8%". */
     width?: string;
+    /**
+     * Hidden while the table's box is narrower than this many pixels (VirtualTable): on a laptop
+     * or a phone the least needed columns give way so names stay readable without sideways scroll.
+     */
+    hideBelowPx?: number;
   }
 }
 

@@ -12,10 +12,11 @@ import {
   type RowSelectionState,
   type SortingState,
   type Updater,
+  type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
 
@@ -49,6 +50,8 @@ interface TableRowProps<T> {
   selected: boolean;
   /** The column definitions the cells render with: new ones render every row again. */
   columns: unknown;
+  /** The ids of the columns shown: a column hidden or shown as the box resizes renders every row again. */
+  visibleColumns: string;
 }
 
 /**
@@ -85,8 +88,40 @@ const TableRow = memo(
     before.rowIndex === after.rowIndex &&
     before.heightPx === after.heightPx &&
     before.selected === after.selected &&
-    before.columns === after.columns,
+    before.columns === after.columns &&
+    before.visibleColumns === after.visibleColumns,
 ) as <T>(props: TableRowProps<T>) => ReactNode;
+
+/** The width of the table's box, followed as the window or the layout changes (0 before the first layout). */
+function useBoxWidth(ref: RefObject<HTMLDivElement | null>): number {
+  const [widthPx, setWidthPx] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return widthPx;
+}
+
+/** Columns whose `hideBelowPx` the box is narrower than are hidden; before the first layout, all of them. */
+function visibilityFor<T>(columns: VirtualTableProps<T>['columns'], widthPx: number): VisibilityState {
+  const visibility: VisibilityState = {};
+  for (const column of columns) {
+    const hideBelowPx = column.meta?.hideBelowPx;
+    if (hideBelowPx !== undefined && column.id !== undefined && widthPx < hideBelowPx) visibility[column.id] = false;
+  }
+  return visibility;
+}
+
+/**
+ * A column's width. Percentages are shares of the full table: once columns have given way to a
+ * narrow box, those columns take what the fixed ones leave instead (a 15 % name on a phone is 50 px).
+ */
+function columnWidth(width: string | undefined, someHidden: boolean): string | undefined {
+  return someHidden && width?.endsWith('%') ? undefined : width;
+}
 
 export function VirtualTable<T>({
   rows,
@@ -97,12 +132,13 @@ export function VirtualTable<T>({
   label,
   tableLabel,
   empty,
-  minWidthPx = 960,
+  minWidthPx = 0,
   rowHeightPx = ROW_HEIGHT_PX,
   rowSelection,
   onRowSelectionChange,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const boxWidthPx = useBoxWidth(scrollRef);
   const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
   const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
   const handleSelection = (updater: Updater<RowSelectionState>) =>
@@ -111,7 +147,7 @@ export function VirtualTable<T>({
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, ...(selectable ? { rowSelection } : {}) },
+    state: { sorting, columnVisibility: visibilityFor(columns, boxWidthPx), ...(selectable ? { rowSelection } : {}) },
     onSortingChange: handleSorting,
     enableRowSelection: selectable,
     onRowSelectionChange: handleSelection,
@@ -131,7 +167,10 @@ export function VirtualTable<T>({
   const items = virtualizer.getVirtualItems();
   const paddingTopPx = items[0]?.start ?? 0;
   const paddingBottomPx = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const columnCount = table.getVisibleLeafColumns().length;
+  const visibleColumns = table.getVisibleLeafColumns();
+  const columnCount = visibleColumns.length;
+  const visibleColumnIds = visibleColumns.map((column) => column.id).join(' ');
+  const someHidden = columnCount < table.getAllLeafColumns().length;
 
   return (
     <div ref={scrollRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
@@ -143,7 +182,7 @@ export function VirtualTable<T>({
       >
         <colgroup>
           {table.getVisibleLeafColumns().map((column) => (
-            <col key={column.id} style={{ width: column.columnDef.meta?.width }} />
+            <col key={column.id} style={{ width: columnWidth(column.columnDef.meta?.width, someHidden) }} />
           ))}
         </colgroup>
         <thead className="sticky top-0 z-10 bg-surface-raised text-xs text-fg-muted">
@@ -174,7 +213,15 @@ export function VirtualTable<T>({
           {items.map((item) => {
             const row = tableRows[item.index];
             return row === undefined ? null : (
-              <TableRow key={row.id} row={row} rowIndex={item.index} heightPx={rowHeightPx} selected={row.getIsSelected()} columns={columns} />
+              <TableRow
+                key={row.id}
+                row={row}
+                rowIndex={item.index}
+                heightPx={rowHeightPx}
+                selected={row.getIsSelected()}
+                columns={columns}
+                visibleColumns={visibleColumnIds}
+              />
             );
           })}
           {paddingBottomPx > 0 && (

@@ -57,7 +57,8 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
     column.accessor('arrayName', {
       id: 'array' satisfies VolumeSortColumn,
       header: 'Array',
-      meta: { width: '13%' },
+      // On a phone name, capacity, status and actions stay; the rest is on the volume's page.
+      meta: { width: '13%', hideBelowPx: 640 },
       cell: (info) => (
         <span className="block truncate" title={info.getValue()}>
           {info.getValue()}
@@ -67,7 +68,7 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
     column.accessor('poolName', {
       id: 'pool' satisfies VolumeSortColumn,
       header: 'Pool',
-      meta: { width: '15%' },
+      meta: { width: '15%', hideBelowPx: 900 },
       cell: (info) => (
         <span className="block truncate" title={info.getValue()}>
           {info.getValue()}
@@ -81,11 +82,15 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
       meta: { width: '5.5rem', align: 'right' },
       cell: (info) => <span className="tabular-nums">{formatBytes(toBigBytes(info.getValue()))}</span>,
     }),
-    column.accessor('preferredOwner', { id: 'preferredOwner' satisfies VolumeSortColumn, header: 'Preferred owner', meta: { width: '8rem' } }),
+    column.accessor('preferredOwner', {
+      id: 'preferredOwner' satisfies VolumeSortColumn,
+      header: 'Preferred owner',
+      meta: { width: '8rem', hideBelowPx: 900 },
+    }),
     column.accessor('currentOwner', {
       id: 'currentOwner' satisfies VolumeSortColumn,
       header: 'Current owner',
-      meta: { width: '7.5rem' },
+      meta: { width: '7.5rem', hideBelowPx: 760 },
       cell: (info) =>
         info.getValue() === info.row.original.preferredOwner ? (
           info.getValue()
@@ -98,7 +103,7 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
     column.accessor((row) => row.roles.join(', '), {
       id: 'roles' satisfies VolumeSortColumn,
       header: 'Roles',
-      meta: { width: '6rem' },
+      meta: { width: '6rem', hideBelowPx: 640 },
       cell: (info) =>
         info.row.original.roles.length === 0 ? (
           <span className="text-fg-subtle">none</span>
@@ -121,7 +126,7 @@ export function volumeColumns(onDelete: ((row: VolumeRow) => void) | null) {
     column.accessor('readOnly', {
       id: 'readOnly' satisfies VolumeSortColumn,
       header: 'Read-only',
-      meta: { width: '6rem' },
+      meta: { width: '6rem', hideBelowPx: 760 },
       cell: (info) => (info.getValue() ? <Badge tone="warn">read-only</Badge> : <span className="text-fg-subtle">no</span>),
     }),
   ];
