@@ -67,7 +67,8 @@ function CellReadout({ bitmap, cell, id, compact }: { bitmap: CopyBitmap; cell: 
   if (cell === null && compact) return <span id={id} hidden />;
   if (cell === null) {
     return (
-      <p id={id} className="h-4 text-xs text-fg-subtle">
+      // min-h, not h: on a phone the hint wraps to two lines and a fixed height let it run over the summary.
+      <p id={id} className="min-h-4 text-xs text-fg-subtle">
         Point at a cell, or focus the map and use the arrow keys, to see its grains.
       </p>
     );

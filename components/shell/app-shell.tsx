@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { ConnectionIndicator } from './connection-indicator';
-import { NavLinks } from './nav-links';
+import { NavLinks, NavMenu } from './nav-links';
 import { ServerVersion } from './server-version';
 import { SimulationControls } from './simulation-controls';
 import { ThemeToggle } from './theme-toggle';
@@ -36,8 +36,14 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <header className="flex shrink-0 flex-wrap items-center gap-3 md:flex-nowrap border-b border-line bg-surface px-2 py-2 md:w-52 md:flex-col md:items-stretch md:border-r md:border-b-0 md:px-3 md:py-3">
         <Brand />
-        <nav aria-label="Main" className="min-w-0 flex-1 overflow-x-auto md:mt-3 md:overflow-visible">
-          <NavLinks />
+        {/* Below md the links are a menu (NavMenu); the Main landmark holds whichever is shown. */}
+        <nav aria-label="Main" className="ml-auto md:mt-3 md:ml-0">
+          <div className="hidden md:block">
+            <NavLinks />
+          </div>
+          <div className="md:hidden">
+            <NavMenu />
+          </div>
         </nav>
         <div className="flex w-full flex-wrap items-center justify-between gap-x-2 gap-y-1 md:w-auto md:flex-nowrap md:flex-col md:items-stretch md:justify-start md:gap-1 md:border-t md:border-line md:pt-2">
           <SimulationControls />
