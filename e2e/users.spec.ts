@@ -29,7 +29,10 @@ async function openAction(page: Page, username: string, item: string): Promise<v
   await page.getByRole('menuitem', { name: item }).click();
 }
 
-test('admin adds an operator and a monitor; a bad password shows the rule and creates nothing', async ({ page, request }) => {
+test('admin adds an operator and a monitor; a bad password shows the rule, differing passwords say so, and neither creates anything', async ({
+  page,
+  request,
+}) => {
   const stamp = uniqueUsername('add');
   const operator = `${stamp}-op`;
   const monitor = `${stamp}-mon`;
@@ -40,13 +43,22 @@ test('admin adds an operator and a monitor; a bad password shows the rule and cr
   const dialog = page.getByRole('dialog', { name: 'Add user' });
   await expect(dialog.getByText('At least 10 characters.')).toBeVisible();
   await dialog.getByLabel('Username').fill(operator);
-  await dialog.getByLabel('Password').fill('short');
+  await dialog.getByLabel('Password', { exact: true }).fill('short');
   await dialog.getByRole('button', { name: 'Add user' }).click();
   await expect(dialog.getByText('Password must be at least 10 characters')).toBeVisible();
-  await expect(dialog.getByLabel('Password')).toBeFocused();
+  await expect(dialog.getByLabel('Password', { exact: true })).toBeFocused();
   expect(await findUser(request, operator)).toBeUndefined();
 
-  await dialog.getByLabel('Password').fill('operator-password-1');
+  // Typed twice, as setup asks: a slip in a password nobody sees would lock the new user out.
+  await dialog.getByLabel('Password', { exact: true }).fill('operator-password-1');
+  await dialog.getByLabel('Confirm password').fill('operator-password-2');
+  await dialog.getByRole('button', { name: 'Add user' }).click();
+  await expect(dialog.getByText('The two passwords differ: type the same password in both.')).toBeVisible();
+  await expect(dialog.getByLabel('Confirm password')).toBeFocused();
+  await expect(dialog.getByLabel('Confirm password')).toHaveAttribute('aria-invalid', 'true');
+  expect(await findUser(request, operator)).toBeUndefined();
+  await dialog.getByLabel('Confirm password').fill('operator-password-1');
+  await expect(dialog.getByText('The two passwords differ: type the same password in both.')).toBeHidden();
   await dialog.getByLabel('Role').click();
   await page.getByRole('option', { name: 'operator' }).click();
   await expect(dialog.getByText('Volumes, copies, consistency groups, simulation and faults')).toBeVisible();
@@ -58,7 +70,8 @@ test('admin adds an operator and a monitor; a bad password shows the rule and cr
   // The role defaults to the least powerful one.
   await page.getByRole('button', { name: 'Add user' }).click();
   await dialog.getByLabel('Username').fill(monitor);
-  await dialog.getByLabel('Password').fill('monitor-password-1');
+  await dialog.getByLabel('Password', { exact: true }).fill('monitor-password-1');
+  await dialog.getByLabel('Confirm password').fill('monitor-password-1');
   await page.keyboard.press('Enter');
   await expect(page.getByText(`User ${monitor} added`)).toBeVisible();
   await expect(userRow(page, monitor)).toContainText('monitor');
@@ -66,7 +79,8 @@ test('admin adds an operator and a monitor; a bad password shows the rule and cr
   // A taken username is refused by the server, under the field.
   await page.getByRole('button', { name: 'Add user' }).click();
   await dialog.getByLabel('Username').fill(monitor);
-  await dialog.getByLabel('Password').fill('monitor-password-1');
+  await dialog.getByLabel('Password', { exact: true }).fill('monitor-password-1');
+  await dialog.getByLabel('Confirm password').fill('monitor-password-1');
   await dialog.getByRole('button', { name: 'Add user' }).click();
   await expect(dialog.getByText(`A user named ${monitor} already exists`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -1,6 +1,7 @@
 'use client';
-// "Add user": a username, a first password (its rule shown), and a role with what it may do. The
-// fields are checked with the API's own schema; the server's answer lands in the same places.
+// "Add user": a username, a first password (its rule shown) typed twice as setup asks, and a role
+// with what it may do. The fields are checked with the API's own schema; the server's answer lands
+// in the same places. The password is typed blind, so a slip would lock the new user out.
 import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
@@ -20,6 +21,7 @@ type AddUserField = 'username' | 'password' | 'role';
 const LABELS: Record<AddUserField, string> = { username: 'Username', password: 'Password', role: 'Role' };
 const FIELD_ORDER: AddUserField[] = ['username', 'password', 'role'];
 export const PASSWORD_RULE = `At least ${MIN_PASSWORD_LENGTH} characters.`;
+export const PASSWORDS_DIFFER = 'The two passwords differ: type the same password in both.';
 const USERNAME_HINT = 'Letters, digits and . _ @ - (2 to 64), starting with a letter or digit.';
 
 function AddUserForm({ onDone }: { onDone: () => void }) {
@@ -27,6 +29,8 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
   const fieldId = (field: AddUserField) => `${id}-${field}`;
   const [values, setValues] = useState<{ username: string; password: string; role: Role }>({ username: '', password: '', role: 'monitor' });
   const [touched, setTouched] = useState<ReadonlySet<AddUserField>>(new Set());
+  const [confirm, setConfirm] = useState('');
+  const [confirmTouched, setConfirmTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<FormErrors<AddUserField>>(NO_FORM_ERRORS);
   const create = useCreateUser();
@@ -35,6 +39,8 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
   const checks = schemaFieldErrors(parsed.error, LABELS);
   const shown = (field: AddUserField) => (submitted || touched.has(field) ? checks[field] : undefined) ?? server.fields[field];
   const errors = { username: shown('username'), password: shown('password'), role: shown('role') };
+  const confirmError = (submitted || confirmTouched) && confirm !== values.password ? PASSWORDS_DIFFER : undefined;
+  const confirmId = `${id}-confirm`;
 
   function update(field: AddUserField, value: string) {
     setValues((current) => ({ ...current, [field]: value }));
@@ -52,6 +58,10 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
     setSubmitted(true);
     if (!parsed.success) {
       focusFirst(checks);
+      return;
+    }
+    if (confirm !== values.password) {
+      document.getElementById(confirmId)?.focus();
       return;
     }
     create.mutate(parsed.data, {
@@ -95,6 +105,19 @@ function AddUserForm({ onDone }: { onDone: () => void }) {
               aria-invalid={errors.password !== undefined || undefined}
               aria-describedby={describedBy(fieldId('password'), errors.password, PASSWORD_RULE)}
               className={inputClasses(errors.password !== undefined)}
+            />
+          </Field>
+          <Field id={confirmId} label="Confirm password" error={confirmError}>
+            <input
+              id={confirmId}
+              type="password"
+              value={confirm}
+              onChange={(event) => setConfirm(event.target.value)}
+              onBlur={() => setConfirmTouched(true)}
+              autoComplete="new-password"
+              aria-invalid={confirmError !== undefined || undefined}
+              aria-describedby={describedBy(confirmId, confirmError)}
+              className={inputClasses(confirmError !== undefined)}
             />
           </Field>
           <Field id={fieldId('role')} label="Role" error={errors.role} hint={ROLE_DESCRIPTIONS[values.role]}>
