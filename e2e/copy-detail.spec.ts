@@ -117,7 +117,7 @@ test('a ShadowImage pair goes PAIR → PSUS live, and writes after the split lig
     // Resync is not allowed while paired: disabled, focusable, and it says why.
     const resync = page.getByRole('button', { name: /^Resync \(normal\)/ });
     await expect(resync).toBeDisabled();
-    await expect(resync).toHaveAccessibleDescription(/not allowed in state PAIR/);
+    await expect(resync).toHaveAccessibleDescription(/not allowed while the pair is PAIR/);
 
     await page.getByRole('button', { name: 'Split (quick)', exact: true }).click();
     await expect(page.getByText('Split (quick): done')).toBeVisible();
@@ -168,7 +168,7 @@ test('a FlashCopy mapping: the copy rate is edited with its MiB/s, refusals show
     const stop = page.getByRole('button', { name: 'Stop…' });
     await expect(stop).toBeDisabled();
     await stop.hover();
-    await expect(page.getByRole('tooltip')).toContainText('not allowed in state idle_or_copied');
+    await expect(page.getByRole('tooltip')).toContainText('not allowed while the mapping is idle or copied');
     await stop.click({ force: true });
     await expect(page.getByRole('alertdialog')).toHaveCount(0);
 

@@ -105,7 +105,7 @@ test('named in the wizard, shown by name; renamed from its page, the table, titl
     await expect(page.getByText(`Copy ${firstName} created`)).toBeVisible();
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toHaveText(firstName);
-    await expect(page.getByTestId('copy-identity')).toContainText(`FlashCopy mapping (flashcopy) on ${array.name}`);
+    await expect(page.getByTestId('copy-identity')).toContainText(`FlashCopy mapping on ${array.name}`);
     const [copy] = await copiesOf(request, source);
     expect(copy).toMatchObject({ name: firstName, state: 'idle_or_copied' });
     const copyId = (copy as CopyBody).id;

@@ -32,7 +32,7 @@ test('a new operator starts a FlashCopy mapping from the Copies table after conf
   // Stop is not allowed from idle_or_copied: shown, disabled, with the table's reason.
   await row.getByRole('button', { name: /^Actions for/ }).click();
   await expect(page.getByRole('menuitem', { name: /^Stop/ })).toHaveAttribute('aria-disabled', 'true');
-  await expect(page.getByRole('menuitem', { name: /^Stop/ })).toContainText('not allowed in state idle_or_copied');
+  await expect(page.getByRole('menuitem', { name: /^Stop/ })).toContainText('not allowed while the mapping is idle or copied');
 
   // Start replaces the target's contents, so it asks first; cancel changes nothing.
   await page.getByRole('menuitem', { name: /^Start/ }).click();

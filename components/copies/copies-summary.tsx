@@ -7,6 +7,9 @@ import { useCopies } from '@/lib/client/use-copies';
 import { copyStateTone } from './copy-state-badge';
 import { NoCopies } from './no-copies';
 
+/** The service by the API's type word, as its vendors name it ("flashcopy" covers Storwize and DS6000). */
+const SERVICE_WORDS: Record<string, string> = { 'volume-copy': 'Volume Copy', shadowimage: 'ShadowImage', flashcopy: 'FlashCopy' };
+
 /** The dashboard's view of copy services: how many relationships, in which states. */
 export function CopiesSummary() {
   const copies = useCopies();
@@ -36,8 +39,8 @@ export function CopiesSummary() {
         {[...byService.entries()].sort().map(([service, states]) => (
           <div key={service} className="flex flex-col gap-1">
             <dt className="text-xs text-fg-muted">
-              <Link href={`/copies?type=${service}`} className="font-mono hover:text-accent hover:underline">
-                {service}
+              <Link href={`/copies?type=${service}`} className="hover:text-accent hover:underline">
+                {SERVICE_WORDS[service] ?? service}
               </Link>{' '}
               · {[...states.values()].reduce((sum, count) => sum + count, 0)}
             </dt>

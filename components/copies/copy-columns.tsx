@@ -7,6 +7,7 @@ import { createColumnHelper, type Table } from '@tanstack/react-table';
 import Link from 'next/link';
 import '@/components/ui/column-meta';
 import { simulatedTime } from '@/lib/client/clock-format';
+import { copyTypeName } from '@/lib/client/copy-services';
 import { ClockTime } from '@/components/ui/clock-time';
 import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
@@ -70,7 +71,15 @@ export function copyColumns(canOperate: boolean) {
       id: 'type' satisfies CopySortColumn,
       header: 'Type',
       meta: { width: '7rem' },
-      cell: (info) => <span className="font-mono text-xs">{info.getValue()}</span>,
+      // The vendor's name for the relationship: "flashcopy" alone cannot tell a Storwize mapping from a DS6000 relationship.
+      cell: (info) => {
+        const name = copyTypeName(info.row.original.model);
+        return (
+          <span className="block truncate text-xs" title={name}>
+            {name}
+          </span>
+        );
+      },
     }),
     column.accessor('arrayName', {
       id: 'array' satisfies CopySortColumn,

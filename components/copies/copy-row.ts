@@ -1,4 +1,5 @@
 // A copy as the Copies table shows it: the API's Copy plus the names it is searched and sorted by.
+import { copyTypeName } from '@/lib/client/copy-services';
 import type { Copy } from '@/lib/client/types';
 import type { CopyNames } from './use-copy-names';
 
@@ -29,5 +30,5 @@ export function toCopyRows(copies: readonly Copy[], names: CopyNames, cache?: We
 
 /** How a row is named to a person (menus, checkboxes, toasts): its name, then what it pairs. */
 export function describeCopy(row: CopyRow): string {
-  return `${row.name} (${row.type} ${row.sourceName} → ${row.targetName})`;
+  return `${row.name} (${copyTypeName(row.model)} ${row.sourceName} → ${row.targetName})`;
 }

@@ -14,7 +14,7 @@ export function NoCopies({ linkToCopies = false }: { linkToCopies?: boolean }) {
         ) : undefined
       }
     >
-      Volume copies, ShadowImage pairs and FlashCopy mappings appear here, live, as soon as they are created (POST /api/copies).
+      Volume copies, ShadowImage pairs, FlashCopy mappings and FlashCopy relationships appear here, live, as soon as they are created.
     </EmptyState>
   );
 }

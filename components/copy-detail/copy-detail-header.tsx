@@ -83,7 +83,7 @@ export function CopyDetailHeader({
         description={
           <span className="flex flex-wrap items-baseline gap-x-1.5" data-testid="copy-identity">
             <span>
-              {what.charAt(0).toUpperCase() + what.slice(1)} <span className="font-mono text-xs text-fg-subtle">({copy.type})</span> on{' '}
+              {what.charAt(0).toUpperCase() + what.slice(1)} on{' '}
               <Link href={`/arrays/${encodeURIComponent(copy.arrayId)}`} className="text-accent hover:underline">
                 {array.data?.name ?? copy.arrayId}
               </Link>

@@ -8,6 +8,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton, TableSkeleton } from '@/components/ui/skeleton';
 import { isApiError } from '@/lib/client/api-error';
+import { copyTypeName } from '@/lib/client/copy-services';
 import { useCan } from '@/lib/client/session';
 import type { Copy } from '@/lib/client/types';
 import { useArray } from '@/lib/client/use-arrays';
@@ -73,7 +74,7 @@ function CopyDetail({ copy, changedAt }: { copy: Copy; changedAt: number }) {
   const target = useVolume(copy.targetVolumeId);
   const array = useArray(copy.arrayId);
   // Named in confirmations and toasts as the table names it (describeCopy): name first, then the pair.
-  const describe = `${copy.name} (${copy.type} ${source.data?.name ?? copy.sourceVolumeId} → ${target.data?.name ?? copy.targetVolumeId})`;
+  const describe = `${copy.name} (${copyTypeName(copy.model)} ${source.data?.name ?? copy.sourceVolumeId} → ${target.data?.name ?? copy.targetVolumeId})`;
   return (
     <PageFrame>
       <CopyDetailHeader copy={copy} source={source} target={target} array={array} canOperate={canOperate} />

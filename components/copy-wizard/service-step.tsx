@@ -43,9 +43,7 @@ export function ServiceStep({ arrays, arrayId, onChoose }: { arrays: StorageArra
                 <span className="font-semibold text-fg">
                   {array.name} <span className="font-normal text-fg-muted">· {modelDisplayName(array.model)}</span>
                 </span>
-                <span className="text-fg">
-                  {service.name} <span className="font-mono text-xs text-fg-subtle">({service.type})</span>
-                </span>
+                <span className="text-fg">{service.name}</span>
                 <span id={`service-${array.id}-what`} className="text-xs text-fg-muted">
                   {WHAT_IT_DOES[array.model]}
                 </span>

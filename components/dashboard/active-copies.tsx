@@ -9,6 +9,7 @@ import { useCopyNames } from '@/components/copies/use-copy-names';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { copyTypeName } from '@/lib/client/copy-services';
 import type { Copy } from '@/lib/client/types';
 import { useCopies } from '@/lib/client/use-copies';
 
@@ -47,7 +48,7 @@ export function ActiveCopies() {
                 </span>
               </span>
               <span className="flex items-center gap-2 text-xs text-fg-muted">
-                <span className="font-mono">{copy.type}</span> · {names.arrayName(copy.arrayId)} <CopyStateBadge state={copy.state} />
+                <span>{copyTypeName(copy.model)}</span> · {names.arrayName(copy.arrayId)} <CopyStateBadge state={copy.state} />
               </span>
             </div>
             <CopyProgress copy={copy} />

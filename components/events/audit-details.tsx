@@ -30,7 +30,9 @@ export function AuditDetails({ facts }: { facts: AuditFacts }) {
           <span className="text-fg-subtle">from</span> <span className="font-mono">{facts.address}</span>
         </span>
       ) : null}
-      {facts.via ? (
+      {/* The log records "none" for a caller without session or token: said in words, not as the field's value. */}
+      {facts.via === 'none' ? <span className="whitespace-nowrap text-fg-subtle">not signed in</span> : null}
+      {facts.via && facts.via !== 'none' ? (
         <span className="whitespace-nowrap">
           <span className="text-fg-subtle">via</span> {facts.via}
           {facts.role ? ` (${facts.role})` : ''}

@@ -172,7 +172,7 @@ describe('ds6000 FlashCopy relationships', () => {
     expect(rel.state).toBe('copying');
     engine.act(rel.id, 'withdraw');
     expect(rel.state).toBe('ended');
-    expect(() => engine.act(rel.id, 'withdraw')).toThrow(/not allowed in state ended/);
+    expect(() => engine.act(rel.id, 'withdraw')).toThrow(/not allowed while the relationship is ended/);
   });
 
   it('refuses another LSS, a smaller target and a volume already in a relationship', () => {

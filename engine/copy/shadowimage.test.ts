@@ -87,7 +87,7 @@ describe('xp7 ShadowImage', () => {
 
   it('refuses actions the state does not allow, changing nothing', () => {
     const { engine, pair } = paired();
-    expect(() => engine.act(pair.id, 'resync', 'normal')).toThrow(/not allowed in state COPY\(PD\)/);
+    expect(() => engine.act(pair.id, 'resync', 'normal')).toThrow(/not allowed while the pair is COPY\(PD\)/);
     expect(() => engine.act(pair.id, 'split', 'sideways')).toThrow(/mode/);
     expect(() => engine.act(pair.id, 'explode')).toThrow(/no action/);
     expect(pair.state).toBe('COPY(PD)');

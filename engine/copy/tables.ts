@@ -25,8 +25,22 @@ export function stateSpec(table: ServiceTable, state: string): StateSpec {
 
 export type TransitionLookup = { ok: true; transition: Transition } | { ok: false; status: 409 | 400; reason: string };
 
+/** A state as people read it: the vendor's name, without the underscores of an identifier ("idle or copied"). */
+export function stateWords(state: string): string {
+  return state.replace(/_/g, ' ');
+}
+
+/** "pending or in-progress", "idle or copied, or stopped": states in words, the last joined by "or". */
+export function statesInWords(states: readonly string[]): string {
+  const words = states.map(stateWords);
+  if (words.length <= 1) return words.join('');
+  // A comma before the last "or" when a name holds an "or" of its own or the list is longer than two.
+  const comma = words.length > 2 || words.some((word) => word.includes(' or ')) ? ',' : '';
+  return `${words.slice(0, -1).join(', ')}${comma} or ${words[words.length - 1]}`;
+}
+
 function describeFrom(rows: readonly Transition[]): string {
-  return [...new Set(rows.flatMap((row) => row.from))].join(', ');
+  return statesInWords([...new Set(rows.flatMap((row) => row.from))]);
 }
 
 /** The row of `action` that applies in `state` (and `mode`), or why none does. */
@@ -46,7 +60,8 @@ export function findTransition(table: ServiceTable, action: string, state: strin
   const row = rows.find((candidate) => candidate.from.includes(state));
   if (row === undefined) {
     const modeText = chosenMode === undefined ? '' : ` (${chosenMode})`;
-    return { ok: false, status: 409, reason: `${action}${modeText} is not allowed in state ${state}: it applies only in ${describeFrom(rows)}` };
+    const when = `it applies only when the ${table.noun} is ${describeFrom(rows)}`;
+    return { ok: false, status: 409, reason: `${action}${modeText} is not allowed while the ${table.noun} is ${stateWords(state)}: ${when}` };
   }
   return { ok: true, transition: row };
 }

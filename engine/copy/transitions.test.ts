@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import type { ArrayModel } from '../model';
 import { createFixture } from '../testing/fixture';
-import { SERVICE_TABLES, findTransition } from './tables';
+import { SERVICE_TABLES, findTransition, statesInWords } from './tables';
 import { COPY_TYPES } from './types';
 
 const MODELS: ArrayModel[] = ['santricity', 'xp7', 'storwize', 'ds6000'];
@@ -78,5 +78,21 @@ describe('action names', () => {
     }
     expect(map.state).toBe('idle_or_copied');
     expect(grouped.state).toBe('idle_or_copied');
+  });
+});
+
+describe('refusals in words', () => {
+  it('names states as the vendor does, not as identifiers', () => {
+    const lookup = findTransition(SERVICE_TABLES.storwize, 'prepare', 'copying');
+    expect(lookup.ok).toBe(false);
+    if (lookup.ok) return;
+    expect(lookup.reason).toBe('prepare is not allowed while the mapping is copying: it applies only when the mapping is idle or copied, or stopped');
+    expect(lookup.reason).not.toMatch(/_/);
+  });
+
+  it('joins two plain states with "or" and three with commas', () => {
+    expect(statesInWords(['pending', 'in-progress'])).toBe('pending or in-progress');
+    expect(statesInWords(['PSUS', 'PSUE', 'SMPL'])).toBe('PSUS, PSUE, or SMPL');
+    expect(statesInWords(['stopped'])).toBe('stopped');
   });
 });

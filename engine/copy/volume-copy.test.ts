@@ -77,7 +77,7 @@ describe('santricity volume copy', () => {
     engine.act(copy.id, 'stop');
     expect(copy.state).toBe('stopped');
     expect(target.currentOwner).toBe('B');
-    expect(() => engine.act(copy.id, 'stop')).toThrow(/not allowed in state stopped/);
+    expect(() => engine.act(copy.id, 'stop')).toThrow(/not allowed while the volume copy is stopped/);
     engine.act(copy.id, 'recopy');
     engine.advance(60_000);
     expect(copy.state).toBe('completed');

@@ -8,24 +8,24 @@ const split = (allowedModes: string[]) => ({
   destructive: false,
   modes: ['quick', 'steady'],
   allowedModes,
-  ...(allowedModes.length === 0 ? { reason: 'split is not allowed in state PSUS' } : {}),
+  ...(allowedModes.length === 0 ? { reason: 'split is not allowed while the pair is PSUS' } : {}),
 });
 const suspend = (allowed: boolean) => ({ action: 'suspend', label: 'Suspend (PSUE)', allowed, destructive: true, modes: [], allowedModes: [] });
 
 describe('copy choices', () => {
   it('offers one choice per mode, each with its own availability and the reason when refused', () => {
-    const choices = choicesOf({ state: 'PAIR', actions: [split(['quick']), suspend(true)] });
+    const choices = choicesOf({ model: 'xp7', state: 'PAIR', actions: [split(['quick']), suspend(true)] });
     expect(choices.map((c) => [c.label, c.allowed])).toEqual([
       ['Split (quick)', true],
       ['Split (steady)', false],
       ['Suspend (PSUE)', true],
     ]);
-    expect(choices[1]?.reason).toBe('split (steady) is not allowed in state PAIR');
+    expect(choices[1]?.reason).toBe('split (steady) is not allowed while the pair is PAIR');
   });
 
   it('offers for a selection only what every selected copy allows', () => {
-    const pair = { state: 'PAIR', actions: [split(['quick', 'steady']), suspend(true)] };
-    const split1 = { state: 'PSUS', actions: [split([]), suspend(true)] };
+    const pair = { model: 'xp7', state: 'PAIR', actions: [split(['quick', 'steady']), suspend(true)] };
+    const split1 = { model: 'xp7', state: 'PSUS', actions: [split([]), suspend(true)] };
     expect(commonChoices([pair, pair]).map((c) => c.label)).toEqual(['Split (quick)', 'Split (steady)', 'Suspend (PSUE)']);
     expect(commonChoices([pair, split1]).map((c) => c.label)).toEqual(['Suspend (PSUE)']);
     expect(commonChoices([])).toEqual([]);

@@ -1,7 +1,16 @@
 // A copy's actions as the console offers them: one choice per action, or per mode when an action
 // has several (split quick / steady), each allowed or not with the state table's reason — and,
 // for many copies at once, the choices every one of them allows.
+import { SERVICE_TABLES } from '@/engine/client';
 import type { Copy } from './types';
+
+type ChoiceSource = Pick<Copy, 'actions' | 'state' | 'model'>;
+
+/** "while the pair is PAIR": the refusal in the engine's words (engine/copy/tables.ts), not as identifiers. */
+function refusal(copy: ChoiceSource, action: string, mode: string): string {
+  const noun = Object.hasOwn(SERVICE_TABLES, copy.model) ? SERVICE_TABLES[copy.model as keyof typeof SERVICE_TABLES].noun : 'copy';
+  return `${action} (${mode}) is not allowed while the ${noun} is ${copy.state.replace(/_/g, ' ')}`;
+}
 
 export interface CopyChoice {
   action: string;
@@ -16,7 +25,7 @@ export function choiceKey(choice: Pick<CopyChoice, 'action' | 'mode'>): string {
   return `${choice.action}:${choice.mode ?? ''}`;
 }
 
-export function choicesOf(copy: Pick<Copy, 'actions' | 'state'>): CopyChoice[] {
+export function choicesOf(copy: ChoiceSource): CopyChoice[] {
   return copy.actions.flatMap((availability) => {
     if (availability.modes.length === 0) {
       return [
@@ -39,14 +48,14 @@ export function choicesOf(copy: Pick<Copy, 'actions' | 'state'>): CopyChoice[] {
         destructive: availability.destructive,
       };
       // The API's reason speaks of the action's default mode; each mode gets its own plain one.
-      if (!allowed) choice.reason = `${availability.action} (${mode}) is not allowed in state ${copy.state}`;
+      if (!allowed) choice.reason = refusal(copy, availability.action, mode);
       return choice;
     });
   });
 }
 
 /** The choices allowed for every one of `copies` (same action and mode), in the first copy's order. */
-export function commonChoices(copies: readonly Pick<Copy, 'actions' | 'state'>[]): CopyChoice[] {
+export function commonChoices(copies: readonly ChoiceSource[]): CopyChoice[] {
   const [first, ...rest] = copies;
   if (first === undefined) return [];
   const allowedSets = rest.map(

@@ -12,6 +12,19 @@ export function copyServiceOf(model: ArrayModel): { type: string; name: string }
   return { type: COPY_TYPE_BY_MODEL[model], name: SERVICE_NAMES[model] };
 }
 
+/** The service as its vendor names one relationship: the Type column's words ("FlashCopy mapping", not "flashcopy"). */
+export const COPY_TYPE_NAMES: Record<ArrayModel, string> = {
+  santricity: 'Volume Copy',
+  xp7: 'ShadowImage',
+  storwize: 'FlashCopy mapping',
+  ds6000: 'FlashCopy relationship',
+};
+
+/** The Type column's words for a copy's model (a model the console does not know is shown as it came). */
+export function copyTypeName(model: string): string {
+  return Object.hasOwn(COPY_TYPE_NAMES, model) ? COPY_TYPE_NAMES[model as ArrayModel] : model;
+}
+
 /** One relationship and several, in the service's own words ("FlashCopy mapping", "ShadowImage pairs"). */
 export const RELATIONSHIP_WORDS: Record<ArrayModel, { one: string; many: string }> = {
   santricity: { one: 'volume copy', many: 'volume copies' },

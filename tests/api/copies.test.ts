@@ -110,7 +110,7 @@ describe('santricity volume-copy over HTTP', () => {
     expect((await get<Volume>(`/api/volumes/${target.id}`)).body.currentOwner).toBe(target.currentOwner);
     const stop = await post<ApiErrorBody>(`/api/copies/${created.body.id}/actions/stop`);
     expect(stop.status).toBe(409);
-    expect(stop.body.error.message).toMatch(/not allowed in state completed/);
+    expect(stop.body.error.message).toMatch(/not allowed while the volume copy is completed: it applies only when the volume copy is pending or in-progress$/);
     expect((await patch<Copy>(`/api/copies/${created.body.id}`, { options: { priority: 'bogus' } })).status).toBe(400);
     expect((await patch<Copy>(`/api/copies/${created.body.id}`, { options: { targetReadOnly: false } })).body.options.targetReadOnly).toBe(false);
     expect((await del(`/api/copies/${created.body.id}`)).status).toBe(204);
