@@ -9,19 +9,10 @@ export const SIZE_UNITS = ['MiB', 'GiB', 'TiB'] as const;
 export type SizeUnit = (typeof SIZE_UNITS)[number];
 const UNIT_BYTES: Record<SizeUnit, bigint> = { MiB, GiB, TiB };
 
-/** "1.5 TiB"-style text for a byte count; exact integers lose no digits below 2^53. */
-export function formatBytes(bytes: bigint | number, fractionDigits = 1): string {
-  const value = typeof bytes === 'bigint' ? Number(bytes) : bytes;
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let scaled = value;
-  let index = 0;
-  while (Math.abs(scaled) >= 1024 && index < units.length - 1) {
-    scaled /= 1024;
-    index += 1;
-  }
-  const digits = index === 0 || Number.isInteger(scaled) ? 0 : fractionDigits;
-  return `${scaled.toFixed(digits)} ${units[index]}`;
-}
+// One style for sizes, the engine's (its reasons and previews use it too): "1 TiB", not "1024 GiB".
+import { formatBytes } from '../engine/units';
+
+export { formatBytes };
 
 /** Bytes for an amount in a unit, or null when the amount is not a finite non-negative number. */
 export function toBytes(amount: string, unit: SizeUnit): bigint | null {

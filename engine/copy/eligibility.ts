@@ -3,6 +3,7 @@
 import { REVERSE_RESYNC_STATE } from './shadowimage-siblings';
 import type { ArrayModel, VolumeState } from '../model';
 import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
+import { formatBytes } from '../units';
 
 /** A relationship that still holds its volumes (its state's holdsVolumes). */
 export interface HeldPair {
@@ -21,11 +22,8 @@ export interface EligibilityContext {
   held: readonly HeldPair[];
 }
 
-const GiB = 1024 ** 3;
-function size(bytes: bigint): string {
-  const gib = Number(bytes) / GiB;
-  return Number.isInteger(gib) ? `${gib} GiB` : gib >= 1 ? `${gib.toFixed(2)} GiB` : `${Number(bytes) / 1024 ** 2} MiB`;
-}
+// Sizes in reasons are said as the console's tables say them ("1 TiB", not "1024 GiB").
+const size = (bytes: bigint) => formatBytes(bytes);
 const hex = (lss: number | null) => (lss === null ? 'no LSS' : `LSS ${lss.toString(16).toUpperCase().padStart(2, '0')}`);
 
 const WORDS: Record<ArrayModel, { pair: string; source: string; target: string }> = {

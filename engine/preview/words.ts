@@ -1,15 +1,9 @@
 // Sizes and durations in the preview's sentences, in the binary units the console uses.
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+import { formatBytes } from '../units';
 
+/** A size in the engine's one style (engine/units.ts), the same the console's tables show. */
 export function bytesText(bytes: number): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const shown = Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 2 : 1);
-  return `${shown} ${UNITS[unit]}`;
+  return formatBytes(bytes);
 }
 
 export function durationText(ms: number): string {

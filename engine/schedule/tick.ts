@@ -120,7 +120,9 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
     const step = copyStep(s.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
     keepQueuedWritesMarked(s, relationship, spec);
     movedBytesLeft -= step.movedBytes;
-    relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, step.accountedBytes, elapsedMs);
+    // A copy that was not moving starts its average at the configured rate, so the console shows
+    // that rate and its ETA from the first second instead of an average climbing up from 0.
+    relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec || rate, step.accountedBytes, elapsedMs);
     s.copiedBytesTotal += step.accountedBytes;
     if (step.accountedBytes > 0) {
       relationship.updatedAtMs = s.clock.nowMs();
