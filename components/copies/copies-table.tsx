@@ -38,8 +38,7 @@ export function CopiesTable({
       label="Copies table"
       tableLabel="Copy relationships"
       empty={empty}
-      // The fixed columns take ~1,320 px; source and target share the rest (~120 px each at least).
-      minWidthPx={1560}
+      // No minimum width: narrower boxes hide the columns marked hideBelowPx (copy-columns.tsx) instead of scrolling sideways.
       rowHeightPx={COPY_ROW_HEIGHT_PX}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />

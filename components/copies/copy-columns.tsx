@@ -55,7 +55,7 @@ export function copyColumns(canOperate: boolean) {
       id: 'name' satisfies CopySortColumn,
       header: 'Name',
       sortingFn: 'alphanumeric',
-      meta: { width: '10rem' },
+      meta: { width: '8rem' },
       cell: (info) => (
         <Link
           href={`/copies/${info.row.original.id}`}
@@ -70,7 +70,8 @@ export function copyColumns(canOperate: boolean) {
     column.accessor('type', {
       id: 'type' satisfies CopySortColumn,
       header: 'Type',
-      meta: { width: '7rem' },
+      // 8rem: "FlashCopy mapping" whole; the longest service word is cut with its full name on hover.
+      meta: { width: '8rem', hideBelowPx: 900 },
       // The vendor's name for the relationship: "flashcopy" alone cannot tell a Storwize mapping from a DS6000 relationship.
       cell: (info) => {
         const name = copyTypeName(info.row.original.model);
@@ -84,7 +85,7 @@ export function copyColumns(canOperate: boolean) {
     column.accessor('arrayName', {
       id: 'array' satisfies CopySortColumn,
       header: 'Array',
-      meta: { width: '9rem' },
+      meta: { width: '8rem', hideBelowPx: 760 },
       cell: (info) => (
         <Link href={`/arrays/${info.row.original.arrayId}`} prefetch={false} className="block truncate text-accent hover:underline" title={info.getValue()}>
           {info.getValue()}
@@ -96,38 +97,38 @@ export function copyColumns(canOperate: boolean) {
       header: 'Source',
       sortingFn: 'alphanumeric',
       // No width: source and target share what the fixed columns leave.
-      meta: {},
+      meta: { hideBelowPx: 600 },
       cell: (info) => <VolumeCell id={info.row.original.sourceVolumeId} name={info.getValue()} />,
     }),
     column.accessor('targetName', {
       id: 'target' satisfies CopySortColumn,
       header: 'Target',
       sortingFn: 'alphanumeric',
-      meta: {},
+      meta: { hideBelowPx: 600 },
       cell: (info) => <VolumeCell id={info.row.original.targetVolumeId} name={info.getValue()} />,
     }),
     column.accessor('state', {
       id: 'state' satisfies CopySortColumn,
       header: 'State',
-      meta: { width: '8.5rem' },
+      meta: { width: '7.5rem' },
       cell: (info) => <CopyStateBadge state={info.getValue()} />,
     }),
     column.accessor((row) => row.progress.percent, {
       id: 'progress' satisfies CopySortColumn,
       header: 'Progress',
-      meta: { width: '10rem' },
+      meta: { width: '6.5rem', hideBelowPx: 680 },
       cell: (info) => <CopyProgressBar copy={info.row.original} />,
     }),
     column.accessor((row) => row.progress.rateBytesPerSec, {
       id: 'rate' satisfies CopySortColumn,
       header: 'Rate',
-      meta: { width: '6.5rem', align: 'right' },
+      meta: { width: '5.5rem', align: 'right', hideBelowPx: 1000 },
       cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatRate(info.getValue())}</span> : muted),
     }),
     column.accessor((row) => row.progress.etaSeconds ?? Number.POSITIVE_INFINITY, {
       id: 'eta' satisfies CopySortColumn,
       header: 'ETA',
-      meta: { width: '6.5rem', align: 'right' },
+      meta: { width: '5rem', align: 'right', hideBelowPx: 1000 },
       cell: (info) => {
         const { etaSeconds, rateBytesPerSec } = info.row.original.progress;
         return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
@@ -136,13 +137,14 @@ export function copyColumns(canOperate: boolean) {
     column.accessor('differentialBytes', {
       id: 'differential' satisfies CopySortColumn,
       header: 'Differential',
-      meta: { width: '6.5rem', align: 'right' },
+      // Differential and Updated give way first: at 1440×900 the names and Actions matter more.
+      meta: { width: '6.5rem', align: 'right', hideBelowPx: 1400 },
       cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatBytes(info.getValue())}</span> : muted),
     }),
     column.accessor('updatedAt', {
       id: 'updated' satisfies CopySortColumn,
       header: 'Updated',
-      meta: { width: '9.5rem' },
+      meta: { width: '9.5rem', hideBelowPx: 1560 },
       cell: (info) => <ClockTime time={simulatedTime(info.getValue())} className="font-mono text-xs text-fg-muted" />,
     }),
   ];
@@ -151,7 +153,7 @@ export function copyColumns(canOperate: boolean) {
     column.display({
       id: 'select',
       header: ({ table }) => <SelectAll table={table} />,
-      meta: { width: '2.25rem' },
+      meta: { width: '2.25rem', hideBelowPx: 480 },
       cell: ({ row }) => (
         <input
           type="checkbox"
