@@ -27,7 +27,7 @@ test('a FlashCopy mapping appears on Copies, the dashboard and as roles; its sou
   await page.goto('/copies');
   const row = page.getByRole('table', { name: 'Copy relationships' }).getByRole('row', { name: new RegExp(sourceName) });
   await expect(row).toContainText(targetName);
-  await expect(row).toContainText('flashcopy');
+  await expect(row).toContainText('FlashCopy mapping');
   await expect(row).toContainText('V7000-LON-02');
 
   await page.goto('/');
