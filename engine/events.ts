@@ -36,4 +36,5 @@ export type EngineEvent =
 
 export type EngineListener = (event: EngineEvent) => void;
 
-export type ProgressCause = 'host-write' | 'copier' | 'command';
+/** Why a copy's progress moved; 'chain': another mapping's write, start or cleaning copied grains to it. */
+export type ProgressCause = 'host-write' | 'copier' | 'command' | 'chain';

@@ -17,9 +17,13 @@ const steps = flag('steps') ?? SIMULATION_STEPS;
 const startedMs = Date.now();
 let failed = 0;
 let transitions = 0;
+const chain = { moves: 0, cleaningStops: 0, restores: 0 };
 for (let seed = first; seed < first + count; seed += 1) {
   const result = runSeed(seed, steps);
   transitions += result.transitions;
+  chain.moves += result.chain.moves;
+  chain.cleaningStops += result.chain.cleaningStops;
+  chain.restores += result.chain.restores;
   if (result.failure !== null) {
     failed += 1;
     console.log(`seed ${seed} FAILED — replay: npm run test:sim -- --seed ${seed}\n${result.failure}\n`);
@@ -27,5 +31,6 @@ for (let seed = first; seed < first + count; seed += 1) {
 }
 const seconds = (Date.now() - startedMs) / 1000;
 console.log(`simulation: ${count} seeds × ${steps} steps, ${transitions} state changes, ${seconds.toFixed(1)} s`);
+console.log(`storwize chains: ${chain.moves} grain moves onto other mappings, ${chain.cleaningStops} stops that cleaned, ${chain.restores} restores started`);
 console.log(`${count - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

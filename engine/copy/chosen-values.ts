@@ -35,3 +35,9 @@ export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
 export const STORWIZE_PREPARE_MS = 2_000;
 /** Storwize: simulated time a stop spends in `stopping` before the mapping is `stopped`. */
 export const STORWIZE_STOPPING_MS = 1_000;
+
+/**
+ * Storwize: mappings one volume may be the source of. Real arrays allow up to 256 in a tree; the
+ * limit here is per source, so a cascade can grow beyond it (each cascade source has its own).
+ */
+export const FLASHCOPY_TARGETS_PER_SOURCE_MAX = 256;

@@ -3,6 +3,7 @@
 // skips grains that were never written (the store's move does that).
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
+import { imagePath, materialise } from '../io/chain';
 import type { IoStores } from '../io/host-io';
 import { setRunEnd, type Relationship } from './relationship';
 import type { CopyDirection } from './types';
@@ -18,11 +19,11 @@ export interface CopyStep {
  * The first grain in [grain, limit) holding data on either store, or `limit`. Each store is asked
  * only about that range, so the cost follows the range, not the volume.
  */
-function firstWrittenGrain(from: VolumeStore, to: VolumeStore, relationship: Relationship, grain: number, limit: number): number {
+function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relationship, grain: number, limit: number): number {
   const startBytes = grain * relationship.grainBytes;
   const lengthBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes) - startBytes;
   let first = limit;
-  for (const store of [from, to]) {
+  for (const store of stores) {
     if (!store.isAllocated(startBytes, lengthBytes)) continue;
     first = Math.min(first, Math.floor(store.nextAllocatedOffset(startBytes) / relationship.grainBytes));
   }
@@ -34,12 +35,14 @@ const BUDGET_CARRY_SECONDS = 1;
 
 /**
  * Adds `rateBytesPerSec × elapsedMs` to the relationship's budget and copies whole grains while the
- * budget and `movedBytesMax` (this tick's share of real work) allow.
+ * budget and `movedBytesMax` (this tick's share of real work) allow. A point-in-time copy writes
+ * the image its target presents (through its chain, io/chain.ts); a mirror copies one volume's bytes.
  */
 export function copyStep(
   io: IoStores,
   relationship: Relationship,
   direction: Exclude<CopyDirection, 'none'>,
+  pointInTime: boolean,
   rateBytesPerSec: number,
   elapsedMs: number,
   movedBytesMax: number,
@@ -51,8 +54,10 @@ export function copyStep(
   }
   const carryMax = (rateBytesPerSec * Math.max(BUDGET_CARRY_SECONDS * 1000, elapsedMs)) / 1000 + relationship.grainBytes;
   relationship.budgetBytes = Math.min(relationship.budgetBytes + (rateBytesPerSec * elapsedMs) / 1000, carryMax);
+  const imageCopy = pointInTime && direction === 'forward';
   const from = io.store(direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId);
   const to = io.store(direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId);
+  const stores = imageCopy ? [...imagePath(io, relationship).map((id) => io.store(id)), to] : [from, to];
   let grain = relationship.toCopy.nextSet(0);
   let guard = relationship.grainCount + 1;
   while (grain >= 0 && step.movedBytes < movedBytesMax) {
@@ -62,7 +67,7 @@ export function copyStep(
     if (affordable === 0) break;
     const runLimit = setRunEnd(relationship.toCopy, grain, Math.min(relationship.grainCount, grain + affordable));
     // Grains neither store ever wrote cost simulated time only: account for them in one step.
-    const thinEnd = firstWrittenGrain(from, to, relationship, grain, runLimit);
+    const thinEnd = firstWrittenGrain(stores, relationship, grain, runLimit);
     if (thinEnd > grain) {
       const thinBytes = Math.min(thinEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - grain * relationship.grainBytes;
       relationship.toCopy.clearRange(grain, thinEnd - grain);
@@ -75,7 +80,9 @@ export function copyStep(
     const runEnd = Math.min(runLimit, grain + movable);
     const offsetBytes = grain * relationship.grainBytes;
     const lengthBytes = Math.min(runEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
-    step.movedBytes += io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);
+    step.movedBytes += imageCopy
+      ? materialise(io, relationship, grain, runEnd - grain)
+      : io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);
     relationship.toCopy.clearRange(grain, runEnd - grain);
     step.accountedBytes += lengthBytes;
     relationship.budgetBytes -= (runEnd - grain) * relationship.grainBytes;

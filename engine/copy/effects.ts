@@ -30,6 +30,7 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       clearDiffs(relationship);
       relationship.pointInTimeMs = nowMs;
       relationship.lastStartedMs = nowMs;
+      relationship.joinedChain = true;
       return;
     }
     case 'resync-forward':
@@ -43,6 +44,7 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       relationship.cycleGrains = relationship.toCopy.count();
       clearDiffs(relationship);
       relationship.pointInTimeMs = nowMs;
+      relationship.joinedChain = true;
       return;
     case 'discard-target':
       relationship.toCopy.clearRange(0, relationship.grainCount);

@@ -4,6 +4,7 @@ import { REVERSE_RESYNC_STATE } from './shadowimage-siblings';
 import type { ArrayModel, VolumeState } from '../model';
 import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
 import { formatBytes } from '../units';
+import { FLASHCOPY_TARGETS_PER_SOURCE_MAX } from './chosen-values';
 
 /** A relationship that still holds its volumes (its state's holdsVolumes). */
 export interface HeldPair {
@@ -41,8 +42,12 @@ export function sourceProblems(ctx: EligibilityContext): string[] {
   if (source.status !== 'online') reasons.push(`the ${words.source} ${source.name} is ${source.status}`);
   const asTarget = held.find((pair) => pair.targetVolumeId === source.id);
   const asSource = held.filter((pair) => pair.sourceVolumeId === source.id);
-  if (asTarget !== undefined) {
+  // Storwize cascades: a mapping's target may be the source of others (io/chain.ts).
+  if (asTarget !== undefined && model !== 'storwize') {
     reasons.push(`${source.name} is the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state}); cascaded copies are not simulated`);
+  }
+  if (model === 'storwize' && asSource.length >= FLASHCOPY_TARGETS_PER_SOURCE_MAX) {
+    reasons.push(`${source.name} is already the source of ${asSource.length} mappings, the maximum of ${FLASHCOPY_TARGETS_PER_SOURCE_MAX}`);
   }
   if (model === 'xp7' && asSource.length >= SHADOWIMAGE_SVOLS_PER_PVOL_MAX) {
     reasons.push(`P-VOL ${source.name} already has ${asSource.length} S-VOLs, the maximum of ${SHADOWIMAGE_SVOLS_PER_PVOL_MAX}`);
@@ -83,7 +88,7 @@ function relationshipReasons(ctx: EligibilityContext, target: VolumeState): stri
     const same = asTarget.sourceVolumeId === source.id ? ` with ${source.name} already` : '';
     reasons.push(`${target.name} is already the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state})${same}`);
   }
-  if (asSource !== undefined) {
+  if (asSource !== undefined && model !== 'storwize') {
     reasons.push(
       model === 'ds6000'
         ? `${target.name} is already in FlashCopy relationship ${asSource.name}: a volume can be in only one at a time`

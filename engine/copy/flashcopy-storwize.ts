@@ -37,6 +37,7 @@ const hidden = (meaning: string): StateSpec => ({
 export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
   type: 'flashcopy',
   noun: 'mapping',
+  chained: true,
   created: {
     // "start (prepares first if needed)": the engine continues to copying once prepared.
     started: [{ to: 'preparing', effect: 'none', then: ['ask-start-when-prepared'] }],
@@ -80,12 +81,15 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
     stopping: {
       sourceAccess: 'read-write',
       targetAccess: 'none',
-      data: 'independent',
+      // Still in its chain: mappings reading grains through it get them (cleaning) before it leaves.
+      data: 'point-in-time',
+      cleans: true,
       trackChanges: true,
       copier: 'none',
       holdsVolumes: true,
       targetStatus: 'offline',
-      meaning: 'Stopping: the target is offline while the stop completes (online if the copy had completed).',
+      meaning:
+        'Stopping: the target is offline (online if the copy had completed) while the mapping copies the grains other mappings still read through it to them, at its clean rate.',
       targetOnlineIfCopied: true,
       after: { ms: STORWIZE_STOPPING_MS, event: 'stopped' },
       onEnter: ['forget-start-request'],
@@ -138,8 +142,11 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
     prepared: [{ from: ['preparing'], to: 'prepared', effect: 'none' }],
     // The difference bitmaps keep counting from T0, not from the completion: grains written while
     // the copy ran differ from the next T0 too, and an incremental start must copy them.
-    copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none', then: ['mark-copied-once', 'auto-delete'] }],
-    stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target' }],
+    // "After all of the source data is copied to the target and there are no dependent mappings,
+    // the state is set to copied" (the IBM Flex System V7000 guide): a complete mapping others
+    // still read through cleans first.
+    copied: [{ from: ['copying'], to: 'idle_or_copied', effect: 'none', guard: 'cleaned', then: ['mark-copied-once', 'auto-delete'] }],
+    stopped: [{ from: ['stopping'], to: 'stopped', effect: 'discard-target', guard: 'cleaned' }],
     // "The mapping is stopped because either you issued a stop command or an I/O error occurred.
     // The target volume is offline and its data is lost" (the IBM Flex System V7000 guide).
     fault: [{ from: ['preparing', 'prepared', 'copying', 'stopping'], to: 'stopped', effect: 'discard-target' }],

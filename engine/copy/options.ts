@@ -121,6 +121,16 @@ export function rateBytesPerSec(_model: ArrayModel, options: CopyOptions): numbe
   return DS6000_RATE_BYTES_PER_SEC;
 }
 
+/**
+ * Storwize cleaning (copying grains to dependent mappings) runs at the clean rate, on the copy-rate
+ * table. At clean rate 0 it still runs, at the lowest band (chosen: the guide does not say, and a
+ * stop that never ends would hold the target forever).
+ */
+export function cleanRateBytesPerSec(options: CopyOptions): number {
+  const cleanRate = 'cleanRate' in options ? options.cleanRate : STORWIZE_DEFAULT_COPY_RATE;
+  return storwizeRateBytesPerSec(Math.max(1, cleanRate));
+}
+
 export function grainBytesFor(_model: ArrayModel, options: CopyOptions): number {
   return 'grainSize' in options ? options.grainSize * 1024 : DEFAULT_GRAIN_BYTES;
 }

@@ -51,6 +51,13 @@ export interface Relationship {
   queuedOrder: number;
   /** Volume copy: the controller that owned the target before the copy moved it. */
   targetOwnerBeforeCopy: ControllerSlot | null;
+  /**
+   * Its point-in-time image is in force since its own T0 (set by the T0, cleared on leaving the
+   * point-in-time states): the target redirects uncopied grains, and other mappings may read through it.
+   */
+  joinedChain: boolean;
+  /** Storwize cleaning: the grains to clean when the stop began (the denominator of clean progress; not saved). */
+  cleanGrains: number;
   /** A pending engine timer (prepare, stopping, delete) for this relationship. */
   timerId: number | null;
 }
@@ -94,6 +101,8 @@ export function newRelationship(input: NewRelationship): Relationship {
     startWhenPrepared: false,
     targetOwnerBeforeCopy: null,
     queuedOrder: 0,
+    joinedChain: false,
+    cleanGrains: 0,
     timerId: null,
   };
 }

@@ -44,6 +44,11 @@ export interface StateSpec {
   sourceStatus?: 'online' | 'offline';
   /** The target stays online in this state when the background copy had completed (Storwize stopping). */
   targetOnlineIfCopied?: boolean;
+  /**
+   * The relationship's own image is being given up (Storwize stopping): it is not saved on writes,
+   * and before the relationship leaves, it copies what other mappings read through it at its clean rate.
+   */
+  cleans?: boolean;
   /** One line a storage administrator would read in the vendor's documentation. */
   meaning: string;
 }
@@ -70,8 +75,11 @@ export type ExitAction = 'return-target-owner';
  * - set-mode-option: the row's mode becomes the relationship's mode option (DS6000 copy | nocopy);
  */
 export type TransitionAction = 'ask-start-when-prepared' | 'mark-copied-once' | 'auto-delete' | 'set-mode-option';
-/** Checks a row needs before it may apply: eligible-again = source and target still qualify (DS6000 establish again). */
-export type TransitionGuard = 'eligible-again';
+/**
+ * Checks a row needs before it may apply: eligible-again = source and target still qualify (DS6000
+ * establish again); cleaned = no other mapping still reads grains through this one (Storwize).
+ */
+export type TransitionGuard = 'eligible-again' | 'cleaned';
 
 /** Named engine operations a transition performs on the relationship's bitmaps and volumes. */
 export type Effect =
@@ -149,6 +157,11 @@ export interface ServiceTable<S extends string = string> {
   noun: string;
   created: CreatedSpec<S>;
   removal: RemovalSpec<S>;
+  /**
+   * Relationships of one source form a chain, newest first, and a target may be another's source
+   * (Storwize multiple targets and cascades, io/chain.ts); otherwise each stands alone.
+   */
+  chained?: boolean;
   /** States a member may join or leave a consistency group in; absent: the service has no groups. */
   groupChangeIn?: readonly S[];
   states: Record<S, StateSpec>;

@@ -48,6 +48,7 @@ export class EngineState {
     this.writeQueue = new HostWriteQueue(options.hostWritesQueuedMax);
     this.io = {
       store: (volumeId) => this.store(volumeId),
+      holdings: (volumeId) => this.holdings(volumeId),
       copy: (from, to, grainBytes, first, count) => {
         const report = copyGrains(from, to, grainBytes, first, count);
         return report.bytesMoved + report.bytesZeroed;

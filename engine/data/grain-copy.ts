@@ -54,8 +54,17 @@ export function copyGrains(source: VolumeStore, target: VolumeStore, grainBytes:
   const endBytes = Math.min((first + count) * grainBytes, source.capacityBytes);
   if (target.capacityBytes < endBytes) assert.fail(`target capacity ${target.capacityBytes} is below the copied ${endBytes} bytes`);
 
+  if (count === 0) return { bytesAccounted: 0, bytesMoved: 0, bytesZeroed: 0 };
+  return copyBytes(source, target, startBytes, endBytes);
+}
+
+/** Copies the bytes [startBytes, endBytes) of the source onto the same bytes of the target, thin-aware. */
+export function copyBytes(source: VolumeStore, target: VolumeStore, startBytes: number, endBytes: number): GrainCopyReport {
+  assert(source !== target, 'a volume cannot be copied onto itself');
+  assert(Number.isSafeInteger(startBytes) && startBytes >= 0 && endBytes >= startBytes && endBytes <= source.capacityBytes);
+  if (target.capacityBytes < endBytes) assert.fail(`target capacity ${target.capacityBytes} is below the copied ${endBytes} bytes`);
   const report: GrainCopyReport = { bytesAccounted: endBytes - startBytes, bytesMoved: 0, bytesZeroed: 0 };
-  if (count === 0) return report;
+  if (endBytes === startBytes) return report;
   // The common case of a thin volume, kept to two bitmap probes: nothing to move, nothing to zero.
   if (!source.isAllocated(startBytes, endBytes - startBytes) && !target.isAllocated(startBytes, endBytes - startBytes)) {
     return report;

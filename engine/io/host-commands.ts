@@ -27,8 +27,8 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
   // Refused before any rule applies, so a write the queue cannot hold leaves no trace.
   const full = deferred ? s.writeQueue.fullFor(data.length) : null;
   if (full !== null) throw new EngineError('busy', full);
-  applyWriteRules(s.io, volumeId, holdings, offsetBytes, data.length, !deferred);
-  announceWrite(s, holdings);
+  const others = applyWriteRules(s.io, volumeId, holdings, offsetBytes, data.length, !deferred);
+  announceWrite(s, holdings, others);
   if (!deferred) {
     s.store(volumeId).write(offsetBytes, data);
     return APPLIED_AT_ONCE;
@@ -60,9 +60,9 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
       `queued write [${entry.offsetBytes}, +${entry.data.length}) no longer fits volume ${volume.name}`,
     );
     const before = holdings.map(({ relationship }) => bitmapCounts(relationship));
-    applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length, false);
-    if (holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {
-      announceWrite(s, holdings);
+    const others = applyWriteRules(s.io, entry.volumeId, holdings, entry.offsetBytes, entry.data.length, false);
+    if (others.size > 0 || holdings.some(({ relationship }, index) => bitmapCounts(relationship) !== before[index])) {
+      announceWrite(s, holdings, others);
       waiting.push(entry);
       continue;
     }
@@ -77,8 +77,8 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
  * grains the copier marked copied earlier (saved lazily) must be on record before their source
  * is overwritten.
  */
-function announceWrite(s: EngineState, holdings: readonly Holding[]): void {
-  for (const { relationship } of holdings) {
+function announceWrite(s: EngineState, holdings: readonly Holding[], others: ReadonlySet<Relationship>): void {
+  for (const relationship of [...holdings.map((h) => h.relationship), ...others]) {
     relationship.updatedAtMs = s.clock.nowMs();
     s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'host-write' });
   }

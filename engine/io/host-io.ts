@@ -1,13 +1,14 @@
 // The one host I/O path. Every read and write of a volume passes every relationship holding it:
-// point-in-time targets read uncopied grains from the source and a source write first saves the
-// grain's T0 data on the target (copy-on-write); mirrors mark written grains to copy again; split
-// and tracked states record differences.
+// point-in-time targets read uncopied grains through their chain (chain.ts) and a write first
+// saves the grain for every image that reads it (copy-on-write); mirrors mark written grains to
+// copy again; split and tracked states record differences.
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
 import { grainByteRange, grainSpan, setRunEnd, type Relationship } from '../copy/relationship';
 import type { Holding } from './access';
+import { isMember, materialise, preserveBeforeWrite, readImage, type ChainWorld } from './chain';
 
-export interface IoStores {
+export interface IoStores extends ChainWorld {
   store(volumeId: string): VolumeStore;
   /** Copies grains [first, first + count) between stores, thin-aware; returns bytes actually written. */
   copy(from: VolumeStore, to: VolumeStore, grainBytes: GrainBytes, first: number, count: number): number;
@@ -32,16 +33,6 @@ function runBytes(relationship: Relationship, first: number, count: number): { o
   return { offsetBytes, lengthBytes: last.offsetBytes + last.lengthBytes - offsetBytes };
 }
 
-/** Source write: first save the T0 (or split-instant) data of every uncopied grain on the target. */
-function copyOnWrite(io: IoStores, relationship: Relationship, first: number, end: number): void {
-  const source = io.store(relationship.sourceVolumeId);
-  const target = io.store(relationship.targetVolumeId);
-  visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
-    io.copy(source, target, relationship.grainBytes as GrainBytes, runFirst, runCount);
-    relationship.toCopy.clearRange(runFirst, runCount);
-  });
-}
-
 /**
  * Target write: the grains it touches become the target's own, so the background copy never
  * overwrites them. A grain the write covers wholly needs no T0 data when the data lands at once;
@@ -57,45 +48,54 @@ function claimForTargetWrite(
   writeEndBytes: number,
   dataNow: boolean,
 ): void {
-  const source = io.store(relationship.sourceVolumeId);
-  const target = io.store(relationship.targetVolumeId);
   visitToCopyRuns(relationship, first, end, (runFirst, runCount) => {
     for (let grain = runFirst; grain < runFirst + runCount; grain += 1) {
       const bytes = grainByteRange(relationship, grain);
       const covered = writeStartBytes <= bytes.offsetBytes && writeEndBytes >= bytes.offsetBytes + bytes.lengthBytes;
-      if (!covered || !dataNow) io.copy(source, target, relationship.grainBytes as GrainBytes, grain, 1);
+      if (!covered || !dataNow) materialise(io, relationship, grain, 1);
     }
     relationship.toCopy.clearRange(runFirst, runCount);
   });
 }
 
-function onSourceWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number): void {
+function onSourceWrite({ relationship, spec }: Holding, offsetBytes: number, lengthBytes: number): void {
   const { first, count } = grainSpan(relationship, offsetBytes, lengthBytes);
   if (count === 0) return;
-  if (spec.data === 'point-in-time') copyOnWrite(io, relationship, first, first + count);
-  else if (spec.data === 'mirror' && spec.copier === 'forward') relationship.toCopy.setRange(first, count);
+  if (spec.data === 'mirror' && spec.copier === 'forward') relationship.toCopy.setRange(first, count);
   if (spec.trackChanges) relationship.sourceDiff.setRange(first, count);
 }
 
 function onTargetWrite(io: IoStores, { relationship, spec }: Holding, offsetBytes: number, lengthBytes: number, dataNow: boolean): void {
   const { first, count } = grainSpan(relationship, offsetBytes, lengthBytes);
   if (count === 0) return;
-  if (spec.data === 'point-in-time') {
+  if (isMember(relationship, spec)) {
     claimForTargetWrite(io, relationship, first, first + count, offsetBytes, offsetBytes + lengthBytes, dataNow);
   }
   if (spec.trackChanges) relationship.targetDiff.setRange(first, count);
 }
 
 /**
- * Every relationship's rules for a write, without the write itself: copy-on-write of T0 data to
- * targets, grains marked to copy again, differences recorded. Access was checked by the caller.
+ * Every relationship's rules for a write, without the write itself: the grains of every
+ * point-in-time image that reads these bytes are saved first (copy-on-write, through chains),
+ * grains are marked to copy again, differences recorded. Access was checked by the caller.
  * `dataNow`: the data is written right after (false when it waits in the deferred queue).
+ * Returns the relationships beyond `holdings` whose bitmaps changed (older mappings of a chain).
  */
-export function applyWriteRules(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number, dataNow = true): void {
+export function applyWriteRules(
+  io: IoStores,
+  volumeId: string,
+  holdings: readonly Holding[],
+  offsetBytes: number,
+  lengthBytes: number,
+  dataNow = true,
+): Set<Relationship> {
+  const touched = preserveBeforeWrite(io, volumeId, offsetBytes, offsetBytes + lengthBytes);
   for (const holding of holdings) {
-    if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(io, holding, offsetBytes, lengthBytes);
+    touched.delete(holding.relationship);
+    if (holding.relationship.sourceVolumeId === volumeId) onSourceWrite(holding, offsetBytes, lengthBytes);
     else onTargetWrite(io, holding, offsetBytes, lengthBytes, dataNow);
   }
+  return touched;
 }
 
 /** Applies every relationship's write rules, then stores the data. Access was checked by the caller. */
@@ -118,14 +118,12 @@ function overlay(io: IoStores, relationship: Relationship, fromVolumeId: string,
   });
 }
 
-/** What a host reads: the volume's bytes, with point-in-time and reverse-resync redirection. */
+/** What a host reads: the volume's image through its chain, and a P-VOL's image during a reverse resync. */
 export function readThrough(io: IoStores, volumeId: string, holdings: readonly Holding[], offsetBytes: number, lengthBytes: number): Uint8Array {
-  const buffer = io.store(volumeId).read(offsetBytes, lengthBytes);
+  const buffer = readImage(io, volumeId, offsetBytes, lengthBytes);
   for (const { relationship, spec } of holdings) {
-    const isTarget = relationship.targetVolumeId === volumeId;
-    if (isTarget && spec.data === 'point-in-time') overlay(io, relationship, relationship.sourceVolumeId, buffer, offsetBytes);
     // During a reverse resync the P-VOL already presents the S-VOL image it is being restored to.
-    if (!isTarget && spec.copier === 'reverse') overlay(io, relationship, relationship.targetVolumeId, buffer, offsetBytes);
+    if (relationship.sourceVolumeId === volumeId && spec.copier === 'reverse') overlay(io, relationship, relationship.targetVolumeId, buffer, offsetBytes);
   }
   return buffer;
 }

@@ -8,6 +8,8 @@ import { automaticTransition, stateSpec } from '../copy/tables';
 import type { AutomaticEvent, Transition } from '../copy/types';
 import { afterChange } from '../core/registry';
 import type { EngineState } from '../core/state';
+import { excludeRestoredGrains, isMember, preserveBeforeNewImage } from '../io/chain';
+import { cleaningGrainsLeft, cleanNow } from '../io/cleaning';
 import { runEntryAction, runExitAction, runTransitionAction } from './state-actions';
 
 export function transition(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>, cause: string): void {
@@ -21,6 +23,11 @@ export function transition(s: EngineState, relationship: Relationship, row: Omit
   }
   if (from !== row.to && Object.hasOwn(table.states, from)) {
     for (const action of stateSpec(table, from).onExit ?? []) runExitAction(s, relationship, action);
+    // Leaving its chain by a fault or a forced delete: whoever reads through it gets its grains now.
+    const fromSpec = stateSpec(table, from);
+    if (isMember(relationship, fromSpec) && stateSpec(table, row.to).data !== 'point-in-time') {
+      announce(s, cleanNow(s.io, { relationship, spec: fromSpec }));
+    }
   }
   relationship.state = row.to;
   relationship.stateChangedAtMs = s.clock.nowMs();
@@ -31,8 +38,22 @@ export function transition(s: EngineState, relationship: Relationship, row: Omit
 
 /** The effect on the bitmaps, the new state's timer and entry actions, then the row's own actions. */
 export function enter(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>): void {
+  const newImage = row.effect === 'point-in-time' || row.effect === 'split';
+  if (newImage) {
+    // The target is about to present other bytes: what copies from it gets the rest of its image first.
+    relationship.joinedChain = false;
+    announce(s, preserveBeforeNewImage(s.io, relationship));
+  }
+  // The target's image changes where its uncopied grains are given up, or where a new T0 redirects.
+  if (row.effect === 'discard-target' && relationship.joinedChain) markImageChanged(s, relationship);
   applyEffect(relationship, row.effect, s.clock.nowMs());
+  if (newImage) {
+    excludeRestoredGrains(s.io, relationship);
+    markImageChanged(s, relationship);
+  }
   const spec = s.specOf(relationship);
+  if (spec.data !== 'point-in-time') relationship.joinedChain = false;
+  if (spec.cleans === true) relationship.cleanGrains = cleaningGrainsLeft(s.io, { relationship, spec });
   if (spec.after !== undefined) startTimer(s, relationship, spec.after.ms, spec.after.event);
   const state = relationship.state;
   for (const action of spec.onEnter ?? []) {
@@ -50,6 +71,7 @@ export function enter(s: EngineState, relationship: Relationship, row: Omit<Tran
 export function automatic(s: EngineState, relationship: Relationship, event: AutomaticEvent, mode?: string): boolean {
   const row = automaticTransition(s.tableOf(relationship), event, relationship.state, mode);
   if (row === undefined) return false;
+  if (row.guard === 'cleaned' && cleaningGrainsLeft(s.io, { relationship, spec: s.specOf(relationship) }) > 0) return false;
   transition(s, relationship, row, `automatic:${event}`);
   afterChange(s, relationship);
   return true;
@@ -68,4 +90,27 @@ export function resumeTimer(s: EngineState, relationship: Relationship): void {
   if (after === undefined) return;
   const dueMs = relationship.stateChangedAtMs + after.ms;
   startTimer(s, relationship, Math.max(0, dueMs - s.clock.nowMs()), after.event);
+}
+
+/** Other relationships whose bitmaps a chain rule changed: saved and pushed like any change. */
+function announce(s: EngineState, changed: Iterable<Relationship>): void {
+  for (const other of changed) {
+    other.updatedAtMs = s.clock.nowMs();
+    s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+  }
+}
+
+/**
+ * The target of `relationship` presents other bytes on its grains to copy: every other
+ * relationship holding that volume records them as changed (an incremental mapping copying from
+ * it must copy them again).
+ */
+function markImageChanged(s: EngineState, relationship: Relationship): void {
+  const volumeId = relationship.targetVolumeId;
+  for (const { relationship: other, spec } of s.holdings(volumeId)) {
+    if (other === relationship || !spec.trackChanges) continue;
+    const diff = other.sourceVolumeId === volumeId ? other.sourceDiff : other.targetDiff;
+    if (diff.grainCount === relationship.toCopy.grainCount) diff.union(relationship.toCopy);
+    else if (relationship.toCopy.count() > 0) diff.setRange(0, diff.grainCount);
+  }
 }

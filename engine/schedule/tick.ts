@@ -2,13 +2,14 @@
 // the copiers, completes finished copies and starts queued ones.
 import assert from 'node:assert';
 import { copyStep } from '../copy/copier';
-import { rateBytesPerSec } from '../copy/options';
+import { cleanRateBytesPerSec, rateBytesPerSec } from '../copy/options';
 import { smoothRate } from '../copy/progress';
 import type { Relationship } from '../copy/relationship';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/chosen-values';
 import { copiesToStart } from '../copy/volume-copy-queue';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
+import { cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
 import type { ClockSpeed } from '../time/clock';
@@ -23,6 +24,7 @@ const ADVANCE_SLICE_MS = 1_000;
 /** Consequences a command can have at once: queued copies starting, copies with nothing to do ending. */
 export function settle(s: EngineState): void {
   completeCopies(s);
+  completeCleaning(s);
   scheduleVolumeCopies(s);
 }
 
@@ -92,9 +94,41 @@ function updateCopyDue(s: EngineState, relationship: Relationship): boolean {
 /** The work a stretch of simulated time brings; returns the bytes the copiers really moved. */
 function work(s: EngineState, elapsedMs: number): number {
   runWorkloads(s, elapsedMs);
-  const movedBytes = runCopiers(s, elapsedMs);
+  const copiedBytes = runCopiers(s, elapsedMs);
+  const movedBytes = copiedBytes + runCleaning(s, elapsedMs, TICK_MOVED_BYTES_MAX - copiedBytes);
   settle(s);
   return movedBytes;
+}
+
+/** Chained mappings that others still read through copy to them, at their clean rate (io/cleaning.ts). */
+function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number): number {
+  let movedBytes = 0;
+  for (const relationship of s.relationships.values()) {
+    const spec = s.specOf(relationship);
+    if (!relationship.joinedChain || !s.tableOf(relationship).chained || !s.arrayUp(relationship.arrayId)) continue;
+    // A copying mapping cleans once its own copy is complete; a stopping one from the start.
+    if (spec.cleans !== true && !(spec.copier !== 'none' && relationship.toCopy.count() === 0)) continue;
+    const step = cleanStep(s.io, { relationship, spec }, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
+    movedBytes += step.movedBytes;
+    s.copiedBytesTotal += step.accountedBytes;
+    if (step.accountedBytes === 0) continue;
+    relationship.updatedAtMs = s.clock.nowMs();
+    s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
+    for (const dependent of step.dependents) {
+      dependent.updatedAtMs = s.clock.nowMs();
+      s.emit({ kind: 'copy.progress', copyId: dependent.id, arrayId: dependent.arrayId, cause: 'chain' });
+    }
+  }
+  return movedBytes;
+}
+
+/** A cleaning state whose timer has run ends once nothing is left to clean (the row's guard says so). */
+function completeCleaning(s: EngineState): void {
+  for (const relationship of [...s.relationships.values()]) {
+    const spec = s.specOf(relationship);
+    if (spec.cleans !== true || spec.after === undefined || relationship.timerId !== null) continue;
+    automatic(s, relationship, spec.after.event);
+  }
 }
 
 function runCopiers(s: EngineState, elapsedMs: number): number {
@@ -117,7 +151,7 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
       continue;
     }
     const rate = rateBytesPerSec(relationship.model, relationship.options);
-    const step = copyStep(s.io, relationship, spec.copier, rate, elapsedMs, Math.max(0, movedBytesLeft));
+    const step = copyStep(s.io, relationship, spec.copier, spec.data === 'point-in-time', rate, elapsedMs, Math.max(0, movedBytesLeft));
     keepQueuedWritesMarked(s, relationship, spec);
     movedBytesLeft -= step.movedBytes;
     // A copy that was not moving starts its average at the configured rate, so the console shows

@@ -9,6 +9,7 @@ import type { CopyType } from '../copy/types';
 import { eligibilityContext, lookupAction } from '../commands/rules';
 import type { EngineState } from '../core/state';
 import type { ArrayModel } from '../model';
+import { chainView, type ChainView } from './chain-view';
 
 export interface CopyView {
   id: string;
@@ -30,6 +31,8 @@ export interface CopyView {
   lastStarted: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Storwize: cleaning, dependents and restores (chain-view.ts); absent for other services. */
+  chain?: ChainView;
 }
 
 export interface EligibilityEntry {
@@ -66,8 +69,11 @@ export function view(s: EngineState, relationship: Relationship): CopyView {
     lastStarted: isoOrNull(relationship.lastStartedMs),
     createdAt: new Date(relationship.createdAtMs).toISOString(),
     updatedAt: new Date(relationship.updatedAtMs).toISOString(),
+    ...withChain(chainView(s, relationship)),
   };
 }
+
+const withChain = (chain: ChainView | undefined) => (chain === undefined ? {} : { chain });
 
 /** Every action of the relationship's service: allowed now or not, and why. */
 export function actions(s: EngineState, relationship: Relationship): ActionAvailability[] {

@@ -79,6 +79,17 @@ export const CopyDto = z
     actions: z.array(ActionAvailabilityDto),
     createdAt: z.string(),
     updatedAt: z.string(),
+    chain: z
+      .object({
+        cleanGrains: z.number().int().meta({ description: 'Grains other mappings still need from this one before it may stop or become copied' }),
+        cleanProgress: z.number().meta({ description: 'Cleaning done since the stop began, 0–100' }),
+        dependentMappingIds: z.array(z.string()).meta({ description: 'Mappings reading grains through this one now' }),
+        restoring: z.boolean().meta({ description: 'A mapping from this target back onto this source is copying' }),
+        restoredById: z.string().nullable(),
+        restoreProgress: z.number(),
+      })
+      .optional()
+      .meta({ description: 'Storwize FlashCopy only: cleaning, dependents and restores' }),
   })
   .meta({ id: 'Copy' });
 

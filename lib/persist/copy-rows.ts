@@ -15,6 +15,7 @@ interface RuntimeFields {
   lastUpdateCopyMs: number;
   sourceCapacityBytes: number;
   lastStartedMs: number | null;
+  joinedChain: boolean;
 }
 
 const bytes = (bitmap: GrainBitmap): Uint8Array<ArrayBuffer> => Uint8Array.from(bitmap.serialize());
@@ -28,6 +29,7 @@ function runtimeOf(relationship: Relationship): RuntimeFields {
     lastUpdateCopyMs: relationship.lastUpdateCopyMs,
     sourceCapacityBytes: relationship.sourceCapacityBytes,
     lastStartedMs: relationship.lastStartedMs,
+    joinedChain: relationship.joinedChain,
   };
 }
 
@@ -134,6 +136,9 @@ export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sour
     startWhenPrepared: runtime.startWhenPrepared ?? false,
     targetOwnerBeforeCopy: runtime.targetOwnerBeforeCopy ?? null,
     queuedOrder: runtime.queuedOrder ?? 0,
+    // Saved before the field existed: a point in time in force means the image is.
+    joinedChain: runtime.joinedChain ?? row.pointInTimeAt !== null,
+    cleanGrains: 0,
     timerId: null,
   };
 }

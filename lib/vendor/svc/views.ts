@@ -183,11 +183,11 @@ export function fcmapRow(system: SvcSystem, mapping: CopyDto): Row {
     status: mapping.state,
     progress: String(Math.floor(mapping.progress.percent)),
     copy_rate: String(options.copyRate),
-    clean_progress: '100',
+    clean_progress: String(mapping.chain?.cleanProgress ?? 100),
     incremental: onOff(options.incremental),
     partner_FC_id: '',
     partner_FC_name: '',
-    restoring: 'no',
+    restoring: mapping.chain?.restoring === true ? 'yes' : 'no',
     start_time: svcTime(mapping.lastStarted),
     rc_controlled: 'no',
   };
@@ -198,7 +198,7 @@ export function fcmapDetail(system: SvcSystem, mapping: CopyDto): Row {
   const row = fcmapRow(system, mapping);
   return {
     ...row,
-    dependent_mappings: '0',
+    dependent_mappings: String(mapping.chain?.dependentMappingIds.length ?? 0),
     autodelete: onOff(options.autoDelete),
     clean_rate: String(options.cleanRate),
     difference: differencePercent(mapping),
@@ -207,7 +207,7 @@ export function fcmapDetail(system: SvcSystem, mapping: CopyDto): Row {
     IO_group_name: IO_GROUP.name,
     keep_target: 'no',
     type: 'generic',
-    restore_progress: '0',
+    restore_progress: String(Math.floor(mapping.chain?.restoreProgress ?? 0)),
     fc_controlled: 'no',
     owner_id: '',
     owner_name: '',

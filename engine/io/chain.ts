@@ -1,0 +1,277 @@
+// What a point-in-time target presents, and what must be saved before a volume changes, when
+// mappings share volumes (docs/domain.md#storwize-chains). Storwize keeps the mappings of one
+// source in a chain, newest first: a source write saves its grain only on the newest target that
+// has not copied it; an older target reads an uncopied grain from the next newer target that holds
+// it, else from the source. A mapping whose source is another mapping's target (a cascade) reads
+// that target's presented image. Other services' point-in-time relationships are chains of one.
+import assert from 'node:assert';
+import { tableFor } from '../copy/tables';
+import type { Relationship } from '../copy/relationship';
+import type { StateSpec } from '../copy/types';
+import { copyBytes } from '../data/grain-copy';
+import type { VolumeStore } from '../data/volume-store';
+import type { Holding } from './access';
+
+/** What the chain rules need of the engine: the stores and which relationships hold a volume. */
+export interface ChainWorld {
+  store(volumeId: string): VolumeStore;
+  holdings(volumeId: string): readonly Holding[];
+}
+
+/** A run of bytes a volume presents, and the volume whose own bytes hold it. */
+export interface Piece {
+  volumeId: string;
+  startBytes: number;
+  endBytes: number;
+}
+
+/** Chains longer than this are a bug (a cycle); a real array's tree is at most 256 mappings. */
+const RESOLVE_DEPTH_MAX = 1024;
+
+/** In a point-in-time state since its own T0: its target redirects uncopied grains. */
+export function isMember(relationship: Relationship, spec: StateSpec): boolean {
+  return spec.data === 'point-in-time' && relationship.joinedChain;
+}
+
+/** A member whose own image is still wanted (not stopping: a stopping mapping's target is being given up). */
+export function isLive(holding: Holding): boolean {
+  return isMember(holding.relationship, holding.spec) && holding.spec.cleans !== true;
+}
+
+/**
+ * Whether a member's target image must stay as it is: it is live, or (stopping) mappings copying
+ * from its target still read through it until its cleaning has given them their grains.
+ */
+function imageWanted(world: ChainWorld, holding: Holding): boolean {
+  if (isLive(holding)) return true;
+  if (!isMember(holding.relationship, holding.spec)) return false;
+  return chainOf(world, holding.relationship.targetVolumeId).some((reader) => reader.relationship.toCopy.count() > 0);
+}
+
+function isChained(relationship: Relationship): boolean {
+  return tableFor(relationship.model).chained === true;
+}
+
+/** The member whose target is `volumeId`, if any (a volume is the target of one relationship at most). */
+export function redirectOf(world: ChainWorld, volumeId: string): Holding | undefined {
+  return world.holdings(volumeId).find((h) => h.relationship.targetVolumeId === volumeId && isMember(h.relationship, h.spec));
+}
+
+/** The members copying from `sourceVolumeId` in one chain, newest T0 first (ties: the higher mapping number). */
+export function chainOf(world: ChainWorld, sourceVolumeId: string): Holding[] {
+  return world
+    .holdings(sourceVolumeId)
+    .filter((h) => h.relationship.sourceVolumeId === sourceVolumeId && isChained(h.relationship) && isMember(h.relationship, h.spec))
+    .sort((a, b) => (b.relationship.pointInTimeMs ?? 0) - (a.relationship.pointInTimeMs ?? 0) || b.relationship.number - a.relationship.number);
+}
+
+/** The volume a member reads its uncopied grains from: the next newer target in its chain, else its source. */
+export function upstreamVolumeOf(world: ChainWorld, relationship: Relationship): string {
+  if (!isChained(relationship)) return relationship.sourceVolumeId;
+  const chain = chainOf(world, relationship.sourceVolumeId);
+  const index = chain.findIndex((h) => h.relationship === relationship);
+  return index > 0 ? chain[index - 1]!.relationship.targetVolumeId : relationship.sourceVolumeId;
+}
+
+/** The end of the run of grains equal to `grain`'s bit, within the bitmap. */
+function runEnd(relationship: Relationship, grain: number, isSet: boolean): number {
+  const next = isSet ? relationship.toCopy.nextClear(grain) : relationship.toCopy.nextSet(grain);
+  return next < 0 ? relationship.grainCount : next;
+}
+
+/** Appends to `out` the pieces holding what `volumeId` presents at [startBytes, endBytes). */
+export function resolveImage(world: ChainWorld, volumeId: string, startBytes: number, endBytes: number, out: Piece[], depth = 0): void {
+  assert(depth < RESOLVE_DEPTH_MAX, `the images of ${volumeId} resolve through more than ${RESOLVE_DEPTH_MAX} volumes: a cycle`);
+  if (endBytes <= startBytes) return;
+  const redirect = redirectOf(world, volumeId)?.relationship;
+  if (redirect === undefined || redirect.toCopy.count() === 0) {
+    out.push({ volumeId, startBytes, endBytes });
+    return;
+  }
+  const upstream = upstreamVolumeOf(world, redirect);
+  const grainBytes = redirect.grainBytes;
+  let position = startBytes;
+  while (position < endBytes) {
+    const grain = Math.floor(position / grainBytes);
+    if (grain >= redirect.grainCount) {
+      out.push({ volumeId, startBytes: position, endBytes });
+      return;
+    }
+    const isSet = redirect.toCopy.get(grain);
+    const stop = Math.min(endBytes, runEnd(redirect, grain, isSet) * grainBytes);
+    if (isSet) resolveImage(world, upstream, position, stop, out, depth + 1);
+    else out.push({ volumeId, startBytes: position, endBytes: stop });
+    position = stop;
+  }
+}
+
+/** What a volume presents at [offsetBytes, +lengthBytes), through its chain. */
+export function readImage(world: ChainWorld, volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
+  const pieces: Piece[] = [];
+  resolveImage(world, volumeId, offsetBytes, offsetBytes + lengthBytes, pieces);
+  if (pieces.length === 1 && pieces[0]!.volumeId === volumeId) return world.store(volumeId).read(offsetBytes, lengthBytes);
+  const buffer = new Uint8Array(lengthBytes);
+  for (const piece of pieces) {
+    world.store(piece.volumeId).readInto(piece.startBytes, buffer.subarray(piece.startBytes - offsetBytes, piece.endBytes - offsetBytes));
+  }
+  return buffer;
+}
+
+/** The volumes a member's uncopied grains may be read from, nearest first (for the copier's thin skip). */
+export function imagePath(world: ChainWorld, relationship: Relationship): string[] {
+  const path: string[] = [];
+  let volumeId = upstreamVolumeOf(world, relationship);
+  // A restore and the mapping it reverses redirect to each other's volumes (on disjoint grains):
+  // the path ends where it comes back.
+  while (!path.includes(volumeId)) {
+    path.push(volumeId);
+    const redirect = redirectOf(world, volumeId)?.relationship;
+    if (redirect === undefined) return path;
+    volumeId = upstreamVolumeOf(world, redirect);
+  }
+  return path;
+}
+
+/**
+ * Writes onto the member's target the image it presents for its uncopied grains in
+ * [first, first + count), and marks them copied. The target presents the same bytes before and
+ * after, so nobody reading through it needs anything saved first. Returns bytes really written.
+ */
+export function materialise(world: ChainWorld, relationship: Relationship, first: number, count: number): number {
+  const end = Math.min(relationship.grainCount, first + count);
+  let grain = relationship.toCopy.nextSet(first);
+  if (grain < 0 || grain >= end) return 0;
+  const upstream = upstreamVolumeOf(world, relationship);
+  const target = world.store(relationship.targetVolumeId);
+  let movedBytes = 0;
+  while (grain >= 0 && grain < end) {
+    const stop = Math.min(end, runEnd(relationship, grain, true));
+    const startBytes = grain * relationship.grainBytes;
+    const endBytes = Math.min(stop * relationship.grainBytes, relationship.sourceCapacityBytes);
+    const pieces: Piece[] = [];
+    resolveImage(world, upstream, startBytes, endBytes, pieces);
+    for (const piece of pieces) {
+      const report = copyBytes(world.store(piece.volumeId), target, piece.startBytes, piece.endBytes);
+      movedBytes += report.bytesMoved + report.bytesZeroed;
+    }
+    relationship.toCopy.clearRange(grain, stop - grain);
+    grain = stop >= end ? -1 : relationship.toCopy.nextSet(stop);
+  }
+  return movedBytes;
+}
+
+/** Byte ranges, kept sorted and disjoint. */
+type Ranges = [number, number][];
+
+function subtract(ranges: Ranges, startBytes: number, endBytes: number): Ranges {
+  const out: Ranges = [];
+  for (const [a, b] of ranges) {
+    if (endBytes <= a || startBytes >= b) out.push([a, b]);
+    else {
+      if (a < startBytes) out.push([a, startBytes]);
+      if (endBytes < b) out.push([endBytes, b]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Walks members newest first over the bytes still exposed: a member whose image is wanted and
+ * has not copied a grain gets it now (and protects everyone older); a member that holds a grain
+ * already protects everyone older; a stopping member nobody reads through does not need its own
+ * grains, so the next one is asked. Adds the members it wrote to to `touched`.
+ */
+function preserveAlong(world: ChainWorld, members: readonly Holding[], startBytes: number, endBytes: number, touched: Set<Relationship>): void {
+  let exposed: Ranges = [[startBytes, endBytes]];
+  for (const holding of members) {
+    if (exposed.length === 0) return;
+    const relationship = holding.relationship;
+    const live = imageWanted(world, holding);
+    let next: Ranges = exposed;
+    for (const [a, b] of exposed) {
+      const firstGrain = Math.floor(a / relationship.grainBytes);
+      const endGrain = Math.min(relationship.grainCount, Math.ceil(b / relationship.grainBytes));
+      let grain = firstGrain;
+      while (grain < endGrain) {
+        const isSet = relationship.toCopy.get(grain);
+        const stop = Math.min(endGrain, runEnd(relationship, grain, isSet));
+        if (isSet && live) {
+          materialise(world, relationship, grain, stop - grain);
+          touched.add(relationship);
+        }
+        if (!isSet || live) next = subtract(next, grain * relationship.grainBytes, stop * relationship.grainBytes);
+        grain = stop;
+      }
+    }
+    exposed = next;
+  }
+}
+
+/**
+ * Before bytes of `volumeId` change: every member that reads them through this volume gets its
+ * copy first. As a source: the chain of mappings copying from it. As a target: the older members
+ * of its own mapping's chain, which read through it. Returns the relationships whose bitmaps changed.
+ */
+export function preserveBeforeWrite(world: ChainWorld, volumeId: string, startBytes: number, endBytes: number): Set<Relationship> {
+  const touched = new Set<Relationship>();
+  const holdings = world.holdings(volumeId);
+  // Relationships of other services are chains of one: each saves its own grains.
+  for (const holding of holdings) {
+    const relationship = holding.relationship;
+    if (relationship.sourceVolumeId === volumeId && !isChained(relationship) && isMember(relationship, holding.spec)) {
+      preserveAlong(world, [holding], startBytes, endBytes, touched);
+    }
+  }
+  preserveAlong(world, chainOf(world, volumeId), startBytes, endBytes, touched);
+  const redirect = redirectOf(world, volumeId);
+  if (redirect !== undefined && isChained(redirect.relationship)) {
+    const chain = chainOf(world, redirect.relationship.sourceVolumeId);
+    const index = chain.findIndex((h) => h.relationship === redirect.relationship);
+    preserveAlong(world, chain.slice(index + 1), startBytes, endBytes, touched);
+  }
+  return touched;
+}
+
+/**
+ * Before a volume takes a new point in time (its mapping starts), everything copying from it
+ * gets the rest of its image: the volume is about to present other bytes everywhere. The one
+ * exception is the mapping being restored (the reverse of the one starting): where it has not
+ * copied, the restoring mapping has nothing to copy either (restoreExclusions).
+ */
+export function preserveBeforeNewImage(world: ChainWorld, starting: Relationship): Set<Relationship> {
+  const touched = new Set<Relationship>();
+  for (const holding of chainOf(world, starting.targetVolumeId)) {
+    const relationship = holding.relationship;
+    if (restorable(world, relationship, starting)) continue;
+    if (relationship.toCopy.count() === 0) continue;
+    materialise(world, relationship, 0, relationship.grainCount);
+    touched.add(relationship);
+  }
+  return touched;
+}
+
+export function isReverseOf(a: Relationship, b: Relationship): boolean {
+  return a.sourceVolumeId === b.targetVolumeId && a.targetVolumeId === b.sourceVolumeId;
+}
+
+/**
+ * Whether `forward`'s uncopied grains are the restore's target's own bytes: it reverses the
+ * restore, counts grains alike, and reads straight from its source (the newest of its chain).
+ */
+function restorable(world: ChainWorld, forward: Relationship, restore: Relationship): boolean {
+  return isReverseOf(forward, restore) && forward.grainBytes === restore.grainBytes && upstreamVolumeOf(world, forward) === forward.sourceVolumeId;
+}
+
+/**
+ * A restore starting while the mapping it reverses still copies: where that mapping has not
+ * copied, its target presents the restore's target's own bytes, so the restore has nothing to
+ * copy there. Leaves the two mappings' uncopied grains disjoint, so neither redirects into the other.
+ */
+export function excludeRestoredGrains(world: ChainWorld, restore: Relationship): void {
+  for (const holding of chainOf(world, restore.targetVolumeId)) {
+    const forward = holding.relationship;
+    if (!restorable(world, forward, restore)) continue;
+    restore.toCopy.difference(forward.toCopy);
+    restore.cycleGrains = restore.toCopy.count();
+  }
+}

@@ -1,0 +1,115 @@
+// Storwize's cleaning (docs/domain.md#storwize-chains): a mapping leaves its chain only once no
+// other mapping reads grains through it. "Stopping: the mapping is in the process of copying data
+// to another mapping" (the IBM Flex System V7000 guide). A copying mapping whose copy is complete
+// becomes copied only once it has no dependent mappings; a stopping one becomes stopped then.
+import { GrainBitmap } from '../data/grain-bitmap';
+import type { Relationship } from '../copy/relationship';
+import { tableFor } from '../copy/tables';
+import { chainOf, isLive, isMember, materialise, type ChainWorld } from './chain';
+import type { Holding } from './access';
+
+/** Grains a dependent mapping still has to receive before `relationship` may leave its chain. */
+export interface CleaningWork {
+  dependent: Relationship;
+  grains: GrainBitmap;
+}
+
+/**
+ * Walks members newest first with the grains they would read from the leaving mapping (`mask`):
+ * the first live one needs them; a stopping one does not, but those behind it read through it.
+ */
+function firstLiveNeeds(members: readonly Holding[], mask: GrainBitmap, out: CleaningWork[]): void {
+  for (const holding of members) {
+    const dependent = holding.relationship;
+    // Mappings sharing volumes use one grain size (create refuses others); anything else is read whole.
+    const comparable = dependent.grainCount === mask.grainCount;
+    if (isLive(holding)) {
+      const grains = dependent.toCopy.clone();
+      if (comparable) grains.intersection(mask);
+      if (grains.count() > 0) out.push({ dependent, grains });
+      return;
+    }
+    if (comparable) mask.intersection(dependent.toCopy);
+  }
+}
+
+/**
+ * What must be copied to other mappings before this one may leave its chain; empty when nothing.
+ * `cascade`: also count mappings copying from its target while it is not stopping (who depends on
+ * it now, rather than what a stop must copy).
+ */
+export function cleaningWork(world: ChainWorld, holding: Holding, cascade = false): CleaningWork[] {
+  const { relationship, spec } = holding;
+  if (tableFor(relationship.model).chained !== true || !isMember(relationship, spec)) return [];
+  const out: CleaningWork[] = [];
+  // Older members of its own chain read its target's own bytes where it has copied.
+  const chain = chainOf(world, relationship.sourceVolumeId);
+  const index = chain.findIndex((h) => h.relationship === relationship);
+  const copied = new GrainBitmap(relationship.grainCount);
+  copied.setRange(0, relationship.grainCount);
+  copied.difference(relationship.toCopy);
+  firstLiveNeeds(chain.slice(index + 1), copied, out);
+  // Mappings copying from its target read through it where it has not copied; stopped, the
+  // target no longer presents those bytes.
+  if ((spec.cleans === true || cascade) && relationship.toCopy.count() > 0)
+    firstLiveNeeds(chainOf(world, relationship.targetVolumeId), relationship.toCopy.clone(), out);
+  return out;
+}
+
+export function cleaningGrainsLeft(world: ChainWorld, holding: Holding): number {
+  return cleaningWork(world, holding).reduce((sum, work) => sum + work.grains.count(), 0);
+}
+
+export interface CleanStep {
+  accountedBytes: number;
+  movedBytes: number;
+  dependents: Relationship[];
+}
+
+/** Budget beyond this many seconds of cleaning is not carried over (as the copier). */
+const BUDGET_CARRY_SECONDS = 1;
+
+/** Copies dependents' grains at `rateBytesPerSec` for `elapsedMs`, within `movedBytesMax` of real work. */
+export function cleanStep(world: ChainWorld, holding: Holding, rateBytesPerSec: number, elapsedMs: number, movedBytesMax: number): CleanStep {
+  const step: CleanStep = { accountedBytes: 0, movedBytes: 0, dependents: [] };
+  const relationship = holding.relationship;
+  const work = cleaningWork(world, holding);
+  if (work.length === 0 || rateBytesPerSec <= 0) {
+    relationship.budgetBytes = 0;
+    return step;
+  }
+  const carryMax = (rateBytesPerSec * Math.max(BUDGET_CARRY_SECONDS * 1000, elapsedMs)) / 1000 + relationship.grainBytes;
+  relationship.budgetBytes = Math.min(relationship.budgetBytes + (rateBytesPerSec * elapsedMs) / 1000, carryMax);
+  for (const { dependent, grains } of work) {
+    let grain = grains.nextSet(0);
+    while (grain >= 0 && step.movedBytes < movedBytesMax) {
+      const affordable = Math.floor(relationship.budgetBytes / dependent.grainBytes);
+      if (affordable === 0) break;
+      const clear = grains.nextClear(grain);
+      const stop = Math.min(clear < 0 ? dependent.grainCount : clear, grain + affordable);
+      step.movedBytes += materialise(world, dependent, grain, stop - grain);
+      const endBytes = Math.min(stop * dependent.grainBytes, dependent.sourceCapacityBytes);
+      step.accountedBytes += endBytes - grain * dependent.grainBytes;
+      relationship.budgetBytes -= (stop - grain) * dependent.grainBytes;
+      grain = grains.nextSet(stop);
+    }
+    step.dependents.push(dependent);
+  }
+  return step;
+}
+
+/** Cleans at once, whatever the rate: a mapping leaving its chain by a fault or a forced delete. */
+export function cleanNow(world: ChainWorld, holding: Holding): Relationship[] {
+  const dependents: Relationship[] = [];
+  for (const { dependent, grains } of cleaningWork(world, holding, true)) {
+    let grain = grains.nextSet(0);
+    while (grain >= 0) {
+      const clear = grains.nextClear(grain);
+      const stop = clear < 0 ? dependent.grainCount : clear;
+      materialise(world, dependent, grain, stop - grain);
+      grain = grains.nextSet(stop);
+    }
+    dependents.push(dependent);
+  }
+  return dependents;
+}

@@ -1,0 +1,45 @@
+// Where a Storwize mapping stands among mappings sharing its volumes: what it must clean before it
+// may stop or complete, who depends on it, and restores (SVC lsfcmap's clean_progress,
+// dependent_mappings, restoring, restore_progress).
+import { progressOf } from '../copy/progress';
+import type { Relationship } from '../copy/relationship';
+import { rateBytesPerSec } from '../copy/options';
+import type { EngineState } from '../core/state';
+import { isMember, isReverseOf } from '../io/chain';
+import { cleaningWork } from '../io/cleaning';
+
+export interface ChainView {
+  /** Grains other mappings still need from this one before it may stop (or become copied). */
+  cleanGrains: number;
+  /** Share of the cleaning done since the stop began, 0–100 (100 when nothing is left). */
+  cleanProgress: number;
+  /** Mappings that read grains through this one now. */
+  dependentMappingIds: string[];
+  /** A mapping from this one's target back onto its source is copying: the source is being restored. */
+  restoring: boolean;
+  /** That restoring mapping, and how far it is. */
+  restoredById: string | null;
+  restoreProgress: number;
+}
+
+export function chainView(s: EngineState, relationship: Relationship): ChainView | undefined {
+  if (s.tableOf(relationship).chained !== true) return undefined;
+  const spec = s.specOf(relationship);
+  const work = cleaningWork(s.io, { relationship, spec });
+  const cleanGrains = work.reduce((sum, item) => sum + item.grains.count(), 0);
+  // A stop's denominator is set on entry; it can grow when dependents' needs do.
+  if (cleanGrains > relationship.cleanGrains) relationship.cleanGrains = cleanGrains;
+  const cleanProgress = relationship.cleanGrains === 0 ? 100 : Math.floor((1 - cleanGrains / relationship.cleanGrains) * 100);
+  const dependents = cleaningWork(s.io, { relationship, spec }, true).map((item) => item.dependent.id);
+  const restore = s
+    .copiesOf(relationship.sourceVolumeId)
+    .find((other) => other !== relationship && isReverseOf(other, relationship) && isMember(other, s.specOf(other)));
+  return {
+    cleanGrains,
+    cleanProgress,
+    dependentMappingIds: [...new Set(dependents)],
+    restoring: restore !== undefined,
+    restoredById: restore?.id ?? null,
+    restoreProgress: restore === undefined ? 0 : progressOf(restore, s.specOf(restore), rateBytesPerSec(restore.model, restore.options)).percent,
+  };
+}
