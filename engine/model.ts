@@ -49,6 +49,11 @@ export interface VolumeState {
   statusReason?: string | null;
   readOnly: boolean;
   roles: string[];
+  /**
+   * Why the volume's data is not a consistent image (a DS6000 relationship withdrawn before its
+   * copy completed, a fast reverse restore); null or absent when it is. A new T0 onto it clears it.
+   */
+  imageNote?: string | null;
 }
 
 export function otherSlot(slot: ControllerSlot): ControllerSlot {

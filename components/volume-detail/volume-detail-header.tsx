@@ -134,6 +134,15 @@ export function VolumeDetailHeader({
                 </span>
               )}
             </Item>
+            {volume.imageNote ? (
+              <Item term="Data">
+                <Hint content={`${volume.imageNote}. Establish a copy onto it again for a complete image.`}>
+                  <button type="button" className="rounded" aria-label={`Data: ${volume.imageNote}`} data-testid="volume-image-note">
+                    <Badge tone="warn">incomplete image</Badge>
+                  </button>
+                </Hint>
+              </Item>
+            ) : null}
           </dl>
         }
       />

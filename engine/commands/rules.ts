@@ -15,6 +15,10 @@ export function lookupAction(s: EngineState, relationship: Relationship, action:
   const table = s.tableOf(relationship);
   const lookup = findTransition(table, action, relationship.state, mode);
   if (!lookup.ok) return lookup;
+  if (lookup.transition.guard === 'recording' && !('persistent' in relationship.options && relationship.options.incremental)) {
+    const why = `${action}${mode ? ` (${mode})` : ''} needs change recording: create the relationship with incremental (and persistent) on`;
+    return { ok: false, status: 409, reason: why };
+  }
   const to = lookup.transition.to;
   const sibling = siblingBlock(to, stateSpec(table, to), siblingsOf(relationship, s.copiesOf(relationship.sourceVolumeId)));
   if (sibling !== null) return { ok: false, status: 409, reason: sibling };

@@ -46,6 +46,32 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       relationship.pointInTimeMs = nowMs;
       relationship.joinedChain = true;
       return;
+    case 'refresh':
+      beginCycle(relationship, changedSincePointInTime(relationship));
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = nowMs;
+      relationship.lastStartedMs = nowMs;
+      relationship.joinedChain = true;
+      return;
+    case 'reverse-restore':
+    case 'fast-reverse-restore': {
+      // The source now differs from the target's image where either changed since T0; where the
+      // target never copied, the source holds that image already (normal mode copied those first).
+      const changed = relationship.sourceDiff.clone();
+      changed.union(relationship.targetDiff);
+      // Fast: grains the target never copied hold nothing usable on it; as the new source it
+      // differs from the new target there, and a later resync or reverse must know.
+      const unusable = relationship.toCopy.clone();
+      [relationship.sourceVolumeId, relationship.targetVolumeId] = [relationship.targetVolumeId, relationship.sourceVolumeId];
+      beginCycle(relationship, changed);
+      clearDiffs(relationship);
+      relationship.sourceDiff.union(unusable);
+      relationship.pointInTimeMs = nowMs;
+      relationship.lastStartedMs = nowMs;
+      relationship.joinedChain = true;
+      if ('mode' in relationship.options) relationship.options = { ...relationship.options, mode: 'copy' };
+      return;
+    }
     case 'discard-target':
       relationship.toCopy.clearRange(0, relationship.grainCount);
       relationship.cycleGrains = 0;

@@ -45,6 +45,8 @@ export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
       meaning: 'Established at T0 without background copy: only grains about to change on the source are copied; lasts until withdrawn.',
     },
     ended: {
+      // Ended before its copy completed, the target holds part of an image: marked so (seed 003).
+      onEnter: ['mark-target-if-incomplete'],
       sourceAccess: 'read-write',
       targetAccess: 'read-write',
       data: 'independent',
@@ -56,6 +58,27 @@ export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
     },
   },
   actions: {
+    // DS CLI resyncflash: a new T0, copying only what changed since the last one.
+    resync: {
+      label: 'Resync (incremental)',
+      destructive: true,
+      transitions: [
+        { from: ['copying'], to: 'copying', effect: 'refresh', guard: 'recording' },
+        { from: ['nocopy'], to: 'nocopy', effect: 'refresh', guard: 'recording' },
+      ],
+    },
+    // DS CLI reverseflash: the target's image goes back onto the source and the roles swap. Normal
+    // mode needs change recording and first completes the target; fast (fast reverse restore)
+    // goes at once and leaves the original target without a usable image.
+    reverse: {
+      label: 'Reverse restore',
+      destructive: true,
+      modes: ['normal', 'fast'],
+      transitions: [
+        { from: ['copying', 'nocopy'], to: 'copying', effect: 'reverse-restore', mode: 'normal', guard: 'recording' },
+        { from: ['copying', 'nocopy'], to: 'copying', effect: 'fast-reverse-restore', mode: 'fast' },
+      ],
+    },
     start: {
       label: 'Establish again',
       destructive: true,
@@ -77,7 +100,8 @@ export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
     },
   },
   automatic: {
-    copied: [{ from: ['copying'], to: 'ended', effect: 'none' }],
+    // A persistent relationship stays (at 100 %) until withdrawn.
+    copied: [{ from: ['copying'], to: 'ended', effect: 'none', guard: 'ends-by-itself' }],
     // The seeds name no error state and the API fixes the states: an I/O error on either volume
     // ends the relationship (the target no longer presents T0); establishing again recovers.
     fault: [{ from: ['copying', 'nocopy'], to: 'ended', effect: 'none' }],

@@ -31,6 +31,10 @@ export interface StorwizeOptions {
 }
 export interface Ds6000Options {
   mode: Ds6000Mode;
+  /** The relationship stays after its background copy completes, until withdrawn (DS CLI mkflash -persist). */
+  persistent: boolean;
+  /** Change recording (mkflash -record): resync and reverse restore copy only changed grains; needs persistent. */
+  incremental: boolean;
 }
 export type CopyOptions = VolumeCopyOptions | ShadowImageOptions | StorwizeOptions | Ds6000Options;
 
@@ -59,7 +63,11 @@ const FIELDS: Record<ArrayModel, Record<string, Field>> = {
     autoDelete: { check: boolean, mutable: true },
     grainSize: { check: oneOf(STORWIZE_GRAIN_SIZES_KIB), mutable: false },
   },
-  ds6000: { mode: { check: oneOf(DS6000_MODES), mutable: false } },
+  ds6000: {
+    mode: { check: oneOf(DS6000_MODES), mutable: false },
+    persistent: { check: boolean, mutable: false },
+    incremental: { check: boolean, mutable: false },
+  },
 };
 
 const DEFAULTS: Record<ArrayModel, CopyOptions> = {
@@ -72,7 +80,7 @@ const DEFAULTS: Record<ArrayModel, CopyOptions> = {
     autoDelete: false,
     grainSize: STORWIZE_DEFAULT_GRAIN_KIB,
   },
-  ds6000: { mode: 'copy' },
+  ds6000: { mode: 'copy', persistent: false, incremental: false },
 };
 
 export type OptionsResult = { ok: true; options: CopyOptions } | { ok: false; reasons: string[] };
@@ -97,7 +105,12 @@ export function resolveOptions(model: ArrayModel, input: Record<string, unknown>
     }
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  return { ok: true, options: { ...(current ?? DEFAULTS[model]), ...input } as CopyOptions };
+  const options = { ...(current ?? DEFAULTS[model]), ...input } as CopyOptions;
+  // DS CLI: change recording (-record) is only for a relationship that persists (-persist).
+  if ('persistent' in options && options.incremental && !options.persistent) {
+    return { ok: false, reasons: ['incremental: change recording needs persistent: a relationship that ends by itself keeps no record'] };
+  }
+  return { ok: true, options };
 }
 
 /** Whether option `name` may change after creation (PATCH): the console offers only these for editing. */

@@ -61,10 +61,18 @@ export interface StateSpec {
  * - mark-siblings-for-reverse: the grains a reverse resync rewrites become P-VOL changes for the other pairs;
  * - start-if-asked: a prepared mapping someone asked to start starts (with its group, when all are prepared);
  * - forget-start-request: a start asked of an unprepared mapping no longer applies;
- * - remove: the relationship ends and is deleted.
+ * - remove: the relationship ends and is deleted;
+ * - mark-target-if-incomplete: ended with grains still to copy, the target is marked as holding an incomplete image.
  */
 export type EntryAction =
-  'join-queue' | 'take-target-owner' | 'start-update-cycle' | 'mark-siblings-for-reverse' | 'start-if-asked' | 'forget-start-request' | 'remove';
+  | 'join-queue'
+  | 'take-target-owner'
+  | 'start-update-cycle'
+  | 'mark-siblings-for-reverse'
+  | 'start-if-asked'
+  | 'forget-start-request'
+  | 'remove'
+  | 'mark-target-if-incomplete';
 /** On leaving a state: return-target-owner gives the target back to the controller that owned it before. */
 export type ExitAction = 'return-target-owner';
 /**
@@ -77,9 +85,10 @@ export type ExitAction = 'return-target-owner';
 export type TransitionAction = 'ask-start-when-prepared' | 'mark-copied-once' | 'auto-delete' | 'set-mode-option';
 /**
  * Checks a row needs before it may apply: eligible-again = source and target still qualify (DS6000
- * establish again); cleaned = no other mapping still reads grains through this one (Storwize).
+ * establish again); cleaned = no other mapping still reads grains through this one (Storwize);
+ * recording = the relationship records changes (DS6000 incremental); ends-by-itself = not persistent.
  */
-export type TransitionGuard = 'eligible-again' | 'cleaned';
+export type TransitionGuard = 'eligible-again' | 'cleaned' | 'recording' | 'ends-by-itself';
 
 /** Named engine operations a transition performs on the relationship's bitmaps and volumes. */
 export type Effect =
@@ -89,7 +98,10 @@ export type Effect =
   | 'resync-forward' // copy grains changed on either side since the split, P→S
   | 'resync-reverse' // the same, S→P
   | 'split' // the S-VOL keeps the P-VOL image at this instant
-  | 'discard-target'; // target data no longer valid (stopped before the copy completed)
+  | 'discard-target' // target data no longer valid (stopped before the copy completed)
+  | 'refresh' // a new T0 copying only grains changed since the last one (DS6000 resync)
+  | 'reverse-restore' // the target's image onto the source, roles swapped, changed grains only (the target completed first)
+  | 'fast-reverse-restore'; // the same at once: the original target keeps no usable image
 
 export interface Transition<S extends string = string> {
   from: readonly S[];

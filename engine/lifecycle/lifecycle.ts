@@ -8,9 +8,9 @@ import { automaticTransition, stateSpec } from '../copy/tables';
 import type { AutomaticEvent, Transition } from '../copy/types';
 import { afterChange } from '../core/registry';
 import type { EngineState } from '../core/state';
-import { excludeRestoredGrains, isMember, preserveBeforeNewImage } from '../io/chain';
+import { excludeRestoredGrains, isMember, materialise, preserveBeforeNewImage } from '../io/chain';
 import { cleaningGrainsLeft, cleanNow } from '../io/cleaning';
-import { runEntryAction, runExitAction, runTransitionAction } from './state-actions';
+import { noteImage, runEntryAction, runExitAction, runTransitionAction } from './state-actions';
 
 export function transition(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>, cause: string): void {
   const table = s.tableOf(relationship);
@@ -38,7 +38,11 @@ export function transition(s: EngineState, relationship: Relationship, row: Omit
 
 /** The effect on the bitmaps, the new state's timer and entry actions, then the row's own actions. */
 export function enter(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>): void {
-  const newImage = row.effect === 'point-in-time' || row.effect === 'split';
+  const reverse = row.effect === 'reverse-restore' || row.effect === 'fast-reverse-restore';
+  const newImage = row.effect === 'point-in-time' || row.effect === 'split' || row.effect === 'refresh' || reverse;
+  // A normal reverse restore completes the target first; a fast one leaves it without a usable image.
+  if (row.effect === 'reverse-restore') materialise(s.io, relationship, 0, relationship.grainCount);
+  const unusable = row.effect === 'fast-reverse-restore' && relationship.toCopy.count() > 0 ? relationship.targetVolumeId : null;
   if (newImage) {
     // The target is about to present other bytes: what copies from it gets the rest of its image first.
     relationship.joinedChain = false;
@@ -50,7 +54,9 @@ export function enter(s: EngineState, relationship: Relationship, row: Omit<Tran
   if (newImage) {
     excludeRestoredGrains(s.io, relationship);
     markImageChanged(s, relationship);
+    noteImage(s, relationship.targetVolumeId, null);
   }
+  if (unusable !== null) noteImage(s, unusable, `no usable image: ${relationship.name} was fast-reverse-restored before its copy completed`);
   const spec = s.specOf(relationship);
   if (spec.data !== 'point-in-time') relationship.joinedChain = false;
   if (spec.cleans === true) relationship.cleanGrains = cleaningGrainsLeft(s.io, { relationship, spec });
@@ -72,6 +78,7 @@ export function automatic(s: EngineState, relationship: Relationship, event: Aut
   const row = automaticTransition(s.tableOf(relationship), event, relationship.state, mode);
   if (row === undefined) return false;
   if (row.guard === 'cleaned' && cleaningGrainsLeft(s.io, { relationship, spec: s.specOf(relationship) }) > 0) return false;
+  if (row.guard === 'ends-by-itself' && 'persistent' in relationship.options && relationship.options.persistent) return false;
   transition(s, relationship, row, `automatic:${event}`);
   afterChange(s, relationship);
   return true;

@@ -26,7 +26,21 @@ const ENTRY_ACTIONS: Record<EntryAction, (s: EngineState, relationship: Relation
     relationship.startWhenPrepared = false;
   },
   remove: (s, relationship) => unregister(s, relationship, 'automatic:deleted'),
+  'mark-target-if-incomplete': (s, relationship) => {
+    const left = relationship.toCopy.count();
+    if (left === 0 || relationship.cycleGrains === 0) return;
+    const percent = Math.max(1, Math.round((left / relationship.cycleGrains) * 100));
+    noteImage(s, relationship.targetVolumeId, `incomplete FlashCopy image: ${relationship.name} ended with ${percent} % still to copy`);
+  },
 };
+
+/** Records (or clears, with null) why a volume's data is not a consistent image. */
+export function noteImage(s: EngineState, volumeId: string, note: string | null): void {
+  const volume = s.fleet.volume(volumeId);
+  if (volume === undefined || (volume.imageNote ?? null) === note) return;
+  volume.imageNote = note;
+  s.emit({ kind: 'volume.changed', volumeId, arrayId: volume.arrayId });
+}
 
 const EXIT_ACTIONS: Record<ExitAction, (s: EngineState, relationship: Relationship) => void> = {
   'return-target-owner': restoreTargetOwner,

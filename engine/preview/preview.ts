@@ -287,6 +287,13 @@ function transitionConsequences(s: EngineState, relationship: Relationship, row:
   if (copying !== row.to)
     consequences.push({ kind: 'state', ...copyRef(relationship), from: row.to, to: copying, text: `It goes on to ${copying} by itself.` });
   const spec = stateSpec(table, copying);
+  if (settled.effect === 'reverse-restore' || settled.effect === 'fast-reverse-restore') {
+    return [
+      ...consequences,
+      ...reverseRestore(relationship, settled.effect, source, target),
+      ...accessChanges(table, source, target, [row.to, copying], roles),
+    ];
+  }
   const reverse = spec.copier === 'reverse';
   const [from, to] = reverse ? [target, source] : [source, target];
   const grains =
@@ -310,6 +317,22 @@ function transitionConsequences(s: EngineState, relationship: Relationship, row:
   return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
 }
 
+/** DS6000 reverse restore: the target's image goes onto the source and the roles swap. */
+function reverseRestore(relationship: Relationship, effect: Effect, source: VolumeState, target: VolumeState): Consequence[] {
+  const changed = relationship.sourceDiff.clone();
+  changed.union(relationship.targetDiff);
+  const bytes = Math.min(changed.count() * relationship.grainBytes, relationship.sourceCapacityBytes);
+  const rate = rateBytesPerSec(relationship.model, relationship.options);
+  const out: Consequence[] = [
+    { kind: 'overwritten', ...volumeRef(source), text: `Source ${source.name} is overwritten with ${target.name}'s image; ${target.name} becomes the source.` },
+    { kind: 'moves', ...copyRef(relationship), bytes, fromVolumeId: target.id, toVolumeId: source.id, text: moveText(bytes, rate, target, source) },
+  ];
+  if (effect === 'fast-reverse-restore' && relationship.toCopy.count() > 0) {
+    out.push({ kind: 'overwritten', ...volumeRef(target), text: `${target.name} keeps no usable image: its copy had not completed.` });
+  }
+  return out;
+}
+
 /** Grains the copy will move after the row, or null when it moves none. */
 function grainsToMove(relationship: Relationship, effect: Effect, copying: string): number | null {
   switch (effect) {
@@ -321,6 +344,7 @@ function grainsToMove(relationship: Relationship, effect: Effect, copying: strin
     }
     case 'resync-forward':
     case 'resync-reverse':
+    case 'refresh':
       return changedSincePointInTime(relationship);
     default:
       // A convert to copy, a recovery: what is still marked to copy, if the new state copies.

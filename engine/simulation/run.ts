@@ -133,7 +133,13 @@ class Simulation {
       const pointInTime =
         (model === 'storwize' && state === 'copying' && from === 'prepared') ||
         (model === 'ds6000' && (state === 'copying' || state === 'nocopy') && (from === 'new' || from === 'ended'));
-      if (pointInTime) ref.set(target, ref.get(source));
+      // DS6000 resync: a new T0; reverse restore: the source takes the target's image (the roles
+      // swap as it lands); fast, the target keeps no usable image.
+      if (model === 'ds6000' && cause.includes(':resync')) ref.set(target, ref.get(source));
+      else if (model === 'ds6000' && cause.includes(':reverse')) {
+        ref.set(source, ref.get(target));
+        if (cause.includes('(fast)')) ref.forget(target);
+      } else if (pointInTime) ref.set(target, ref.get(source));
       else if (state === 'stopping' || state === 'stopped') ref.forget(target);
       else if (model === 'ds6000' && state === 'ended' && cause !== 'automatic:copied')
         ref.forget(target); // withdrawn before the copy completed
@@ -251,7 +257,11 @@ class Simulation {
         incremental: this.prng.chance(0.5),
         grainSize: this.prng.pick([64, 256]),
       });
-    if (model === 'ds6000') options.mode = this.prng.pick(['copy', 'nocopy']);
+    if (model === 'ds6000') {
+      options.mode = this.prng.pick(['copy', 'nocopy']);
+      options.persistent = this.prng.chance(0.5);
+      options.incremental = options.persistent === true && this.prng.chance(0.7);
+    }
     const before = [...this.engine.copies()].length;
     try {
       this.engine.createCopy({

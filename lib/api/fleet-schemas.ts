@@ -140,6 +140,10 @@ export const VolumeDto = z
       .nullable()
       .meta({ description: 'Why the volume is not online: which fault, or which relationship in which state; null when online' }),
     readOnly: z.boolean(),
+    imageNote: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the volume's data is not a consistent image (a FlashCopy withdrawn before its copy completed); null when it is" }),
     provisioning: ProvisioningSchema,
     createdAt: z.string(),
   })

@@ -10,7 +10,7 @@ const field = (model: string, name: string) => {
 describe('option fields', () => {
   it('offers each service its options, none for an unknown model', () => {
     expect(optionFieldsOf('storwize').map((option) => option.name)).toEqual(['copyRate', 'cleanRate', 'grainSize', 'incremental', 'autoDelete']);
-    expect(optionFieldsOf('ds6000').map((option) => option.label)).toEqual(['Mode']);
+    expect(optionFieldsOf('ds6000').map((option) => option.label)).toEqual(['Mode', 'Persistent', 'Change recording']);
     expect(optionFieldsOf('constructor')).toEqual([]);
   });
 

@@ -114,6 +114,20 @@ const FIELDS: Record<ArrayModel, OptionField[]> = {
           ? 'only grains about to change on the source are copied'
           : `background copy at ${formatRate(DS6000_RATE_BYTES_PER_SEC)}, then the relationship ends`,
     },
+    {
+      name: 'persistent',
+      label: 'Persistent',
+      kind: 'boolean',
+      explain: 'Keeps the relationship after its background copy completes, until withdrawn (DS CLI -persist).',
+      describe: (value) => (value ? 'the relationship stays at 100 % until withdrawn' : 'a copy-mode relationship ends when its copy completes'),
+    },
+    {
+      name: 'incremental',
+      label: 'Change recording',
+      kind: 'boolean',
+      explain: 'Records changes on both volumes so Resync and Reverse restore copy only what changed (DS CLI -record; needs Persistent).',
+      describe: (value) => (value ? 'resync and reverse restore copy only changed grains' : 'no change recording: no resync, only fast reverse restore'),
+    },
   ],
 };
 

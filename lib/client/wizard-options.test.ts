@@ -5,7 +5,7 @@ describe('wizard options', () => {
   it('starts from the engine defaults of each service', () => {
     expect(defaultDrafts('santricity')).toEqual({ priority: 'medium', targetReadOnly: 'true' });
     expect(defaultDrafts('storwize')).toEqual({ copyRate: '50', cleanRate: '50', grainSize: '256', incremental: 'false', autoDelete: 'false' });
-    expect(checkOptions('ds6000', {})).toEqual({ options: { mode: 'copy' }, errors: {} });
+    expect(checkOptions('ds6000', {})).toEqual({ options: { mode: 'copy', persistent: false, incremental: false }, errors: {} });
   });
 
   it('converts typed text to what the API wants', () => {

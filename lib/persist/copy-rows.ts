@@ -56,6 +56,9 @@ export function copyRowUpdate(
   const runtime = runtimeOf(relationship);
   return {
     name: relationship.name,
+    // A DS6000 reverse restore swaps the roles.
+    sourceVolumeId: relationship.sourceVolumeId,
+    targetVolumeId: relationship.targetVolumeId,
     consistencyGroupId: relationship.consistencyGroupId,
     state: relationship.state,
     options: relationship.options as unknown as Prisma.InputJsonValue,

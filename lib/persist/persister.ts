@@ -328,7 +328,12 @@ export class Persister {
   private volumeRowOf(id: string): { id: string; data: Prisma.VolumeUpdateManyMutationInput }[] {
     const volume = this.engine.fleet.volume(id);
     if (volume === undefined) return [];
-    return [{ id, data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status } }];
+    return [
+      {
+        id,
+        data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status, imageNote: volume.imageNote ?? null },
+      },
+    ];
   }
 
   private clockValue(): { simulatedTimeMs: number; speed: string | number } {

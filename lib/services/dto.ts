@@ -18,6 +18,7 @@ export interface VolumeView {
   status: VolumeStatus;
   statusReason: string | null;
   readOnly: boolean;
+  imageNote: string | null;
   provisioning: Provisioning;
   createdAt: string;
 }
@@ -53,6 +54,7 @@ export function volumeView(row: Volume): VolumeView {
     // The inventory keeps the status; the engine knows why (liveVolume adds it).
     statusReason: null,
     readOnly: row.readOnly,
+    imageNote: row.imageNote,
     provisioning: (PROVISIONINGS as readonly string[]).includes(row.provisioning) ? (row.provisioning as Provisioning) : 'thick',
     createdAt: row.createdAt.toISOString(),
   };

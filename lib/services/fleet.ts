@@ -45,6 +45,7 @@ export function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
     readOnly: volume.readOnly,
     status: volume.status,
     statusReason: volume.statusReason ?? null,
+    imageNote: volume.imageNote ?? null,
   };
 }
 
