@@ -37,7 +37,13 @@ describe.each(MODELS)('%s state table', (model) => {
     const start = model === 'storwize' || model === 'santricity' ? false : true;
     // DS6000 with change recording, so rows guarded by it (resync, reverse normal) are on trial too.
     const options = model === 'ds6000' ? { persistent: true, incremental: true } : {};
-    const copy = engine.createCopy({ type: table.type, sourceVolumeId: fixture.volume(model, 0).id, targetVolumeId: fixture.volume(model, 1).id, start, options });
+    const copy = engine.createCopy({
+      type: table.type,
+      sourceVolumeId: fixture.volume(model, 0).id,
+      targetVolumeId: fixture.volume(model, 1).id,
+      start,
+      options,
+    });
     // Put the relationship in the state under test directly: the table, not a path, is on trial.
     copy.state = state;
     const lookup = findTransition(table, action, state, mode);
