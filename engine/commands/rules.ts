@@ -3,7 +3,7 @@
 import assert from 'node:assert';
 import type { EligibilityContext } from '../copy/eligibility';
 import type { Relationship } from '../copy/relationship';
-import { siblingBlock, siblingsOf } from '../copy/shadowimage-siblings';
+import { REVERSE_RESYNC_STATE, siblingBlock, siblingsOf } from '../copy/shadowimage-siblings';
 import { findTransition, stateSpec, type TransitionLookup } from '../copy/tables';
 import type { CopyType, Transition } from '../copy/types';
 import type { EngineState } from '../core/state';
@@ -19,7 +19,8 @@ export function lookupAction(s: EngineState, relationship: Relationship, action:
     const why = `${action}${mode ? ` (${mode})` : ''} needs change recording: create the relationship with incremental (and persistent) on`;
     return { ok: false, status: 409, reason: why };
   }
-  const to = lookup.transition.to;
+  // A quick restore rewrites the P-VOL as a reverse resync does, so the same sibling rule holds.
+  const to = lookup.transition.effect === 'quick-restore' ? REVERSE_RESYNC_STATE : lookup.transition.to;
   const sibling = siblingBlock(to, stateSpec(table, to), siblingsOf(relationship, s.copiesOf(relationship.sourceVolumeId)));
   if (sibling !== null) return { ok: false, status: 409, reason: sibling };
   const blocked = faultBlock(s, relationship, lookup.transition);

@@ -72,6 +72,12 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       if ('mode' in relationship.options) relationship.options = { ...relationship.options, mode: 'copy' };
       return;
     }
+    case 'quick-restore':
+      // The images were swapped where they differed (lifecycle.ts); those grains now differ the other way.
+      beginCycle(relationship, changedSincePointInTime(relationship));
+      clearDiffs(relationship);
+      relationship.pointInTimeMs = null;
+      return;
     case 'discard-target':
       relationship.toCopy.clearRange(0, relationship.grainCount);
       relationship.cycleGrains = 0;

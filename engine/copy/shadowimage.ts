@@ -143,11 +143,14 @@ export const shadowImageTable: ServiceTable<ShadowImageState> = {
     },
     resync: {
       label: 'Resync',
-      modes: ['normal', 'reverse'],
+      modes: ['normal', 'reverse', 'quick'],
       destructive: true,
       transitions: [
         { from: ['PSUS'], to: 'COPY(RS)', effect: 'resync-forward', mode: 'normal' },
         { from: ['PSUS'], to: 'COPY(RS-R)', effect: 'resync-reverse', mode: 'reverse' },
+        // Quick restore: the P-VOL and S-VOL swap their images at once (the array swaps the
+        // volumes' maps, nothing is copied); back in PAIR, update copies bring the S-VOL along.
+        { from: ['PSUS'], to: 'PAIR', effect: 'quick-restore', mode: 'quick' },
         { from: ['PSUE'], to: 'COPY(RS)', effect: 'full-copy', mode: 'normal' },
       ],
     },

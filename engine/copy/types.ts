@@ -101,7 +101,8 @@ export type Effect =
   | 'discard-target' // target data no longer valid (stopped before the copy completed)
   | 'refresh' // a new T0 copying only grains changed since the last one (DS6000 resync)
   | 'reverse-restore' // the target's image onto the source, roles swapped, changed grains only (the target completed first)
-  | 'fast-reverse-restore'; // the same at once: the original target keeps no usable image
+  | 'fast-reverse-restore' // the same at once: the original target keeps no usable image
+  | 'quick-restore'; // XP7: P-VOL and S-VOL swap images at once; the swapped grains are to copy again, P→S
 
 export interface Transition<S extends string = string> {
   from: readonly S[];

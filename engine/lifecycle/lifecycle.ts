@@ -8,6 +8,7 @@ import { automaticTransition, stateSpec } from '../copy/tables';
 import type { AutomaticEvent, Transition } from '../copy/types';
 import { afterChange } from '../core/registry';
 import type { EngineState } from '../core/state';
+import { applyWriteRules } from '../io/host-io';
 import { excludeRestoredGrains, isMember, materialise, preserveBeforeNewImage } from '../io/chain';
 import { cleaningGrainsLeft, cleanNow } from '../io/cleaning';
 import { noteImage, runEntryAction, runExitAction, runTransitionAction } from './state-actions';
@@ -42,6 +43,7 @@ export function enter(s: EngineState, relationship: Relationship, row: Omit<Tran
   const newImage = row.effect === 'point-in-time' || row.effect === 'split' || row.effect === 'refresh' || reverse;
   // A normal reverse restore completes the target first; a fast one leaves it without a usable image.
   if (row.effect === 'reverse-restore') materialise(s.io, relationship, 0, relationship.grainCount);
+  if (row.effect === 'quick-restore') announce(s, swapImages(s, relationship));
   const unusable = row.effect === 'fast-reverse-restore' && relationship.toCopy.count() > 0 ? relationship.targetVolumeId : null;
   if (newImage) {
     // The target is about to present other bytes: what copies from it gets the rest of its image first.
@@ -120,4 +122,34 @@ function markImageChanged(s: EngineState, relationship: Relationship): void {
     if (diff.grainCount === relationship.toCopy.grainCount) diff.union(relationship.toCopy);
     else if (relationship.toCopy.count() > 0) diff.setRange(0, diff.grainCount);
   }
+}
+
+/**
+ * XP7 quick restore: the P-VOL and S-VOL exchange their data where it differs (grains changed on
+ * either since the split; elsewhere they are equal). The P-VOL's side counts as a host write for
+ * its other pairs (their rules run first); the S-VOL belongs to this pair alone.
+ */
+function swapImages(s: EngineState, relationship: Relationship): Set<Relationship> {
+  const changed = relationship.sourceDiff.clone();
+  changed.union(relationship.targetDiff);
+  changed.union(relationship.toCopy);
+  const others = s.holdings(relationship.sourceVolumeId).filter((h) => h.relationship !== relationship);
+  const touched = new Set<Relationship>();
+  const source = s.store(relationship.sourceVolumeId);
+  const target = s.store(relationship.targetVolumeId);
+  let grain = changed.nextSet(0);
+  while (grain >= 0) {
+    const clear = changed.nextClear(grain);
+    const stop = clear < 0 ? relationship.grainCount : clear;
+    const offsetBytes = grain * relationship.grainBytes;
+    const lengthBytes = Math.min(stop * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
+    const sourceBytes = source.read(offsetBytes, lengthBytes);
+    const targetBytes = target.read(offsetBytes, lengthBytes);
+    for (const other of applyWriteRules(s.io, relationship.sourceVolumeId, others, offsetBytes, lengthBytes)) touched.add(other);
+    for (const { relationship: other } of others) touched.add(other);
+    source.write(offsetBytes, targetBytes);
+    target.write(offsetBytes, sourceBytes);
+    grain = clear < 0 ? -1 : changed.nextSet(stop);
+  }
+  return touched;
 }

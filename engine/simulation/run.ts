@@ -116,6 +116,12 @@ class Simulation {
     if (model === 'xp7') {
       // A reverse resync cut short leaves the P-VOL partly restored.
       if (from === 'COPY(RS-R)' && state !== 'PAIR') ref.forget(source);
+      // Quick restore: the images swap; in PAIR the S-VOL is in flux again.
+      if (cause.includes('(quick)')) {
+        ref.set(source, ref.get(target));
+        ref.forget(target);
+        return;
+      }
       if (state === 'PSUS(SP)' || state === 'COPY(SP)') ref.set(target, ref.get(source));
       else if (state === 'COPY(RS-R)') ref.set(source, ref.get(target));
       else if (state === 'PAIR' && from === 'COPY(RS-R)') {
