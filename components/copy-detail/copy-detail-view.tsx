@@ -15,6 +15,7 @@ import { useArray } from '@/lib/client/use-arrays';
 import { useCopy } from '@/lib/client/use-copy-detail';
 import { useVolume } from '@/lib/client/use-volume';
 import { CopyActionsPanel } from './copy-actions-panel';
+import { CopyChainPanel } from './copy-chain-panel';
 import { CopyDetailHeader } from './copy-detail-header';
 import { CopyHeatmap } from './copy-heatmap';
 import { CopyOptionsPanel } from './copy-options-panel';
@@ -81,6 +82,7 @@ function CopyDetail({ copy, changedAt }: { copy: Copy; changedAt: number }) {
       <div className="grid gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <div className="flex min-w-0 flex-col gap-3">
           <CopyProgressPanel copy={copy} />
+          <CopyChainPanel copy={copy} />
           <CopyHeatmap copy={copy} changedAt={changedAt} />
           <CopyTimeline copy={copy} />
         </div>

@@ -12,6 +12,8 @@ export type Volume = z.infer<typeof VolumeDto>;
 export type FleetEvent = z.infer<typeof EventDto>;
 export type Health = z.infer<typeof HealthDto>;
 export type Copy = z.infer<typeof CopyDto>;
+/** Storwize only (absent for other services): cleaning, dependent mappings and restores of a mapping in a chain. */
+export type CopyChain = NonNullable<Copy['chain']>;
 export type CopyBitmap = z.infer<typeof BitmapDto>;
 export type Fault = z.infer<typeof FaultDto>;
 export type InjectFaultRequest = z.input<typeof CreateFaultBody>;
