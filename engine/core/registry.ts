@@ -38,12 +38,25 @@ export function unregister(s: EngineState, relationship: Relationship, cause: st
   s.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause, groupId: relationship.consistencyGroupId });
 }
 
-/** After any change to a relationship: its volumes' flags, and a push of its progress. */
+/** After any change to a relationship: its volumes' flags, and a push of its progress (and of mappings chained with it). */
 export function afterChange(s: EngineState, relationship: Relationship): void {
   if (!s.relationships.has(relationship.id)) return;
   refreshVolume(s, relationship.sourceVolumeId, true);
   refreshVolume(s, relationship.targetVolumeId, true);
   s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'command' });
+  announceChained(s, relationship);
+}
+
+/**
+ * Storwize mappings sharing a volume with this one: their dependents, cleaning and restore fields
+ * (views/chain-view.ts) follow its changes, so they are pushed too.
+ */
+export function announceChained(s: EngineState, relationship: Relationship): void {
+  if (s.tableOf(relationship).chained !== true) return;
+  const related = new Set([...s.copiesOf(relationship.sourceVolumeId), ...s.copiesOf(relationship.targetVolumeId)]);
+  for (const other of related) {
+    if (other !== relationship) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+  }
 }
 
 /** Recomputes a volume's roles and read-only flag from the relationships holding it. */

@@ -61,7 +61,8 @@ export function enter(s: EngineState, relationship: Relationship, row: Omit<Tran
   if (unusable !== null) noteImage(s, unusable, `no usable image: ${relationship.name} was fast-reverse-restored before its copy completed`);
   const spec = s.specOf(relationship);
   if (spec.data !== 'point-in-time') relationship.joinedChain = false;
-  if (spec.cleans === true) relationship.cleanGrains = cleaningGrainsLeft(s.io, { relationship, spec });
+  // Cleaning progress counts from here (0 until cleaning begins in another state).
+  relationship.cleanGrains = spec.cleans === true ? cleaningGrainsLeft(s.io, { relationship, spec }) : 0;
   if (spec.after !== undefined) startTimer(s, relationship, spec.after.ms, spec.after.event);
   const state = relationship.state;
   for (const action of spec.onEnter ?? []) {

@@ -296,8 +296,16 @@ function transitionConsequences(s: EngineState, relationship: Relationship, row:
   }
   if (settled.effect === 'quick-restore') {
     consequences.push(
-      { kind: 'overwritten', ...volumeRef(source), text: `P-VOL ${source.name} takes S-VOL ${target.name}'s image at once (quick restore: nothing is copied).` },
-      { kind: 'overwritten', ...volumeRef(target), text: `S-VOL ${target.name} holds ${source.name}'s former image until update copies bring it back in line.` },
+      {
+        kind: 'overwritten',
+        ...volumeRef(source),
+        text: `P-VOL ${source.name} takes S-VOL ${target.name}'s image at once (quick restore: nothing is copied).`,
+      },
+      {
+        kind: 'overwritten',
+        ...volumeRef(target),
+        text: `S-VOL ${target.name} holds ${source.name}'s former image until update copies bring it back in line.`,
+      },
     );
     return [...consequences, ...accessChanges(table, source, target, [row.to, copying], roles)];
   }

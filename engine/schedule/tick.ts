@@ -7,9 +7,10 @@ import { smoothRate } from '../copy/progress';
 import type { Relationship } from '../copy/relationship';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/chosen-values';
 import { copiesToStart } from '../copy/volume-copy-queue';
+import { announceChained } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
-import { cleanStep } from '../io/cleaning';
+import { cleaningGrainsLeft, cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
 import type { ClockSpeed } from '../time/clock';
@@ -108,7 +109,10 @@ function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number): 
     if (!relationship.joinedChain || !s.tableOf(relationship).chained || !s.arrayUp(relationship.arrayId)) continue;
     // A copying mapping cleans once its own copy is complete; a stopping one from the start.
     if (spec.cleans !== true && !(spec.copier !== 'none' && relationship.toCopy.count() === 0)) continue;
-    const step = cleanStep(s.io, { relationship, spec }, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
+    const holding = { relationship, spec };
+    // Clean progress counts from the most that was ever left to clean in this state.
+    relationship.cleanGrains = Math.max(relationship.cleanGrains, cleaningGrainsLeft(s.io, holding));
+    const step = cleanStep(s.io, holding, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
     movedBytes += step.movedBytes;
     s.copiedBytesTotal += step.accountedBytes;
     if (step.accountedBytes === 0) continue;
@@ -162,6 +166,7 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
       relationship.updatedAtMs = s.clock.nowMs();
       if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = s.clock.nowMs();
       s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
+      announceChained(s, relationship);
     }
   }
   return TICK_MOVED_BYTES_MAX - movedBytesLeft;

@@ -15,7 +15,7 @@ export interface ChainView {
   cleanProgress: number;
   /** Mappings that read grains through this one now. */
   dependentMappingIds: string[];
-  /** A mapping from this one's target back onto its source is copying: the source is being restored. */
+  /** A mapping from this one's target back onto its source has taken its T0 and not ended: the source is being restored. */
   restoring: boolean;
   /** That restoring mapping, and how far it is. */
   restoredById: string | null;
@@ -27,9 +27,9 @@ export function chainView(s: EngineState, relationship: Relationship): ChainView
   const spec = s.specOf(relationship);
   const work = cleaningWork(s.io, { relationship, spec });
   const cleanGrains = work.reduce((sum, item) => sum + item.grains.count(), 0);
-  // A stop's denominator is set on entry; it can grow when dependents' needs do.
-  if (cleanGrains > relationship.cleanGrains) relationship.cleanGrains = cleanGrains;
-  const cleanProgress = relationship.cleanGrains === 0 ? 100 : Math.floor((1 - cleanGrains / relationship.cleanGrains) * 100);
+  // The denominator is the engine's (set when cleaning begins, raised if dependents' needs grow).
+  const cleanProgress =
+    relationship.cleanGrains === 0 ? 100 : Math.max(0, Math.floor((1 - cleanGrains / Math.max(cleanGrains, relationship.cleanGrains)) * 100));
   const dependents = cleaningWork(s.io, { relationship, spec }, true).map((item) => item.dependent.id);
   const restore = s
     .copiesOf(relationship.sourceVolumeId)
