@@ -149,3 +149,21 @@ describe('Storwize chains: multiple targets, cascades, cleaning, restores', () =
     expect(engine.eligibility('flashcopy', c!.id).find((entry) => entry.volumeId === b!.id)?.reasons[0]).toMatch(/already the target/);
   });
 });
+
+describe('Storwize chains in the preview', () => {
+  it('says a new mapping is a cascade, another target, or a restore, before it is created', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [a, b, c, d] = [0, 1, 2, 3].map((i) => fixture.volume('storwize', i));
+    const forward = started(engine, a!.id, b!.id);
+    const texts = (sourceVolumeId: string, targetVolumeId: string) => {
+      const [preview] = engine.preview([{ command: 'create-copy', type: 'flashcopy', sourceVolumeId, targetVolumeId }]);
+      expect(preview?.allowed).toBe(true);
+      return preview!.consequences.map((consequence) => consequence.text).join('\n');
+    };
+    expect(texts(b!.id, c!.id)).toMatch(/A cascade: it copies storwize_vol_1 as mapping fcmap0 presents it/);
+    expect(texts(a!.id, d!.id)).toMatch(/storwize_vol_0 already has 1 started mapping: this one becomes the newest target/);
+    expect(texts(b!.id, a!.id)).toMatch(/A restore: storwize_vol_0 takes storwize_vol_1's image when it starts, and mapping fcmap0 shows it is being restored/);
+    expect(forward.state).toBe('copying');
+  });
+});

@@ -250,7 +250,7 @@ export function preserveBeforeNewImage(world: ChainWorld, starting: Relationship
   return touched;
 }
 
-export function isReverseOf(a: Relationship, b: Relationship): boolean {
+export function isReverseOf(a: Pick<Relationship, 'sourceVolumeId' | 'targetVolumeId'>, b: Pick<Relationship, 'sourceVolumeId' | 'targetVolumeId'>): boolean {
   return a.sourceVolumeId === b.targetVolumeId && a.targetVolumeId === b.sourceVolumeId;
 }
 

@@ -16,6 +16,7 @@ import { failBlock, ioErrorBlock, metadataLossBlock, predict, restoreBlock } fro
 import { otherSlot, type ArrayState, type ControllerSlot, type VolumeState } from '../model';
 import type { CreateCopyInput } from '../copy/create-input';
 import type { Consequence, Preview, PreviewCommand } from './types';
+import { chainNotes } from './chain-notes';
 import { bytesText, durationText } from './words';
 
 /** What earlier commands of one preview leave for later ones (a bulk create as a whole). */
@@ -213,6 +214,7 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
   } else if (copyingSpec.data === 'point-in-time') {
     consequences.push({ kind: 'moves', ...ref, bytes: 0, fromVolumeId: source.id, toVolumeId: target.id, text: moveText(0, 0, source, target) });
   }
+  if (table.chained === true) consequences.push(...chainNotes(s, source, target, ref));
   if (copyingSpec.targetFollowsSource === true && target.currentOwner !== source.currentOwner) {
     consequences.push({
       kind: 'owner',
