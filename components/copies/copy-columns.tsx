@@ -16,7 +16,7 @@ import { CopyActionsMenu } from './copy-actions-menu';
 import { formatRate } from '@/lib/units';
 import { CopyProgressBar, formatDuration } from './copy-progress';
 import { describeCopy, type CopyRow } from './copy-row';
-import { CopyStateBadge } from './copy-state-badge';
+import { CopyStateBadge, isNotStarted } from './copy-state-badge';
 
 const column = createColumnHelper<CopyRow>();
 
@@ -111,7 +111,7 @@ export function copyColumns(canOperate: boolean) {
       id: 'state' satisfies CopySortColumn,
       header: 'State',
       meta: { width: '7.5rem' },
-      cell: (info) => <CopyStateBadge state={info.getValue()} />,
+      cell: (info) => <CopyStateBadge state={info.getValue()} notStarted={isNotStarted(info.row.original)} />,
     }),
     column.accessor((row) => row.progress.percent, {
       id: 'progress' satisfies CopySortColumn,

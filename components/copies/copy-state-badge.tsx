@@ -19,8 +19,23 @@ export function mainframeNameOf(state: string): string | undefined {
   return MAINFRAME_NAMES[state];
 }
 
-export function CopyStateBadge({ state }: { state: string }) {
+/**
+ * A SANtricity volume copy created without starting rests in `stopped`, a state that otherwise
+ * means someone stopped it: the console says "not started" instead (the API state stays `stopped`).
+ */
+export function isNotStarted(copy: { model: string; state: string; lastStarted: string | null }): boolean {
+  return copy.model === 'santricity' && copy.state === 'stopped' && copy.lastStarted === null;
+}
+
+export function CopyStateBadge({ state, notStarted = false }: { state: string; notStarted?: boolean }) {
   const mainframe = mainframeNameOf(state);
+  if (notStarted) {
+    return (
+      <Badge tone="neutral" dot title="Created without starting (state stopped): Start begins the copy">
+        not started
+      </Badge>
+    );
+  }
   return (
     <Badge tone={copyStateTone(state)} dot title={mainframe === undefined ? undefined : `${state}: ${mainframe} in the mainframe vocabulary`}>
       {state}

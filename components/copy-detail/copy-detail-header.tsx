@@ -101,7 +101,7 @@ export function CopyDetailHeader({
           <>
             <dl className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-fg-muted">
               <Item term="State">
-                <CopyState model={copy.model} state={copy.state} />
+                <CopyState model={copy.model} state={copy.state} lastStarted={copy.lastStarted} />
               </Item>
               <Item term="Number">
                 <span className="font-mono tabular-nums" title="The relationship's number on its array (SVC's mapping id)">

@@ -22,6 +22,8 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       beginCycle(relationship, 'all');
       clearDiffs(relationship);
       relationship.pointInTimeMs = null;
+      // A copy that ran is told apart from one created without starting (never started).
+      relationship.lastStartedMs = nowMs;
       return;
     case 'point-in-time': {
       // Decided here only: an incremental mapping with a complete copy behind it copies the differences.

@@ -107,3 +107,20 @@ describe('santricity volume copy', () => {
     expect(eligibility.find((e) => e.volumeId === fixture.volume('santricity', 5).id)?.eligible).toBe(true);
   });
 });
+
+describe('volume copy created without starting', () => {
+  it('rests in stopped with no start on record, which the first start sets', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const copy = engine.createCopy({
+      type: 'volume-copy',
+      sourceVolumeId: fixture.volume('santricity', 0).id,
+      targetVolumeId: fixture.volume('santricity', 1).id,
+      start: false,
+    });
+    expect(copy.state).toBe('stopped');
+    expect(engine.view(copy).lastStarted).toBeNull();
+    engine.act(copy.id, 'start');
+    expect(engine.view(copy).lastStarted).not.toBeNull();
+  });
+});
