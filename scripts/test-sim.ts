@@ -17,13 +17,14 @@ const steps = flag('steps') ?? SIMULATION_STEPS;
 const startedMs = Date.now();
 let failed = 0;
 let transitions = 0;
-const chain = { moves: 0, cleaningStops: 0, restores: 0 };
+const chain = { moves: 0, cleaningStops: 0, restores: 0, layer2Pairs: 0 };
 for (let seed = first; seed < first + count; seed += 1) {
   const result = runSeed(seed, steps);
   transitions += result.transitions;
   chain.moves += result.chain.moves;
   chain.cleaningStops += result.chain.cleaningStops;
   chain.restores += result.chain.restores;
+  chain.layer2Pairs += result.chain.layer2Pairs;
   if (result.failure !== null) {
     failed += 1;
     console.log(`seed ${seed} FAILED — replay: npm run test:sim -- --seed ${seed}\n${result.failure}\n`);
@@ -31,6 +32,8 @@ for (let seed = first; seed < first + count; seed += 1) {
 }
 const seconds = (Date.now() - startedMs) / 1000;
 console.log(`simulation: ${count} seeds × ${steps} steps, ${transitions} state changes, ${seconds.toFixed(1)} s`);
-console.log(`storwize chains: ${chain.moves} grain moves onto other mappings, ${chain.cleaningStops} stops that cleaned, ${chain.restores} restores started`);
+console.log(
+  `chains: ${chain.moves} pushes of chain work onto other relationships, ${chain.cleaningStops} Storwize stops that cleaned, ${chain.restores} restores started, ${chain.layer2Pairs} XP7 layer-2 pairs`,
+);
 console.log(`${count - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -23,8 +23,23 @@ export function lookupAction(s: EngineState, relationship: Relationship, action:
   const to = lookup.transition.effect === 'quick-restore' ? REVERSE_RESYNC_STATE : lookup.transition.to;
   const sibling = siblingBlock(to, stateSpec(table, to), siblingsOf(relationship, s.copiesOf(relationship.sourceVolumeId)));
   if (sibling !== null) return { ok: false, status: 409, reason: sibling };
+  const layer1 = layer1Block(s, relationship, lookup.transition);
+  if (layer1 !== null) return { ok: false, status: 409, reason: layer1 };
   const blocked = faultBlock(s, relationship, lookup.transition);
   return blocked === null ? lookup : { ok: false, status: 409, reason: `${action} is refused while ${blocked}: clear the fault first` };
+}
+
+/**
+ * XP7 cascades: a layer-2 pair's P-VOL is a layer-1 S-VOL, which changes while its own pair is not
+ * split; a split of the layer-2 pair, or anything rewriting that S-VOL from below, waits for it.
+ */
+function layer1Block(s: EngineState, relationship: Relationship, transition: Transition): string | null {
+  if (relationship.type !== 'shadowimage') return null;
+  const rewritesPvol = transition.effect === 'resync-reverse' || transition.effect === 'quick-restore';
+  if (transition.effect !== 'split' && !rewritesPvol) return null;
+  const layer1 = s.copiesOf(relationship.sourceVolumeId).find((r) => r.type === 'shadowimage' && r.targetVolumeId === relationship.sourceVolumeId);
+  if (layer1 === undefined || layer1.state === 'PSUS' || layer1.state === 'PSUE') return null;
+  return `pair ${relationship.name} is a layer-2 pair: its layer-1 pair ${layer1.name} is ${layer1.state} and must be split first`;
 }
 
 function faultBlock(s: EngineState, relationship: Relationship, transition: Transition): string | null {

@@ -3,8 +3,8 @@
 // skips grains that were never written (the store's move does that).
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
-import { imagePath, materialise } from '../io/chain';
-import type { IoStores } from '../io/host-io';
+import { copyImage, imagePath, materialise, redirectOf, volumesBehind } from '../io/chain';
+import { applyWriteRules, type IoStores } from '../io/host-io';
 import { setRunEnd, type Relationship } from './relationship';
 import type { CopyDirection } from './types';
 
@@ -13,6 +13,8 @@ export interface CopyStep {
   accountedBytes: number;
   /** Bytes this machine actually read and wrote. */
   movedBytes: number;
+  /** Other relationships whose bitmaps the copy's writes changed (pairs cascading from the volume written). */
+  touched: Set<Relationship>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function copyStep(
   elapsedMs: number,
   movedBytesMax: number,
 ): CopyStep {
-  const step: CopyStep = { accountedBytes: 0, movedBytes: 0 };
+  const step: CopyStep = { accountedBytes: 0, movedBytes: 0, touched: new Set() };
   if (relationship.toCopy.count() === 0 || rateBytesPerSec <= 0) {
     relationship.budgetBytes = 0;
     return step;
@@ -57,7 +59,10 @@ export function copyStep(
   const imageCopy = pointInTime && direction === 'forward';
   const from = io.store(direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId);
   const to = io.store(direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId);
-  const stores = imageCopy ? [...imagePath(io, relationship).map((id) => io.store(id)), to] : [from, to];
+  const fromVolumeId = direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId;
+  // Every store the copied image may come from counts for the thin skip, not only the source's own.
+  const behind = imageCopy ? imagePath(io, relationship) : volumesBehind(io, fromVolumeId);
+  const stores = [...behind.map((id) => io.store(id)), to];
   let grain = relationship.toCopy.nextSet(0);
   let guard = relationship.grainCount + 1;
   while (grain >= 0 && step.movedBytes < movedBytesMax) {
@@ -80,9 +85,18 @@ export function copyStep(
     const runEnd = Math.min(runLimit, grain + movable);
     const offsetBytes = grain * relationship.grainBytes;
     const lengthBytes = Math.min(runEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
-    step.movedBytes += imageCopy
-      ? materialise(io, relationship, grain, runEnd - grain)
-      : io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);
+    if (!imageCopy) {
+      // The volume written may be the source of other pairs (an XP7 layer-1 S-VOL): their rules first.
+      const toVolumeId = direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId;
+      const others = io.holdings(toVolumeId).filter((h) => h.relationship !== relationship);
+      if (others.length > 0)
+        for (const other of [...applyWriteRules(io, toVolumeId, others, offsetBytes, lengthBytes), ...others.map((h) => h.relationship)])
+          step.touched.add(other);
+    }
+    if (imageCopy) step.movedBytes += materialise(io, relationship, grain, runEnd - grain);
+    // A mirror of a volume that itself presents another's image (an XP7 layer-1 S-VOL split) copies that image.
+    else if (redirectOf(io, fromVolumeId) !== undefined) step.movedBytes += copyImage(io, fromVolumeId, to, offsetBytes, offsetBytes + lengthBytes);
+    else step.movedBytes += io.copy(from, to, relationship.grainBytes as GrainBytes, grain, runEnd - grain);
     relationship.toCopy.clearRange(grain, runEnd - grain);
     step.accountedBytes += lengthBytes;
     relationship.budgetBytes -= (runEnd - grain) * relationship.grainBytes;

@@ -2,7 +2,7 @@
 // command, the eligibility API and the wizard all call this.
 import { REVERSE_RESYNC_STATE } from './shadowimage-siblings';
 import type { ArrayModel, VolumeState } from '../model';
-import { SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
+import { SHADOWIMAGE_L2_PAIRS_PER_SVOL_MAX, SHADOWIMAGE_SVOLS_PER_PVOL_MAX } from './shadowimage';
 import { formatBytes } from '../units';
 import { FLASHCOPY_TARGETS_PER_SOURCE_MAX } from './chosen-values';
 
@@ -42,9 +42,18 @@ export function sourceProblems(ctx: EligibilityContext): string[] {
   if (source.status !== 'online') reasons.push(`the ${words.source} ${source.name} is ${source.status}`);
   const asTarget = held.find((pair) => pair.targetVolumeId === source.id);
   const asSource = held.filter((pair) => pair.sourceVolumeId === source.id);
-  // Storwize cascades: a mapping's target may be the source of others (io/chain.ts).
-  if (asTarget !== undefined && model !== 'storwize') {
-    reasons.push(`${source.name} is the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state}); cascaded copies are not simulated`);
+  // Storwize cascades: a mapping's target may be the source of others (io/chain.ts). XP7: the
+  // S-VOL of a layer-1 pair may be the P-VOL of layer-2 pairs, no deeper.
+  const layer2 = model === 'xp7' && asTarget !== undefined && held.some((pair) => pair.targetVolumeId === asTarget.sourceVolumeId);
+  if (asTarget !== undefined && model !== 'storwize' && (model !== 'xp7' || layer2)) {
+    reasons.push(
+      model === 'xp7'
+        ? `${source.name} is the S-VOL of layer-2 pair ${asTarget.name}: cascades have two layers, so it cannot be a P-VOL`
+        : `${source.name} is the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state}); cascaded copies are not simulated`,
+    );
+  }
+  if (model === 'xp7' && asTarget !== undefined && !layer2 && asSource.length >= SHADOWIMAGE_L2_PAIRS_PER_SVOL_MAX) {
+    reasons.push(`S-VOL ${source.name} already has ${asSource.length} layer-2 pairs, the maximum of ${SHADOWIMAGE_L2_PAIRS_PER_SVOL_MAX}`);
   }
   if (model === 'storwize' && asSource.length >= FLASHCOPY_TARGETS_PER_SOURCE_MAX) {
     reasons.push(`${source.name} is already the source of ${asSource.length} mappings, the maximum of ${FLASHCOPY_TARGETS_PER_SOURCE_MAX}`);

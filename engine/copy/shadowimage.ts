@@ -23,6 +23,8 @@ export type ShadowImagePace = (typeof SHADOWIMAGE_PACES)[number];
 
 /** One P-VOL may have up to three S-VOLs. */
 export const SHADOWIMAGE_SVOLS_PER_PVOL_MAX = 3;
+/** Cascades: the S-VOL of a layer-1 pair may be the P-VOL of up to two layer-2 pairs, and no deeper. */
+export const SHADOWIMAGE_L2_PAIRS_PER_SVOL_MAX = 2;
 
 const mirror = (meaning: string): StateSpec => ({
   sourceAccess: 'read-write',

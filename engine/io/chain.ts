@@ -119,8 +119,13 @@ export function readImage(world: ChainWorld, volumeId: string, offsetBytes: numb
 
 /** The volumes a member's uncopied grains may be read from, nearest first (for the copier's thin skip). */
 export function imagePath(world: ChainWorld, relationship: Relationship): string[] {
+  return volumesBehind(world, upstreamVolumeOf(world, relationship));
+}
+
+/** `volumeId` and the volumes its presented image may be read from, nearest first. */
+export function volumesBehind(world: ChainWorld, start: string): string[] {
   const path: string[] = [];
-  let volumeId = upstreamVolumeOf(world, relationship);
+  let volumeId = start;
   // A restore and the mapping it reverses redirect to each other's volumes (on disjoint grains):
   // the path ends where it comes back.
   while (!path.includes(volumeId)) {
@@ -158,6 +163,18 @@ export function materialise(world: ChainWorld, relationship: Relationship, first
     grain = stop >= end ? -1 : relationship.toCopy.nextSet(stop);
   }
   return movedBytes;
+}
+
+/** Copies what `fromVolumeId` presents at [startBytes, endBytes) onto the same bytes of `to`; returns bytes written. */
+export function copyImage(world: ChainWorld, fromVolumeId: string, to: VolumeStore, startBytes: number, endBytes: number): number {
+  const pieces: Piece[] = [];
+  resolveImage(world, fromVolumeId, startBytes, endBytes, pieces);
+  let written = 0;
+  for (const piece of pieces) {
+    const report = copyBytes(world.store(piece.volumeId), to, piece.startBytes, piece.endBytes);
+    written += report.bytesMoved + report.bytesZeroed;
+  }
+  return written;
 }
 
 /** Byte ranges, kept sorted and disjoint. */
@@ -240,7 +257,11 @@ export function preserveBeforeWrite(world: ChainWorld, volumeId: string, startBy
  */
 export function preserveBeforeNewImage(world: ChainWorld, starting: Relationship): Set<Relationship> {
   const touched = new Set<Relationship>();
-  for (const holding of chainOf(world, starting.targetVolumeId)) {
+  // Chains of one too: an XP7 layer-2 pair split from a layer-1 S-VOL about to split again.
+  const loners = world
+    .holdings(starting.targetVolumeId)
+    .filter((h) => h.relationship.sourceVolumeId === starting.targetVolumeId && !isChained(h.relationship) && isMember(h.relationship, h.spec));
+  for (const holding of [...chainOf(world, starting.targetVolumeId), ...loners]) {
     const relationship = holding.relationship;
     if (restorable(world, relationship, starting)) continue;
     if (relationship.toCopy.count() === 0) continue;

@@ -118,7 +118,13 @@ function announce(s: EngineState, changed: Iterable<Relationship>): void {
 function markImageChanged(s: EngineState, relationship: Relationship): void {
   const volumeId = relationship.targetVolumeId;
   for (const { relationship: other, spec } of s.holdings(volumeId)) {
-    if (other === relationship || !spec.trackChanges) continue;
+    if (other === relationship) continue;
+    // A mirror copying from it (an XP7 layer-2 pair in PAIR) copies those grains again.
+    if (spec.data === 'mirror' && spec.copier === 'forward' && other.sourceVolumeId === volumeId) {
+      if (other.toCopy.grainCount === relationship.toCopy.grainCount) other.toCopy.union(relationship.toCopy);
+      else other.toCopy.setRange(0, other.grainCount);
+    }
+    if (!spec.trackChanges) continue;
     const diff = other.sourceVolumeId === volumeId ? other.sourceDiff : other.targetDiff;
     if (diff.grainCount === relationship.toCopy.grainCount) diff.union(relationship.toCopy);
     else if (relationship.toCopy.count() > 0) diff.setRange(0, diff.grainCount);
@@ -135,6 +141,8 @@ function swapImages(s: EngineState, relationship: Relationship): Set<Relationshi
   changed.union(relationship.targetDiff);
   changed.union(relationship.toCopy);
   const others = s.holdings(relationship.sourceVolumeId).filter((h) => h.relationship !== relationship);
+  // The S-VOL may be a layer-1 S-VOL, the P-VOL of layer-2 pairs.
+  const below = s.holdings(relationship.targetVolumeId).filter((h) => h.relationship !== relationship);
   const touched = new Set<Relationship>();
   const source = s.store(relationship.sourceVolumeId);
   const target = s.store(relationship.targetVolumeId);
@@ -147,7 +155,8 @@ function swapImages(s: EngineState, relationship: Relationship): Set<Relationshi
     const sourceBytes = source.read(offsetBytes, lengthBytes);
     const targetBytes = target.read(offsetBytes, lengthBytes);
     for (const other of applyWriteRules(s.io, relationship.sourceVolumeId, others, offsetBytes, lengthBytes)) touched.add(other);
-    for (const { relationship: other } of others) touched.add(other);
+    for (const other of applyWriteRules(s.io, relationship.targetVolumeId, below, offsetBytes, lengthBytes)) touched.add(other);
+    for (const { relationship: other } of [...others, ...below]) touched.add(other);
     source.write(offsetBytes, targetBytes);
     target.write(offsetBytes, sourceBytes);
     grain = clear < 0 ? -1 : changed.nextSet(stop);

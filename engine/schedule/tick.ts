@@ -157,6 +157,10 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
     const rate = rateBytesPerSec(relationship.model, relationship.options);
     const step = copyStep(s.io, relationship, spec.copier, spec.data === 'point-in-time', rate, elapsedMs, Math.max(0, movedBytesLeft));
     keepQueuedWritesMarked(s, relationship, spec);
+    for (const other of step.touched) {
+      other.updatedAtMs = s.clock.nowMs();
+      s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+    }
     movedBytesLeft -= step.movedBytes;
     // A copy that was not moving starts its average at the configured rate, so the console shows
     // that rate and its ETA from the first second instead of an average climbing up from 0.

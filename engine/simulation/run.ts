@@ -24,8 +24,8 @@ export interface SimulationResult {
   transitions: number;
   /** Host writes that waited for a save before they reached the volume (deferred seeds). */
   deferredWrites: number;
-  /** Storwize chain work seen: grains saved or cleaned onto other mappings, stops that had to clean, restores. */
-  chain: { moves: number; cleaningStops: number; restores: number };
+  /** Chain work seen: grains saved or cleaned onto other mappings, Storwize stops that had to clean, restores, XP7 layer-2 pairs. */
+  chain: { moves: number; cleaningStops: number; restores: number; layer2Pairs: number };
   failure: string | null;
 }
 
@@ -53,7 +53,7 @@ class Simulation {
   /** Deferred writes not yet applied or refused, in the order they were issued. */
   pending: PendingWrite[] = [];
   deferredWrites = 0;
-  chain = { moves: 0, cleaningStops: 0, restores: 0 };
+  chain = { moves: 0, cleaningStops: 0, restores: 0, layer2Pairs: 0 };
   transitions = 0;
   step = 0;
 
@@ -68,6 +68,11 @@ class Simulation {
       if (event.kind === 'copy.state-changed') this.onTransition(this.engine.requireCopy(event.copyId), event.from, event.cause);
       if (event.kind === 'copy.created') this.onTransition(this.engine.requireCopy(event.copyId), 'new', 'create');
       if (event.kind === 'copy.progress' && event.cause === 'chain') this.chain.moves += 1;
+      if (event.kind === 'copy.created') {
+        const created = this.engine.requireCopy(event.copyId);
+        if (created.model === 'xp7' && this.engine.copiesOf(created.sourceVolumeId).some((r) => r.targetVolumeId === created.sourceVolumeId))
+          this.chain.layer2Pairs += 1;
+      }
       if (event.kind === 'copy.state-changed' && event.to === 'stopping') {
         const view = this.engine.view(this.engine.requireCopy(event.copyId));
         if ((view.chain?.cleanGrains ?? 0) > 0) this.chain.cleaningStops += 1;
@@ -254,6 +259,9 @@ class Simulation {
       source = shape === 'multi-target' ? mapping.sourceVolumeId : mapping.targetVolumeId;
       target = shape === 'restore' ? mapping.sourceVolumeId : target;
     }
+    // XP7 cascades on purpose: a layer-2 pair from a layer-1 S-VOL.
+    const pairs = [...this.engine.copies()].filter((r) => r.model === 'xp7');
+    if (model === 'xp7' && pairs.length > 0 && this.prng.chance(0.4)) source = this.prng.pick(pairs).targetVolumeId;
     const options: Record<string, unknown> = {};
     if (model === 'santricity') options.priority = this.prng.pick(['lowest', 'medium', 'highest']);
     if (model === 'storwize')
