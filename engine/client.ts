@@ -8,7 +8,7 @@ export * from './model';
 
 // The copy services: their types, state tables and the actions allowed in a state.
 export { COPY_TYPES, type Access, type AutomaticEvent, type CopyType, type ServiceTable, type StateSpec } from './copy/types';
-export { SERVICE_TABLES, actionsIn, tableFor, type ActionAvailability } from './copy/tables';
+export { SERVICE_TABLES, actionsIn, stateWords, tableFor, type ActionAvailability } from './copy/tables';
 export { roleWordFor } from './io/access';
 
 // Each service's options: names, values, defaults, which may change after creation, what they buy.

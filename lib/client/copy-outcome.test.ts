@@ -20,6 +20,12 @@ describe('copy action toasts', () => {
     expect(toast.description).toMatch(/^fcmap3 \(flashcopy a → b\)\. Stopping: the target is offline/);
   });
 
+  it('says states in words, not identifiers', () => {
+    expect(actionToast('Start', { model: 'storwize', state: 'idle_or_copied', name: 'fcmap1' }, 'fcmap1 (FlashCopy mapping a → b)').description).toBe(
+      'fcmap1 (FlashCopy mapping a → b) is now idle or copied.',
+    );
+  });
+
   it('says done when the action landed in a settled state', () => {
     expect(actionToast('Stop', { model: 'santricity', state: 'stopped', name: 'copy1' }, 'copy1 (volume-copy a → b)')).toEqual({
       title: 'Stop: done',

@@ -1,7 +1,7 @@
 // What a copy action's toast says. An action that lands in a state the relationship leaves by
 // itself (a timer, the copier: `stopping`, `preparing`, `COPY(PD)`) has been asked for, not done:
 // its toast says where the relationship is and what happens there, in the state table's words.
-import { tableFor, type ArrayModel, type AutomaticEvent } from '@/engine/client';
+import { stateWords, tableFor, type ArrayModel, type AutomaticEvent } from '@/engine/client';
 import type { Copy } from './types';
 
 /**
@@ -24,7 +24,9 @@ export interface ActionToast {
 
 /** `describe` names the copy and its pair as the page does ("fcmap3 (flashcopy a → b)"). */
 export function actionToast(label: string, updated: Pick<Copy, 'model' | 'state' | 'name'>, describe: string): ActionToast {
-  if (!movesOnByItself(updated.model, updated.state)) return { title: `${label}: done`, description: `${describe} is now ${updated.state}.` };
+  // States in the vendor's words ("idle or copied"), as the console's other sentences say them.
+  const state = stateWords(updated.state);
+  if (!movesOnByItself(updated.model, updated.state)) return { title: `${label}: done`, description: `${describe} is now ${state}.` };
   const meaning = tableFor(updated.model as ArrayModel)?.states[updated.state]?.meaning;
-  return { title: `${label} requested: ${updated.name} is ${updated.state}`, description: meaning === undefined ? describe : `${describe}. ${meaning}` };
+  return { title: `${label} requested: ${updated.name} is ${state}`, description: meaning === undefined ? describe : `${describe}. ${meaning}` };
 }
