@@ -1,4 +1,5 @@
 // What a transition does to a relationship's bitmaps (types.ts `Effect`).
+import type { GrainBitmap } from '../data/grain-bitmap';
 import { beginCycle, type Relationship } from './relationship';
 import type { Effect } from './types';
 
@@ -12,6 +13,15 @@ function changedSincePointInTime(relationship: Relationship) {
 function clearDiffs(relationship: Relationship): void {
   relationship.sourceDiff.clearRange(0, relationship.grainCount);
   relationship.targetDiff.clearRange(0, relationship.grainCount);
+}
+
+/** A new T0: `toCopy` are the grains the target must still receive; differences count from now. */
+function takePointInTime(relationship: Relationship, toCopy: GrainBitmap | 'all', nowMs: number): void {
+  beginCycle(relationship, toCopy);
+  clearDiffs(relationship);
+  relationship.pointInTimeMs = nowMs;
+  relationship.lastStartedMs = nowMs;
+  relationship.joinedChain = true;
 }
 
 export function applyEffect(relationship: Relationship, effect: Effect, nowMs: number): void {
@@ -28,11 +38,7 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
     case 'point-in-time': {
       // Decided here only: an incremental mapping with a complete copy behind it copies the differences.
       const incremental = 'incremental' in relationship.options && relationship.options.incremental && relationship.copiedOnce;
-      beginCycle(relationship, incremental ? changedSincePointInTime(relationship) : 'all');
-      clearDiffs(relationship);
-      relationship.pointInTimeMs = nowMs;
-      relationship.lastStartedMs = nowMs;
-      relationship.joinedChain = true;
+      takePointInTime(relationship, incremental ? changedSincePointInTime(relationship) : 'all', nowMs);
       return;
     }
     case 'resync-forward':
@@ -49,11 +55,7 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       relationship.joinedChain = true;
       return;
     case 'refresh':
-      beginCycle(relationship, changedSincePointInTime(relationship));
-      clearDiffs(relationship);
-      relationship.pointInTimeMs = nowMs;
-      relationship.lastStartedMs = nowMs;
-      relationship.joinedChain = true;
+      takePointInTime(relationship, changedSincePointInTime(relationship), nowMs);
       return;
     case 'reverse-restore':
     case 'fast-reverse-restore': {
@@ -65,12 +67,8 @@ export function applyEffect(relationship: Relationship, effect: Effect, nowMs: n
       // differs from the new target there, and a later resync or reverse must know.
       const unusable = relationship.toCopy.clone();
       [relationship.sourceVolumeId, relationship.targetVolumeId] = [relationship.targetVolumeId, relationship.sourceVolumeId];
-      beginCycle(relationship, changed);
-      clearDiffs(relationship);
+      takePointInTime(relationship, changed, nowMs);
       relationship.sourceDiff.union(unusable);
-      relationship.pointInTimeMs = nowMs;
-      relationship.lastStartedMs = nowMs;
-      relationship.joinedChain = true;
       if ('mode' in relationship.options) relationship.options = { ...relationship.options, mode: 'copy' };
       return;
     }
