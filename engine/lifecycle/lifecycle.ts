@@ -8,10 +8,10 @@ import { automaticTransition, stateSpec } from '../copy/tables';
 import type { AutomaticEvent, Transition } from '../copy/types';
 import { afterChange } from '../core/registry';
 import type { EngineState } from '../core/state';
-import { applyWriteRules } from '../io/host-io';
-import { excludeRestoredGrains, isMember, materialise, preserveBeforeNewImage } from '../io/chain';
+import { isMember } from '../io/chain';
 import { cleaningGrainsLeft, cleanNow } from '../io/cleaning';
-import { noteImage, runEntryAction, runExitAction, runTransitionAction } from './state-actions';
+import { afterEffect, announce, beforeEffect } from './image-effects';
+import { runEntryAction, runExitAction, runTransitionAction } from './state-actions';
 
 export function transition(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>, cause: string): void {
   const table = s.tableOf(relationship);
@@ -39,26 +39,9 @@ export function transition(s: EngineState, relationship: Relationship, row: Omit
 
 /** The effect on the bitmaps, the new state's timer and entry actions, then the row's own actions. */
 export function enter(s: EngineState, relationship: Relationship, row: Omit<Transition, 'from'>): void {
-  const reverse = row.effect === 'reverse-restore' || row.effect === 'fast-reverse-restore';
-  const newImage = row.effect === 'point-in-time' || row.effect === 'split' || row.effect === 'refresh' || reverse;
-  // A normal reverse restore completes the target first; a fast one leaves it without a usable image.
-  if (row.effect === 'reverse-restore') materialise(s.io, relationship, 0, relationship.grainCount);
-  if (row.effect === 'quick-restore') announce(s, swapImages(s, relationship));
-  const unusable = row.effect === 'fast-reverse-restore' && relationship.toCopy.count() > 0 ? relationship.targetVolumeId : null;
-  if (newImage) {
-    // The target is about to present other bytes: what copies from it gets the rest of its image first.
-    relationship.joinedChain = false;
-    announce(s, preserveBeforeNewImage(s.io, relationship));
-  }
-  // The target's image changes where its uncopied grains are given up, or where a new T0 redirects.
-  if (row.effect === 'discard-target' && relationship.joinedChain) markImageChanged(s, relationship);
+  const before = beforeEffect(s, relationship, row.effect);
   applyEffect(relationship, row.effect, s.clock.nowMs());
-  if (newImage) {
-    excludeRestoredGrains(s.io, relationship);
-    markImageChanged(s, relationship);
-    noteImage(s, relationship.targetVolumeId, null);
-  }
-  if (unusable !== null) noteImage(s, unusable, `no usable image: ${relationship.name} was fast-reverse-restored before its copy completed`);
+  afterEffect(s, relationship, row.effect, before);
   const spec = s.specOf(relationship);
   if (spec.data !== 'point-in-time') relationship.joinedChain = false;
   // Cleaning progress counts from here (0 until cleaning begins in another state).
@@ -100,66 +83,4 @@ export function resumeTimer(s: EngineState, relationship: Relationship): void {
   if (after === undefined) return;
   const dueMs = relationship.stateChangedAtMs + after.ms;
   startTimer(s, relationship, Math.max(0, dueMs - s.clock.nowMs()), after.event);
-}
-
-/** Other relationships whose bitmaps a chain rule changed: saved and pushed like any change. */
-function announce(s: EngineState, changed: Iterable<Relationship>): void {
-  for (const other of changed) {
-    other.updatedAtMs = s.clock.nowMs();
-    s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
-  }
-}
-
-/**
- * The target of `relationship` presents other bytes on its grains to copy: every other
- * relationship holding that volume records them as changed (an incremental mapping copying from
- * it must copy them again).
- */
-function markImageChanged(s: EngineState, relationship: Relationship): void {
-  const volumeId = relationship.targetVolumeId;
-  for (const { relationship: other, spec } of s.holdings(volumeId)) {
-    if (other === relationship) continue;
-    // A mirror copying from it (an XP7 layer-2 pair in PAIR) copies those grains again.
-    if (spec.data === 'mirror' && spec.copier === 'forward' && other.sourceVolumeId === volumeId) {
-      if (other.toCopy.grainCount === relationship.toCopy.grainCount) other.toCopy.union(relationship.toCopy);
-      else other.toCopy.setRange(0, other.grainCount);
-    }
-    if (!spec.trackChanges) continue;
-    const diff = other.sourceVolumeId === volumeId ? other.sourceDiff : other.targetDiff;
-    if (diff.grainCount === relationship.toCopy.grainCount) diff.union(relationship.toCopy);
-    else if (relationship.toCopy.count() > 0) diff.setRange(0, diff.grainCount);
-  }
-}
-
-/**
- * XP7 quick restore: the P-VOL and S-VOL exchange their data where it differs (grains changed on
- * either since the split; elsewhere they are equal). The P-VOL's side counts as a host write for
- * its other pairs (their rules run first); the S-VOL belongs to this pair alone.
- */
-function swapImages(s: EngineState, relationship: Relationship): Set<Relationship> {
-  const changed = relationship.sourceDiff.clone();
-  changed.union(relationship.targetDiff);
-  changed.union(relationship.toCopy);
-  const others = s.holdings(relationship.sourceVolumeId).filter((h) => h.relationship !== relationship);
-  // The S-VOL may be a layer-1 S-VOL, the P-VOL of layer-2 pairs.
-  const below = s.holdings(relationship.targetVolumeId).filter((h) => h.relationship !== relationship);
-  const touched = new Set<Relationship>();
-  const source = s.store(relationship.sourceVolumeId);
-  const target = s.store(relationship.targetVolumeId);
-  let grain = changed.nextSet(0);
-  while (grain >= 0) {
-    const clear = changed.nextClear(grain);
-    const stop = clear < 0 ? relationship.grainCount : clear;
-    const offsetBytes = grain * relationship.grainBytes;
-    const lengthBytes = Math.min(stop * relationship.grainBytes, relationship.sourceCapacityBytes) - offsetBytes;
-    const sourceBytes = source.read(offsetBytes, lengthBytes);
-    const targetBytes = target.read(offsetBytes, lengthBytes);
-    for (const other of applyWriteRules(s.io, relationship.sourceVolumeId, others, offsetBytes, lengthBytes)) touched.add(other);
-    for (const other of applyWriteRules(s.io, relationship.targetVolumeId, below, offsetBytes, lengthBytes)) touched.add(other);
-    for (const { relationship: other } of [...others, ...below]) touched.add(other);
-    source.write(offsetBytes, targetBytes);
-    target.write(offsetBytes, sourceBytes);
-    grain = clear < 0 ? -1 : changed.nextSet(stop);
-  }
-  return touched;
 }
