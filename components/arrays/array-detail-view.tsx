@@ -16,6 +16,7 @@ import type { StorageArray, Volume } from '@/lib/client/types';
 import { useArray } from '@/lib/client/use-arrays';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { useCan } from '@/lib/client/session';
+import { ArrayCopiesPanel } from './array-copies-panel';
 import { ControllerCard } from './controller-card';
 import { FaultsPanel } from './faults-panel';
 import { PoolsTable } from './pools-table';
@@ -104,9 +105,11 @@ function ArrayDetail({ array }: { array: StorageArray }) {
             survivor={array.controllers.find((other) => other.slot !== controller.slot)}
             volumes={byOwner?.[controller.slot]}
             canOperate={canOperate}
+            array={array}
           />
         ))}
       </div>
+      <ArrayCopiesPanel array={array} volumes={volumes.data} canOperate={canOperate} />
       {canOperate && <FaultsPanel array={array} volumes={volumes.data} />}
       <Panel title="Pools" titleId="pools-title" bodyClassName="overflow-x-auto">
         <PoolsTable pools={array.pools} volumeCountByPool={countByPool} labelledBy="pools-title" />
