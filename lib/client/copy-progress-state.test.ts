@@ -16,4 +16,9 @@ describe('a stopped copy’s progress', () => {
     expect(stoppedEarly({ state: 'preparing', progress: progress(0, 0, 0) })).toBe(false);
     expect(stoppedEarly({ state: 'idle_or_copied', progress: progress(100, 0, 0) })).toBe(false);
   });
+
+  it('does not call a copy never started "stopped early"', () => {
+    expect(stoppedEarly({ state: 'stopped', progress: progress(0, 0, 0), lastStarted: null })).toBe(false);
+    expect(stoppedEarly({ state: 'stopped', progress: progress(0, 0, 0), lastStarted: '2026-12-04T10:00:00.000Z' })).toBe(true);
+  });
 });

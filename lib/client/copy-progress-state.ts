@@ -6,7 +6,8 @@ import type { Copy } from './types';
 
 export const STOPPED_EARLY_TEXT = 'stopped before the copy completed';
 
-/** Stopped, with nothing left of how far the copy got. */
-export function stoppedEarly(copy: Pick<Copy, 'state' | 'progress'>): boolean {
+/** Stopped, with nothing left of how far the copy got. A copy never started (lastStarted null) did not stop early: it never ran. */
+export function stoppedEarly(copy: Pick<Copy, 'state' | 'progress'> & { lastStarted?: string | null }): boolean {
+  if (copy.lastStarted === null) return false;
   return copy.state === 'stopped' && copy.progress.totalBytes === 0 && copy.progress.percent < 100;
 }
