@@ -5,15 +5,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { arrayOf, uniqueName, type ArrayBody } from './support/fleet';
+import { arrayOf, createVolume, setSpeed, uniqueName, writeBytes, type ArrayBody, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
-
-interface VolumeBody {
-  id: string;
-  name: string;
-}
 
 interface CopyBody {
   id: string;
@@ -23,18 +18,8 @@ interface CopyBody {
   chain?: { cleanGrains: number; cleanProgress: number; dependentMappingIds: string[]; restoring: boolean; restoredById: string | null };
 }
 
-async function createVolume(request: APIRequestContext, arrayId: string, label: string, capacityBytes: number): Promise<VolumeBody> {
-  const response = await request.post('/api/volumes', { data: { arrayId, name: uniqueName('ch', label), capacityBytes } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as VolumeBody;
-}
-
-async function writeBytes(request: APIRequestContext, volumeId: string, offsetBytes: number, lengthBytes: number): Promise<void> {
-  const response = await request.put(`/api/volumes/${volumeId}/data?offset=${offsetBytes}`, {
-    data: Buffer.alloc(lengthBytes, 0x5a),
-    headers: { 'content-type': 'application/octet-stream' },
-  });
-  expect(response.status(), await response.text()).toBe(204);
+async function chainVolume(request: APIRequestContext, arrayId: string, label: string, capacityBytes: number): Promise<VolumeBody> {
+  return createVolume(request, arrayId, uniqueName('ch', label), capacityBytes);
 }
 
 async function createMapping(request: APIRequestContext, sourceVolumeId: string, targetVolumeId: string, options: Record<string, unknown>): Promise<CopyBody> {
@@ -49,10 +34,6 @@ async function copyOf(request: APIRequestContext, id: string): Promise<CopyBody>
 
 async function copiesOf(request: APIRequestContext, volumeId: string): Promise<CopyBody[]> {
   return (await (await request.get(`/api/copies?volumeId=${volumeId}`)).json()) as CopyBody[];
-}
-
-async function setSpeed(request: APIRequestContext, speed: number): Promise<void> {
-  expect((await request.put('/api/simulation', { data: { speed } })).status()).toBe(200);
 }
 
 async function untilCopying(request: APIRequestContext, id: string): Promise<void> {
@@ -143,13 +124,13 @@ test('a cascade made in the wizard shows as A → B → C; stopping A→B cleans
   await page.setViewportSize({ width: 1440, height: 1100 });
   const array = await arrayOf(request, 'storwize');
   // 4 MiB in 256 KiB grains: 16 grains, cleaned at clean rate 1 (128 KiB/s) in 32 simulated seconds.
-  const a = await createVolume(request, array.id, 'a', 4 * MiB);
-  const b = await createVolume(request, array.id, 'b', 4 * MiB);
-  const c = await createVolume(request, array.id, 'c', 4 * MiB);
+  const a = await chainVolume(request, array.id, 'a', 4 * MiB);
+  const b = await chainVolume(request, array.id, 'b', 4 * MiB);
+  const c = await chainVolume(request, array.id, 'c', 4 * MiB);
   const volumeIds = [a.id, b.id, c.id];
   try {
     await setSpeed(request, 1);
-    await writeBytes(request, a.id, 0, 4 * MiB);
+    await writeBytes(request, a.id, 0, 4 * MiB, 0x5a);
     const first = await createMapping(request, a.id, b.id, { copyRate: 0 });
     await untilCopying(request, first.id);
 
@@ -222,15 +203,15 @@ test('a cascade made in the wizard shows as A → B → C; stopping A→B cleans
 test('a restore hangs on the mapping it reverses, which says it is being restored', async ({ page, request }) => {
   test.setTimeout(120_000);
   const array = await arrayOf(request, 'storwize');
-  const source = await createVolume(request, array.id, 'rs', 4 * MiB);
-  const backup = await createVolume(request, array.id, 'rb', 4 * MiB);
+  const source = await chainVolume(request, array.id, 'rs', 4 * MiB);
+  const backup = await chainVolume(request, array.id, 'rb', 4 * MiB);
   const volumeIds = [source.id, backup.id];
   try {
     await setSpeed(request, 1);
     const forward = await createMapping(request, source.id, backup.id, { copyRate: 0 });
     await untilCopying(request, forward.id);
     // Written after T0, every grain of the source is saved on the backup first: all of it to restore.
-    await writeBytes(request, source.id, 0, 4 * MiB);
+    await writeBytes(request, source.id, 0, 4 * MiB, 0x5a);
     // Copy rate 1 (128 KiB/s): the restore is still running while the page is checked.
     const restore = await createMapping(request, backup.id, source.id, { copyRate: 1 });
     await untilCopying(request, restore.id);

@@ -3,7 +3,7 @@
 // XP7 quick restore that swaps the P-VOL and S-VOL images at once.
 import { type APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
-import { arrayOf, uniqueName } from './support/fleet';
+import { advance, arrayOf, createVolume, uniqueName, writeBytes, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
@@ -16,23 +16,8 @@ interface CopyBody {
   targetVolumeId: string;
 }
 
-async function createVolume(request: APIRequestContext, model: string, label: string): Promise<{ id: string; name: string }> {
-  const array = await arrayOf(request, model);
-  const response = await request.post('/api/volumes', { data: { arrayId: array.id, name: uniqueName('depth', label), capacityBytes: 4 * MiB } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as { id: string; name: string };
-}
-
-async function writeBytes(request: APIRequestContext, volumeId: string, fill: number): Promise<void> {
-  const response = await request.put(`/api/volumes/${volumeId}/data?offset=0`, {
-    data: Buffer.alloc(256 * 1024, fill),
-    headers: { 'content-type': 'application/octet-stream' },
-  });
-  expect(response.status(), await response.text()).toBe(204);
-}
-
-async function advance(request: APIRequestContext, seconds: number): Promise<void> {
-  expect((await request.post('/api/simulation/advance', { data: { seconds } })).status()).toBe(200);
+async function volumeOn(request: APIRequestContext, model: string, label: string): Promise<VolumeBody> {
+  return createVolume(request, (await arrayOf(request, model)).id, uniqueName('depth', label), 4 * MiB);
 }
 
 async function createCopy(request: APIRequestContext, data: Record<string, unknown>): Promise<CopyBody> {
@@ -55,11 +40,11 @@ test.beforeEach(async ({ request }) => {
 });
 
 test('DS6000 fast reverse restore from the copy page swaps the roles and marks the old target', async ({ page, request }) => {
-  const source = await createVolume(request, 'ds6000', 'ds_src');
-  const target = await createVolume(request, 'ds6000', 'ds_tgt');
+  const source = await volumeOn(request, 'ds6000', 'ds_src');
+  const target = await volumeOn(request, 'ds6000', 'ds_tgt');
   const relationship = await createCopy(request, { type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { mode: 'nocopy' } });
   try {
-    await writeBytes(request, source.id, 0x5a);
+    await writeBytes(request, source.id, 0, 256 * 1024, 0x5a);
     await page.goto(`/copies/${relationship.id}`);
     await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
     await expect(page.getByTestId('copy-state')).toHaveText('nocopy');
@@ -83,15 +68,15 @@ test('DS6000 fast reverse restore from the copy page swaps the roles and marks t
 });
 
 test('XP7 quick restore from the copy page swaps the P-VOL and S-VOL images and returns to PAIR', async ({ page, request }) => {
-  const pvol = await createVolume(request, 'xp7', 'pvol');
-  const svol = await createVolume(request, 'xp7', 'svol');
-  await writeBytes(request, pvol.id, 0x11);
+  const pvol = await volumeOn(request, 'xp7', 'pvol');
+  const svol = await volumeOn(request, 'xp7', 'svol');
+  await writeBytes(request, pvol.id, 0, 256 * 1024, 0x11);
   const pair = await createCopy(request, { type: 'shadowimage', sourceVolumeId: pvol.id, targetVolumeId: svol.id });
   try {
     await advance(request, 60);
     expect((await request.post(`/api/copies/${pair.id}/actions/split`, { data: { mode: 'quick' } })).status()).toBe(200);
     await advance(request, 60);
-    await writeBytes(request, pvol.id, 0x22);
+    await writeBytes(request, pvol.id, 0, 256 * 1024, 0x22);
     await page.goto(`/copies/${pair.id}`);
     await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
     await expect(page.getByTestId('copy-state')).toHaveText('PSUS');

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { useCallback, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
@@ -10,6 +9,7 @@ import { formatBytes } from '@/lib/units';
 import { toBigBytes, type Controller, type StorageArray, type Volume } from '@/lib/client/types';
 import { ControllerActions } from './controller-actions';
 import { ControllerBadge } from './controller-badge';
+import { useElementWidth } from '@/components/ui/use-element-width';
 
 /** A card lists at most this many volumes; the Volumes page, filtered, shows the rest. */
 const MAX_LISTED_VOLUMES = 50;
@@ -19,20 +19,6 @@ const MAX_LISTED_VOLUMES = 50;
 // the Volume cell, so a name keeps about 10rem. Measured rather than styled per width (container
 // queries), so each row holds its roles and "not on preferred" once, not a hidden second copy.
 const WIDE_FROM_PX = { plain: 480, withOwnerButtons: 544 } as const;
-
-/** The width of the card's table box, followed as the window or the grid changes (undefined until it is laid out). */
-function useBoxWidth(): [(element: HTMLDivElement | null) => () => void, number | undefined] {
-  const [widthPx, setWidthPx] = useState<number>();
-  const ref = useCallback((element: HTMLDivElement | null) => {
-    if (element === null) return () => undefined;
-    // Measured as the box is attached, in the commit, so a narrow card never paints its wide columns first.
-    setWidthPx(element.clientWidth);
-    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, widthPx];
-}
 
 function RoleBadges({ roles }: { roles: string[] }) {
   return (
@@ -132,7 +118,7 @@ export function ControllerCard({ arrayId, arrayName, controller, survivor, volum
   const hidden = (volumes?.length ?? 0) - listed.length;
   const titleId = `controller-${controller.slot}-title`;
   const ownerArray = ownerChangeArray(array, canOperate);
-  const [boxRef, boxWidthPx] = useBoxWidth();
+  const [boxRef, boxWidthPx] = useElementWidth();
   // Wide until the box is measured (in the same frame, before it is painted).
   const wide = boxWidthPx === undefined || boxWidthPx >= WIDE_FROM_PX[ownerArray === undefined ? 'plain' : 'withOwnerButtons'];
   return (

@@ -1,6 +1,7 @@
 import { STOPPED_EARLY_TEXT, stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy } from '@/lib/client/types';
 import { formatBytes, formatRate } from '@/lib/units';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 /** What the progress components read of a copy: its counts, and its state to know when they are gone. */
 type ProgressOf = Pick<Copy, 'state' | 'progress'>;
@@ -56,16 +57,7 @@ export function CopyProgress({ copy }: { copy: ProgressOf }) {
           {amount}
         </span>
       </span>
-      <div
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-1.5 overflow-hidden rounded-full bg-bar-track"
-      >
-        <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar percent={percent} label={label} />
       <span className="h-4 text-[11px] text-fg-muted tabular-nums" data-testid="copy-rate">
         {detail ?? '\u00a0'}
       </span>

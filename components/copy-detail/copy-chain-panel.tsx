@@ -15,6 +15,7 @@ import { stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy, CopyChain } from '@/lib/client/types';
 import { useCopies } from '@/lib/client/use-copies';
 import { useVolumes } from '@/lib/client/use-volumes';
+import { ProgressBar } from '@/components/ui/progress-bar';
 
 /** What the rows need besides the branch: names to show instead of ids, and which mapping is this page's. */
 interface ChainContext {
@@ -166,16 +167,7 @@ function Cleaning({ chain }: { chain: CopyChain }) {
         </span>
         <span className="text-fg-muted">{grains}</span>
       </span>
-      <div
-        role="progressbar"
-        aria-label={`Cleaning: ${percent}% (${grains})`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        className="h-1.5 overflow-hidden rounded-full bg-bar-track"
-      >
-        <div className="h-full rounded-full bg-accent transition-[width] duration-100 ease-linear" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar percent={percent} label={`Cleaning: ${percent}% (${grains})`} />
       <p className="text-[11px] text-fg-muted">
         Before it stops, the mapping copies the grains other mappings still read through it to them, at its clean rate.
       </p>

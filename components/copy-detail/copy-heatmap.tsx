@@ -4,7 +4,7 @@
 // times a second); the counts are also in its accessible name, a text summary and data attributes,
 // and a cell can be inspected by pointer or, with the canvas focused, by the arrow keys.
 // `compact` embeds a smaller map without its panel (the volume page shows one per relationship).
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -16,6 +16,7 @@ import { formatBytes } from '@/lib/units';
 import { grainsInCell, heatmapGeometry, paintHeatmap, parseColor, type HeatmapGeometry, type HeatmapPalette } from './heatmap-paint';
 import { pointInTimeName } from './point-in-time';
 import { useThemeColors } from './use-theme-colors';
+import { useElementWidth } from '@/components/ui/use-element-width';
 
 /** Cells asked of the server: 64 × 16 on screen, one cell per grain on small volumes. */
 const HEATMAP_CELLS = 1024;
@@ -84,19 +85,6 @@ function CellReadout({ bitmap, cell, id, compact }: { bitmap: CopyBitmap; cell: 
   );
 }
 
-function useWidth(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [widthPx, setWidthPx] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, widthPx];
-}
-
 function cellAt(event: MouseEvent<HTMLCanvasElement>, geometry: HeatmapGeometry, cells: number): number | null {
   const box = event.currentTarget.getBoundingClientRect();
   const column = Math.floor((event.clientX - box.left) / geometry.cellPx);
@@ -107,7 +95,8 @@ function cellAt(event: MouseEvent<HTMLCanvasElement>, geometry: HeatmapGeometry,
 }
 
 function HeatmapCanvas({ bitmap, copy, compact }: { bitmap: CopyBitmap; copy: Copy; compact: boolean }) {
-  const [wrapperRef, widthPx] = useWidth();
+  const [wrapperRef, measuredWidthPx] = useElementWidth();
+  const widthPx = measuredWidthPx ?? 0;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const colors = useThemeColors(THEME_COLORS);
   const [hovered, setHovered] = useState<number | null>(null);

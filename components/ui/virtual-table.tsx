@@ -16,9 +16,10 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { memo, useCallback, useRef, type ReactNode } from 'react';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
+import { useElementWidth } from './use-element-width';
 
 export const ROW_HEIGHT_PX = 30;
 const OVERSCAN_ROWS = 10;
@@ -92,19 +93,6 @@ const TableRow = memo(
     before.visibleColumns === after.visibleColumns,
 ) as <T>(props: TableRowProps<T>) => ReactNode;
 
-/** The width of the table's box, followed as the window or the layout changes (0 before the first layout). */
-function useBoxWidth(ref: RefObject<HTMLDivElement | null>): number {
-  const [widthPx, setWidthPx] = useState(0);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return widthPx;
-}
-
 /** Columns whose `hideBelowPx` the box is narrower than are hidden; before the first layout, all of them. */
 function visibilityFor<T>(columns: VirtualTableProps<T>['columns'], widthPx: number): VisibilityState {
   const visibility: VisibilityState = {};
@@ -138,7 +126,16 @@ export function VirtualTable<T>({
   onRowSelectionChange,
 }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const boxWidthPx = useBoxWidth(scrollRef);
+  const [measure, measuredWidthPx] = useElementWidth();
+  const boxWidthPx = measuredWidthPx ?? 0;
+  // The virtualizer scrolls this box and the columns fit its width: one element, two refs.
+  const boxRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      scrollRef.current = element;
+      return measure(element);
+    },
+    [measure],
+  );
   const handleSorting = (updater: Updater<SortingState>) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater);
   const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
   const handleSelection = (updater: Updater<RowSelectionState>) =>
@@ -173,7 +170,7 @@ export function VirtualTable<T>({
   const someHidden = columnCount < table.getAllLeafColumns().length;
 
   return (
-    <div ref={scrollRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
+    <div ref={boxRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
       <table
         className="w-full table-fixed border-separate border-spacing-0 text-left"
         style={{ minWidth: minWidthPx }}

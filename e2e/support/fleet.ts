@@ -1,6 +1,7 @@
-// The demo fleet as specs reach it through the API: an array by model, and names no other spec
-// sharing the server picks.
+// The demo fleet as specs reach it through the API: an array by model, names no other spec
+// sharing the server picks, volumes made and written, the simulation paced and stepped.
 import type { APIRequestContext } from '@playwright/test';
+import { expect } from './test';
 
 export interface ArrayBody {
   id: string;
@@ -21,4 +22,40 @@ let counter = 0;
 export function uniqueName(prefix: string, label: string): string {
   counter += 1;
   return `${prefix}_${label}_${Date.now().toString(36)}_${counter}`;
+}
+
+export interface VolumeBody {
+  id: string;
+  name: string;
+}
+
+/** A volume of `capacityBytes` on the array, created through the API (201 expected). */
+export async function createVolume(
+  request: APIRequestContext,
+  arrayId: string,
+  name: string,
+  capacityBytes: number,
+  extra: Record<string, unknown> = {},
+): Promise<VolumeBody> {
+  const response = await request.post('/api/volumes', { data: { arrayId, name, capacityBytes, ...extra } });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as VolumeBody;
+}
+
+/** `lengthBytes` of `fill` written at `offsetBytes`, as a host would (204 expected). */
+export async function writeBytes(request: APIRequestContext, volumeId: string, offsetBytes: number, lengthBytes: number, fill: number): Promise<void> {
+  const response = await request.put(`/api/volumes/${volumeId}/data?offset=${offsetBytes}`, {
+    data: Buffer.alloc(lengthBytes, fill),
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  expect(response.status(), await response.text()).toBe(204);
+}
+
+export async function setSpeed(request: APIRequestContext, speed: number | 'max'): Promise<void> {
+  expect((await request.put('/api/simulation', { data: { speed } })).status()).toBe(200);
+}
+
+/** Steps the paused simulation. */
+export async function advance(request: APIRequestContext, seconds: number): Promise<void> {
+  expect((await request.post('/api/simulation/advance', { data: { seconds } })).status()).toBe(200);
 }

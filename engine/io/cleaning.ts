@@ -44,15 +44,18 @@ export function cleaningWork(world: ChainWorld, holding: Holding, cascade = fals
   const out: CleaningWork[] = [];
   // Older members of its own chain read its target's own bytes where it has copied.
   const chain = chainOf(world, relationship.sourceVolumeId);
-  const index = chain.findIndex((h) => h.relationship === relationship);
-  const copied = new GrainBitmap(relationship.grainCount);
-  copied.setRange(0, relationship.grainCount);
-  copied.difference(relationship.toCopy);
-  firstLiveNeeds(chain.slice(index + 1), copied, out);
+  const older = chain.slice(chain.findIndex((h) => h.relationship === relationship) + 1);
+  // Asked on every push of a mapping: the bitmaps are built only when someone could need them.
+  if (older.length > 0) {
+    const copied = new GrainBitmap(relationship.grainCount);
+    copied.setRange(0, relationship.grainCount);
+    copied.difference(relationship.toCopy);
+    firstLiveNeeds(older, copied, out);
+  }
   // Mappings copying from its target read through it where it has not copied; stopped, the
   // target no longer presents those bytes.
-  if ((spec.cleans === true || cascade) && relationship.toCopy.count() > 0)
-    firstLiveNeeds(chainOf(world, relationship.targetVolumeId), relationship.toCopy.clone(), out);
+  const readers = (spec.cleans === true || cascade) && relationship.toCopy.count() > 0 ? chainOf(world, relationship.targetVolumeId) : [];
+  if (readers.length > 0) firstLiveNeeds(readers, relationship.toCopy.clone(), out);
   return out;
 }
 
@@ -61,6 +64,8 @@ export function cleaningGrainsLeft(world: ChainWorld, holding: Holding): number 
 }
 
 export interface CleanStep {
+  /** Grains the dependents still needed when the step began. */
+  grainsLeftBefore: number;
   accountedBytes: number;
   movedBytes: number;
   dependents: Relationship[];
@@ -71,9 +76,9 @@ const BUDGET_CARRY_SECONDS = 1;
 
 /** Copies dependents' grains at `rateBytesPerSec` for `elapsedMs`, within `movedBytesMax` of real work. */
 export function cleanStep(world: ChainWorld, holding: Holding, rateBytesPerSec: number, elapsedMs: number, movedBytesMax: number): CleanStep {
-  const step: CleanStep = { accountedBytes: 0, movedBytes: 0, dependents: [] };
   const relationship = holding.relationship;
   const work = cleaningWork(world, holding);
+  const step: CleanStep = { grainsLeftBefore: work.reduce((sum, item) => sum + item.grains.count(), 0), accountedBytes: 0, movedBytes: 0, dependents: [] };
   if (work.length === 0 || rateBytesPerSec <= 0) {
     relationship.budgetBytes = 0;
     return step;

@@ -10,7 +10,7 @@ import { copiesToStart } from '../copy/volume-copy-queue';
 import { announceChained } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
-import { cleaningGrainsLeft, cleanStep } from '../io/cleaning';
+import { cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
 import type { ClockSpeed } from '../time/clock';
@@ -109,10 +109,9 @@ function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number): 
     if (!relationship.joinedChain || !s.tableOf(relationship).chained || !s.arrayUp(relationship.arrayId)) continue;
     // A copying mapping cleans once its own copy is complete; a stopping one from the start.
     if (spec.cleans !== true && !(spec.copier !== 'none' && relationship.toCopy.count() === 0)) continue;
-    const holding = { relationship, spec };
+    const step = cleanStep(s.io, { relationship, spec }, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
     // Clean progress counts from the most that was ever left to clean in this state.
-    relationship.cleanGrains = Math.max(relationship.cleanGrains, cleaningGrainsLeft(s.io, holding));
-    const step = cleanStep(s.io, holding, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
+    relationship.cleanGrains = Math.max(relationship.cleanGrains, step.grainsLeftBefore);
     movedBytes += step.movedBytes;
     s.copiedBytesTotal += step.accountedBytes;
     if (step.accountedBytes === 0) continue;

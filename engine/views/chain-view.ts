@@ -25,12 +25,14 @@ export interface ChainView {
 export function chainView(s: EngineState, relationship: Relationship): ChainView | undefined {
   if (s.tableOf(relationship).chained !== true) return undefined;
   const spec = s.specOf(relationship);
-  const work = cleaningWork(s.io, { relationship, spec });
+  const holding = { relationship, spec };
+  const work = cleaningWork(s.io, holding);
   const cleanGrains = work.reduce((sum, item) => sum + item.grains.count(), 0);
   // The denominator is the engine's (set when cleaning begins, raised if dependents' needs grow).
   const cleanProgress =
     relationship.cleanGrains === 0 ? 100 : Math.max(0, Math.floor((1 - cleanGrains / Math.max(cleanGrains, relationship.cleanGrains)) * 100));
-  const dependents = cleaningWork(s.io, { relationship, spec }, true).map((item) => item.dependent.id);
+  // Stopping, the work already counts readers of its target; otherwise they are asked for too.
+  const dependents = (spec.cleans === true ? work : cleaningWork(s.io, holding, true)).map((item) => item.dependent.id);
   const restore = s
     .copiesOf(relationship.sourceVolumeId)
     .find((other) => other !== relationship && isReverseOf(other, relationship) && isMember(other, s.specOf(other)));
