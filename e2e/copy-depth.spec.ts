@@ -55,6 +55,7 @@ test('DS6000 fast reverse restore from the copy page swaps the roles and marks t
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Reverse restore (fast)' }).click();
     await expect(page.getByTestId('copy-state')).toHaveText('copying', { timeout: LIVE_TIMEOUT_MS });
+    await page.screenshot({ path: test.info().outputPath('ds6000-after-reverse.png'), fullPage: true });
     const swapped = (await (await request.get(`/api/copies/${relationship.id}`)).json()) as CopyBody;
     expect([swapped.sourceVolumeId, swapped.targetVolumeId]).toEqual([target.id, source.id]);
 
@@ -62,6 +63,7 @@ test('DS6000 fast reverse restore from the copy page swaps the roles and marks t
     await expect(page.getByTestId('volume-image-note')).toBeVisible();
     await page.getByTestId('volume-image-note').focus();
     await expect(page.getByRole('tooltip')).toContainText('no usable image');
+    await page.screenshot({ path: test.info().outputPath('volume-incomplete-image.png') });
   } finally {
     await removeAll(request, relationship.id, [source.id, target.id], 'withdraw');
   }

@@ -27,7 +27,8 @@ function RelationshipItem({ relationship }: { relationship: VolumeRelationship }
   const copy = detail.data ?? relationship.copy;
   const partner = useVolume(relationship.partnerId);
   const partnerRole = relationship.role === 'source' ? 'target' : 'source';
-  const partnerName = partner.data?.name ?? relationship.partnerId;
+  // Names, not ids: while the partner loads it reads as loading; the id only if it cannot load.
+  const partnerName = partner.data?.name ?? (partner.isError ? relationship.partnerId : '…');
   const titleId = `relationship-${copy.id}`;
   return (
     <li
