@@ -6,10 +6,10 @@ test('filters, search and sort survive a reload and the back button', async ({ p
   const count = page.getByTestId('volume-count');
   await expect(count).toHaveText(/^[\d,]+ volumes$/);
 
-  await page.getByLabel('Array').click();
+  await page.getByLabel('Array', { exact: true }).click();
   await page.getByRole('option', { name: 'DS6800-NYC-01' }).click();
   await expect(page).toHaveURL(/[?&]array=/);
-  await page.getByLabel('Owner').click();
+  await page.getByLabel('Owner', { exact: true }).click();
   await page.getByRole('option', { name: 'Controller B' }).click();
   await expect(page).toHaveURL(/[?&]owner=B/);
   await page.getByLabel('Search volumes').fill('110');
@@ -31,8 +31,8 @@ test('filters, search and sort survive a reload and the back button', async ({ p
   await page.reload();
   await expect(page).toHaveURL(url);
   await expect(page.getByLabel('Search volumes')).toHaveValue('110');
-  await expect(page.getByLabel('Array')).toHaveText('DS6800-NYC-01');
-  await expect(page.getByLabel('Owner')).toHaveText('Controller B');
+  await expect(page.getByLabel('Array', { exact: true })).toHaveText('DS6800-NYC-01');
+  await expect(page.getByLabel('Owner', { exact: true })).toHaveText('Controller B');
   await expect(capacityHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(count).toHaveText('5 volumes match the filters');
   await expect(firstRow).toContainText('1106');
