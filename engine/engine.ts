@@ -9,6 +9,8 @@
 //   schedule/   ticks, stepping, copiers, completions, the volume-copy queue
 //   views/      what callers read; preview/ what a command would do
 import * as copies from './commands/copies';
+import * as freeze from './commands/freeze';
+import * as snapshots from './commands/snapshots';
 import type { CreateCopyInput } from './copy/create-input';
 import type { Relationship } from './copy/relationship';
 import type { ActionAvailability } from './copy/tables';
@@ -27,7 +29,7 @@ import type { Workload, WorkloadSpec } from './io/workload';
 import { automatic, resumeTimer } from './lifecycle/lifecycle';
 import { refreshVolume, unregister } from './core/registry';
 import type { ArrayState, ControllerSlot, VolumeState } from './model';
-import type { Fleet, FleetSnapshot } from './fleet';
+import type { Fleet, FleetSnapshot, GroupState } from './fleet';
 import { preview } from './preview/preview';
 import type { Preview, PreviewCommand } from './preview/types';
 import * as schedule from './schedule/tick';
@@ -43,6 +45,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     this.s = new EngineState(options);
+    this.s.beforeWrite = (volumeId, offsetBytes, lengthBytes) => snapshots.failFullRepositories(this.s, volumeId, offsetBytes, lengthBytes);
   }
 
   get fleet(): Fleet {
@@ -62,6 +65,7 @@ export class Engine {
       register(this.s, relationship);
       this.s.queuedCount = Math.max(this.s.queuedCount, relationship.queuedOrder);
       resumeTimer(this.s, relationship);
+      freeze.resumeFreeze(this.s, relationship);
     }
     for (const volume of this.s.fleet.allVolumes()) refreshVolume(this.s, volume.id, false);
   }
@@ -118,21 +122,60 @@ export class Engine {
 
   // ---- reading state -----------------------------------------------------------------------
 
-  copy(id: string): Relationship | undefined {
+  /** Any relationship the engine holds, snapshots included (the persister saves them all). */
+  relationship(id: string): Relationship | undefined {
     return this.s.relationships.get(id);
   }
 
-  copies(): IterableIterator<Relationship> {
-    return this.s.relationships.values();
+  /** A copy relationship (never a snapshot: snapshots show as volumes). */
+  copy(id: string): Relationship | undefined {
+    const relationship = this.s.relationships.get(id);
+    return relationship?.type === 'snapshot' ? undefined : relationship;
   }
 
-  /** Relationships naming the volume as source or target, in any state. */
+  *copies(): IterableIterator<Relationship> {
+    for (const relationship of this.s.relationships.values()) if (relationship.type !== 'snapshot') yield relationship;
+  }
+
+  /** Copy relationships naming the volume as source or target, in any state (snapshots aside). */
   copiesOf(volumeId: string): Relationship[] {
-    return this.s.copiesOf(volumeId);
+    return this.s.copiesOf(volumeId).filter((relationship) => relationship.type !== 'snapshot');
   }
 
   requireCopy(id: string): Relationship {
     return this.s.requireCopy(id);
+  }
+
+  // ---- snapshots (SANtricity) ----------------------------------------------------------------
+
+  /** The snapshot relationship of a snapshot volume, if it is one. */
+  snapshotOf(volumeId: string): Relationship | undefined {
+    return snapshots.snapshotOf(this.s, volumeId);
+  }
+
+  /** The snapshots of a base volume, oldest first. */
+  snapshotsOfBase(baseVolumeId: string): Relationship[] {
+    return snapshots.snapshotsOfBase(this.s, baseVolumeId);
+  }
+
+  snapshotBlock(baseVolumeId: string): string | null {
+    return snapshots.snapshotBlock(this.s, this.s.requireVolume(baseVolumeId));
+  }
+
+  createSnapshot(snapshotVolumeId: string): Relationship {
+    return snapshots.createSnapshot(this.s, snapshotVolumeId);
+  }
+
+  actOnSnapshot(snapshotVolumeId: string, action: string): Relationship {
+    return snapshots.actOnSnapshot(this.s, snapshotVolumeId, action);
+  }
+
+  snapshotRemovalBlock(snapshotVolumeId: string): string | null {
+    return snapshots.snapshotRemovalBlock(this.s, snapshotVolumeId);
+  }
+
+  removeSnapshot(snapshotVolumeId: string): void {
+    snapshots.removeSnapshot(this.s, snapshotVolumeId);
   }
 
   requireVolume(id: string): VolumeState {
@@ -195,8 +238,9 @@ export class Engine {
     return copies.setCopyGroup(this.s, copyId, groupId, options);
   }
 
-  act(copyId: string, action: string, mode?: string): Relationship {
-    return copies.act(this.s, copyId, action, mode);
+  /** `freeze`: DS6000, a start or resync in a consistency group freezes the source from the new T0. */
+  act(copyId: string, action: string, mode?: string, options: freeze.FreezeOption = {}): Relationship {
+    return copies.act(this.s, copyId, action, mode, options);
   }
 
   setOptions(copyId: string, input: Record<string, unknown>): Relationship {
@@ -209,8 +253,22 @@ export class Engine {
   }
 
   /** Applies an action to every member at one point in time (one simulated instant). */
-  actOnGroup(groupId: string, action: string, mode?: string): Relationship[] {
-    return copies.actOnGroup(this.s, groupId, action, mode);
+  actOnGroup(groupId: string, action: string, mode?: string, options: freeze.FreezeOption = {}): Relationship[] {
+    return copies.actOnGroup(this.s, groupId, action, mode, options);
+  }
+
+  /** DS6000 unfreezeflash: releases every frozen source of the group at once; returns the members released. */
+  thawGroup(groupId: string): Relationship[] {
+    return freeze.thawGroup(this.s, groupId);
+  }
+
+  /** A consistency group created or renamed in the inventory: its name, for the engine's messages. */
+  putGroup(group: GroupState): void {
+    this.s.fleet.putGroup(group);
+  }
+
+  removeGroup(groupId: string): void {
+    this.s.fleet.removeGroup(groupId);
   }
 
   /** Fires the table's automatic transition for `event` (and `mode`), if the state has one. */

@@ -7,10 +7,17 @@ export type EngineEvent =
   | { kind: 'copy.state-changed'; copyId: string; arrayId: string; from: string; to: string; cause: string }
   | { kind: 'copy.options-changed'; copyId: string; arrayId: string; options: Record<string, unknown> }
   /** `groupId`: the consistency group it was in, if any (a group may go with its last mapping). */
-  | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string; groupId: string | null }
+  | { kind: 'copy.removed'; copyId: string; arrayId: string; cause: string; groupId: string | null; snapshotVolumeId?: string }
   | { kind: 'copy.renamed'; copyId: string; arrayId: string; from: string; to: string }
   /** A Storwize mapping joined or left a consistency group (null: none). */
   | { kind: 'copy.group-changed'; copyId: string; arrayId: string; from: string | null; to: string | null }
+  /**
+   * A DS6000 relationship's source was frozen for its consistency group (frozenUntilMs: until when)
+   * or released (null), and why: the command that froze it (action:create, action:resync, …) or
+   * released it (group:thaw <id>, action:withdraw, action:delete, group:deleted), or
+   * automatic:freeze-timeout (commands/freeze.ts).
+   */
+  | { kind: 'copy.freeze-changed'; copyId: string; arrayId: string; groupId: string | null; frozenUntilMs: number | null; cause: string }
   /**
    * Bytes copied or bitmaps marked. `host-write`: a host write marked grains (copy-on-write or a
    * split pair's changed bitmap), which must be saved before the write is acknowledged; `copier`:

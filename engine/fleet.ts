@@ -3,24 +3,52 @@
 import assert from 'node:assert';
 import type { ArrayState, PoolState, VolumeState } from './model';
 
+/**
+ * A consistency group as the engine knows it: its name, for the messages that name it (a frozen
+ * source's refusal). The inventory holds the rest; the group services keep this current.
+ */
+export interface GroupState {
+  id: string;
+  arrayId: string;
+  name: string;
+}
+
 export interface FleetSnapshot {
   arrays: ArrayState[];
   pools: PoolState[];
   volumes: VolumeState[];
+  /** Absent: none known (a test fleet); relationships still name their group by id. */
+  groups?: GroupState[];
 }
 
 export class Fleet {
   private readonly arrays = new Map<string, ArrayState>();
   private readonly pools = new Map<string, PoolState>();
   private readonly volumes = new Map<string, VolumeState>();
+  private readonly groups = new Map<string, GroupState>();
 
   load(snapshot: FleetSnapshot): void {
     this.arrays.clear();
     this.pools.clear();
     this.volumes.clear();
+    this.groups.clear();
     for (const array of snapshot.arrays) this.arrays.set(array.id, { ...array, controllers: { ...array.controllers } });
     for (const pool of snapshot.pools) this.pools.set(pool.id, { ...pool });
     for (const volume of snapshot.volumes) this.addVolume(volume);
+    for (const group of snapshot.groups ?? []) this.putGroup(group);
+  }
+
+  group(id: string): GroupState | undefined {
+    return this.groups.get(id);
+  }
+
+  /** A group created or renamed. */
+  putGroup(group: GroupState): void {
+    this.groups.set(group.id, { ...group });
+  }
+
+  removeGroup(id: string): void {
+    this.groups.delete(id);
   }
 
   array(id: string): ArrayState | undefined {

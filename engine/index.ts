@@ -1,7 +1,7 @@
 export { Engine, TICK_MOVED_BYTES_MAX, type CopyView, type CreateCopyInput, type EligibilityEntry, type EngineOptions } from './engine';
 export { EngineError, ENGINE_ERROR_STATUS, type EngineErrorKind } from './errors';
 export type { EngineEvent, EngineListener, ProgressCause } from './events';
-export { Fleet, type FleetSnapshot } from './fleet';
+export { Fleet, type FleetSnapshot, type GroupState } from './fleet';
 export * from './model';
 export { Clock, CLOCK_SPEEDS, isClockSpeed, type ClockSpeed } from './time/clock';
 export { MemoryStore } from './data/memory-store';

@@ -54,6 +54,13 @@ export interface VolumeState {
    * copy completed, a fast reverse restore); null or absent when it is. A new T0 onto it clears it.
    */
   imageNote?: string | null;
+  /** A SANtricity snapshot volume: its base and its repository's size; absent or null for a standard volume. */
+  snapshot?: SnapshotVolume | null;
+}
+
+export interface SnapshotVolume {
+  baseVolumeId: string;
+  repositoryCapacityBytes: bigint;
 }
 
 export function otherSlot(slot: ControllerSlot): ControllerSlot {

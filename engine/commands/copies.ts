@@ -5,17 +5,21 @@ import { sourceProblems, targetReasons } from '../copy/eligibility';
 import { defaultName, nameProblems, smallestFreeNumber } from '../copy/names';
 import { grainBytesFor, resolveOptions, type CopyOptions } from '../copy/options';
 import { newRelationship, type Relationship } from '../copy/relationship';
-import type { ServiceTable, Transition } from '../copy/types';
+import { copyTypeOf, type ServiceTable, type Transition } from '../copy/types';
 import { afterChange, register, unregister } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
 import { enter, transition } from '../lifecycle/lifecycle';
 import { settle } from '../schedule/tick';
+import { CREATE, freezeCheck, freezeSource, frozenGroupChangeBlock, releaseFreeze, type FreezeOption } from './freeze';
 import { eligibilityContext, lookupAction } from './rules';
 import { tableFor } from '../copy/tables';
 import type { ArrayModel, VolumeState } from '../model';
 
-const NO_GROUPS = 'consistency groups are a Storwize FlashCopy feature';
+const NO_GROUPS = 'consistency groups are a Storwize and DS6000 FlashCopy feature';
+
+/** Whether a member of a consistency group is acted on through its group only (Storwize), not alone (DS6000). */
+const actsThroughGroup = (table: ServiceTable, relationship: Relationship) => relationship.consistencyGroupId !== null && table.groupActs !== 'alone';
 
 /** The created row: the started row for the options' mode, or the unstarted state. */
 export function createdRow(table: ServiceTable, options: CopyOptions, start: boolean): Omit<Transition, 'from'> {
@@ -49,7 +53,8 @@ export function planCopy(s: EngineState, input: CreateCopyInput, target: VolumeS
   const row = createdRow(table, resolved.options, input.start ?? true);
   const groupId = input.consistencyGroupId ?? null;
   if (groupId !== null && table.groupChangeIn === undefined) throw new EngineError('rule', NO_GROUPS, [NO_GROUPS]);
-  const startsWithGroup = groupId !== null && (input.start ?? true);
+  if (input.freeze === true) freezeCheck(table, groupId, CREATE);
+  const startsWithGroup = groupId !== null && (input.start ?? true) && table.groupActs !== 'alone';
   if (startsWithGroup) {
     const blocked = groupStartBlock(s, groupId);
     if (blocked !== null) throw new EngineError('conflict', blocked, [blocked]);
@@ -80,6 +85,7 @@ export function createCopy(s: EngineState, input: CreateCopyInput): Relationship
   register(s, relationship);
   s.emit({ kind: 'copy.created', copyId: relationship.id, arrayId: relationship.arrayId, state: relationship.state });
   enter(s, relationship, plan.row);
+  if (input.freeze === true) freezeSource(s, relationship, `action:${CREATE}`);
   if (plan.startsWithGroup && plan.groupId !== null) startGroupWith(s, plan.groupId);
   afterChange(s, relationship);
   settle(s);
@@ -179,12 +185,17 @@ export function setCopyGroup(s: EngineState, copyId: string, groupId: string | n
   const allowedIn = s.tableOf(relationship).groupChangeIn;
   if (allowedIn === undefined) throw new EngineError('rule', NO_GROUPS, [NO_GROUPS]);
   // A group deleted with force lets its mappings go on alone, whatever they are doing.
-  if (!allowedIn.includes(relationship.state) && !(groupId === null && options.leaveInAnyState === true)) {
+  const forcedOut = groupId === null && options.leaveInAnyState === true;
+  if (!allowedIn.includes(relationship.state) && !forcedOut) {
     throw new EngineError(
       'conflict',
       `mapping ${relationship.name} is ${relationship.state}: only an ${allowedIn.join(' or ')} mapping changes consistency group`,
     );
   }
+  const frozen = frozenGroupChangeBlock(s, relationship);
+  if (frozen !== null && !forcedOut) throw new EngineError('conflict', frozen);
+  // No thaw could reach a freeze whose group is gone: it ends with the group.
+  releaseFreeze(s, relationship, 'group:deleted');
   const from = relationship.consistencyGroupId;
   relationship.consistencyGroupId = groupId;
   relationship.updatedAtMs = s.clock.nowMs();
@@ -193,12 +204,15 @@ export function setCopyGroup(s: EngineState, copyId: string, groupId: string | n
   return relationship;
 }
 
-export function act(s: EngineState, copyId: string, action: string, mode?: string): Relationship {
+export function act(s: EngineState, copyId: string, action: string, mode?: string, options: FreezeOption = {}): Relationship {
   const relationship = s.requireCopy(copyId);
-  if (relationship.consistencyGroupId !== null) {
+  const table = s.tableOf(relationship);
+  if (actsThroughGroup(table, relationship)) {
     throw new EngineError('conflict', `mapping ${relationship.name} is in a consistency group: ${action} the group, not one mapping`);
   }
+  if (options.freeze === true) freezeCheck(table, relationship.consistencyGroupId, action);
   actOn(s, relationship, action, mode, 'action');
+  if (options.freeze === true) freezeSource(s, relationship, `action:${action}`);
   afterChange(s, relationship);
   settle(s);
   return relationship;
@@ -209,11 +223,14 @@ function actOn(s: EngineState, relationship: Relationship, action: string, mode:
   if (!lookup.ok) throw new EngineError(lookup.status === 400 ? 'invalid' : 'conflict', `${relationship.name}: ${lookup.reason}`);
   if (lookup.transition.guard === 'eligible-again') checkEligibleAgain(s, relationship);
   transition(s, relationship, lookup.transition, `${cause}:${action}${mode ? `(${mode})` : ''}`);
+  // Withdrawn by someone, the relationship lets its source go; ending by itself (its copy done, a
+  // fault) it keeps holding it for the group until the thaw or the timeout.
+  if (!s.specOf(relationship).holdsVolumes) releaseFreeze(s, relationship, `${cause}:${action}`);
 }
 
 /** Establishing again at a new T0 needs the pair to qualify as it would for a new relationship. */
 function checkEligibleAgain(s: EngineState, relationship: Relationship): void {
-  const context = eligibilityContext(s, relationship.type, relationship.sourceVolumeId);
+  const context = eligibilityContext(s, copyTypeOf(relationship), relationship.sourceVolumeId);
   const reasons = [...sourceProblems(context), ...targetReasons(context, s.requireVolume(relationship.targetVolumeId))];
   if (reasons.length > 0) throw new EngineError('rule', `cannot establish again: ${reasons[0]}`, reasons);
 }
@@ -252,20 +269,23 @@ export function removeCopy(s: EngineState, copyId: string, options: { force?: bo
   if (removal.through !== undefined && removal.through.from.includes(relationship.state)) {
     transition(s, relationship, { to: removal.through.to, effect: 'none' }, 'action:remove');
   }
+  releaseFreeze(s, relationship, 'action:delete');
   unregister(s, relationship, 'action:delete');
   settle(s);
 }
 
-/** Applies an action to every member at one point in time (one simulated instant). */
-export function actOnGroup(s: EngineState, groupId: string, action: string, mode?: string): Relationship[] {
+/** Applies an action to every member at one point in time (one simulated instant); with freeze, each source is frozen from that T0. */
+export function actOnGroup(s: EngineState, groupId: string, action: string, mode?: string, options: FreezeOption = {}): Relationship[] {
   const members = [...s.relationships.values()].filter((r) => r.consistencyGroupId === groupId);
   if (members.length === 0) throw new EngineError('conflict', 'the consistency group has no mappings');
+  if (options.freeze === true) for (const member of members) freezeCheck(s.tableOf(member), groupId, action);
   const refusals = members.flatMap((member) => {
     const lookup = lookupAction(s, member, action, mode);
     return lookup.ok ? [] : [`${member.name}: ${lookup.reason}`];
   });
   if (refusals.length > 0) throw new EngineError('conflict', `the consistency group cannot ${action}: ${refusals[0]}`, refusals);
   for (const member of members) actOn(s, member, action, mode, 'group');
+  if (options.freeze === true) for (const member of members) freezeSource(s, member, `group:${action} ${groupId}`);
   for (const member of members) afterChange(s, member);
   settle(s);
   return members;

@@ -9,6 +9,7 @@ import type { CopyType, Transition } from '../copy/types';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
 import { COPY_TYPE_BY_MODEL } from '../model';
+import { frozenSourceBlock } from './freeze';
 
 /** The table's row for an action, unless a sibling pair or a fault in force refuses it. */
 export function lookupAction(s: EngineState, relationship: Relationship, action: string, mode: string | undefined): TransitionLookup {
@@ -25,6 +26,8 @@ export function lookupAction(s: EngineState, relationship: Relationship, action:
   if (sibling !== null) return { ok: false, status: 409, reason: sibling };
   const layer1 = layer1Block(s, relationship, lookup.transition);
   if (layer1 !== null) return { ok: false, status: 409, reason: layer1 };
+  const frozen = frozenSourceBlock(s, relationship, lookup.transition.effect);
+  if (frozen !== null) return { ok: false, status: 409, reason: `${action}${mode ? ` (${mode})` : ''} is refused while ${frozen}` };
   const blocked = faultBlock(s, relationship, lookup.transition);
   return blocked === null ? lookup : { ok: false, status: 409, reason: `${action} is refused while ${blocked}: clear the fault first` };
 }
@@ -68,6 +71,8 @@ export function eligibilityContext(s: EngineState, type: CopyType, sourceVolumeI
       `array ${array.name} offers ${offered} copies, not ${type}`,
     ]);
   }
-  const held = [...s.relationships.values()].filter((r) => r.arrayId === array.id && s.specOf(r).holdsVolumes);
+  // A snapshot's base and snapshot volume may both take part in volume copies (the seed: "restore
+  // snapshot data to the primary volume"); only a snapshot as the target is refused (eligibility.ts).
+  const held = [...s.relationships.values()].filter((r) => r.arrayId === array.id && r.type !== 'snapshot' && s.specOf(r).holdsVolumes);
   return { model: array.model, source, lssOf: (poolId) => s.fleet.pool(poolId)?.lss ?? null, held };
 }

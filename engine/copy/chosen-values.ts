@@ -30,6 +30,11 @@ export const SHADOWIMAGE_DELETE_MS = 1_000;
 
 /** DS6000: the background copy rate (not tunable on the real array either; the value is chosen). */
 export const DS6000_RATE_BYTES_PER_SEC = 100 * 1024 ** 2;
+/**
+ * DS6000: how long a freeze (mkflash -freeze) holds a source's writes when nobody thaws the group:
+ * the DS arrays' default consistency-group timeout (two minutes), which we chose to use.
+ */
+export const DS6000_FREEZE_TIMEOUT_MS = 120_000;
 
 /** Storwize: simulated time a prepare takes (flush the source cache, discard the target cache). */
 export const STORWIZE_PREPARE_MS = 2_000;
@@ -41,3 +46,13 @@ export const STORWIZE_STOPPING_MS = 1_000;
  * limit here is per source, so a cascade can grow beyond it (each cascade source has its own).
  */
 export const FLASHCOPY_TARGETS_PER_SOURCE_MAX = 256;
+
+/**
+ * SANtricity snapshots per base volume. Older firmware allowed four legacy snapshots per base,
+ * later ones more; four is chosen.
+ */
+export const SNAPSHOTS_PER_BASE_MAX = 4;
+/** SANtricity snapshot repository, when the creator gives no size: this share of the base (the management software's default). */
+export const SNAPSHOT_REPOSITORY_DEFAULT_RATIO = 0.2;
+/** Copy-on-write unit of a snapshot repository (chosen: the engine's default grain). */
+export const SNAPSHOT_GRAIN_BYTES = 64 * 1024;

@@ -8,6 +8,8 @@ export interface CreateCopyInput {
   options?: Record<string, unknown>;
   start?: boolean;
   consistencyGroupId?: string | null;
+  /** DS6000: freeze the source for the consistency group from T0 until the group is thawed (mkflash -freeze). */
+  freeze?: boolean;
   /** Unique on the array; the model's default (fcmap0, …) when absent. */
   name?: string;
 }

@@ -120,6 +120,7 @@ export function targetOnlyReasons(ctx: EligibilityContext, target: VolumeState):
   const reasons: string[] = [];
   if (target.arrayId !== source.arrayId) reasons.push(`${target.name} is on another array: copies stay within one array`);
   if (target.status !== 'online') reasons.push(`${target.name} is ${target.status}`);
+  if (target.snapshot != null) reasons.push(`${target.name} is a snapshot volume: it presents its base's image and cannot be a copy target`);
   reasons.push(...capacityReasons(model, source, target));
   if (model === 'ds6000') {
     const sourceLss = ctx.lssOf(source.poolId);

@@ -23,6 +23,13 @@ export const ds6000FlashCopyTable: ServiceTable<Ds6000FlashCopyState> = {
     allowedIn: ['ended'],
     refusal: (name, state) => `relationship ${name} is ${state}: withdraw it before deleting the record`,
   },
+  // A DS6000 consistency group is the set of relationships whose sources a freeze holds together:
+  // each relationship is still established, resynced and withdrawn by its own DS CLI command, so
+  // it acts alone and may join or leave in any state (there is no unstarted state to wait for).
+  groupChangeIn: ['copying', 'nocopy', 'ended'],
+  groupActs: 'alone',
+  // mkflash -freeze (creation), and the two other commands that take a new T0 (docs/domain.md#ds6000-consistency-groups).
+  freezeWith: ['start', 'resync'],
   states: {
     copying: {
       sourceAccess: 'read-write',

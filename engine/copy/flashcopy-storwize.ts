@@ -51,6 +51,7 @@ export const storwizeFlashCopyTable: ServiceTable<StorwizeFlashCopyState> = {
   },
   // A group starts its members at one instant, which a mapping already copying for itself would break.
   groupChangeIn: ['idle_or_copied', 'stopped'],
+  groupActs: 'together',
   states: {
     idle_or_copied: {
       sourceAccess: 'read-write',

@@ -10,4 +10,12 @@ describe('a consistency group state', () => {
     expect(groupStateOf(['stopped', 'idle_or_copied'])).toBe('stopped');
     expect(() => groupStateOf(['PAIR'])).toThrow(/not Storwize/);
   });
+
+  it('is a DS6000 relationship state for a DS6000 group: copying, then nocopy, then ended', () => {
+    expect(groupStateOf([], 'ds6000')).toBe('empty');
+    expect(groupStateOf(['nocopy', 'copying'], 'ds6000')).toBe('copying');
+    expect(groupStateOf(['ended', 'nocopy'], 'ds6000')).toBe('nocopy');
+    expect(groupStateOf(['ended'], 'ds6000')).toBe('ended');
+    expect(() => groupStateOf(['idle_or_copied'], 'ds6000')).toThrow(/not DS6000/);
+  });
 });

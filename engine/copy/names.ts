@@ -10,6 +10,16 @@ export const NAME_PREFIX_BY_MODEL: Record<ArrayModel, string> = {
   ds6000: 'fcrel',
 };
 
+/**
+ * Default names of consistency groups (numbered from 1), for the models that have groups: SVC's
+ * fccstgrp1, …; the DS CLI identifies a FlashCopy consistency group by its LSS and gives it no
+ * name, so the DS6000's fcgrp1, … is chosen, after its relationships' fcrel.
+ */
+export const GROUP_NAME_PREFIX_BY_MODEL: Partial<Record<ArrayModel, string>> = {
+  storwize: 'fccstgrp',
+  ds6000: 'fcgrp',
+};
+
 export const NAME_CHARS_MAX = 63;
 
 /**

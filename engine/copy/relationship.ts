@@ -3,7 +3,7 @@ import assert from 'node:assert';
 import { GrainBitmap } from '../data/grain-bitmap';
 import type { ArrayModel, ControllerSlot } from '../model';
 import type { CopyOptions } from './options';
-import type { CopyType } from './types';
+import type { RelationshipType } from './types';
 
 export interface Relationship {
   id: string;
@@ -11,7 +11,7 @@ export interface Relationship {
   name: string;
   /** The relationship's number on its array (SVC's mapping id). */
   number: number;
-  type: CopyType;
+  type: RelationshipType;
   model: ArrayModel;
   arrayId: string;
   sourceVolumeId: string;
@@ -60,6 +60,13 @@ export interface Relationship {
   cleanGrains: number;
   /** A pending engine timer (prepare, stopping, delete) for this relationship. */
   timerId: number | null;
+  /**
+   * DS6000 freeze: until when hosts may not write the source (extended long busy), simulated ms;
+   * null when not frozen. Set at a T0 taken with `freeze` in a consistency group (commands/freeze.ts).
+   */
+  frozenUntilMs: number | null;
+  /** The timer that thaws the freeze when it times out (not saved: resumed from frozenUntilMs). */
+  freezeTimerId: number | null;
 }
 
 export interface NewRelationship {
@@ -67,7 +74,7 @@ export interface NewRelationship {
   name: string;
   number: number;
   model: ArrayModel;
-  type: CopyType;
+  type: RelationshipType;
   arrayId: string;
   sourceVolumeId: string;
   targetVolumeId: string;
@@ -104,6 +111,8 @@ export function newRelationship(input: NewRelationship): Relationship {
     joinedChain: false,
     cleanGrains: 0,
     timerId: null,
+    frozenUntilMs: null,
+    freezeTimerId: null,
   };
 }
 

@@ -3,7 +3,8 @@ import type { ArrayModel } from '../model';
 import { ds6000FlashCopyTable } from './flashcopy-ds6000';
 import { storwizeFlashCopyTable } from './flashcopy-storwize';
 import { shadowImageTable } from './shadowimage';
-import type { ServiceTable, StateSpec, Transition } from './types';
+import { snapshotTable } from './snapshot';
+import type { RelationshipType, ServiceTable, StateSpec, Transition } from './types';
 import { volumeCopyTable } from './volume-copy';
 
 export const SERVICE_TABLES: Record<ArrayModel, ServiceTable> = {
@@ -15,6 +16,11 @@ export const SERVICE_TABLES: Record<ArrayModel, ServiceTable> = {
 
 export function tableFor(model: ArrayModel): ServiceTable {
   return SERVICE_TABLES[model];
+}
+
+/** The table of a relationship the engine holds: its array's copy service, or the snapshot table. */
+export function tableOfRelationship(relationship: { model: ArrayModel; type: RelationshipType }): ServiceTable {
+  return relationship.type === 'snapshot' ? snapshotTable : SERVICE_TABLES[relationship.model];
 }
 
 export function stateSpec(table: ServiceTable, state: string): StateSpec {

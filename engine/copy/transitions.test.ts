@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import type { ArrayModel } from '../model';
 import { createFixture } from '../testing/fixture';
+import { snapshotTable } from './snapshot';
 import { SERVICE_TABLES, findTransition, statesInWords } from './tables';
-import { COPY_TYPES } from './types';
+import { COPY_TYPES, copyTypeOf } from './types';
 
 const MODELS: ArrayModel[] = ['santricity', 'xp7', 'storwize', 'ds6000'];
 
@@ -38,7 +39,7 @@ describe.each(MODELS)('%s state table', (model) => {
     // DS6000 with change recording, so rows guarded by it (resync, reverse normal) are on trial too.
     const options = model === 'ds6000' ? { persistent: true, incremental: true } : {};
     const copy = engine.createCopy({
-      type: table.type,
+      type: copyTypeOf(table),
       sourceVolumeId: fixture.volume(model, 0).id,
       targetVolumeId: fixture.volume(model, 1).id,
       start,
@@ -59,6 +60,42 @@ describe.each(MODELS)('%s state table', (model) => {
       expect(() => engine.act(copy.id, action, mode)).toThrow(EngineError);
       expect(copy.state).toBe(state);
       expect(copy.toCopy.count()).toBe(toCopyBefore);
+    }
+  });
+});
+
+describe('SANtricity snapshot state table', () => {
+  const table = snapshotTable;
+  const snapshotCases = Object.keys(table.states).flatMap((state) => Object.keys(table.actions).map((action) => ({ state, action })));
+
+  function snapshotIn(state: string) {
+    const fixture = createFixture({ volumesPerArray: 4 });
+    const { engine } = fixture;
+    const base = fixture.volume('santricity', 0);
+    engine.addVolume({ ...base, id: 'snap', name: 'snap', roles: [], snapshot: { baseVolumeId: base.id, repositoryCapacityBytes: base.capacityBytes } });
+    const snapshot = engine.createSnapshot('snap');
+    snapshot.state = state;
+    return { engine, snapshot };
+  }
+
+  it('names only its own states as targets, and every state is reachable', () => {
+    const targets = new Set<string>(table.created.started.map((row) => row.to));
+    for (const spec of Object.values(table.actions)) for (const row of spec.transitions) targets.add(row.to);
+    for (const rows of Object.values(table.automatic)) for (const row of rows ?? []) targets.add(row.to);
+    expect([...targets].sort()).toEqual(Object.keys(table.states).sort());
+  });
+
+  it.each(snapshotCases)('$action in $state', ({ state, action }) => {
+    const { engine, snapshot } = snapshotIn(state);
+    const lookup = findTransition(table, action, state);
+    const toCopyBefore = snapshot.toCopy.count();
+    if (lookup.ok) {
+      engine.actOnSnapshot('snap', action);
+      expect(snapshot.state).toBe(lookup.transition.to);
+    } else {
+      expect(() => engine.actOnSnapshot('snap', action)).toThrow(EngineError);
+      expect(snapshot.state).toBe(state);
+      expect(snapshot.toCopy.count()).toBe(toCopyBefore);
     }
   });
 });

@@ -4,6 +4,18 @@
 
 export const COPY_TYPES = ['volume-copy', 'shadowimage', 'flashcopy'] as const;
 export type CopyType = (typeof COPY_TYPES)[number];
+/**
+ * What the engine holds as a relationship: the copy types, and SANtricity snapshots (a base volume
+ * and its snapshot volume, copy-on-write into the snapshot's repository: copy/snapshot.ts). A
+ * snapshot is not a copy: the copies API never lists it; it shows as a volume.
+ */
+export type RelationshipType = CopyType | 'snapshot';
+
+/** The relationship's copy type; a snapshot reaching a copy-only path is a bug. */
+export function copyTypeOf(relationship: { type: RelationshipType }): CopyType {
+  if (relationship.type === 'snapshot') throw new Error('a snapshot is not a copy relationship');
+  return relationship.type;
+}
 
 export type Access = 'read-write' | 'read-only' | 'none';
 
@@ -131,9 +143,10 @@ export interface ActionSpec<S extends string = string> {
 /**
  * Events the engine raises itself (timers, the copier, faults) rather than a person. `fault` is an
  * I/O error or the loss of every path (the vendor's error state); `metadata-lost` and `recovered`
- * are Storwize's loss and return of FlashCopy metadata access (engine/faults/fault.ts).
+ * are Storwize's loss and return of FlashCopy metadata access (engine/faults/fault.ts);
+ * `repository-full` is a SANtricity snapshot whose repository cannot hold another saved grain.
  */
-export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fault', 'metadata-lost', 'recovered', 'slot-free'] as const;
+export const AUTOMATIC_EVENTS = ['copied', 'prepared', 'stopped', 'deleted', 'fault', 'metadata-lost', 'recovered', 'slot-free', 'repository-full'] as const;
 export type AutomaticEvent = (typeof AUTOMATIC_EVENTS)[number];
 
 /** Where a new relationship begins: started (the service's initial copy) or held unstarted. */
@@ -165,7 +178,7 @@ export interface RemovalSpec<S extends string = string> {
 
 /** A service's state machine; S is its own union of state names, so a misspelt state does not compile. */
 export interface ServiceTable<S extends string = string> {
-  type: CopyType;
+  type: RelationshipType;
   /** The relationship's kind in messages: "mapping fcmap0", "pair sipair1". */
   noun: string;
   created: CreatedSpec<S>;
@@ -177,6 +190,15 @@ export interface ServiceTable<S extends string = string> {
   chained?: boolean;
   /** States a member may join or leave a consistency group in; absent: the service has no groups. */
   groupChangeIn?: readonly S[];
+  /**
+   * How a consistency group treats its members (absent: together). together — the group prepares,
+   * starts and stops them at one instant, and a member is not acted on alone (Storwize); alone —
+   * each is established, resynced or withdrawn on its own, and the group holds the sources of those
+   * established with `freeze` until it is thawed (DS6000 mkflash -freeze, unfreezeflash).
+   */
+  groupActs?: 'together' | 'alone';
+  /** Actions that may take the `freeze` option besides creation (DS CLI -freeze); absent: the service never freezes. */
+  freezeWith?: readonly string[];
   states: Record<S, StateSpec>;
   actions: Record<string, ActionSpec<S>>;
   automatic: Partial<Record<AutomaticEvent, readonly Transition<S>[]>>;

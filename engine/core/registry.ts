@@ -35,7 +35,8 @@ export function unregister(s: EngineState, relationship: Relationship, cause: st
     refreshVolume(s, volumeId, true);
   }
   assert(!s.byVolume.get(relationship.sourceVolumeId)?.has(relationship.id), `copy ${relationship.id} still indexed after removal`);
-  s.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause, groupId: relationship.consistencyGroupId });
+  const snapshot = relationship.type === 'snapshot' ? { snapshotVolumeId: relationship.targetVolumeId } : {};
+  s.emit({ kind: 'copy.removed', copyId: relationship.id, arrayId: relationship.arrayId, cause, groupId: relationship.consistencyGroupId, ...snapshot });
 }
 
 /** After any change to a relationship: its volumes' flags, and a push of its progress (and of mappings chained with it). */

@@ -2,7 +2,7 @@
 // open stores, workloads, faults and queued host writes, with the lookups all of them need.
 import assert from 'node:assert';
 import type { Relationship } from '../copy/relationship';
-import { stateSpec, tableFor } from '../copy/tables';
+import { stateSpec, tableOfRelationship } from '../copy/tables';
 import type { ServiceTable, StateSpec } from '../copy/types';
 import { copyGrains } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
@@ -40,6 +40,8 @@ export class EngineState {
   sparseStepMs = 0;
   copierStart = 0;
   copiedBytesTotal = 0;
+  /** Set by the engine (commands/snapshots.ts failFullRepositories): kept out of here to spare an import cycle. */
+  beforeWrite: (volumeId: string, offsetBytes: number, lengthBytes: number) => void = () => undefined;
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -53,6 +55,7 @@ export class EngineState {
         const report = copyGrains(from, to, grainBytes, first, count);
         return report.bytesMoved + report.bytesZeroed;
       },
+      beforeWrite: (volumeId, offsetBytes, lengthBytes) => this.beforeWrite(volumeId, offsetBytes, lengthBytes),
     };
   }
 
@@ -73,9 +76,10 @@ export class EngineState {
     return store;
   }
 
+  /** A copy relationship by id: a snapshot is not one (commands/snapshots.ts reaches those by volume). */
   requireCopy(id: string): Relationship {
     const relationship = this.relationships.get(id);
-    if (relationship === undefined) throw new EngineError('not-found', `copy relationship "${id}" does not exist`);
+    if (relationship === undefined || relationship.type === 'snapshot') throw new EngineError('not-found', `copy relationship "${id}" does not exist`);
     return relationship;
   }
 
@@ -98,11 +102,11 @@ export class EngineState {
   }
 
   tableOf(relationship: Relationship): ServiceTable {
-    return tableFor(relationship.model);
+    return tableOfRelationship(relationship);
   }
 
   specOf(relationship: Relationship): StateSpec {
-    return stateSpec(tableFor(relationship.model), relationship.state);
+    return stateSpec(tableOfRelationship(relationship), relationship.state);
   }
 
   /** Every relationship holding the volume, with the spec of its state. */

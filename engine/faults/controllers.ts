@@ -29,6 +29,7 @@ export function ownerChangeBlock(s: EngineState, volumeId: string, to: Controlle
   const led = s.holdings(volumeId).find(({ relationship, spec }) => spec.targetFollowsSource === true && relationship.targetVolumeId === volumeId);
   if (led !== undefined) {
     const source = s.requireVolume(led.relationship.sourceVolumeId).name;
+    if (led.relationship.type === 'snapshot') return `${volume.name} is a snapshot of ${source}, whose controller owns it: change ${source}'s owner instead`;
     return `${volume.name} is the target of ${s.tableOf(led.relationship).noun} ${led.relationship.name}, in progress: it follows its source ${source}; change ${source}'s owner instead`;
   }
   return null;
@@ -91,6 +92,11 @@ export function statusOf(s: EngineState, volume: VolumeState): { status: VolumeS
     const isTarget = relationship.targetVolumeId === volume.id;
     const copied = spec.targetOnlineIfCopied === true && relationship.cycleGrains > 0 && relationship.toCopy.count() === 0;
     const offline = isTarget ? spec.targetStatus === 'offline' && !copied : spec.sourceStatus === 'offline';
+    if (offline && relationship.type === 'snapshot')
+      return {
+        status: 'offline',
+        reason: `snapshot ${relationship.state}${relationship.state === 'failed' ? ' (its repository filled up, or an I/O error)' : ''}: re-create it`,
+      };
     if (offline)
       return {
         status: 'offline',

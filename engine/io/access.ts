@@ -9,11 +9,13 @@ const ROLE_WORDS: Record<Relationship['type'], [string, string]> = {
   'volume-copy': ['source', 'target'],
   shadowimage: ['P-VOL', 'S-VOL'],
   flashcopy: ['source', 'target'],
+  snapshot: ['base', 'snapshot'],
 };
 const PAIR_WORDS: Record<Relationship['type'], string> = {
   'volume-copy': 'volume copy',
   shadowimage: 'pair',
   flashcopy: 'FlashCopy',
+  snapshot: 'snapshot',
 };
 
 export function roleOf(relationship: Relationship, volumeId: string): 'source' | 'target' {

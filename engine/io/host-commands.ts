@@ -7,6 +7,7 @@ import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
 import { checkReachable } from '../faults/controllers';
 import type { VolumeState } from '../model';
+import { checkNotFrozen } from '../commands/freeze';
 import { checkAccess, type Holding } from './access';
 import { applyWriteRules, readThrough } from './host-io';
 import { APPLIED_AT_ONCE, type HostWriteHandle } from './write-queue';
@@ -23,12 +24,18 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
   checkReachable(s, volume, 'write');
   const holdings = s.holdings(volumeId);
   checkAccess(volume, holdings, 'write');
+  checkNotFrozen(s, volume, holdings);
   const deferred = s.options.deferHostWrites === true;
   // Refused before any rule applies, so a write the queue cannot hold leaves no trace.
   const full = deferred ? s.writeQueue.fullFor(data.length) : null;
   if (full !== null) throw new EngineError('busy', full);
-  const others = applyWriteRules(s.io, volumeId, holdings, offsetBytes, data.length, !deferred);
-  announceWrite(s, holdings, others);
+  // A snapshot whose repository cannot take what this write makes it save fails first; a write
+  // to that snapshot is then refused like any write to a failed snapshot.
+  s.beforeWrite(volumeId, offsetBytes, data.length);
+  const holdingsNow = s.holdings(volumeId);
+  checkAccess(volume, holdingsNow, 'write');
+  const others = applyWriteRules(s.io, volumeId, holdingsNow, offsetBytes, data.length, !deferred);
+  announceWrite(s, holdingsNow, others);
   if (!deferred) {
     s.store(volumeId).write(offsetBytes, data);
     return APPLIED_AT_ONCE;
@@ -50,6 +57,7 @@ export function applyHostWrites(s: EngineState, uptoSeq: number): void {
       if (volume === undefined) throw new EngineError('not-found', `volume ${entry.volumeId} no longer exists`);
       checkReachable(s, volume, 'write');
       checkAccess(volume, holdings, 'write');
+      checkNotFrozen(s, volume, holdings);
     } catch (error) {
       entry.handle.state = 'refused';
       entry.handle.refusal = error instanceof Error ? error : new Error(String(error));

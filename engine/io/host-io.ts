@@ -12,6 +12,11 @@ export interface IoStores extends ChainWorld {
   store(volumeId: string): VolumeStore;
   /** Copies grains [first, first + count) between stores, thin-aware; returns bytes actually written. */
   copy(from: VolumeStore, to: VolumeStore, grainBytes: GrainBytes, first: number, count: number): number;
+  /**
+   * Before the rules of a write apply: what must change first (a SANtricity snapshot whose
+   * repository cannot hold the grains it would save fails, commands/snapshots.ts).
+   */
+  beforeWrite(volumeId: string, offsetBytes: number, lengthBytes: number): void;
 }
 
 /** Calls `visit(first, count)` for each run of set grains of `rel.toCopy` within [first, end). */
@@ -89,6 +94,7 @@ export function applyWriteRules(
   lengthBytes: number,
   dataNow = true,
 ): Set<Relationship> {
+  io.beforeWrite(volumeId, offsetBytes, lengthBytes);
   const touched = preserveBeforeWrite(io, volumeId, offsetBytes, offsetBytes + lengthBytes);
   for (const holding of holdings) {
     touched.delete(holding.relationship);

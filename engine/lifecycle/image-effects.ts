@@ -7,6 +7,7 @@ import type { Effect } from '../copy/types';
 import type { EngineState } from '../core/state';
 import { excludeRestoredGrains, materialise, preserveBeforeNewImage } from '../io/chain';
 import { applyWriteRules } from '../io/host-io';
+import { skipGrainsAlike } from '../io/snapshot-restore';
 import { noteImage } from './state-actions';
 
 const NEW_IMAGE: readonly Effect[] = ['point-in-time', 'split', 'refresh', 'reverse-restore', 'fast-reverse-restore'];
@@ -31,6 +32,7 @@ export function beforeEffect(s: EngineState, relationship: Relationship, effect:
 }
 
 export function afterEffect(s: EngineState, relationship: Relationship, effect: Effect, before: BeforeEffect): void {
+  if (effect === 'full-copy') skipGrainsAlike(s.io, relationship);
   if (NEW_IMAGE.includes(effect)) {
     excludeRestoredGrains(s.io, relationship);
     // The target's image changed where the new T0 redirects.

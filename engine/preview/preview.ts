@@ -3,7 +3,7 @@
 import { findTransition, automaticTransition, stateSpec } from '../copy/tables';
 import { rateBytesPerSec } from '../copy/options';
 import type { Relationship } from '../copy/relationship';
-import type { Access, Effect, ServiceTable, Transition } from '../copy/types';
+import { copyTypeOf, type Access, type Effect, type ServiceTable, type Transition } from '../copy/types';
 import { VOLUME_COPY_IN_PROGRESS_MAX } from '../copy/volume-copy';
 import { createdRow, planCopy, removalBlock, type Taken } from '../commands/copies';
 import { eligibilityContext, lookupAction } from '../commands/rules';
@@ -60,7 +60,7 @@ function previewOne(s: EngineState, command: PreviewCommand, session: Session): 
     }
     case 'copy-action': {
       const relationship = s.requireCopy(command.copyId);
-      if (relationship.consistencyGroupId !== null)
+      if (relationship.consistencyGroupId !== null && s.tableOf(relationship).groupActs !== 'alone')
         throw new EngineError('conflict', `mapping ${relationship.name} is in a consistency group: ${command.action} the group, not one mapping`);
       return copyAction(s, relationship, command.action, command.mode);
     }
@@ -263,7 +263,7 @@ function copyAction(s: EngineState, relationship: Relationship, action: string, 
   const lookup = lookupAction(s, relationship, action, mode);
   if (!lookup.ok) throw new EngineError(lookup.status === 400 ? 'invalid' : 'conflict', `${relationship.name}: ${lookup.reason}`);
   if (lookup.transition.guard === 'eligible-again') {
-    const context = eligibilityContext(s, relationship.type, relationship.sourceVolumeId);
+    const context = eligibilityContext(s, copyTypeOf(relationship), relationship.sourceVolumeId);
     const reasons = [...sourceProblems(context), ...targetReasons(context, s.requireVolume(relationship.targetVolumeId))];
     if (reasons.length > 0) throw new EngineError('rule', `cannot establish again: ${reasons[0]}`, reasons);
   }

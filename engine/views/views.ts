@@ -5,7 +5,7 @@ import { rateBytesPerSec, type CopyOptions } from '../copy/options';
 import { differentialBytesOf, progressOf, type Progress } from '../copy/progress';
 import type { Relationship } from '../copy/relationship';
 import { actionsIn, type ActionAvailability } from '../copy/tables';
-import type { CopyType } from '../copy/types';
+import type { CopyType, RelationshipType } from '../copy/types';
 import { eligibilityContext, lookupAction } from '../commands/rules';
 import type { EngineState } from '../core/state';
 import type { ArrayModel } from '../model';
@@ -15,7 +15,8 @@ export interface CopyView {
   id: string;
   name: string;
   number: number;
-  type: CopyType;
+  /** 'snapshot' only for the engine's own use (the persister); the copies API never lists snapshots. */
+  type: RelationshipType;
   model: ArrayModel;
   arrayId: string;
   sourceVolumeId: string;
@@ -77,7 +78,7 @@ const withChain = (chain: ChainView | undefined) => (chain === undefined ? {} : 
 
 /** Every action of the relationship's service: allowed now or not, and why. */
 export function actions(s: EngineState, relationship: Relationship): ActionAvailability[] {
-  const grouped = relationship.consistencyGroupId !== null;
+  const grouped = relationship.consistencyGroupId !== null && s.tableOf(relationship).groupActs !== 'alone';
   return actionsIn(s.tableOf(relationship), relationship.state).map((availability) => {
     if (!availability.allowed) return availability;
     if (grouped) return { ...availability, allowed: false, allowedModes: [], reason: 'the mapping is in a consistency group: act on the group' };

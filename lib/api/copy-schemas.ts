@@ -24,6 +24,12 @@ export const CopyQuery = z.strictObject({
 
 export const EligibilityQuery = z.strictObject({ type: CopyTypeSchema, sourceVolumeId: Id });
 
+/** DS CLI -freeze: the source takes no host writes from T0 until the group is thawed or the freeze times out. */
+const Freeze = z.boolean().meta({
+  description:
+    'DS6000, in a consistency group: freeze the source from T0 until the group is thawed (POST /api/consistency-groups/{id}/actions/thaw) or 120 s pass (mkflash/resyncflash -freeze)',
+});
+
 export const CreateCopyBody = z
   .strictObject({
     type: CopyTypeSchema,
@@ -32,15 +38,26 @@ export const CreateCopyBody = z
     options: Options.optional(),
     start: z.boolean().optional(),
     consistencyGroupId: Id.optional(),
+    freeze: Freeze.optional(),
     name: CopyName.optional(),
   })
   .meta({ id: 'CreateCopy' });
 
 export const PatchCopyBody = z
-  .strictObject({ options: Options.optional(), name: CopyName.optional() })
-  .refine((body) => body.options !== undefined || body.name !== undefined, 'give options, a name, or both')
+  .strictObject({
+    options: Options.optional(),
+    name: CopyName.optional(),
+    consistencyGroupId: Id.nullable()
+      .optional()
+      .meta({ description: 'Move into a consistency group of the same array, or out of one (null); in a request of its own' }),
+  })
+  .refine((body) => body.options !== undefined || body.name !== undefined || body.consistencyGroupId !== undefined, 'give options, a name, or both')
+  .refine(
+    (body) => body.consistencyGroupId === undefined || (body.options === undefined && body.name === undefined),
+    'change consistencyGroupId in a request of its own, without options or a name',
+  )
   .meta({ id: 'PatchCopy' });
-export const ActionBody = z.strictObject({ mode: z.string().min(1).max(32).optional() }).meta({ id: 'CopyActionOptions' });
+export const ActionBody = z.strictObject({ mode: z.string().min(1).max(32).optional(), freeze: Freeze.optional() }).meta({ id: 'CopyActionOptions' });
 
 export const ActionAvailabilityDto = z.object({
   action: z.string(),
@@ -136,7 +153,11 @@ export const GroupName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must start with a letter or _ and use letters, digits and _ . -');
 const GroupAutoDelete = z.boolean().meta({ description: 'Delete the group when its last mapping leaves it' });
 export const CreateGroupBody = z
-  .strictObject({ arrayId: Id, name: GroupName.optional().meta({ description: 'Default: fccstgrp<number>' }), autoDelete: GroupAutoDelete.optional() })
+  .strictObject({
+    arrayId: Id,
+    name: GroupName.optional().meta({ description: 'Default: fccstgrp<number> (Storwize), fcgrp<number> (DS6000)' }),
+    autoDelete: GroupAutoDelete.optional(),
+  })
   .meta({ id: 'CreateConsistencyGroup' });
 export const PatchGroupBody = z
   .strictObject({ name: GroupName.optional(), autoDelete: GroupAutoDelete.optional() })
@@ -152,6 +173,11 @@ export const GroupDto = z
     autoDelete: z.boolean(),
     state: z.string(),
     memberIds: z.array(z.string()),
+    frozen: z.boolean().meta({ description: 'DS6000: some member holds its source frozen (always false on Storwize)' }),
+    frozenUntil: z
+      .string()
+      .nullable()
+      .meta({ description: "When the last member's freeze times out (the group thaws by itself), simulated time; null when not frozen" }),
     createdAt: z.string(),
   })
   .meta({ id: 'ConsistencyGroup' });

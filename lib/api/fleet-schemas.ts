@@ -2,6 +2,7 @@
 // and generate /api/openapi.json, so the three cannot drift apart.
 import { z } from 'zod';
 import { ARRAY_MODELS, CONTROLLER_SLOTS, CONTROLLER_STATUSES, VOLUME_STATUSES } from '../../engine/model';
+import { SNAPSHOT_STATES } from '../../engine/copy/snapshot';
 import { MiB, TiB, formatBytes } from '../units';
 
 export const MIN_VOLUME_BYTES = MiB;
@@ -123,6 +124,30 @@ export const ArrayDto = z
   })
   .meta({ id: 'Array' });
 
+export const VOLUME_KINDS = ['standard', 'snapshot'] as const;
+export type VolumeKind = (typeof VOLUME_KINDS)[number];
+
+export const SnapshotDto = z
+  .object({
+    baseVolumeId: z.string(),
+    state: z.enum(SNAPSHOT_STATES).meta({ description: 'optimal | disabled | failed (repository full or I/O error)' }),
+    pointInTime: z.string().nullable().meta({ description: 'The instant the snapshot presents (simulated clock, ISO-8601)' }),
+    repositoryCapacityBytes: Bytes,
+    repositoryUsedBytes: Bytes.meta({ description: 'Bytes saved from the base, or written to the snapshot, since the point in time' }),
+  })
+  .meta({ id: 'Snapshot' });
+
+export const CreateSnapshotBody = z
+  .strictObject({
+    name: VolumeName.optional(),
+    repositoryCapacityBytes: ByteCountInput.optional().meta({ description: "The repository's size; 20 % of the base when absent" }),
+  })
+  .meta({ id: 'CreateSnapshot' });
+export type CreateSnapshotInput = z.output<typeof CreateSnapshotBody>;
+
+export const SNAPSHOT_ACTIONS = ['recreate', 'disable'] as const;
+export const SnapshotActionParam = z.enum(SNAPSHOT_ACTIONS);
+
 export const VolumeDto = z
   .object({
     id: z.string(),
@@ -145,6 +170,10 @@ export const VolumeDto = z
       .nullable()
       .meta({ description: "Why the volume's data is not a consistent image (a FlashCopy withdrawn before its copy completed); null when it is" }),
     provisioning: ProvisioningSchema,
+    kind: z
+      .enum(VOLUME_KINDS)
+      .meta({ description: "The volume's own type (SANtricity): what it returns to when a copy pair is removed; its copy roles are in roles" }),
+    snapshot: SnapshotDto.nullable().meta({ description: 'A snapshot volume: its base, repository and state; null for a standard volume' }),
     createdAt: z.string(),
   })
   .meta({ id: 'Volume' });

@@ -14,6 +14,8 @@ import {
   VolumeQuery,
   PatchVolumeBody,
   VolumeOwnerBody,
+  CreateSnapshotBody,
+  SnapshotActionParam,
 } from './fleet-schemas';
 import { CreatedTokenDto, EndedSessionsDto, SessionUserDto, SignedInDto, TokenDto, UserDto } from './auth-dtos';
 import { ChangePasswordBody, CreateTokenBody, CreateUserBody, SetupBody, SignInBody, SignOutQuery, TokenQuery, UpdateUserBody } from './auth-schemas';
@@ -118,10 +120,26 @@ function buildRegistry(): OpenAPIRegistry {
     responses: { 200: json(VolumeDto, 'The volume'), ...errors, 409: conflict },
   });
   registry.registerPath({
+    method: 'post',
+    path: '/api/volumes/{id}/snapshots',
+    tags: ['Fleet'],
+    summary: 'Take a SANtricity snapshot of the base volume: a new snapshot volume presenting it as it is now (copy-on-write into a repository)',
+    request: { params: IdParams, ...body(CreateSnapshotBody) },
+    responses: { 201: json(VolumeDto, 'The snapshot volume'), ...errors, 409: conflict, 422: rule },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/volumes/{id}/snapshot/actions/{action}',
+    tags: ['Fleet'],
+    summary: 'Re-create a snapshot (a new point in time, the repository emptied) or disable it (no copy-on-write, unreadable until re-created)',
+    request: { params: z.object({ id: z.string(), action: SnapshotActionParam }) },
+    responses: { 200: json(VolumeDto, 'The snapshot volume'), ...errors, 409: conflict },
+  });
+  registry.registerPath({
     method: 'delete',
     path: '/api/volumes/{id}',
     tags: ['Fleet'],
-    summary: 'Delete a volume',
+    summary: 'Delete a volume (a snapshot volume: the snapshot ends and its repository is released)',
     request: { params: IdParams },
     responses: { 204: { description: 'Deleted' }, ...errors, 409: json(ErrorDto, 'The volume is in a copy relationship') },
   });
@@ -194,7 +212,7 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     method: 'patch',
     path: '/api/copies/{id}',
     tags: ['Copies'],
-    summary: 'Change options (priority, copyRate, pace, targetReadOnly, …)',
+    summary: 'Change options (priority, copyRate, pace, targetReadOnly, …) and/or the name; or move into or out of a consistency group',
     request: { params: CopyParams, ...body(PatchCopyBody) },
     responses: { 200: json(CopyDto, 'Updated'), ...errors },
   });
@@ -218,7 +236,7 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     method: 'get',
     path: '/api/consistency-groups',
     tags: ['Copies'],
-    summary: 'Storwize consistency groups',
+    summary: 'Consistency groups (Storwize, DS6000)',
     responses: { 200: json(z.array(GroupDto), 'Groups') },
   });
   registry.registerPath({
@@ -257,7 +275,7 @@ function registerCopyPaths(registry: OpenAPIRegistry): void {
     method: 'post',
     path: '/api/consistency-groups/{id}/actions/{action}',
     tags: ['Copies'],
-    summary: 'Apply an action to every member at one point in time',
+    summary: 'Apply an action to every member at one point in time; thaw (DS6000) releases every frozen source',
     request: { params: ActionParams, ...body(ActionBody) },
     responses: { 200: json(z.object({ group: GroupDto, members: z.array(CopyDto) }), 'Group and members'), ...errors, 409: conflict },
   });

@@ -3,7 +3,7 @@
 import { GrainBitmap } from '../../engine/data/grain-bitmap';
 import type { Relationship } from '../../engine/copy/relationship';
 import type { CopyOptions } from '../../engine/copy/options';
-import type { CopyType } from '../../engine/copy/types';
+import type { RelationshipType } from '../../engine/copy/types';
 import type { ArrayModel, ControllerSlot } from '../../engine/model';
 import { Prisma, type CopyRelationship } from '../db/generated/client';
 
@@ -16,6 +16,8 @@ interface RuntimeFields {
   sourceCapacityBytes: number;
   lastStartedMs: number | null;
   joinedChain: boolean;
+  /** DS6000: the source is frozen for its consistency group until then (a restart keeps the freeze). */
+  frozenUntilMs: number | null;
 }
 
 const bytes = (bitmap: GrainBitmap): Uint8Array<ArrayBuffer> => Uint8Array.from(bitmap.serialize());
@@ -30,6 +32,7 @@ function runtimeOf(relationship: Relationship): RuntimeFields {
     sourceCapacityBytes: relationship.sourceCapacityBytes,
     lastStartedMs: relationship.lastStartedMs,
     joinedChain: relationship.joinedChain,
+    frozenUntilMs: relationship.frozenUntilMs,
   };
 }
 
@@ -111,7 +114,7 @@ export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sour
     id: row.id,
     name: row.name,
     number: row.number,
-    type: row.type as CopyType,
+    type: row.type as RelationshipType,
     model,
     arrayId: row.arrayId,
     sourceVolumeId: row.sourceVolumeId,
@@ -143,5 +146,7 @@ export function relationshipOfRow(row: CopyRelationship, model: ArrayModel, sour
     joinedChain: runtime.joinedChain ?? row.pointInTimeAt !== null,
     cleanGrains: 0,
     timerId: null,
+    frozenUntilMs: runtime.frozenUntilMs ?? null,
+    freezeTimerId: null,
   };
 }

@@ -11,6 +11,7 @@ export async function loadFleetSnapshot(db: Db): Promise<FleetSnapshot> {
   const arrays = await db.storageArray.findMany({ include: { controllers: true } });
   const pools = await db.pool.findMany();
   const volumes = await db.volume.findMany();
+  const groups = await db.consistencyGroup.findMany({ select: { id: true, arrayId: true, name: true } });
   return {
     arrays: arrays.map((row) => {
       const status = (slot: ControllerSlot): ControllerStatus =>
@@ -25,6 +26,7 @@ export async function loadFleetSnapshot(db: Db): Promise<FleetSnapshot> {
     }),
     pools: pools.map((pool) => ({ id: pool.id, arrayId: pool.arrayId, name: pool.name, lss: pool.lss })),
     volumes: volumes.map(volumeView),
+    groups,
   };
 }
 

@@ -176,7 +176,7 @@ export class Persister {
         this.changed.add(event.copyId);
     }
     // Stamped now, not when the batch is written up to 250 ms later, when the clock may have run on by 100×.
-    this.events.push({ ...eventRecord(event, this.actor, this.describe(event)), simulatedTime: new Date(this.engine.clock.nowMs()) });
+    this.events.push({ ...asSnapshotEntry(event, eventRecord(event, this.actor, this.describe(event))), simulatedTime: new Date(this.engine.clock.nowMs()) });
   }
 
   /** Names that make a copy's log entries readable without looking the ids up. */
@@ -186,10 +186,18 @@ export class Persister {
       return volume === undefined ? {} : { name: volume.name };
     }
     if (!('copyId' in event)) return {};
-    const relationship = this.engine.copy(event.copyId);
-    if (relationship === undefined) return {};
+    const relationship = this.engine.relationship(event.copyId);
+    if (relationship === undefined)
+      return event.kind === 'copy.removed' && event.snapshotVolumeId !== undefined ? { snapshotVolumeId: event.snapshotVolumeId } : {};
     const name = (id: string) => this.engine.fleet.volume(id)?.name ?? id;
-    return { name: relationship.name, type: relationship.type, source: name(relationship.sourceVolumeId), target: name(relationship.targetVolumeId) };
+    const names: Record<string, string> = {
+      name: relationship.name,
+      type: relationship.type,
+      source: name(relationship.sourceVolumeId),
+      target: name(relationship.targetVolumeId),
+    };
+    if (relationship.type === 'snapshot') names.snapshotVolumeId = relationship.targetVolumeId;
+    return names;
   }
 
   private async writePending(scope: Scope): Promise<void> {
@@ -241,7 +249,7 @@ export class Persister {
     } catch (error) {
       // Nothing of this flush was saved: keep all of it for the next one.
       for (const id of copyIds) this.changed.add(id);
-      for (const id of removed) if (!this.engine.copy(id)) this.removed.add(id);
+      for (const id of removed) if (!this.engine.relationship(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
       this.faultChanges = [...faultChanges, ...this.faultChanges];
@@ -302,7 +310,7 @@ export class Persister {
 
   /** The relationships that still exist, with the data of their volumes made durable. */
   private withDurableVolumes(ids: Iterable<string>): Relationship[] {
-    const relationships = [...ids].flatMap((id) => this.engine.copy(id) ?? []);
+    const relationships = [...ids].flatMap((id) => this.engine.relationship(id) ?? []);
     for (const relationship of relationships) {
       this.engine.store(relationship.sourceVolumeId).flush();
       this.engine.store(relationship.targetVolumeId).flush();
@@ -341,6 +349,17 @@ export class Persister {
   }
 }
 
+/**
+ * A snapshot's entries are about its snapshot volume (a snapshot is not a copy): snapshot.created,
+ * snapshot.state-changed, … with the volume as subject, so the log links to the volume's page.
+ */
+function asSnapshotEntry(event: EngineEvent, record: NewEvent): NewEvent {
+  const details = record.details as Record<string, unknown> | null;
+  const volumeId = details !== null && typeof details === 'object' ? details.snapshotVolumeId : undefined;
+  if (!event.kind.startsWith('copy.') || typeof volumeId !== 'string') return record;
+  return { ...record, kind: event.kind.replace('copy.', 'snapshot.'), subjectType: 'volume', subjectId: volumeId };
+}
+
 type CopyRowWrite =
   | { id: string; create: Prisma.CopyRelationshipUncheckedCreateInput; update?: undefined }
   | { id: string; create?: undefined; update: Prisma.CopyRelationshipUncheckedUpdateInput };
@@ -364,6 +383,10 @@ function eventRecord(
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, from: event.from, to: event.to } };
     case 'copy.group-changed':
       return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, fromGroup: event.from, toGroup: event.to } };
+    case 'copy.freeze-changed': {
+      const frozenUntil = event.frozenUntilMs === null ? null : new Date(event.frozenUntilMs).toISOString();
+      return { ...base, subjectType: 'copy', subjectId: event.copyId, details: { ...names, group: event.groupId, frozenUntil, cause: event.cause } };
+    }
     case 'volume.owner-changed':
       return { ...base, subjectType: 'volume', subjectId: event.volumeId, details: { ...names, from: event.from, to: event.to, reason: event.reason } };
     case 'controller.changed':

@@ -13,6 +13,7 @@ import type { Logger } from '../log';
 import { bigintReplacer } from '../http/json';
 import { copyDto, type CopyDto } from '../services/copies';
 import { arrayView, volumeView, type ArrayView, type VolumeView } from '../services/dto';
+import { liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 
@@ -48,6 +49,7 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
     case 'copy.options-changed':
     case 'copy.renamed':
     case 'copy.group-changed':
+    case 'copy.freeze-changed':
       return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId }];
     case 'copy.progress':
       return [{ kind: 'copy', id: event.copyId, arrayId: event.arrayId, progressOnly: true }];
@@ -78,6 +80,14 @@ export function notesFor(event: EngineEvent): ChangeNote[] {
       // Controller status is part of the array's shape; a fault's list is refetched by clients on it.
       return [{ kind: 'array', id: event.arrayId, arrayId: event.arrayId }];
   }
+}
+
+/** A snapshot is not a copy: its changes (state, repository use) show on its snapshot volume. */
+function snapshotAsVolume(engine: Engine, note: ChangeNote): ChangeNote {
+  if (note.kind !== 'copy') return note;
+  const relationship = engine.relationship(note.id);
+  if (relationship?.type !== 'snapshot') return note;
+  return { kind: 'volume', id: relationship.targetVolumeId, arrayId: note.arrayId };
 }
 
 /** bigint byte counts become numbers or decimal strings, as in every REST answer. */
@@ -115,7 +125,7 @@ export class LivePush {
       // Speed changes and steps are rare and each one matters to every clock on screen.
       if (event.kind === 'simulation.changed')
         io.to('fleet').emit(LIVE_EVENTS.simulationUpdated, { speed: engine.clock.speed, simulatedTime: engine.clock.nowIso() });
-      for (const note of notesFor(event)) this.coalescer.note(note);
+      for (const note of notesFor(event)) this.coalescer.note(snapshotAsVolume(engine, note));
     });
   }
 
@@ -189,12 +199,7 @@ export class LivePush {
   private async volumes(notes: ChangeNote[]): Promise<{ found: VolumeView[]; gone: ChangeNote[] }> {
     if (notes.length === 0) return { found: [], gone: [] };
     const rows = await this.options.db.volume.findMany({ where: { id: { in: notes.map((n) => n.id) } } });
-    const found = rows.map((row) => {
-      const view = volumeView(row);
-      const volume = this.options.engine.fleet.volume(row.id);
-      if (volume === undefined) return view;
-      return { ...view, currentOwner: volume.currentOwner, roles: [...volume.roles], readOnly: volume.readOnly, status: volume.status };
-    });
+    const found = rows.map((row) => liveVolumeView(this.options.engine, volumeView(row)));
     const read = new Set(rows.map((row) => row.id));
     const gone = notes.filter((note) => !read.has(note.id) && this.options.engine.fleet.volume(note.id) === undefined);
     return { found, gone };
@@ -208,7 +213,11 @@ export class LivePush {
     if (notes.length === 0) return [];
     const rows = await this.options.db.storageArray.findMany({
       where: { id: { in: notes.map((n) => n.id) } },
-      include: { controllers: true, pools: true, volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true } } },
+      include: {
+        controllers: true,
+        pools: true,
+        volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true, repositoryCapacityBytes: true } },
+      },
     });
     return rows.map((row) => {
       const view = arrayView(row);

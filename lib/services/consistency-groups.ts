@@ -1,10 +1,15 @@
-// Storwize consistency groups: named sets of mappings prepared, started and stopped together at
-// one point in time. The group's state is a mapping state (engine/copy/group-state.ts).
+// Consistency groups (docs/domain.md#consistency-groups): on Storwize, named sets of mappings
+// prepared, started and stopped together at one point in time; on DS6000, sets of relationships
+// each established on its own, whose sources a freeze holds from each T0 until the group is
+// thawed (docs/domain.md#ds6000-consistency-groups). The group's state is a member state
+// (engine/copy/group-state.ts).
 import type { Runtime } from '../runtime';
 import type { ConsistencyGroup } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
-import { groupStateOf } from '../../engine/copy/group-state';
-import { smallestFreeNumber } from '../../engine/copy/names';
+import { groupStateOf, type GroupModel } from '../../engine/copy/group-state';
+import { GROUP_NAME_PREFIX_BY_MODEL, smallestFreeNumber } from '../../engine/copy/names';
+import { tableFor } from '../../engine/copy/tables';
+import type { ArrayModel } from '../../engine/model';
 import { copyDto, type CopyDto } from './copies';
 import { recordEvent } from './events';
 import { runCommand, type Actor } from './run-command';
@@ -17,15 +22,29 @@ export interface GroupDto {
   autoDelete: boolean;
   state: string;
   memberIds: string[];
+  /** DS6000: some member holds its source frozen (always false on Storwize). */
+  frozen: boolean;
+  /** When the last member's freeze times out (the group is thawed by itself then), ISO simulated time; null when not frozen. */
+  frozenUntil: string | null;
   createdAt: string;
 }
 
-/** SVC's default group name prefix (fccstgrp1, …); group numbers start at 1 there (0 = no group). */
-const GROUP_NAME_PREFIX = 'fccstgrp';
+/** The action that thaws a DS6000 group (DS CLI unfreezeflash); the other group actions are the members' own. */
+export const THAW_ACTION = 'thaw';
+
+/** The models whose service has consistency groups (its table says in which states members join and leave). */
+function groupModelOf(model: ArrayModel | undefined): GroupModel | null {
+  return (model === 'storwize' || model === 'ds6000') && tableFor(model).groupChangeIn !== undefined ? model : null;
+}
 
 function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
   const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
-  const state = groupStateOf(members.map((m) => m.state));
+  const model = groupModelOf(runtime.engine.fleet.array(row.arrayId)?.model) ?? 'storwize';
+  const state = groupStateOf(
+    members.map((m) => m.state),
+    model,
+  );
+  const frozenUntilMs = members.reduce<number | null>((latest, m) => (m.frozenUntilMs === null ? latest : Math.max(latest ?? 0, m.frozenUntilMs)), null);
   return {
     id: row.id,
     arrayId: row.arrayId,
@@ -34,6 +53,8 @@ function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
     autoDelete: row.autoDelete,
     state,
     memberIds: members.map((m) => m.id),
+    frozen: frozenUntilMs !== null,
+    frozenUntil: frozenUntilMs === null ? null : new Date(frozenUntilMs).toISOString(),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -60,14 +81,16 @@ export async function createGroup(
 ): Promise<GroupDto> {
   const array = runtime.engine.fleet.array(input.arrayId);
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
-  if (array.model !== 'storwize') {
-    const reason = `consistency groups are a Storwize FlashCopy feature; ${array.name} is ${array.model}`;
+  const prefix = GROUP_NAME_PREFIX_BY_MODEL[array.model];
+  if (groupModelOf(array.model) === null || prefix === undefined) {
+    const reason = `consistency groups are a Storwize and DS6000 FlashCopy feature; ${array.name} is ${array.model}`;
     throw new ApiError(422, reason, [reason]);
   }
   const row = await runtime.db.$transaction(async (tx) => {
     const existing = await tx.consistencyGroup.findMany({ where: { arrayId: array.id }, select: { name: true, number: true } });
+    // Numbered from 1, as SVC numbers groups (0 = no group there).
     const number = smallestFreeNumber(new Set(existing.map((g) => g.number)), 1);
-    const name = input.name ?? `${GROUP_NAME_PREFIX}${number}`;
+    const name = input.name ?? `${prefix}${number}`;
     if (existing.some((g) => g.name.toLowerCase() === name.toLowerCase()))
       throw new ApiError(409, `a consistency group named "${name}" already exists on ${array.name}`);
     const autoDelete = input.autoDelete ?? false;
@@ -82,6 +105,7 @@ export async function createGroup(
     });
     return created;
   });
+  runtime.engine.putGroup({ id: row.id, arrayId: row.arrayId, name: row.name });
   return groupDto(runtime, row);
 }
 
@@ -115,6 +139,7 @@ export async function updateGroup(runtime: Runtime, id: string, changes: GroupCh
     });
     return updated;
   });
+  runtime.engine.putGroup({ id: row.id, arrayId: row.arrayId, name: row.name });
   return groupDto(runtime, row);
 }
 
@@ -124,7 +149,7 @@ export async function updateGroup(runtime: Runtime, id: string, changes: GroupCh
  */
 export async function deleteGroupIfLeftEmpty(runtime: Runtime, groupId: string): Promise<boolean> {
   if ([...runtime.engine.copies()].some((r) => r.consistencyGroupId === groupId)) return false;
-  return runtime.db.$transaction(async (tx) => {
+  const deleted = await runtime.db.$transaction(async (tx) => {
     const group = await tx.consistencyGroup.findUnique({ where: { id: groupId } });
     if (group === null || !group.autoDelete) return false;
     // deleteMany: a forced delete of the same group may have taken it already.
@@ -140,6 +165,8 @@ export async function deleteGroupIfLeftEmpty(runtime: Runtime, groupId: string):
     });
     return true;
   });
+  if (deleted) runtime.engine.removeGroup(groupId);
+  return deleted;
 }
 
 /**
@@ -172,17 +199,57 @@ export async function deleteGroup(runtime: Runtime, id: string, force: boolean, 
       details: { name: group.name, ...(members.length > 0 ? { released: members.map((m) => m.name) } : {}) },
     });
   });
+  runtime.engine.removeGroup(id);
 }
 
+/**
+ * An action on every member at one instant (start, stop, withdraw, resync, …; `freeze` for a
+ * DS6000 resync), or `thaw` on a DS6000 group.
+ */
 export async function actOnGroup(
   runtime: Runtime,
   id: string,
   action: string,
   mode: string | undefined,
   actor: Actor,
+  options: { freeze?: boolean | undefined } = {},
 ): Promise<{ group: GroupDto; members: CopyDto[] }> {
   const row = await requireGroup(runtime, id);
-  const members = await runCommand(runtime, actor, (engine) => engine.actOnGroup(id, action, mode));
+  if (action === THAW_ACTION) return thawGroup(runtime, row, { mode, ...options }, actor);
+  const freeze = options.freeze === true ? { freeze: true } : {};
+  const members = await runCommand(runtime, actor, (engine) => engine.actOnGroup(id, action, mode, freeze));
+  return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };
+}
+
+/**
+ * DS CLI unfreezeflash: every source the group holds frozen takes host writes again, at once. A
+ * group with nothing frozen (thawed already, or timed out) is thawed all the same, as the DS CLI
+ * answers: a script that always thaws after establishing need not know whether the timeout came first.
+ */
+async function thawGroup(
+  runtime: Runtime,
+  row: ConsistencyGroup,
+  options: { mode?: string | undefined; freeze?: boolean | undefined },
+  actor: Actor,
+): Promise<{ group: GroupDto; members: CopyDto[] }> {
+  const array = runtime.engine.fleet.array(row.arrayId);
+  if (array === undefined || tableFor(array.model).freezeWith === undefined) {
+    throw new ApiError(
+      400,
+      `thaw is a DS6000 FlashCopy consistency-group action (unfreezeflash): consistency group ${row.name} is on ${array?.name ?? row.arrayId} (${array?.model ?? 'unknown'}), whose groups never freeze`,
+    );
+  }
+  if (options.mode !== undefined || options.freeze !== undefined) throw new ApiError(400, 'thaw takes no mode and no freeze');
+  const thawed = await runCommand(runtime, actor, (engine) => engine.thawGroup(row.id));
+  await recordEvent(runtime.db, {
+    kind: 'consistency-group.thawed',
+    subjectType: 'consistency-group',
+    subjectId: row.id,
+    arrayId: row.arrayId,
+    actor: actor.name,
+    details: { name: row.name, released: thawed.map((m) => m.name) },
+  });
+  const members = [...runtime.engine.copies()].filter((r) => r.consistencyGroupId === row.id);
   return { group: groupDto(runtime, row), members: members.map((m) => copyDto(runtime.engine, m)) };
 }
 

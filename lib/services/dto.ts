@@ -2,7 +2,8 @@
 // turns them into numbers or decimal strings. Mappers, not services: they take rows, never the
 // runtime, and route handlers reach them only through a service.
 import type { Controller, Event, Pool, StorageArray, Volume } from '../db/generated/client';
-import { PROVISIONINGS, type Provisioning } from '../api/fleet-schemas';
+import { PROVISIONINGS, type Provisioning, type VolumeKind } from '../api/fleet-schemas';
+import type { SnapshotState } from '../../engine/copy/snapshot';
 import type { ArrayModel, ControllerSlot, ControllerStatus, VolumeStatus } from '../../engine/model';
 
 export interface VolumeView {
@@ -20,7 +21,18 @@ export interface VolumeView {
   readOnly: boolean;
   imageNote: string | null;
   provisioning: Provisioning;
+  kind: VolumeKind;
+  snapshot: SnapshotView | null;
   createdAt: string;
+}
+
+/** A snapshot volume's side: the row gives base and repository size; the engine the rest (liveVolume). */
+export interface SnapshotView {
+  baseVolumeId: string;
+  state: SnapshotState;
+  pointInTime: string | null;
+  repositoryCapacityBytes: bigint;
+  repositoryUsedBytes: bigint;
 }
 
 export interface ArrayView {
@@ -56,18 +68,34 @@ export function volumeView(row: Volume): VolumeView {
     readOnly: row.readOnly,
     imageNote: row.imageNote,
     provisioning: (PROVISIONINGS as readonly string[]).includes(row.provisioning) ? (row.provisioning as Provisioning) : 'thick',
+    kind: row.kind === 'snapshot' ? 'snapshot' : 'standard',
+    snapshot:
+      row.baseVolumeId === null
+        ? null
+        : {
+            baseVolumeId: row.baseVolumeId,
+            state: 'optimal',
+            pointInTime: null,
+            repositoryCapacityBytes: row.repositoryCapacityBytes ?? 0n,
+            repositoryUsedBytes: 0n,
+          },
     createdAt: row.createdAt.toISOString(),
   };
 }
 
-type VolumeSummary = Pick<Volume, 'poolId' | 'currentOwner' | 'capacityBytes'>;
+/** What a volume takes from its pool: a snapshot its repository, any other its capacity. */
+export function poolBytesOf(volume: Pick<Volume, 'capacityBytes' | 'repositoryCapacityBytes'>): bigint {
+  return volume.repositoryCapacityBytes ?? volume.capacityBytes;
+}
+
+type VolumeSummary = Pick<Volume, 'poolId' | 'currentOwner' | 'capacityBytes' | 'repositoryCapacityBytes'>;
 type ArrayRow = StorageArray & { controllers: Controller[]; pools: Pool[]; volumes: VolumeSummary[] };
 
 export function arrayView(row: ArrayRow): ArrayView {
   const usedByPool = new Map<string, bigint>();
   const countByOwner = new Map<string, number>();
   for (const volume of row.volumes) {
-    usedByPool.set(volume.poolId, (usedByPool.get(volume.poolId) ?? 0n) + volume.capacityBytes);
+    usedByPool.set(volume.poolId, (usedByPool.get(volume.poolId) ?? 0n) + poolBytesOf(volume));
     countByOwner.set(volume.currentOwner, (countByOwner.get(volume.currentOwner) ?? 0) + 1);
   }
   const pools = [...row.pools]

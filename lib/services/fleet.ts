@@ -4,12 +4,15 @@ import type { Prisma } from '../db/generated/client';
 import { ApiError } from '../http/api-error';
 import type { VolumeFilter } from '../api/fleet-schemas';
 import type { Runtime } from '../runtime';
-import { arrayView, rolesOf, volumeView, type ArrayView, type VolumeView } from './dto';
+import type { Engine } from '../../engine';
+import { repositoryUsedBytes } from '../../engine/commands/snapshots';
+import type { SnapshotState } from '../../engine/copy/snapshot';
+import { arrayView, rolesOf, volumeView, type ArrayView, type SnapshotView, type VolumeView } from './dto';
 
 const ARRAY_INCLUDE = {
   controllers: true,
   pools: true,
-  volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true } },
+  volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true, repositoryCapacityBytes: true } },
 } as const;
 
 /** Controller status and each controller's volume count change in the engine first (failover). */
@@ -35,7 +38,12 @@ export async function getArray(runtime: Runtime, id: string): Promise<ArrayView>
 
 /** Ownership, roles and access change in the engine first; it is the authority for them. */
 export function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
-  const volume = runtime.engine.fleet.volume(view.id);
+  return liveVolumeView(runtime.engine, view);
+}
+
+/** The row's view with what the engine owns taken live (the live push calls it with the engine in hand). */
+export function liveVolumeView(engine: Engine, view: VolumeView): VolumeView {
+  const volume = engine.fleet.volume(view.id);
   if (volume === undefined) return view;
   return {
     ...view,
@@ -46,6 +54,18 @@ export function liveVolume(runtime: Runtime, view: VolumeView): VolumeView {
     status: volume.status,
     statusReason: volume.statusReason ?? null,
     imageNote: volume.imageNote ?? null,
+    snapshot: liveSnapshot(engine, view),
+  };
+}
+
+function liveSnapshot(engine: Engine, view: VolumeView): SnapshotView | null {
+  const relationship = view.snapshot === null ? undefined : engine.snapshotOf(view.id);
+  if (view.snapshot === null || relationship === undefined) return view.snapshot;
+  return {
+    ...view.snapshot,
+    state: relationship.state as SnapshotState,
+    pointInTime: relationship.pointInTimeMs === null ? null : new Date(relationship.pointInTimeMs).toISOString(),
+    repositoryUsedBytes: BigInt(repositoryUsedBytes(relationship)),
   };
 }
 

@@ -9,18 +9,25 @@ import type { Runtime } from '../runtime';
 import { formatBytes } from '../units';
 import { otherSlot, type ControllerSlot } from '../../engine/model';
 import { smallestFreeNumber } from '../../engine/copy/names';
-import { volumeView, rolesOf, type VolumeView } from './dto';
+import { poolBytesOf, volumeView, rolesOf, type VolumeView } from './dto';
 import { liveVolume } from './fleet';
 import { recordEvent } from './events';
 import { runCommand, type Actor } from './run-command';
 
 type Tx = Prisma.TransactionClient;
 
-async function choosePool(tx: Tx, arrayId: string, input: CreateVolumeInput) {
+/** Bytes each pool of the array gives its volumes (a snapshot's repository, any other volume's capacity). */
+async function usedByPool(tx: Tx, where: Prisma.VolumeWhereInput): Promise<Map<string, bigint>> {
+  const volumes = await tx.volume.findMany({ where, select: { poolId: true, capacityBytes: true, repositoryCapacityBytes: true } });
+  const used = new Map<string, bigint>();
+  for (const volume of volumes) used.set(volume.poolId, (used.get(volume.poolId) ?? 0n) + poolBytesOf(volume));
+  return used;
+}
+
+async function choosePool(tx: Tx, arrayId: string, input: Pick<CreateVolumeInput, 'poolId'>) {
   const pools = await tx.pool.findMany({ where: { arrayId } });
-  const used = await tx.volume.groupBy({ by: ['poolId'], where: { arrayId }, _sum: { capacityBytes: true } });
-  const usedByPool = new Map(used.map((row) => [row.poolId, row._sum.capacityBytes ?? 0n]));
-  const withFree = pools.map((pool) => ({ pool, freeBytes: pool.capacityBytes - (usedByPool.get(pool.id) ?? 0n) }));
+  const used = await usedByPool(tx, { arrayId });
+  const withFree = pools.map((pool) => ({ pool, freeBytes: pool.capacityBytes - (used.get(pool.id) ?? 0n) }));
   if (input.poolId !== undefined) {
     const chosen = withFree.find((p) => p.pool.id === input.poolId);
     if (chosen === undefined) {
@@ -98,12 +105,26 @@ export async function createVolume(runtime: Runtime, input: CreateVolumeInput, a
 
 export async function deleteVolume(runtime: Runtime, id: string, actor: Actor): Promise<void> {
   const { db, engine } = runtime;
+  const snapshots = engine.snapshotsOfBase(id);
+  if (snapshots.length > 0) {
+    const names = snapshots.map((r) => r.name).join(', ');
+    throw new ApiError(
+      409,
+      `volume ${engine.requireVolume(id).name} is the base of snapshot${snapshots.length === 1 ? '' : 's'} ${names}: delete ${snapshots.length === 1 ? 'it' : 'them'} first`,
+    );
+  }
   const held = engine.copiesOf(id)[0];
   if (held !== undefined) {
     throw new ApiError(
       409,
       `volume ${engine.requireVolume(id).name} cannot be deleted while it is in ${held.type} relationship ${held.name} (state ${held.state}): remove the relationship first`,
     );
+  }
+  // A snapshot volume: the snapshot ends first (its repository released, its record removed).
+  if (engine.snapshotOf(id) !== undefined) {
+    const blocked = engine.snapshotRemovalBlock(id);
+    if (blocked !== null) throw new ApiError(409, blocked);
+    await runCommand(runtime, actor, (engine) => engine.removeSnapshot(id));
   }
   await db.$transaction(async (tx) => {
     const volume = await tx.volume.findUnique({ where: { id } });
@@ -167,8 +188,8 @@ export async function growVolume(runtime: Runtime, id: string, capacityBytes: bi
     const current = await tx.volume.findUnique({ where: { id } });
     if (current === null) throw new ApiError(404, `volume "${id}" does not exist`);
     const pool = await tx.pool.findUnique({ where: { id: current.poolId } });
-    const used = await tx.volume.aggregate({ where: { poolId: current.poolId }, _sum: { capacityBytes: true } });
-    const freeBytes = (pool?.capacityBytes ?? 0n) - (used._sum.capacityBytes ?? 0n);
+    const used = (await usedByPool(tx, { poolId: current.poolId })).get(current.poolId) ?? 0n;
+    const freeBytes = (pool?.capacityBytes ?? 0n) - used;
     const growthBytes = capacityBytes - current.capacityBytes;
     if (growthBytes > freeBytes) {
       const reason = `pool ${pool?.name ?? current.poolId} has ${formatBytes(freeBytes)} free, growing ${volume.name} needs ${formatBytes(growthBytes)}`;

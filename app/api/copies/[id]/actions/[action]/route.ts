@@ -3,11 +3,11 @@ import { jsonResponse } from '@/lib/http/json';
 import { readJson } from '@/lib/http/request';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
-import { actOnCopy } from '@/lib/services/copies';
+import { runCopyAction } from '@/lib/services/copy-actions';
 
 export const POST = route<{ id: string; action: string }>('operate', async (request, { id, action }, { actor }) => {
-  const { mode } = await readJson(request, ActionBody, {});
-  return jsonResponse(await actOnCopy(getRuntime(), id, action, mode, actor));
+  const options = await readJson(request, ActionBody, {});
+  return jsonResponse(await runCopyAction(getRuntime(), id, action, options, actor));
 });
 
 export const { OPTIONS, GET, PUT, PATCH, DELETE } = otherMethods('POST');
