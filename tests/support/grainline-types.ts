@@ -45,6 +45,9 @@ export interface GrainlineGroup {
   autoDelete: boolean;
   state: string;
   memberIds: string[];
+  /** DS6000: some member holds its source frozen. */
+  frozen: boolean;
+  frozenUntil: string | null;
 }
 
 /** An event log entry; audit entries carry the request in `details`. */
