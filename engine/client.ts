@@ -13,7 +13,7 @@ export { roleWordFor } from './io/access';
 
 // Each service's options: names, values, defaults, which may change after creation, what they buy.
 export { defaultOptions, isMutableOption } from './copy/options';
-export { DS6000_RATE_BYTES_PER_SEC, SHADOWIMAGE_RATE_BYTES_PER_SEC, VOLUME_COPY_RATE_BYTES_PER_SEC } from './copy/chosen-values';
+export { DS6000_RATE_BYTES_PER_SEC, SHADOWIMAGE_RATE_BYTES_PER_SEC, SNAPSHOTS_PER_BASE_MAX, VOLUME_COPY_RATE_BYTES_PER_SEC } from './copy/chosen-values';
 export { DS6000_MODES, type Ds6000Mode } from './copy/flashcopy-ds6000';
 export { STORWIZE_COPY_RATE_MAX, STORWIZE_GRAIN_SIZES_KIB, storwizeRateBytesPerSec } from './copy/flashcopy-storwize';
 export { SHADOWIMAGE_MAINFRAME_NAMES, SHADOWIMAGE_PACES, type ShadowImagePace, type ShadowImageState } from './copy/shadowimage';

@@ -17,6 +17,7 @@ import { usageChangeKey, useVolumeRelationships, useVolumeUsage, useWorkload } f
 import { VolumeDetailHeader } from './volume-detail-header';
 import { VolumeOwnerPanel } from './volume-owner-panel';
 import { VolumeRelationshipsPanel } from './volume-relationships-panel';
+import { SnapshotPanel, SnapshotsPanel } from './volume-snapshots-panel';
 import { VolumeUsagePanel } from './volume-usage-panel';
 import { WorkloadPanel } from './workload-panel';
 
@@ -88,8 +89,10 @@ function VolumeDetail({ volume, onDeleted }: { volume: Volume; onDeleted: (name:
         <div className="flex min-w-0 flex-col gap-3">
           <WorkloadPanel volume={volume} workload={workload} />
           <VolumeRelationshipsPanel volume={volume} model={array.data?.model} relationships={relationships} />
+          {volume.snapshot === null && array.data?.model === 'santricity' && <SnapshotsPanel volume={volume} />}
         </div>
         <div className="flex min-w-0 flex-col gap-3">
+          {volume.snapshot !== null && <SnapshotPanel volume={volume} snapshot={volume.snapshot} />}
           <VolumeUsagePanel usage={usage} />
           <VolumeOwnerPanel volume={volume} array={array} />
         </div>

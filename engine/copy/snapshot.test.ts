@@ -98,6 +98,10 @@ describe('SANtricity snapshot volumes', () => {
     expect(saved).toBe(3);
     const targets = engine.eligibility('volume-copy', 'snap');
     expect(targets.find((entry) => entry.volumeId === base.id)?.eligible).toBe(true);
+    // The wizard's review says it is a restore and how little it copies.
+    const [preview] = engine.preview([{ command: 'create-copy', type: 'volume-copy', sourceVolumeId: 'snap', targetVolumeId: base.id }]);
+    expect(preview?.consequences.map((c) => c.text).join(' ')).toMatch(/A restore: .* goes back to snapshot .*Only the 192 KiB that differ are copied/);
+    expect(preview?.consequences.find((c) => c.kind === 'moves')).toMatchObject({ bytes: 3 * 64 * KiB });
     const restore = engine.createCopy({ type: 'volume-copy', sourceVolumeId: 'snap', targetVolumeId: base.id });
     expect(restore.cycleGrains).toBe(saved);
     expect(snap.roles).toEqual(['snapshot', 'source']);

@@ -17,6 +17,7 @@ import { otherSlot, type ArrayState, type ControllerSlot, type VolumeState } fro
 import type { CreateCopyInput } from '../copy/create-input';
 import type { Consequence, Preview, PreviewCommand } from './types';
 import { chainNotes } from './chain-notes';
+import { snapshotNotes, snapshotRestoreBytes } from './snapshot-notes';
 import { bytesText, durationText } from './words';
 
 /** What earlier commands of one preview leave for later ones (a bulk create as a whole). */
@@ -209,12 +210,13 @@ function createCopy(s: EngineState, input: CreateCopyInput, target: VolumeState,
     });
   const rate = rateBytesPerSec(plan.model, plan.options);
   if (copyingSpec.copier !== 'none') {
-    const bytes = Number(source.capacityBytes);
+    const bytes = snapshotRestoreBytes(s, source, target) ?? Number(source.capacityBytes);
     consequences.push({ kind: 'moves', ...ref, bytes, fromVolumeId: source.id, toVolumeId: target.id, text: moveText(bytes, rate, source, target) });
   } else if (copyingSpec.data === 'point-in-time') {
     consequences.push({ kind: 'moves', ...ref, bytes: 0, fromVolumeId: source.id, toVolumeId: target.id, text: moveText(0, 0, source, target) });
   }
   if (table.chained === true) consequences.push(...chainNotes(s, source, target, ref));
+  if (table.type === 'volume-copy') consequences.push(...snapshotNotes(s, source, target, ref));
   if (copyingSpec.targetFollowsSource === true && target.currentOwner !== source.currentOwner) {
     consequences.push({
       kind: 'owner',
