@@ -18,6 +18,7 @@ const startedMs = Date.now();
 let failed = 0;
 let transitions = 0;
 const chain = { moves: 0, cleaningStops: 0, restores: 0, layer2Pairs: 0 };
+const snapshots = { taken: 0, restored: 0, failed: 0 };
 for (let seed = first; seed < first + count; seed += 1) {
   const result = runSeed(seed, steps);
   transitions += result.transitions;
@@ -25,6 +26,9 @@ for (let seed = first; seed < first + count; seed += 1) {
   chain.cleaningStops += result.chain.cleaningStops;
   chain.restores += result.chain.restores;
   chain.layer2Pairs += result.chain.layer2Pairs;
+  snapshots.taken += result.snapshots.taken;
+  snapshots.restored += result.snapshots.restored;
+  snapshots.failed += result.snapshots.failed;
   if (result.failure !== null) {
     failed += 1;
     console.log(`seed ${seed} FAILED — replay: npm run test:sim -- --seed ${seed}\n${result.failure}\n`);
@@ -35,5 +39,6 @@ console.log(`simulation: ${count} seeds × ${steps} steps, ${transitions} state 
 console.log(
   `chains: ${chain.moves} pushes of chain work onto other relationships, ${chain.cleaningStops} Storwize stops that cleaned, ${chain.restores} restores started, ${chain.layer2Pairs} XP7 layer-2 pairs`,
 );
+console.log(`snapshots: ${snapshots.taken} taken, ${snapshots.restored} restored onto their base, ${snapshots.failed} failed (repository full or a fault)`);
 console.log(`${count - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

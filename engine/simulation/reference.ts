@@ -10,6 +10,15 @@ export class Reference {
     for (const volume of volumes) this.bytes.set(volume.id, new Uint8Array(volume.capacityBytes));
   }
 
+  /** A volume made during the run (a snapshot volume): its contents start unknown. */
+  add(volumeId: string): void {
+    this.bytes.set(volumeId, null);
+  }
+
+  remove(volumeId: string): void {
+    this.bytes.delete(volumeId);
+  }
+
   get(volumeId: string): Uint8Array | null {
     const value = this.bytes.get(volumeId);
     if (value === undefined) throw new Error(`reference has no volume ${volumeId}`);

@@ -26,6 +26,8 @@ export interface SimulationResult {
   deferredWrites: number;
   /** Chain work seen: grains saved or cleaned onto other mappings, Storwize stops that had to clean, restores, XP7 layer-2 pairs. */
   chain: { moves: number; cleaningStops: number; restores: number; layer2Pairs: number };
+  /** SANtricity snapshots taken, restored onto their base by a volume copy that completed, and failed (repository full or a fault). */
+  snapshots: { taken: number; restored: number; failed: number };
   failure: string | null;
 }
 
@@ -54,6 +56,9 @@ class Simulation {
   pending: PendingWrite[] = [];
   deferredWrites = 0;
   chain = { moves: 0, cleaningStops: 0, restores: 0, layer2Pairs: 0 };
+  snapshots = { taken: 0, restored: 0, failed: 0 };
+  /** Snapshot volumes made so far (for fresh ids). */
+  snapshotCount = 0;
   transitions = 0;
   step = 0;
 
@@ -65,6 +70,12 @@ class Simulation {
     this.volumeIds = MODELS.flatMap((model) => Array.from({ length: VOLUMES_PER_ARRAY }, (_, i) => fixture.volume(model, i).id));
     this.reference = new Reference(this.volumeIds.map((id) => ({ id, capacityBytes: MiB })));
     this.engine.on((event) => {
+      const snapshot = 'copyId' in event ? this.engine.relationship(event.copyId) : undefined;
+      if (snapshot?.type === 'snapshot') {
+        if (event.kind === 'copy.state-changed') this.onSnapshotTransition(snapshot, event.from, event.to);
+        if (event.kind === 'copy.created') this.onSnapshotTransition(snapshot, 'new', snapshot.state);
+        return;
+      }
       if (event.kind === 'copy.state-changed') this.onTransition(this.engine.requireCopy(event.copyId), event.from, event.cause);
       if (event.kind === 'copy.created') this.onTransition(this.engine.requireCopy(event.copyId), 'new', 'create');
       if (event.kind === 'copy.progress' && event.cause === 'chain') this.chain.moves += 1;
@@ -102,6 +113,21 @@ class Simulation {
     }
   }
 
+  /**
+   * A snapshot presents its base as it was when taken (or re-created): the reference takes the
+   * base's bytes then; failed or disabled, it presents nothing the rules fix.
+   */
+  onSnapshotTransition(snapshot: Relationship, from: string, to: string): void {
+    this.transitions += 1;
+    if (to === 'optimal') {
+      if (from === 'new') this.snapshots.taken += 1;
+      this.reference.set(snapshot.targetVolumeId, this.reference.get(snapshot.sourceVolumeId));
+    } else {
+      if (to === 'failed') this.snapshots.failed += 1;
+      this.reference.forget(snapshot.targetVolumeId);
+    }
+  }
+
   /** Checks (where the rules fix it) and updates the reference at each state change. */
   onTransition(relationship: Relationship, from: string, cause: string): void {
     this.transitions += 1;
@@ -116,6 +142,7 @@ class Simulation {
       if (state === 'completed') {
         expectEqual(target, ref.get(source), 'completed volume copy target differs from the source (invariant 3)');
         ref.set(target, ref.get(source));
+        if (this.engine.snapshotOf(source)?.sourceVolumeId === target) this.snapshots.restored += 1;
       } else ref.forget(target);
     }
     if (model === 'xp7') {
@@ -259,6 +286,12 @@ class Simulation {
       source = shape === 'multi-target' ? mapping.sourceVolumeId : mapping.targetVolumeId;
       target = shape === 'restore' ? mapping.sourceVolumeId : target;
     }
+    // SANtricity snapshots as sources on purpose, most of them restored onto their own base.
+    const snapshotIds = this.volumeIds.filter((id) => this.engine.snapshotOf(id) !== undefined);
+    if (model === 'santricity' && snapshotIds.length > 0 && this.prng.chance(0.5)) {
+      source = this.prng.pick(snapshotIds);
+      if (this.prng.chance(0.7)) target = this.engine.snapshotOf(source)?.sourceVolumeId ?? target;
+    }
     // XP7 cascades on purpose: a layer-2 pair from a layer-1 S-VOL.
     const pairs = [...this.engine.copies()].filter((r) => r.model === 'xp7');
     if (model === 'xp7' && pairs.length > 0 && this.prng.chance(0.4)) source = this.prng.pick(pairs).targetVolumeId;
@@ -310,6 +343,50 @@ class Simulation {
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       if (relationship.state !== stateBefore || relationship.toCopy.count() !== toCopyBefore) this.fail(`refused ${action} changed ${relationship.id}`);
+    }
+  }
+
+  /** Takes, re-creates, disables or deletes a SANtricity snapshot; small repositories, so some fill up. */
+  snapshotCommand(): void {
+    const bases = this.volumeIds.filter((id) => id.startsWith('santricity-v'));
+    const snapshots = this.volumeIds.filter((id) => this.engine.snapshotOf(id) !== undefined);
+    const roll = this.prng.float();
+    try {
+      if (snapshots.length === 0 || roll < 0.4) this.takeSnapshot(this.prng.pick(bases));
+      else if (roll < 0.7) this.engine.actOnSnapshot(this.prng.pick(snapshots), this.prng.pick(['recreate', 'disable']));
+      else {
+        const snapshotId = this.prng.pick(snapshots);
+        this.engine.removeSnapshot(snapshotId);
+        this.engine.removeVolume(snapshotId);
+        this.volumeIds.splice(this.volumeIds.indexOf(snapshotId), 1);
+        this.reference.remove(snapshotId);
+      }
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+    }
+  }
+
+  takeSnapshot(baseId: string): void {
+    const base = this.engine.requireVolume(baseId);
+    if (this.engine.snapshotBlock(baseId) !== null) return;
+    this.snapshotCount += 1;
+    const id = `snapshot-${this.snapshotCount}`;
+    this.engine.addVolume({
+      ...base,
+      id,
+      name: `${base.name}-s${this.snapshotCount}`,
+      roles: [],
+      snapshot: { baseVolumeId: baseId, repositoryCapacityBytes: BigInt(this.prng.pick([128, 256, 1024]) * KiB) },
+    });
+    this.volumeIds.push(id);
+    this.reference.add(id);
+    try {
+      this.engine.createSnapshot(id);
+    } catch (error) {
+      this.engine.removeVolume(id);
+      this.volumeIds.pop();
+      this.reference.remove(id);
+      throw error;
     }
   }
 
@@ -369,6 +446,7 @@ class Simulation {
     else if (roll < 0.75) this.actOnCopy();
     else if (roll < 0.8) this.removeCopy();
     else if (roll < 0.84) this.fault();
+    else if (roll < 0.88) this.snapshotCommand();
     else this.engine.advance(this.prng.pick([0, 100, 1_000, 5_000, 30_000]));
     this.checkInvariants();
     this.checkReads(3);
@@ -402,7 +480,15 @@ export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResul
     for (simulation.step = 0; simulation.step < steps; simulation.step += 1) simulation.runStep();
     simulation.step = steps;
     simulation.finish();
-    return { seed, steps, transitions: simulation.transitions, deferredWrites: simulation.deferredWrites, chain: simulation.chain, failure: null };
+    return {
+      seed,
+      steps,
+      transitions: simulation.transitions,
+      deferredWrites: simulation.deferredWrites,
+      chain: simulation.chain,
+      snapshots: simulation.snapshots,
+      failure: null,
+    };
   } catch (error) {
     return {
       seed,
@@ -410,6 +496,7 @@ export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResul
       transitions: simulation.transitions,
       deferredWrites: simulation.deferredWrites,
       chain: simulation.chain,
+      snapshots: simulation.snapshots,
       failure: (error as Error).stack ?? String(error),
     };
   }
