@@ -3,12 +3,12 @@
 import { ok, type Reply, type SantricityContext } from './context';
 import { badRequest } from './errors';
 import { arrayGraph, hardwareInventory } from './graph';
-import { arrayOf, volumesOf } from './systems';
+import { arrayOf, standardVolumesOf } from './systems';
 import { evaluateXpath } from './xpath';
 
 async function graphOf(context: SantricityContext) {
   const array = await arrayOf(context);
-  return arrayGraph(array, await volumesOf(context.runtime, array));
+  return arrayGraph(array, await standardVolumesOf(context.runtime, array));
 }
 
 export async function getGraph(context: SantricityContext): Promise<Reply> {

@@ -29,6 +29,14 @@ export function volumesOf(runtime: Runtime, array: ArrayView): Promise<VolumeVie
   return listVolumes(runtime, { arrayId: array.id });
 }
 
+/**
+ * The array's standard volumes: Web Services keeps snapshot volumes out of `volumes` (and of the
+ * graph's volume list), in collections of their own that Grainline does not serve.
+ */
+export async function standardVolumesOf(runtime: Runtime, array: ArrayView): Promise<VolumeView[]> {
+  return (await volumesOf(runtime, array)).filter((volume) => volume.kind === 'standard');
+}
+
 /** A volume of `array` by id, or undefined when there is none there. */
 export async function volumeOf(runtime: Runtime, array: ArrayView, id: string): Promise<VolumeView | undefined> {
   try {
@@ -50,14 +58,14 @@ export async function getSystem(context: SantricityContext): Promise<Reply> {
 
 export async function listStorageVolumes(context: SantricityContext): Promise<Reply> {
   const array = await arrayOf(context);
-  return ok((await volumesOf(context.runtime, array)).map(storageVolumeView));
+  return ok((await standardVolumesOf(context.runtime, array)).map(storageVolumeView));
 }
 
 export async function getStorageVolume(context: SantricityContext): Promise<Reply> {
   const array = await arrayOf(context);
   const id = param(context, 'volumeId');
   const volume = await volumeOf(context.runtime, array, id);
-  if (volume === undefined) throw notFound(`volume "${id}" does not exist on storage system ${array.name}`);
+  if (volume === undefined || volume.kind !== 'standard') throw notFound(`volume "${id}" does not exist on storage system ${array.name}`);
   return ok(storageVolumeView(volume));
 }
 
