@@ -14,9 +14,11 @@ import { isApiError } from '@/lib/client/api-error';
 import { modelDisplayName } from '@/lib/client/array-models';
 import type { StorageArray, Volume } from '@/lib/client/types';
 import { useArray } from '@/lib/client/use-arrays';
+import { hasGroups } from '@/lib/client/use-consistency-groups';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { useCan } from '@/lib/client/session';
 import { ArrayCopiesPanel } from './array-copies-panel';
+import { ArrayGroupsPanel } from './array-groups-panel';
 import { ControllerCard } from './controller-card';
 import { FaultsPanel } from './faults-panel';
 import { PoolsTable } from './pools-table';
@@ -110,6 +112,7 @@ function ArrayDetail({ array }: { array: StorageArray }) {
         ))}
       </div>
       <ArrayCopiesPanel array={array} volumes={volumes.data} canOperate={canOperate} />
+      {hasGroups(array.model) && <ArrayGroupsPanel array={array} canOperate={canOperate} />}
       {canOperate && <FaultsPanel array={array} volumes={volumes.data} />}
       <Panel title="Pools" titleId="pools-title" bodyClassName="overflow-x-auto">
         <PoolsTable pools={array.pools} volumeCountByPool={countByPool} labelledBy="pools-title" />

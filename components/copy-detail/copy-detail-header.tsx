@@ -2,12 +2,14 @@
 // Who and what: the relationship's name (what the arrays' own tools and the event log call it),
 // then what it is (the service, the array) and what it pairs, source → target, each a link to its
 // volume's page; its state with what it means in the vendor's words (the engine's state table),
-// its number on the array, its consistency group and its last start; Rename for operators.
+// its number on the array, its consistency group (on DS6000, frozen until when, with Thaw for
+// operators) and its last start; Rename for operators.
 import type { UseQueryResult } from '@tanstack/react-query';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { simulatedTime } from '@/lib/client/clock-format';
 import { ClockTime } from '@/components/ui/clock-time';
+import { FrozenBadge, ThawGroupButton } from '@/components/copies/group-freeze';
 import { RenameButton } from '@/components/naming/rename-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { volumeHref } from '@/components/volumes/volume-href';
@@ -15,8 +17,9 @@ import { tableFor, type ArrayModel } from '@/engine/client';
 import { RELATIONSHIP_WORDS } from '@/lib/client/copy-services';
 import { NAME_RULE_HINT, nameRuleProblem } from '@/lib/client/object-names';
 import type { Copy, StorageArray, Volume } from '@/lib/client/types';
-import { useGroupNames } from '@/lib/client/use-consistency-groups';
+import { useConsistencyGroups } from '@/lib/client/use-consistency-groups';
 import { useRenameCopy } from '@/lib/client/use-copy-mutations';
+import { useRefetchOnChange } from '@/lib/client/use-refetch-on-change';
 import { CopyState } from './copy-state';
 
 function VolumeLink({ volume, fallbackId }: { volume: UseQueryResult<Volume>; fallbackId: string }) {
@@ -39,6 +42,25 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 
 export function stateMeaning(copy: Copy): string | undefined {
   return tableFor(copy.model as ArrayModel).states[copy.state]?.meaning;
+}
+
+/** The group is asked again when the copy changes (a freeze or thaw of it changes its updatedAt), at most this often. */
+const GROUP_REFETCH_MIN_INTERVAL_MS = 1_000;
+
+/** The copy's consistency group by name; on DS6000 whether it holds its sources frozen, and Thaw. */
+function GroupItem({ copy, groupId, canOperate }: { copy: Copy; groupId: string; canOperate: boolean }) {
+  const groups = useConsistencyGroups(true);
+  useRefetchOnChange(copy.updatedAt, groups.refetch, GROUP_REFETCH_MIN_INTERVAL_MS);
+  const group = groups.data?.find((candidate) => candidate.id === groupId);
+  return (
+    <Item term="Consistency group">
+      <span className="flex flex-wrap items-center gap-1.5">
+        <span className="font-mono">{group?.name ?? groupId}</span>
+        {group !== undefined && <FrozenBadge group={group} />}
+        {group?.frozen === true && canOperate && <ThawGroupButton group={group} />}
+      </span>
+    </Item>
+  );
 }
 
 function RenameCopy({ copy, what }: { copy: Copy; what: string }) {
@@ -68,7 +90,6 @@ export function CopyDetailHeader({
   canOperate: boolean;
 }) {
   const what = RELATIONSHIP_WORDS[copy.model as ArrayModel].one;
-  const groupName = useGroupNames(copy.consistencyGroupId !== null);
   const meaning = stateMeaning(copy);
   return (
     <>
@@ -108,11 +129,7 @@ export function CopyDetailHeader({
                   {copy.number}
                 </span>
               </Item>
-              {copy.consistencyGroupId !== null && (
-                <Item term="Consistency group">
-                  <span className="font-mono">{groupName(copy.consistencyGroupId) ?? copy.consistencyGroupId}</span>
-                </Item>
-              )}
+              {copy.consistencyGroupId !== null && <GroupItem copy={copy} groupId={copy.consistencyGroupId} canOperate={canOperate} />}
               {copy.lastStarted !== null && (
                 <Item term="Last started">
                   <ClockTime time={simulatedTime(copy.lastStarted)} className="font-mono text-xs tabular-nums" />

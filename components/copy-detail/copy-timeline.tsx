@@ -1,18 +1,19 @@
 'use client';
 // The copy's history from the event log, newest first: creation, every state change with its cause,
-// option changes, renames, moves between consistency groups and removal. New events arrive live
-// (events.created merged by subject).
+// option changes, renames, moves between consistency groups, DS6000 freezes and thaws, and removal.
+// New events arrive live (events.created merged by subject).
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
-import { eventTime } from '@/lib/client/clock-format';
+import { eventTime, simulatedTime } from '@/lib/client/clock-format';
 import { ClockTime } from '@/components/ui/clock-time';
+import type { ArrayModel } from '@/engine/client';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import type { Copy, FleetEvent } from '@/lib/client/types';
-import { useGroupNames, type GroupNameOf } from '@/lib/client/use-consistency-groups';
+import { hasGroups, useGroupNames, type GroupNameOf } from '@/lib/client/use-consistency-groups';
 import { useCopyTimeline } from '@/lib/client/use-copy-detail';
-import { describeCause } from './cause';
+import { describeCause, describeThawCause } from './cause';
 
 /** Details that only repeat who and what the copy is. */
 const NAMING_KEYS = new Set(['name', 'type', 'source', 'target']);
@@ -53,6 +54,19 @@ function GroupChange({ from, to, groupName }: { from: unknown; to: unknown; grou
   return <span>Consistency group unchanged</span>;
 }
 
+/** copy.freeze-changed: {group, frozenUntil, cause}; frozenUntil null when the source was released. */
+function FreezeChange({ details, groupName }: { details: Record<string, unknown>; groupName: GroupNameOf }) {
+  const group = typeof details.group === 'string' ? <GroupRef id={details.group} groupName={groupName} /> : <span>its consistency group</span>;
+  if (typeof details.frozenUntil === 'string') {
+    return (
+      <span>
+        Source frozen by {group} until <ClockTime time={simulatedTime(details.frozenUntil)} className="font-mono text-xs" />
+      </span>
+    );
+  }
+  return <span>Source thawed: {describeThawCause(details.cause)}</span>;
+}
+
 function detailsOf(event: FleetEvent): Record<string, unknown> {
   return typeof event.details === 'object' && event.details !== null ? (event.details as Record<string, unknown>) : {};
 }
@@ -88,6 +102,8 @@ function EventLine({ event, groupName }: { event: FleetEvent; groupName: GroupNa
       );
     case 'copy.group-changed':
       return <GroupChange from={details.fromGroup} to={details.toGroup} groupName={groupName} />;
+    case 'copy.freeze-changed':
+      return <FreezeChange details={details} groupName={groupName} />;
     case 'copy.removed':
       return <span>Removed{cause ? ` (${cause})` : ''}</span>;
     default:
@@ -97,7 +113,7 @@ function EventLine({ event, groupName }: { event: FleetEvent; groupName: GroupNa
 
 export function CopyTimeline({ copy }: { copy: Copy }) {
   const events = useCopyTimeline(copy);
-  const groupName = useGroupNames(copy.model === 'storwize');
+  const groupName = useGroupNames(hasGroups(copy.model as ArrayModel));
   return (
     <Panel
       title={

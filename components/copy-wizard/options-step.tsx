@@ -1,12 +1,14 @@
 'use client';
 // Step 4: the relationship's name (optional), the service's options with their defaults, what each
-// value buys and why it matters; for Storwize also the consistency group (none, new or existing)
-// and for every service whether to start now. Problems show under the field they concern, as typed.
+// value buys and why it matters; for Storwize and DS6000 also the consistency group (none, new or
+// existing), on DS6000 with the freeze that goes with one, and for every service whether to start
+// now. Problems show under the field they concern, as typed.
 import { FormAlert } from '@/components/ui/form-alert';
 import { inputClasses } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { canCreateUnstarted, unstartedRefusal, type ArrayModel } from '@/engine/client';
-import type { ConsistencyGroup } from '@/lib/client/use-consistency-groups';
+import { RELATIONSHIP_WORDS } from '@/lib/client/copy-services';
+import { groupsFreeze, hasGroups, type ConsistencyGroup } from '@/lib/client/use-consistency-groups';
 import type { UrlStateUpdate } from '@/lib/client/use-url-state';
 import { optionFieldsOf } from '@/lib/client/option-fields';
 import { defaultDrafts } from '@/lib/client/wizard-options';
@@ -17,21 +19,41 @@ import { OptionRow } from './option-row';
 
 const NO_GROUP = '__none__';
 
+/** What a group does for its members, in the service's words (the engine's table says how they act). */
+const GROUP_HINTS: Partial<Record<ArrayModel, { none: string; hint: string }>> = {
+  storwize: {
+    none: 'None: this mapping starts on its own',
+    hint: 'Mappings of one group are prepared and started together, at one point in time. Default: none.',
+  },
+  ds6000: {
+    none: 'None',
+    hint: 'Relationships of one group are established one by one; frozen, their sources hold still until the group is thawed, so the targets form a consistent set. Default: none.',
+  },
+};
+
 function GroupChoice({
+  model,
   state,
   update,
   groups,
   error,
 }: {
+  model: ArrayModel;
   state: WizardState;
   update: UrlStateUpdate<WizardState>;
   groups: ConsistencyGroup[];
   error: string | null;
 }) {
+  const words = RELATIONSHIP_WORDS[model];
+  const hints = GROUP_HINTS[model];
   const options = [
-    { value: NO_GROUP, label: 'None: this mapping starts on its own' },
+    { value: NO_GROUP, label: hints?.none ?? 'None' },
     { value: NEW_GROUP, label: 'New group…' },
-    ...groups.map((group) => ({ value: group.id, label: `${group.name} (${group.memberIds.length} mappings, ${group.state})`, textValue: group.name })),
+    ...groups.map((group) => ({
+      value: group.id,
+      label: `${group.name} (${group.memberIds.length} ${group.memberIds.length === 1 ? words.one : words.many}, ${group.state}${group.frozen ? ', frozen' : ''})`,
+      textValue: group.name,
+    })),
   ];
   const value = state.group === '' ? NO_GROUP : state.group;
   const known = value === NO_GROUP || value === NEW_GROUP || groups.some((group) => group.id === value);
@@ -75,7 +97,32 @@ function GroupChoice({
           </p>
         )}
         <p id="wizard-group-hint" className="text-xs text-fg-subtle">
-          Mappings of one group are prepared and started together, at one point in time. Default: none.
+          {hints?.hint ?? 'Default: none.'}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** DS6000 with a group: mkflash -freeze, each source held from its T0 until the group is thawed. */
+function FreezeChoice({ state, update }: { state: WizardState; update: UrlStateUpdate<WizardState> }) {
+  return (
+    <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 border-b border-line py-2.5" data-testid="option-freeze">
+      <label htmlFor="wizard-freeze" className="pt-0.5 text-xs font-medium text-fg">
+        Freeze sources until thawed (consistency group)
+      </label>
+      <div className="flex flex-col gap-1">
+        <input
+          id="wizard-freeze"
+          type="checkbox"
+          checked={state.freeze}
+          onChange={(event) => update((current) => ({ ...current, freeze: event.target.checked }))}
+          aria-describedby="wizard-freeze-hint"
+          className="size-3.5 accent-(--accent)"
+        />
+        <p id="wizard-freeze-hint" className="text-xs text-fg-subtle">
+          DS CLI <span className="font-mono">mkflash -freeze</span>: from its point in time each source takes no host writes (extended long busy; reads go on)
+          until the group is thawed from the array page, or the freeze times out. Default: off.
         </p>
       </div>
     </div>
@@ -129,7 +176,8 @@ export function OptionsStep({
             onChange={(value) => update((current) => ({ ...current, options: { ...current.options, [option.name]: value } }))}
           />
         ))}
-        {model === 'storwize' && <GroupChoice state={state} update={update} groups={groups} error={groupError} />}
+        {hasGroups(model) && <GroupChoice model={model} state={state} update={update} groups={groups} error={groupError} />}
+        {groupsFreeze(model) && state.group !== '' && <FreezeChoice state={state} update={update} />}
         <div className="grid grid-cols-[12rem_minmax(0,1fr)] items-start gap-x-4 gap-y-1 py-2.5" data-testid="option-start">
           <label htmlFor="wizard-start" className="pt-0.5 text-xs font-medium text-fg">
             Start now

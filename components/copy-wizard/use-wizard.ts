@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { canCreateUnstarted, COPY_TYPE_BY_MODEL, type ArrayModel } from '@/engine/client';
 import { useArrays } from '@/lib/client/use-arrays';
-import { useConsistencyGroups } from '@/lib/client/use-consistency-groups';
+import { groupsFreeze, hasGroups, useConsistencyGroups } from '@/lib/client/use-consistency-groups';
 import { useCopies } from '@/lib/client/use-copies';
 import { defaultCopyName, defaultNamePattern, nameRuleProblem } from '@/lib/client/object-names';
 import { useEligibilities, useEligibility } from '@/lib/client/use-eligibility';
@@ -41,7 +41,13 @@ export function useWizard() {
   const eligibility = useEligibility(state.bulk ? undefined : type, state.bulk ? undefined : sourceIds[0]);
   const eligibilities = useEligibilities(state.bulk ? type : undefined, state.bulk ? sourceIds : []);
   const copies = useCopies();
-  const groups = useConsistencyGroups(model === 'storwize');
+  // The service's consistency groups (Storwize, DS6000), and on DS6000 the freeze that goes with one.
+  const { grouping, freezing } = useMemo(
+    () => ({ grouping: model !== undefined && hasGroups(model), freezing: model !== undefined && groupsFreeze(model) }),
+    [model],
+  );
+  const groups = useConsistencyGroups(grouping);
+  const freeze = freezing && state.group !== '' && state.freeze;
 
   const plan = useMemo(
     () => planWizard({ state, array, volumes: arrayVolumes, eligibility: eligibility.data, eligibilities: eligibilities.data }),
@@ -50,14 +56,13 @@ export function useWizard() {
   const optionsCheck = useMemo(() => (model === undefined ? { options: null, errors: {} } : checkOptions(model, state.options)), [model, state.options]);
   const arrayGroups = (groups.data ?? []).filter((group) => group.arrayId === state.arrayId);
   const groupError =
-    model === 'storwize' && state.group === NEW_GROUP
+    grouping && state.group === NEW_GROUP
       ? groupNameError(
           state.groupName,
           arrayGroups.map((group) => group.name),
         )
       : null;
-  const groupKnown =
-    model !== 'storwize' || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
+  const groupKnown = !grouping || state.group === '' || state.group === NEW_GROUP || groups.isPending || arrayGroups.some((group) => group.id === state.group);
   // The relationship's name (one pair only): the engine's rule as typed; '' leaves it to the array.
   const copyName = state.bulk ? '' : state.copyName.trim();
   const nameError = copyName === '' ? null : nameRuleProblem(copyName);
@@ -77,7 +82,7 @@ export function useWizard() {
   };
   const shown = reachableStep(known, { targetValid: plan.loading || plan.targetValid, optionsValid });
   // Everything `shown` depends on has arrived: until then it gives the URL's step the benefit of the doubt.
-  const settled = !arrays.isPending && (array === undefined || arrayVolumes !== undefined) && !plan.loading && (model !== 'storwize' || !groups.isPending);
+  const settled = !arrays.isPending && (array === undefined || arrayVolumes !== undefined) && !plan.loading && (!grouping || !groups.isPending);
   const start = model !== undefined && !canCreateUnstarted(model) ? true : state.start;
 
   const canAdvance: Record<WizardStep, boolean> = {
@@ -92,13 +97,14 @@ export function useWizard() {
 
   const onArray = (copies.data ?? []).filter((copy) => copy.arrayId === state.arrayId);
   const group: ReviewInput['group'] =
-    model === 'storwize' && state.group !== ''
+    grouping && state.group !== ''
       ? {
           name: state.group === NEW_GROUP ? state.groupName.trim() : (arrayGroups.find((candidate) => candidate.id === state.group)?.name ?? state.group),
           created: state.group === NEW_GROUP,
+          freeze,
         }
       : null;
-  const existingGroupId = model === 'storwize' && state.group !== '' && state.group !== NEW_GROUP ? state.group : undefined;
+  const existingGroupId = grouping && state.group !== '' && state.group !== NEW_GROUP ? state.group : undefined;
   // The engine judges exactly what Create would send, once the review is shown.
   const commands =
     shown !== 'review' || type === undefined || optionsCheck.options === null || plan.requests.length === 0
@@ -109,6 +115,7 @@ export function useWizard() {
             options: optionsCheck.options,
             start,
             ...(existingGroupId === undefined ? {} : { consistencyGroupId: existingGroupId }),
+            ...(freeze ? { freeze: true } : {}),
             ...(copyName === '' ? {} : { name: copyName }),
           },
           plan.requests,
@@ -147,14 +154,14 @@ export function useWizard() {
   function createPlan(onGroupCreated: (groupId: string) => void): CreatePlan | null {
     if (model === undefined || type === undefined || array === undefined || optionsCheck.options === null) return null;
     const chosenGroup: CreatePlan['group'] =
-      model !== 'storwize' || state.group === ''
+      !grouping || state.group === ''
         ? null
         : state.group === NEW_GROUP
           ? { kind: 'new', arrayId: array.id, name: state.groupName.trim() }
           : { kind: 'existing', id: state.group };
     return {
       requests: plan.requests,
-      copy: { type, options: optionsCheck.options, start, ...(copyName === '' ? {} : { name: copyName }) },
+      copy: { type, options: optionsCheck.options, start, ...(freeze ? { freeze: true } : {}), ...(copyName === '' ? {} : { name: copyName }) },
       group: chosenGroup,
       onGroupCreated,
     };

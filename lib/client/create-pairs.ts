@@ -19,6 +19,8 @@ export interface CopyRequest {
   options: Record<string, unknown>;
   start: boolean;
   consistencyGroupId?: string;
+  /** DS6000, in a group: freeze the source from T0 until the group is thawed. */
+  freeze?: boolean;
   /** The relationship's name; absent: the array's default (fcmap0, …). One pair only. */
   name?: string;
 }

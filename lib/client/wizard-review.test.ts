@@ -102,6 +102,20 @@ describe('wizard review', () => {
     expect(overwrittenNames([pair()], undefined)).toEqual([]);
   });
 
+  it('says a DS6000 freeze holds the sources, and asks the engine about it only with a group it knows', () => {
+    const requests: PairRequest[] = [{ sourceId: 's1', sourceName: 'db01', target: { kind: 'existing', volumeId: 't1', name: 'db02' } }];
+    const [existing] = reviewCommands({ type: 'flashcopy', options: {}, start: true, consistencyGroupId: 'g1', freeze: true }, requests);
+    expect(existing).toMatchObject({ consistencyGroupId: 'g1', freeze: true });
+    // A group the wizard creates first has no id yet: freeze without it would be refused.
+    const [fresh] = reviewCommands({ type: 'flashcopy', options: {}, start: true, freeze: true }, requests);
+    expect(fresh).not.toHaveProperty('freeze');
+    const lines = reviewLines({ ...base, model: 'ds6000', group: { name: 'fcgrp1', created: false, freeze: true }, previews: [] });
+    expect(lines[2]).toEqual({
+      text: 'Freezes its source from its point in time: hosts cannot write it (extended long busy) until consistency group fcgrp1 is thawed or the freeze times out.',
+      warn: true,
+    });
+  });
+
   it('does not warn of replacing what a volume the wizard creates first holds: it holds nothing', () => {
     const fresh: Preview = {
       allowed: true,

@@ -30,6 +30,8 @@ export interface ReviewCopy {
   start: boolean;
   /** An existing group; a group the wizard creates first has no id yet and is not named here. */
   consistencyGroupId?: string;
+  /** DS6000: freeze each source for the group (asked of the engine only with an existing group: a new one has no id yet). */
+  freeze?: boolean;
   /** One pair only; absent: the array's default. */
   name?: string;
 }
@@ -41,6 +43,7 @@ export function reviewCommands(copy: ReviewCopy, requests: readonly PairRequest[
     options: copy.options,
     start: copy.start,
     ...(copy.consistencyGroupId === undefined ? {} : { consistencyGroupId: copy.consistencyGroupId }),
+    ...(copy.freeze === true && copy.consistencyGroupId !== undefined ? { freeze: true } : {}),
     ...(copy.name === undefined ? {} : { name: copy.name }),
   };
   return requests.map((request): PreviewCommand => {
@@ -56,7 +59,8 @@ export interface ReviewInput {
   arrayName: string;
   pairs: readonly ReviewPair[];
   start: boolean;
-  group: { name: string; created: boolean } | null;
+  /** `freeze`: the sources are frozen for the group (DS6000). */
+  group: { name: string; created: boolean; freeze?: boolean } | null;
   /**
    * What the new relationships are called: one pair's name as given, or the array's default for it
    * (`pattern` when the number is not known: "fcmapN"); several pairs each take their default.
@@ -96,12 +100,21 @@ function groupLines(input: ReviewInput): ReviewLine[] {
   if (input.group === null) return [];
   const { one, many } = RELATIONSHIP_WORDS[input.model];
   const words = input.pairs.length === 1 ? one : many;
+  const sources = input.pairs.length === 1 ? 'its source' : 'their sources';
   return [
     info(
       input.group.created
         ? `Creates consistency group ${input.group.name} first and adds the ${words} to it.`
         : `Adds the ${words} to consistency group ${input.group.name}.`,
     ),
+    ...(input.group.freeze === true
+      ? [
+          {
+            text: `Freezes ${sources} from ${input.pairs.length === 1 ? 'its' : 'each'} point in time: hosts cannot write ${input.pairs.length === 1 ? 'it' : 'them'} (extended long busy) until consistency group ${input.group.name} is thawed or the freeze times out.`,
+            warn: true,
+          },
+        ]
+      : []),
   ];
 }
 

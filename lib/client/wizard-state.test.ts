@@ -24,6 +24,7 @@ describe('wizard URL state', () => {
       options: { copyRate: '80', incremental: 'true' },
       group: 'new',
       groupName: 'nightly',
+      freeze: true,
       start: false,
       q: 'db',
       sort: 'capacity',

@@ -31,8 +31,10 @@ export interface WizardState {
   newName: string; // the new target's name; '' = the suggested one
   /** Option values as typed, by option name; missing = the service's default. */
   options: Record<string, string>;
-  group: string; // '' = none, NEW_GROUP, or a group id (storwize)
+  group: string; // '' = none, NEW_GROUP, or a group id (storwize, ds6000)
   groupName: string;
+  /** DS6000, with a group: freeze the sources from T0 until the group is thawed (mkflash -freeze). */
+  freeze: boolean;
   /** The relationship's name as typed; '' = the array's default (single mode only). */
   copyName: string;
   start: boolean;
@@ -57,6 +59,7 @@ export const DEFAULT_WIZARD: WizardState = {
   options: {},
   group: '',
   groupName: '',
+  freeze: false,
   copyName: '',
   start: true,
   q: '',
@@ -94,6 +97,7 @@ export function parseWizard(params: URLSearchParams): WizardState {
     options,
     group: params.get('group') ?? '',
     groupName: params.get('groupName') ?? '',
+    freeze: params.get('freeze') === '1',
     // `name` is the new target volume's; the relationship's own is `copyName`. Bulk gives defaults.
     copyName: bulk ? '' : (params.get('copyName') ?? ''),
     start: params.get('start') !== '0',
@@ -121,6 +125,7 @@ export function serializeWizard(state: WizardState): string {
   for (const [name, value] of Object.entries(state.options)) params.set(`${OPTION_PREFIX}${name}`, value);
   if (state.group !== '') params.set('group', state.group);
   if (state.groupName !== '') params.set('groupName', state.groupName);
+  if (state.freeze) params.set('freeze', '1');
   if (!state.bulk && state.copyName !== '') params.set('copyName', state.copyName);
   if (!state.start) params.set('start', '0');
   if (state.q !== '') params.set('q', state.q);
