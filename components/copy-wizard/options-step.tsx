@@ -1,5 +1,5 @@
 'use client';
-// Step 4: the relationship's name (optional), the service's options with their defaults, what each
+// Step 4: the relationship's name (optional), on Storwize the GUI's presets, the service's options with their defaults, what each
 // value buys and why it matters; for Storwize and DS6000 also the consistency group (none, new or
 // existing), on DS6000 with the freeze that goes with one, and for every service whether to start
 // now. Problems show under the field they concern, as typed.
@@ -16,6 +16,7 @@ import { NEW_GROUP, type WizardState } from '@/lib/client/wizard-state';
 import { DraftInput } from './draft-input';
 import { NameRow } from './name-row';
 import { OptionRow } from './option-row';
+import { PresetRow } from './preset-row';
 
 const NO_GROUP = '__none__';
 
@@ -166,6 +167,12 @@ export function OptionsStep({
           defaultName={defaultName}
           defaultKnown={defaultKnown}
         />
+        {model === 'storwize' && (
+          <PresetRow
+            drafts={{ ...defaults, ...state.options }}
+            onChange={(drafts) => update((current) => ({ ...current, options: { ...current.options, ...drafts } }))}
+          />
+        )}
         {optionFieldsOf(model).map((option) => (
           <OptionRow
             key={option.name}

@@ -4,6 +4,7 @@ import type { CreateCopyInput } from '../copy/create-input';
 import { sourceProblems, targetReasons } from '../copy/eligibility';
 import { defaultName, nameProblems, smallestFreeNumber } from '../copy/names';
 import { grainBytesFor, resolveOptions, type CopyOptions } from '../copy/options';
+import { chooseMu } from '../copy/shadowimage-mu';
 import { newRelationship, type Relationship } from '../copy/relationship';
 import { copyTypeOf, type ServiceTable, type Transition } from '../copy/types';
 import { afterChange, register, unregister } from '../core/registry';
@@ -50,6 +51,11 @@ export function planCopy(s: EngineState, input: CreateCopyInput, target: VolumeS
   const table = tableFor(model);
   const resolved = resolveOptions(model, input.options ?? {});
   if (!resolved.ok) throw new EngineError('invalid', `invalid options: ${resolved.reasons.join('; ')}`, resolved.reasons);
+  // XP7: the pair's MU number on its P-VOL, as asked or the smallest free (copy/shadowimage-mu.ts).
+  if ('pace' in resolved.options) {
+    const source = context.source;
+    resolved.options = { ...resolved.options, mu: chooseMu(s.copiesOf(source.id), source.id, source.name, resolved.options.mu) };
+  }
   const row = createdRow(table, resolved.options, input.start ?? true);
   const groupId = input.consistencyGroupId ?? null;
   if (groupId !== null && table.groupChangeIn === undefined) throw new EngineError('rule', NO_GROUPS, [NO_GROUPS]);

@@ -10,7 +10,7 @@ import {
   STORWIZE_GRAIN_SIZES_KIB,
   storwizeRateBytesPerSec,
 } from './flashcopy-storwize';
-import { SHADOWIMAGE_PACES, type ShadowImagePace } from './shadowimage';
+import { SHADOWIMAGE_MU_MAX, SHADOWIMAGE_PACES, type ShadowImagePace } from './shadowimage';
 import { VOLUME_COPY_PRIORITIES, type VolumeCopyPriority } from './volume-copy';
 
 export const DEFAULT_GRAIN_BYTES = 64 * 1024;
@@ -21,6 +21,11 @@ export interface VolumeCopyOptions {
 }
 export interface ShadowImageOptions {
   pace: ShadowImagePace;
+  /**
+   * The mirror unit (MU) number the pair takes on its P-VOL: 0–2 on layer 1, 1–2 on layer 2
+   * (copy/shadowimage-mu.ts). Given at creation or, when absent, the smallest free one.
+   */
+  mu?: number;
 }
 export interface StorwizeOptions {
   copyRate: number;
@@ -55,7 +60,7 @@ const FIELDS: Record<ArrayModel, Record<string, Field>> = {
     priority: { check: oneOf(VOLUME_COPY_PRIORITIES), mutable: true },
     targetReadOnly: { check: boolean, mutable: true },
   },
-  xp7: { pace: { check: oneOf(SHADOWIMAGE_PACES), mutable: true } },
+  xp7: { pace: { check: oneOf(SHADOWIMAGE_PACES), mutable: true }, mu: { check: integer(0, SHADOWIMAGE_MU_MAX), mutable: false } },
   storwize: {
     copyRate: { check: integer(0, STORWIZE_COPY_RATE_MAX), mutable: true },
     cleanRate: { check: integer(0, STORWIZE_COPY_RATE_MAX), mutable: true },

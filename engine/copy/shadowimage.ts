@@ -23,6 +23,8 @@ export type ShadowImagePace = (typeof SHADOWIMAGE_PACES)[number];
 
 /** One P-VOL may have up to three S-VOLs. */
 export const SHADOWIMAGE_SVOLS_PER_PVOL_MAX = 3;
+/** A pair's mirror unit (MU) number on its P-VOL: 0–2 on layer 1, 1–2 on layer 2 (MU 0 is layer 1's). */
+export const SHADOWIMAGE_MU_MAX = 2;
 /** Cascades: the S-VOL of a layer-1 pair may be the P-VOL of up to two layer-2 pairs, and no deeper. */
 export const SHADOWIMAGE_L2_PAIRS_PER_SVOL_MAX = 2;
 

@@ -19,6 +19,9 @@ import {
 } from '@/engine/client';
 import { formatRate } from '@/lib/units';
 
+/** XP7 MU number left to the array: the smallest free one of the P-VOL (the API leaves `mu` out). */
+export const MU_AUTO = 'auto';
+
 export type OptionField =
   | { name: string; label: string; kind: 'choice'; choices: readonly string[]; explain: string; describe: (value: string) => string }
   | { name: string; label: string; kind: 'number'; min: number; max: number; explain: string; describe: (value: number) => string }
@@ -56,6 +59,15 @@ const FIELDS: Record<ArrayModel, OptionField[]> = {
       choices: SHADOWIMAGE_PACES,
       explain: 'How fast the initial, update and resync copies run; faster competes more with host I/O.',
       describe: (value) => formatRate(SHADOWIMAGE_RATE_BYTES_PER_SEC[value as ShadowImagePace] ?? 0),
+    },
+    {
+      name: 'mu',
+      label: 'MU number',
+      kind: 'choice',
+      choices: [MU_AUTO, '0', '1', '2'],
+      explain:
+        "The pair's mirror unit on its P-VOL: 0–2 for a layer-1 pair, 1–2 for a layer-2 pair. Scripts name a pair by its P-VOL and MU number; fixed once the pair exists.",
+      describe: (value) => (value === MU_AUTO ? 'the smallest free MU number of the P-VOL' : `MU ${value} of the P-VOL`),
     },
   ],
   storwize: [
@@ -144,6 +156,8 @@ export function isEditable(model: string, field: OptionField): boolean {
 /** A field's value in words for reading (not editing): "on"/"off" for switches, else the value. */
 export function displayValue(field: OptionField, value: unknown): string {
   if (field.kind === 'boolean') return value === true ? 'on' : 'off';
+  // A pair made before MU numbers were kept has none.
+  if (value === undefined) return '—';
   return String(value);
 }
 

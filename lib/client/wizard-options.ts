@@ -5,12 +5,15 @@
 import { z } from 'zod';
 import { defaultOptions, type ArrayModel } from '@/engine/client';
 import { nameRuleProblem } from './object-names';
-import { optionFieldsOf, type OptionField } from './option-fields';
+import { MU_AUTO, optionFieldsOf, type OptionField } from './option-fields';
 
 /** The default of every option as the text the form holds. */
 export function defaultDrafts(model: ArrayModel): Record<string, string> {
   const defaults = defaultOptions(model) as unknown as Record<string, unknown>;
-  return Object.fromEntries(optionFieldsOf(model).map((option) => [option.name, String(defaults[option.name])]));
+  // An option with no default (the XP7 MU number) is left to the array.
+  return Object.fromEntries(
+    optionFieldsOf(model).map((option) => [option.name, defaults[option.name] === undefined ? MU_AUTO : String(defaults[option.name])]),
+  );
 }
 
 function schemaOf(option: OptionField): z.ZodType<unknown, string> {
@@ -19,7 +22,8 @@ function schemaOf(option: OptionField): z.ZodType<unknown, string> {
       const values = option.choices as [string, ...string[]];
       const message = `must be one of ${values.join(', ')}`;
       const text = z.enum(values, { error: message });
-      // Grain sizes are numbers on the wire.
+      // Grain sizes are numbers on the wire; so is an MU number, which "auto" leaves out.
+      if (option.name === 'mu') return text.transform((value) => (value === MU_AUTO ? undefined : Number(value)));
       return option.name === 'grainSize' ? text.transform(Number) : text;
     }
     case 'number': {
@@ -45,8 +49,9 @@ export function checkOptions(model: ArrayModel, drafts: Record<string, string>):
   const errors: Record<string, string> = {};
   for (const option of optionFieldsOf(model)) {
     const result = schemaOf(option).safeParse(merged[option.name]);
-    if (result.success) options[option.name] = result.data;
-    else errors[option.name] = result.error.issues[0]?.message ?? 'is not valid';
+    if (result.success) {
+      if (result.data !== undefined) options[option.name] = result.data;
+    } else errors[option.name] = result.error.issues[0]?.message ?? 'is not valid';
   }
   return { options: Object.keys(errors).length === 0 ? options : null, errors };
 }
