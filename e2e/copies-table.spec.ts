@@ -60,19 +60,25 @@ test('filter to five pairs, select them all, split them at once; the filter and 
     await table.getByRole('checkbox', { name: new RegExp(`bulk_${stamp}_p0 `) }).check();
     await expect(page.getByTestId('selection-count')).toHaveText('1 copy selected');
     const toolbar = page.getByRole('toolbar', { name: 'Bulk actions' });
-    await toolbar.getByRole('button', { name: 'Split (quick)' }).click();
+    // A split ends the mirror: it asks first, naming how many copies.
+    await toolbar.getByRole('button', { name: 'Split (quick)…' }).click();
+    await page.getByRole('alertdialog', { name: 'Split (quick): 1 copy?' }).getByRole('button', { name: 'Split (quick) (1)' }).click();
     await expect(page.getByText('Split (quick): 1 copy done')).toBeVisible();
     await expect(table.getByRole('row', { name: new RegExp(`bulk_${stamp}_p0 `) })).toContainText('PSUS');
 
     await table.getByRole('checkbox', { name: 'Select every copy shown' }).check();
     await expect(page.getByTestId('selection-count')).toHaveText(`${PAIRS} copies selected`);
-    await expect(toolbar.getByRole('button', { name: 'Split (quick)' })).toHaveCount(0);
+    await expect(toolbar.getByRole('button', { name: 'Split (quick)…' })).toHaveCount(0);
     await expect(toolbar.getByRole('button', { name: /^Suspend/ })).toBeVisible();
 
     // Without the split one, the other four can be split together.
     await table.getByRole('checkbox', { name: new RegExp(`bulk_${stamp}_p0 `) }).uncheck();
     await expect(page.getByTestId('selection-count')).toHaveText(`${PAIRS - 1} copies selected`);
-    await toolbar.getByRole('button', { name: 'Split (quick)' }).click();
+    await toolbar.getByRole('button', { name: 'Split (quick)…' }).click();
+    await page
+      .getByRole('alertdialog', { name: `Split (quick): ${PAIRS - 1} copies?` })
+      .getByRole('button', { name: `Split (quick) (${PAIRS - 1})` })
+      .click();
     await expect(page.getByText(`Split (quick): ${PAIRS - 1} copies done`)).toBeVisible();
     await expect(toolbar).toHaveCount(0);
     await expect.poll(() => states(request, copyIds)).toEqual(Array(PAIRS).fill('PSUS'));

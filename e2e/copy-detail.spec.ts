@@ -119,7 +119,11 @@ test('a ShadowImage pair goes PAIR → PSUS live, and writes after the split lig
     await expect(resync).toBeDisabled();
     await expect(resync).toHaveAccessibleDescription(/not allowed while the pair is PAIR/);
 
-    await page.getByRole('button', { name: 'Split (quick)', exact: true }).click();
+    await page.getByRole('button', { name: 'Split (quick)…', exact: true }).click();
+    // Splitting ends the mirror: the console asks first, saying what the S-VOL keeps.
+    const confirmSplit = page.getByRole('alertdialog', { name: 'Split (quick)?' });
+    await expect(confirmSplit).toContainText('The S-VOL keeps the P-VOL’s image of this instant');
+    await confirmSplit.getByRole('button', { name: 'Split (quick)', exact: true }).click();
     await expect(page.getByText('Split (quick): done')).toBeVisible();
     await advance(request, 1);
     await expect(state).toHaveText('PSUS', { timeout: LIVE_TIMEOUT_MS });

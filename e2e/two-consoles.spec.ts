@@ -33,7 +33,8 @@ test('a split made in one browser shows as PSUS in the other, live', async ({ br
 
     const rowA = pageA.getByRole('row', { name: new RegExp(`two_${stamp}_p`) });
     await rowA.getByRole('button', { name: /^Actions for/ }).click();
-    await pageA.getByRole('menuitem', { name: 'Split (quick)' }).click();
+    await pageA.getByRole('menuitem', { name: 'Split (quick)…' }).click();
+    await pageA.getByRole('alertdialog', { name: 'Split (quick)?' }).getByRole('button', { name: 'Split (quick)', exact: true }).click();
     await expect(rowA).toContainText('PSUS');
     await expect(pageB.getByRole('row', { name: new RegExp(`two_${stamp}_p`) })).toContainText('PSUS');
     await first.close();

@@ -1,12 +1,14 @@
 'use client';
-// The array's consistency groups (Storwize and DS6000: docs/domain.md#consistency-groups): each by
-// its name, its state (a member state), its members by name, and on DS6000 whether it holds its
-// sources frozen and until when, with Thaw for operators. Groups are not pushed: they are asked
+// The array's consistency groups (Storwize, XP7 CTGs and DS6000: docs/domain.md#consistency-groups):
+// each by its name, its state (a member state), its members by name, and on DS6000 whether it
+// holds its sources frozen and until when, with Thaw; for operators, the group's actions. Groups are not pushed: they are asked
 // again when a member changes in the pushed copy list (a freeze, a thaw or its timeout included).
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { CopyStateBadge } from '@/components/copies/copy-state-badge';
 import { FrozenBadge, ThawGroupButton } from '@/components/copies/group-freeze';
+import type { ArrayModel } from '@/engine/client';
+import { GroupActionsMenu } from './group-actions-menu';
 import { CARD_BODY, CARD_CELL, CARD_HEAD, CARD_ROW, CARD_TABLE } from '@/components/ui/card-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ErrorState } from '@/components/ui/error-state';
@@ -44,11 +46,13 @@ function Members({ group, names }: { group: ConsistencyGroup; names: ReadonlyMap
 
 function GroupRow({
   group,
+  model,
   names,
   freezes,
   canOperate,
 }: {
   group: ConsistencyGroup;
+  model: ArrayModel;
   names: ReadonlyMap<string, string>;
   freezes: boolean;
   canOperate: boolean;
@@ -71,7 +75,14 @@ function GroupRow({
           {group.frozen ? <FrozenBadge group={group} /> : <span className="text-xs text-fg-subtle">not frozen</span>}
         </td>
       )}
-      {freezes && canOperate && <td className={`${CELL} text-right`}>{group.frozen && <ThawGroupButton group={group} />}</td>}
+      {canOperate && (
+        <td className={`${CELL} text-right`} data-label="Actions">
+          <span className="inline-flex flex-wrap justify-end gap-1">
+            {freezes && group.frozen && <ThawGroupButton group={group} />}
+            <GroupActionsMenu group={group} model={model} />
+          </span>
+        </td>
+      )}
     </tr>
   );
 }
@@ -91,7 +102,9 @@ export function ArrayGroupsPanel({ array, canOperate }: { array: StorageArray; c
           <EmptyState title="No consistency groups on this array">
             {freezes
               ? `A group holds the sources of the ${words.many} established into it with freeze until it is thawed, so their targets form a consistent set.`
-              : `A group prepares, starts and stops its ${words.many} together, at one point in time.`}{' '}
+              : array.model === 'xp7'
+                ? `A consistency group (CTG) splits its ${words.many} at one instant, so their S-VOLs form a consistent set.`
+                : `A group prepares, starts and stops its ${words.many} together, at one point in time.`}{' '}
             The copy wizard creates one (Consistency group: New group).
           </EmptyState>
         ) : (
@@ -113,8 +126,8 @@ export function ArrayGroupsPanel({ array, canOperate }: { array: StorageArray; c
                       Freeze
                     </th>
                   )}
-                  {freezes && canOperate && (
-                    <th scope="col" className={`w-24 ${HEAD_CELL}`}>
+                  {canOperate && (
+                    <th scope="col" className={`${freezes ? 'w-44' : 'w-28'} ${HEAD_CELL}`}>
                       <span className="sr-only">Actions</span>
                     </th>
                   )}
@@ -122,7 +135,7 @@ export function ArrayGroupsPanel({ array, canOperate }: { array: StorageArray; c
               </thead>
               <tbody className={CARD_BODY}>
                 {onArray.map((group) => (
-                  <GroupRow key={group.id} group={group} names={names} freezes={freezes} canOperate={canOperate} />
+                  <GroupRow key={group.id} group={group} model={array.model} names={names} freezes={freezes} canOperate={canOperate} />
                 ))}
               </tbody>
             </table>

@@ -1,6 +1,6 @@
 'use client';
 // Step 4: the relationship's name (optional), on Storwize the GUI's presets, the service's options with their defaults, what each
-// value buys and why it matters; for Storwize and DS6000 also the consistency group (none, new or
+// value buys and why it matters; for Storwize, XP7 and DS6000 also the consistency group (none, new or
 // existing), on DS6000 with the freeze that goes with one, and for every service whether to start
 // now. Problems show under the field they concern, as typed.
 import { FormAlert } from '@/components/ui/form-alert';
@@ -25,6 +25,10 @@ const GROUP_HINTS: Partial<Record<ArrayModel, { none: string; hint: string }>> =
   storwize: {
     none: 'None: this mapping starts on its own',
     hint: 'Mappings of one group are prepared and started together, at one point in time. Default: none.',
+  },
+  xp7: {
+    none: 'None',
+    hint: 'A consistency group (CTG) takes the pair for as long as it exists; splitting the group splits all its pairs at one instant, so their S-VOLs form a consistent set. Default: none.',
   },
   ds6000: {
     none: 'None',

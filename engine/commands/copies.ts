@@ -14,10 +14,10 @@ import { enter, transition } from '../lifecycle/lifecycle';
 import { settle } from '../schedule/tick';
 import { CREATE, freezeCheck, freezeSource, frozenGroupChangeBlock, releaseFreeze, type FreezeOption } from './freeze';
 import { eligibilityContext, lookupAction } from './rules';
-import { tableFor } from '../copy/tables';
+import { statesInWords, stateWords, tableFor } from '../copy/tables';
 import type { ArrayModel, VolumeState } from '../model';
 
-const NO_GROUPS = 'consistency groups are a Storwize and DS6000 FlashCopy feature';
+const NO_GROUPS = 'consistency groups are a Storwize FlashCopy, DS6000 FlashCopy and XP7 ShadowImage (CTG) feature';
 
 /** Whether a member of a consistency group is acted on through its group only (Storwize), not alone (DS6000). */
 const actsThroughGroup = (table: ServiceTable, relationship: Relationship) => relationship.consistencyGroupId !== null && table.groupActs !== 'alone';
@@ -193,15 +193,19 @@ export function setCopyGroup(s: EngineState, copyId: string, groupId: string | n
   // A group deleted with force lets its mappings go on alone, whatever they are doing.
   const forcedOut = groupId === null && options.leaveInAnyState === true;
   if (!allowedIn.includes(relationship.state) && !forcedOut) {
+    const noun = s.tableOf(relationship).noun;
+    // XP7: paircreate puts a pair in its CTG, and only deletion takes it out.
+    if (allowedIn.length === 0)
+      throw new EngineError('conflict', `${noun} ${relationship.name} joins a consistency group only when it is created, and leaves it only when deleted`);
     throw new EngineError(
       'conflict',
-      `mapping ${relationship.name} is ${relationship.state}: only an ${allowedIn.join(' or ')} mapping changes consistency group`,
+      `${noun} ${relationship.name} is ${stateWords(relationship.state)}: only a ${noun} that is ${statesInWords(allowedIn)} changes consistency group`,
     );
   }
   const frozen = frozenGroupChangeBlock(s, relationship);
   if (frozen !== null && !forcedOut) throw new EngineError('conflict', frozen);
   // No thaw could reach a freeze whose group is gone: it ends with the group.
-  releaseFreeze(s, relationship, 'group:deleted');
+  if (forcedOut) releaseFreeze(s, relationship, 'group:deleted');
   const from = relationship.consistencyGroupId;
   relationship.consistencyGroupId = groupId;
   relationship.updatedAtMs = s.clock.nowMs();

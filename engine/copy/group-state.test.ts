@@ -18,4 +18,12 @@ describe('a consistency group state', () => {
     expect(groupStateOf(['ended'], 'ds6000')).toBe('ended');
     expect(() => groupStateOf(['idle_or_copied'], 'ds6000')).toThrow(/not DS6000/);
   });
+
+  it('is an XP7 pair state for a CTG: an error first, then a copy running, then PAIR before PSUS', () => {
+    expect(groupStateOf(['PAIR', 'PSUE'], 'xp7')).toBe('PSUE');
+    expect(groupStateOf(['PAIR', 'COPY(PD)'], 'xp7')).toBe('COPY(PD)');
+    expect(groupStateOf(['PSUS', 'PAIR'], 'xp7')).toBe('PAIR');
+    expect(groupStateOf(['PSUS'], 'xp7')).toBe('PSUS');
+    expect(() => groupStateOf(['copying'], 'xp7')).toThrow(/not XP7 ShadowImage/);
+  });
 });

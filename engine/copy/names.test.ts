@@ -105,11 +105,17 @@ describe('relationship names and numbers', () => {
     engine.actOnGroup('g1', 'start');
     engine.advance(2_000);
     expect(map.state).toBe('copying');
-    expect(() => engine.setCopyGroup(map.id, null)).toThrow(/only an idle_or_copied or stopped mapping/);
+    expect(() => engine.setCopyGroup(map.id, null)).toThrow(/only a mapping that is idle or copied, or stopped changes consistency group/);
     engine.setCopyGroup(map.id, null, { leaveInAnyState: true });
     expect(map.consistencyGroupId).toBeNull();
     const pair = engine.createCopy({ type: 'shadowimage', sourceVolumeId: fixture.volume('xp7', 0).id, targetVolumeId: fixture.volume('xp7', 1).id });
-    expect(() => engine.setCopyGroup(pair.id, 'g1')).toThrow(/Storwize/);
+    expect(() => engine.setCopyGroup(pair.id, 'g1')).toThrow(/joins a consistency group only when it is created/);
+    const santricityCopy = engine.createCopy({
+      type: 'volume-copy',
+      sourceVolumeId: fixture.volume('santricity', 0).id,
+      targetVolumeId: fixture.volume('santricity', 1).id,
+    });
+    expect(() => engine.setCopyGroup(santricityCopy.id, 'g1')).toThrow(/Storwize/);
   });
 
   it('deletes a copying Storwize mapping only with force, freeing both volumes', () => {

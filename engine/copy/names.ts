@@ -18,6 +18,8 @@ export const NAME_PREFIX_BY_MODEL: Record<ArrayModel, string> = {
 export const GROUP_NAME_PREFIX_BY_MODEL: Partial<Record<ArrayModel, string>> = {
   storwize: 'fccstgrp',
   ds6000: 'fcgrp',
+  // XP7 consistency groups are numbered (CTG IDs); the name is ours.
+  xp7: 'ctg',
 };
 
 export const NAME_CHARS_MAX = 63;

@@ -52,6 +52,11 @@ export const shadowImageTable: ServiceTable<ShadowImageState> = {
     refusal: (name) => `pair ${name} is already being deleted`,
     via: 'SMPL(PD)',
   },
+  // A consistency group (CTG) takes a pair when it is created (paircreate -m grp) and keeps it
+  // until the pair is deleted. Its members still act alone; the group's split splits them all at
+  // one instant (an at-time split), so the S-VOLs form a consistent set.
+  groupChangeIn: [],
+  groupActs: 'alone',
   states: {
     SMPL: {
       sourceAccess: 'read-write',
@@ -139,7 +144,9 @@ export const shadowImageTable: ServiceTable<ShadowImageState> = {
     split: {
       label: 'Split',
       modes: ['quick', 'steady'],
-      destructive: false,
+      // Asked first: the S-VOL stops following the P-VOL, and the P-VOL's writes from then on are
+      // only recorded (the console's rule: what ends a mirror or loses data asks first).
+      destructive: true,
       transitions: [
         { from: ['PAIR', 'COPY(PD)', 'COPY(RS)'], to: 'PSUS(SP)', effect: 'split', mode: 'quick' },
         { from: ['PAIR', 'COPY(PD)', 'COPY(RS)'], to: 'COPY(SP)', effect: 'split', mode: 'steady' },

@@ -136,7 +136,7 @@ export interface ActionSpec<S extends string = string> {
   /** The action's `mode` option: allowed values, the first being the default. */
   modes?: readonly string[];
   transitions: readonly Transition<S>[];
-  /** Asks for confirmation in the console: it discards or overwrites data. */
+  /** Asks for confirmation in the console: it discards or overwrites data, takes a volume offline, or ends a mirror (a split). */
   destructive: boolean;
 }
 

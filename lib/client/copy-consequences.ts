@@ -2,6 +2,11 @@
 // Keyed by model and action (and mode): the same action name means different things per vendor.
 
 const CONSEQUENCES: Record<string, string> = {
+  'xp7:split:quick':
+    'The S-VOL keeps the P-VOL’s image of this instant and hosts may use it at once; from now on the P-VOL’s writes only mark tracks for the next resync.',
+  'xp7:split:steady':
+    'The S-VOL is brought up to date first, then keeps the P-VOL’s image of that moment; from then on the P-VOL’s writes only mark tracks for the next resync.',
+  'xp7:resync:quick': 'The P-VOL and S-VOL swap images at once (quick restore): the P-VOL presents what the S-VOL held, and the pair mirrors again.',
   'xp7:resync:normal': 'The S-VOL is overwritten with the P-VOL’s tracks that changed since the split; writes made to the S-VOL meanwhile are lost.',
   'xp7:resync:reverse': 'The P-VOL is overwritten with the S-VOL’s contents (reverse resync); writes made to the P-VOL since the split are lost.',
   'xp7:suspend': 'The pair is forced into PSUE: the S-VOL stops being updated and needs a resync to be usable as a copy again.',

@@ -54,6 +54,19 @@ export interface ThawResult {
   members: Copy[];
 }
 
+/** One of the members' actions applied to the whole group at one instant (POST /api/consistency-groups/:id/actions/:action). */
+export function useGroupAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ groupId, action, mode }: { groupId: string; action: string; mode?: string | undefined }) =>
+      postJson<ThawResult>(`/api/consistency-groups/${encodeURIComponent(groupId)}/actions/${encodeURIComponent(action)}`, mode === undefined ? {} : { mode }),
+    onSuccess: ({ group }) => {
+      client.setQueryData<ConsistencyGroup[]>(queryKeys.consistencyGroups, (groups) => groups?.map((known) => (known.id === group.id ? group : known)));
+      return Promise.all([client.invalidateQueries({ queryKey: queryKeys.consistencyGroups }), invalidateAfterCopyChange(client)]);
+    },
+  });
+}
+
 /** DS6000 unfreezeflash: POST /api/consistency-groups/:id/actions/thaw. */
 export function useThawGroup() {
   const client = useQueryClient();

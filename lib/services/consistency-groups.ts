@@ -34,7 +34,7 @@ export const THAW_ACTION = 'thaw';
 
 /** The models whose service has consistency groups (its table says in which states members join and leave). */
 function groupModelOf(model: ArrayModel | undefined): GroupModel | null {
-  return (model === 'storwize' || model === 'ds6000') && tableFor(model).groupChangeIn !== undefined ? model : null;
+  return (model === 'storwize' || model === 'ds6000' || model === 'xp7') && tableFor(model).groupChangeIn !== undefined ? model : null;
 }
 
 function groupDto(runtime: Runtime, row: ConsistencyGroup): GroupDto {
@@ -83,7 +83,7 @@ export async function createGroup(
   if (array === undefined) throw new ApiError(404, `array "${input.arrayId}" does not exist`);
   const prefix = GROUP_NAME_PREFIX_BY_MODEL[array.model];
   if (groupModelOf(array.model) === null || prefix === undefined) {
-    const reason = `consistency groups are a Storwize and DS6000 FlashCopy feature; ${array.name} is ${array.model}`;
+    const reason = `consistency groups are a Storwize FlashCopy, DS6000 FlashCopy and XP7 ShadowImage (CTG) feature; ${array.name} is ${array.model}`;
     throw new ApiError(422, reason, [reason]);
   }
   const row = await runtime.db.$transaction(async (tx) => {

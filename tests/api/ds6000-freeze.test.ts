@@ -176,9 +176,9 @@ describe('DS6000 consistency groups over HTTP', () => {
     const refused = await post<ApiErrorBody>(`/api/consistency-groups/${made.body.id}/actions/thaw`, {});
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/thaw is a DS6000 FlashCopy consistency-group action/);
-    const xp7 = await arrayOf('xp7');
-    const none = await post<ApiErrorBody>('/api/consistency-groups', { arrayId: xp7.id });
+    const santricity = await arrayOf('santricity');
+    const none = await post<ApiErrorBody>('/api/consistency-groups', { arrayId: santricity.id });
     expect(none.status).toBe(422);
-    expect(none.body.error.message).toMatch(/consistency groups are a Storwize and DS6000 FlashCopy feature/);
+    expect(none.body.error.message).toMatch(/consistency groups are a Storwize FlashCopy, DS6000 FlashCopy and XP7 ShadowImage \(CTG\) feature/);
   });
 });

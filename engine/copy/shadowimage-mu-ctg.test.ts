@@ -34,3 +34,28 @@ describe('XP7 ShadowImage MU numbers', () => {
     expect(options(engine.createCopy({ type: 'shadowimage', sourceVolumeId: svol!.id, targetVolumeId: l2b!.id })).mu).toBe(2);
   });
 });
+
+describe('XP7 consistency groups (CTG)', () => {
+  it('takes pairs when they are created, keeps them, and splits them all at one instant', () => {
+    const fixture = createFixture();
+    const { engine } = fixture;
+    const [p1, s1, p2, s2, p3, s3] = [0, 1, 2, 3, 4, 5].map((i) => fixture.volume('xp7', i));
+    const first = engine.createCopy({ type: 'shadowimage', sourceVolumeId: p1!.id, targetVolumeId: s1!.id, consistencyGroupId: 'ctg1' });
+    engine.advance(5_000);
+    // A second pair joins while the first is in PAIR: CTG pairs are created one by one.
+    const second = engine.createCopy({ type: 'shadowimage', sourceVolumeId: p2!.id, targetVolumeId: s2!.id, consistencyGroupId: 'ctg1' });
+    engine.advance(5_000);
+    expect([first.state, second.state]).toEqual(['PAIR', 'PAIR']);
+    const loner = engine.createCopy({ type: 'shadowimage', sourceVolumeId: p3!.id, targetVolumeId: s3!.id });
+    expect(() => engine.setCopyGroup(loner.id, 'ctg1')).toThrow(/joins a consistency group only when it is created/);
+    expect(() => engine.setCopyGroup(first.id, null)).toThrow(/leaves it only when deleted/);
+
+    const split = engine.actOnGroup('ctg1', 'split', 'quick');
+    expect(split.map((pair) => pair.state)).toEqual(['PSUS', 'PSUS']);
+    expect(new Set(split.map((pair) => pair.pointInTimeMs)).size).toBe(1);
+    // Members still act alone: a script may resync one pair of the group.
+    engine.act(first.id, 'resync', 'normal');
+    expect(first.state).toBe('PAIR');
+    expect(second.state).toBe('PSUS');
+  });
+});

@@ -1,0 +1,120 @@
+// The wizard's service-specific options and group actions (docs/domain.md): Storwize's GUI presets
+// set the options they stand for and turn to Custom when one is edited; an XP7 pair takes the MU
+// number asked for and joins a new consistency group (CTG); a second pair joins it, and the
+// array page splits the whole group at one instant after a confirmation.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './support/test';
+import { advance, arrayOf, createVolume, setSpeed, uniqueName, type VolumeBody } from './support/fleet';
+
+const MiB = 1024 * 1024;
+const LIVE_TIMEOUT_MS = 30_000;
+
+interface PairBody {
+  id: string;
+  name: string;
+  state: string;
+  options: { mu?: number };
+  consistencyGroupId: string | null;
+  pointInTime: string | null;
+}
+
+async function openLive(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
+}
+
+async function choose(page: Page, label: string, option: RegExp | string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+let previousSpeed: number | 'max' = 1;
+test.beforeAll(async ({ request }) => {
+  previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
+});
+test.afterAll(async ({ request }) => {
+  await request.put('/api/simulation', { data: { speed: previousSpeed } });
+});
+
+test('Storwize presets fill the options they stand for, and editing one shows Custom', async ({ page, request }) => {
+  const array = await arrayOf(request, 'storwize');
+  const source = await createVolume(request, array.id, uniqueName('preset', 'src'), 4 * MiB);
+  const target = await createVolume(request, array.id, uniqueName('preset', 'tgt'), 4 * MiB);
+  try {
+    await openLive(page, `/copies/new?array=${array.id}&source=${source.id}&target=${target.id}&step=options`);
+    await expect(page.getByLabel('Preset', { exact: true })).toContainText('Custom');
+    await choose(page, 'Preset', /^Snapshot/);
+    await expect(page.getByLabel('Copy rate')).toHaveValue('0');
+    await expect(page.getByTestId('option-preset')).toContainText('no background copy (rate 0)');
+    await choose(page, 'Preset', /^Clone/);
+    await expect(page.getByLabel('Copy rate')).toHaveValue('50');
+    await expect(page.getByLabel('Delete when copied')).toBeChecked();
+    await expect(page).toHaveURL(/opt\.autoDelete=true/);
+    await page.getByLabel('Copy rate').fill('60');
+    await expect(page.getByLabel('Preset', { exact: true })).toContainText('Custom');
+  } finally {
+    for (const volume of [source, target]) await request.delete(`/api/volumes/${volume.id}`);
+  }
+});
+
+async function removePairs(request: APIRequestContext, pairs: PairBody[], groupId: string | null, volumes: VolumeBody[]): Promise<void> {
+  for (const pair of pairs) await request.delete(`/api/copies/${pair.id}`);
+  // A pair passes through SMPL(PD) for a simulated second before it lets go.
+  await advance(request, 3);
+  if (groupId !== null) await request.delete(`/api/consistency-groups/${groupId}?force=true`);
+  for (const volume of volumes) await request.delete(`/api/volumes/${volume.id}`);
+}
+
+test('an XP7 pair takes the MU number asked for and a new CTG; the array page splits the group at one instant', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await setSpeed(request, 0);
+  const array = await arrayOf(request, 'xp7');
+  const volumes: VolumeBody[] = [];
+  for (const label of ['p1', 's1', 'p2', 's2']) volumes.push(await createVolume(request, array.id, uniqueName('ctg', label), 4 * MiB));
+  const [p1, s1, p2, s2] = volumes as [VolumeBody, VolumeBody, VolumeBody, VolumeBody];
+  const pairs: PairBody[] = [];
+  let groupId: string | null = null;
+  const groupName = uniqueName('ctg', 'grp');
+  try {
+    await openLive(page, `/copies/new?array=${array.id}&source=${p1.id}&target=${s1.id}&step=options`);
+    await choose(page, 'MU number', /^1/);
+    await choose(page, 'Consistency group', 'New group…');
+    await page.getByLabel('New group name').fill(groupName);
+    await expect(page.getByTestId('option-group')).toContainText('splitting the group splits all its pairs at one instant');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel(/^Type .* to confirm/).fill(s1.name);
+    await page.getByRole('button', { name: /^Create/ }).click();
+    await expect(page).toHaveURL(/\/copies\/(?!new\b)[^/?]+$/);
+    const firstId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    const first = (await (await request.get(`/api/copies/${firstId}`)).json()) as PairBody;
+    pairs.push(first);
+    expect(first.options.mu).toBe(1);
+    groupId = first.consistencyGroupId;
+    expect(groupId).not.toBeNull();
+
+    const second = await request.post('/api/copies', {
+      data: { type: 'shadowimage', sourceVolumeId: p2.id, targetVolumeId: s2.id, consistencyGroupId: groupId },
+    });
+    expect(second.status(), await second.text()).toBe(201);
+    pairs.push((await second.json()) as PairBody);
+    await advance(request, 60);
+
+    await openLive(page, `/arrays/${array.id}`);
+    const row = page.getByTestId('array-group').filter({ hasText: groupName });
+    await expect(row).toContainText('PAIR');
+    await row.getByRole('button', { name: `Actions for consistency group ${groupName}` }).click();
+    await page.getByRole('menuitem', { name: /^Split \(quick\)/ }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Split (quick): consistency group ${groupName}?` });
+    await expect(confirm).toContainText('applies to all 2 ShadowImage pairs');
+    await confirm.getByRole('button', { name: 'Split (quick)', exact: true }).click();
+    await expect(page.getByText(`Split (quick): consistency group ${groupName}`)).toBeVisible();
+    await expect(row).toContainText('PSUS', { timeout: LIVE_TIMEOUT_MS });
+    await page.screenshot({ path: test.info().outputPath('array-ctg-split.png'), fullPage: true });
+    const after = await Promise.all(pairs.map(async (pair) => (await (await request.get(`/api/copies/${pair.id}`)).json()) as PairBody));
+    expect(after.map((pair) => pair.state)).toEqual(['PSUS', 'PSUS']);
+    expect(new Set(after.map((pair) => pair.pointInTime)).size).toBe(1);
+  } finally {
+    await removePairs(request, pairs, groupId, volumes);
+    await setSpeed(request, 1);
+  }
+});
