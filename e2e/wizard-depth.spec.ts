@@ -118,3 +118,55 @@ test('an XP7 pair takes the MU number asked for and a new CTG; the array page sp
     await setSpeed(request, 1);
   }
 });
+
+test('bulk: a target picked by hand for one source, new volumes for the rest when asked, in the URL and in the copies made', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const array = await arrayOf(request, 'santricity');
+  const size = 4 * MiB + 512 * (1 + (Date.now() % 1000));
+  const label = uniqueName('bulk', 'pick');
+  const s1 = await createVolume(request, array.id, `${label}_s1`, size);
+  const s2 = await createVolume(request, array.id, `${label}_s2`, size);
+  const spare = await createVolume(request, array.id, `${label}_spare`, size);
+  const made: string[] = [];
+  try {
+    await openLive(page, `/copies/new?array=${array.id}&bulk=1&source=${s1.id}&source=${s2.id}&step=target`);
+    const pairs = page.getByRole('table', { name: 'Matched pairs' });
+    // Matching gives the spare to the first source; the second is given it by hand instead.
+    await expect(pairs.getByTestId('bulk-pair').first()).toContainText(spare.name);
+    await page.getByLabel(`Target for ${s2.name}`).click();
+    await page.getByRole('option', { name: spare.name }).click();
+    await expect(page).toHaveURL(new RegExp(`t\\.${s2.id}=${spare.id}`));
+    await expect(pairs.getByTestId('bulk-pair').nth(1)).toContainText(spare.name);
+    // The first source is matched around the pick (SANtricity takes a larger target too).
+    await expect(pairs.getByTestId('bulk-pair').first()).not.toContainText(spare.name);
+    await page.getByLabel('Always create new target volumes').check();
+    await expect(page).toHaveURL(/new=1/);
+    await expect(pairs.getByTestId('bulk-pair').first()).toContainText(`${s1.name}_copy`);
+    await expect(pairs.getByTestId('bulk-pair').nth(1)).toContainText(spare.name);
+    await page.screenshot({ path: test.info().outputPath('bulk-picked-target.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel(/^Type .* to confirm/).fill('overwrite');
+    await page.getByRole('button', { name: /^Create.* 2 copies/ }).click();
+    await expect(page.getByRole('heading', { name: '2 of 2 copies created' })).toBeVisible();
+    const copies = (await (await request.get(`/api/copies?type=volume-copy&arrayId=${array.id}`)).json()) as {
+      id: string;
+      sourceVolumeId: string;
+      targetVolumeId: string;
+    }[];
+    const ofS2 = copies.find((copy) => copy.sourceVolumeId === s2.id);
+    const ofS1 = copies.find((copy) => copy.sourceVolumeId === s1.id);
+    made.push(...[ofS1, ofS2].flatMap((copy) => (copy === undefined ? [] : [copy.id])));
+    expect(ofS2?.targetVolumeId).toBe(spare.id);
+    const newTarget = (await (await request.get(`/api/volumes/${ofS1?.targetVolumeId ?? ''}`)).json()) as { name: string };
+    expect(newTarget.name).toBe(`${s1.name}_copy`);
+    made.push(`volume:${ofS1?.targetVolumeId ?? ''}`);
+  } finally {
+    for (const id of made.filter((entry) => !entry.startsWith('volume:'))) {
+      await request.post(`/api/copies/${id}/actions/stop`, { data: {} });
+      await request.delete(`/api/copies/${id}`);
+    }
+    for (const id of [s1.id, s2.id, spare.id, ...made.filter((entry) => entry.startsWith('volume:')).map((entry) => entry.slice(7))])
+      await request.delete(`/api/volumes/${id}`);
+  }
+});

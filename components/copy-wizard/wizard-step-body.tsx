@@ -30,7 +30,11 @@ function TargetBody({ wizard, failure }: { wizard: Wizard; failure: StepFailure 
       <FormAlert messages={failure?.messages ?? []} />
       {state.bulk ? (
         <BulkTargetStep
-          requests={plan.requests}
+          state={state}
+          update={update}
+          plan={plan}
+          volumes={wizard.arrayVolumes ?? []}
+          eligibilities={wizard.eligibilities.data ?? new Map()}
           blocked={plan.blocked}
           onDropBlocked={dropBlocked}
           capacityOf={(id) => plan.sources.find((candidate) => candidate.id === id)?.capacityBytes ?? 0}

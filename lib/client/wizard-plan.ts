@@ -54,6 +54,10 @@ export interface WizardPlan {
   rejectedTarget: RejectedTarget | null;
   requests: PairRequest[];
   reviewPairs: ReviewPair[];
+  /** Bulk: sources whose target the administrator picked by hand. */
+  picked: string[];
+  /** Bulk: picked targets that cannot take their source, with the reasons. */
+  rejectedPicks: { sourceId: string; reasons: string[] }[];
   poolName: (poolId: string) => string;
 }
 
@@ -124,6 +128,8 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
     rejectedTarget: null,
     requests: [],
     reviewPairs: [],
+    picked: [],
+    rejectedPicks: [],
   };
 
   if (state.bulk) {
@@ -134,13 +140,16 @@ export function planWizard({ state, array, volumes, eligibility, eligibilities }
       .filter((entry) => entry.problems.length > 0);
     // A source that cannot be copied gets no target planned: it is listed apart, to be left out.
     const copyable = sources.filter((source) => !blocked.some((entry) => entry.sourceId === source.id));
-    const matches = matchTargets(copyable, all, eligibilities);
+    const matches = matchTargets(copyable, all, eligibilities, { targetFor: state.targetFor, alwaysNew: state.alwaysNew });
     const requests: PairRequest[] = matches.map((match) => {
       const source = byId.get(match.sourceId) as Volume;
       return { sourceId: source.id, sourceName: source.name, target: match.target.kind === 'new' ? newVolumeRequest(source, match.target.name) : match.target };
     });
+    const picked = matches.filter((match) => match.chosen === true).map((match) => match.sourceId);
+    // A target picked by hand that cannot take its source is said on its row and holds the plan back.
+    const rejectedPicks = matches.flatMap((match) => (match.reasons === undefined ? [] : [{ sourceId: match.sourceId, reasons: match.reasons }]));
     const reviewPairs = requests.map((request) => reviewPair(byId.get(request.sourceId) as Volume, request.target, byId, poolName));
-    return { ...base, loading: false, blocked, requests, reviewPairs, targetValid: blocked.length === 0 };
+    return { ...base, loading: false, blocked, requests, reviewPairs, picked, rejectedPicks, targetValid: blocked.length === 0 && rejectedPicks.length === 0 };
   }
 
   if (first === undefined || eligibility === undefined)

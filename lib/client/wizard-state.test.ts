@@ -25,6 +25,8 @@ describe('wizard URL state', () => {
       group: 'new',
       groupName: 'nightly',
       freeze: true,
+      targetFor: { v1: 'vol-9', v2: 'new' },
+      alwaysNew: true,
       start: false,
       q: 'db',
       sort: 'capacity',
@@ -43,6 +45,14 @@ describe('wizard URL state', () => {
     expect(parse('bulk=1&source=a&copyName=nightly').copyName).toBe('');
     expect(withBulk(state, true).copyName).toBe('');
     expect(serializeWizard({ ...state, bulk: true })).not.toContain('copyName');
+  });
+
+  it('keeps bulk picks only for chosen sources, in bulk mode, and drops them with their source', () => {
+    expect(parse('bulk=1&source=a&t.a=x&t.b=y&new=1')).toMatchObject({ targetFor: { a: 'x' }, alwaysNew: true });
+    expect(parse('source=a&t.a=x&new=1')).toMatchObject({ targetFor: {}, alwaysNew: false });
+    const state = parse('bulk=1&source=a&source=b&t.a=x&t.b=y');
+    expect(withSources(state, ['b']).targetFor).toEqual({ b: 'y' });
+    expect(withBulk(state, false)).toMatchObject({ targetFor: {}, alwaysNew: false });
   });
 
   it('keeps option text as typed, so a bad value can be shown with its message', () => {

@@ -35,6 +35,10 @@ export interface WizardState {
   groupName: string;
   /** DS6000, with a group: freeze the sources from T0 until the group is thawed (mkflash -freeze). */
   freeze: boolean;
+  /** Bulk: targets the administrator picked, by source id (a volume id or 'new'); the rest are matched. */
+  targetFor: Record<string, string>;
+  /** Bulk: every source not picked by hand gets a new target volume, none is matched. */
+  alwaysNew: boolean;
   /** The relationship's name as typed; '' = the array's default (single mode only). */
   copyName: string;
   start: boolean;
@@ -60,6 +64,8 @@ export const DEFAULT_WIZARD: WizardState = {
   group: '',
   groupName: '',
   freeze: false,
+  targetFor: {},
+  alwaysNew: false,
   copyName: '',
   start: true,
   q: '',
@@ -70,6 +76,8 @@ export const DEFAULT_WIZARD: WizardState = {
 };
 
 const OPTION_PREFIX = 'opt.';
+/** Bulk: `t.<sourceId>=<volumeId|new>`, a target picked by hand. */
+const TARGET_PREFIX = 't.';
 
 function isStep(value: string | null): value is WizardStep {
   return value !== null && (WIZARD_STEPS as readonly string[]).includes(value);
@@ -86,6 +94,12 @@ export function parseWizard(params: URLSearchParams): WizardState {
   const sourceIds = [...new Set(params.getAll('source').filter((id) => id !== ''))];
   const options: Record<string, string> = {};
   for (const [key, value] of params) if (key.startsWith(OPTION_PREFIX)) options[key.slice(OPTION_PREFIX.length)] = value;
+  // Picks for sources that are not (or no longer) chosen mean nothing: they are dropped.
+  const targetFor: Record<string, string> = {};
+  for (const [key, value] of params) {
+    const sourceId = key.slice(TARGET_PREFIX.length);
+    if (bulk && key.startsWith(TARGET_PREFIX) && value !== '' && sourceIds.includes(sourceId)) targetFor[sourceId] = value;
+  }
   return {
     step: isStep(step) ? step : 'service',
     arrayId: params.get('array') ?? '',
@@ -98,6 +112,8 @@ export function parseWizard(params: URLSearchParams): WizardState {
     group: params.get('group') ?? '',
     groupName: params.get('groupName') ?? '',
     freeze: params.get('freeze') === '1',
+    targetFor,
+    alwaysNew: bulk && params.get('new') === '1',
     // `name` is the new target volume's; the relationship's own is `copyName`. Bulk gives defaults.
     copyName: bulk ? '' : (params.get('copyName') ?? ''),
     start: params.get('start') !== '0',
@@ -126,6 +142,10 @@ export function serializeWizard(state: WizardState): string {
   if (state.group !== '') params.set('group', state.group);
   if (state.groupName !== '') params.set('groupName', state.groupName);
   if (state.freeze) params.set('freeze', '1');
+  if (state.bulk) {
+    for (const [sourceId, targetId] of Object.entries(state.targetFor)) params.set(`${TARGET_PREFIX}${sourceId}`, targetId);
+    if (state.alwaysNew) params.set('new', '1');
+  }
   if (!state.bulk && state.copyName !== '') params.set('copyName', state.copyName);
   if (!state.start) params.set('start', '0');
   if (state.q !== '') params.set('q', state.q);
@@ -156,14 +176,25 @@ export function withArray(state: WizardState, arrayId: string): WizardState {
 /** Switching between one pair and bulk keeps the first source; targets are matched anew, and bulk copies take default names. */
 export function withBulk(state: WizardState, bulk: boolean): WizardState {
   if (bulk === state.bulk) return state;
-  return { ...state, bulk, sourceIds: bulk ? state.sourceIds : state.sourceIds.slice(0, 1), targetId: '', newName: '', copyName: '' };
+  return {
+    ...state,
+    bulk,
+    sourceIds: bulk ? state.sourceIds : state.sourceIds.slice(0, 1),
+    targetId: '',
+    newName: '',
+    copyName: '',
+    targetFor: {},
+    alwaysNew: false,
+  };
 }
 
 /** A different source set invalidates the target picked for the previous one. */
 export function withSources(state: WizardState, sourceIds: string[]): WizardState {
   const same = sourceIds.length === state.sourceIds.length && sourceIds.every((id, index) => state.sourceIds[index] === id);
   if (same) return state;
-  return { ...state, sourceIds, targetId: '', newName: '' };
+  // Picks of sources still chosen stay; the others go with their sources.
+  const targetFor = Object.fromEntries(Object.entries(state.targetFor).filter(([sourceId]) => sourceIds.includes(sourceId)));
+  return { ...state, sourceIds, targetId: '', newName: '', targetFor };
 }
 
 /** Whether each step has what it needs from the ones before (options validity is checked apart). */
