@@ -62,6 +62,10 @@ export function DeleteVolumeButton({
           Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {poolName}) will be
           removed from <strong className="font-semibold">{arrayName}</strong> and its contents discarded. This cannot be undone.
         </p>
+        {volume.roles.includes('base') && (
+          <p className="mt-2 text-fg-muted">It is the base of snapshot volumes: the array refuses to delete it until they are deleted.</p>
+        )}
+        {volume.snapshot !== null && <p className="mt-2 text-fg-muted">It is a snapshot volume: deleting it ends the snapshot and releases its repository.</p>}
         {relationshipCount > 0 && (
           <p className="mt-2 text-fg-muted">
             It is in {relationshipCount === 1 ? 'a copy relationship' : `${relationshipCount} copy relationships`}: the array refuses to delete it until{' '}
