@@ -2,7 +2,8 @@
 // words: the wizard's review lists the engine's consequences (a SANtricity copy beyond the 8 in
 // progress queues, an existing target is replaced) and a refusal blocks Create; the fail-controller
 // dialog names the volumes that move, and for the last online controller says they go offline; the
-// faults panel offers only the model's faults and shows what injecting one does before it is done.
+// faults panel offers only the model's faults, and its confirmation shows what injecting one does
+// before it is done (and that the engine would refuse it once the same fault is in force).
 import path from 'node:path';
 import { type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
@@ -193,20 +194,32 @@ test('the faults panel of a non-Storwize array offers no metadata loss, and show
     await expect(page.getByRole('option')).toHaveText(['Volume I/O error']);
     await page.keyboard.press('Escape');
 
-    await expect(panel.getByRole('button', { name: 'Inject fault' })).toBeDisabled();
+    await expect(panel.getByRole('button', { name: 'Inject fault…' })).toBeDisabled();
     await panel.locator('#fault-target').click();
     await page.getByRole('option', { name: new RegExp(`^${source.name}`) }).click();
-    const preview = panel.getByTestId('fault-inject-preview');
+    // Injecting asks first: what the engine says it does is in the confirmation, not yet done.
+    await panel.getByRole('button', { name: 'Inject fault…' }).click();
+    const dialog = page.getByRole('alertdialog', { name: `Inject Volume I/O error on ${source.name}?` });
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    const preview = dialog.getByTestId('fault-inject-preview');
     await expect(preview).toContainText(`Hosts cannot read or write ${source.name}.`);
     const copyName = ((await (await request.get(`/api/copies/${copy.id}`)).json()) as { name: string }).name;
     await expect(preview).toContainText(new RegExp(`Volume copy ${copyName}: \\S+ → failed\\.`));
-    await expect(panel.getByRole('button', { name: 'Inject fault' })).toBeEnabled();
+    await expect(dialog.getByRole('button', { name: 'Inject fault', exact: true })).toBeEnabled();
     await shoot(page, 'faults-panel', async (shown) => {
       const faults = shown.getByRole('region', { name: 'Faults' });
       await faults.locator('#fault-target').click();
       await shown.getByRole('option', { name: new RegExp(`^${source.name}`) }).click();
-      await expect(faults.getByTestId('fault-inject-preview')).toContainText('Hosts cannot read or write');
+      await faults.getByRole('button', { name: 'Inject fault…' }).click();
+      await expect(shown.getByTestId('fault-inject-preview')).toContainText('Hosts cannot read or write');
     });
+
+    // The same fault injected elsewhere meanwhile: the dialog says the engine would refuse, and Inject is off.
+    expect((await request.post('/api/faults', { data: { kind: 'volume-io-error', volumeId: source.id } })).status()).toBe(201);
+    await expect(preview).toContainText('The engine would refuse this:', { timeout: LIVE_TIMEOUT_MS });
+    await expect(dialog.getByRole('button', { name: 'Inject fault', exact: true })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   } finally {
     await cleanUp(request, array.id, volumeIds, speed);
   }
