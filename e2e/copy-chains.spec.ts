@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { arrayOf, createVolume, setSpeed, uniqueName, writeBytes, type ArrayBody, type VolumeBody } from './support/fleet';
+import { arrayOf, createVolume, restoreSpeedAfterAll, setSpeed, uniqueName, writeBytes, type ArrayBody, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
@@ -110,13 +110,7 @@ async function chainPanelViolations(page: Page): Promise<string[]> {
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
 }
 
-let previousSpeed: number | 'max' = 1;
-test.beforeAll(async ({ request }) => {
-  previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
-});
-test.afterAll(async ({ request }) => {
-  await request.put('/api/simulation', { data: { speed: previousSpeed } });
-});
+restoreSpeedAfterAll();
 
 test('a cascade made in the wizard shows as A → B → C; stopping A→B cleans for B→C, then stops, live', async ({ page, request }) => {
   test.setTimeout(240_000);

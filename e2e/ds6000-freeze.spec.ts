@@ -5,7 +5,7 @@
 // badge gone, and the source's writes go through.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { advance, arrayOf, createVolume, setSpeed, uniqueName, writeBytes, type VolumeBody } from './support/fleet';
+import { advance, arrayOf, createVolume, openLive, setSpeed, uniqueName, writeBytes, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
@@ -20,11 +20,6 @@ interface GroupBody {
   id: string;
   name: string;
   frozen: boolean;
-}
-
-async function openLive(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
 }
 
 async function startWrites(page: Page): Promise<void> {

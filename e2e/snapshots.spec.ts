@@ -2,9 +2,9 @@
 // base), watching its repository fill live as the base changes, restoring it onto its base with a
 // volume copy made in the wizard (which says it is a restore and copies only what differs), and
 // re-creating it after a confirmation.
-import { type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/test';
-import { arrayOf, createVolume, setSpeed, uniqueName, writeBytes } from './support/fleet';
+import { arrayOf, createVolume, nextStep, restoreSpeedAfterAll, setSpeed, uniqueName, writeBytes } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
@@ -26,19 +26,7 @@ async function bytesOf(request: APIRequestContext, id: string, lengthBytes: numb
   return Buffer.from(await response.body());
 }
 
-async function next(page: Page): Promise<void> {
-  const before = (await page.getByTestId('wizard-step-title').textContent()) ?? '';
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByTestId('wizard-step-title')).not.toHaveText(before);
-}
-
-let previousSpeed: number | 'max' = 1;
-test.beforeAll(async ({ request }) => {
-  previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
-});
-test.afterAll(async ({ request }) => {
-  await request.put('/api/simulation', { data: { speed: previousSpeed } });
-});
+restoreSpeedAfterAll();
 
 test('a snapshot taken on the volume page fills its repository live, restores onto its base from the wizard, and is re-created', async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -84,7 +72,7 @@ test('a snapshot taken on the volume page fills its repository live, restores on
     // Restore: the wizard opens with the snapshot as the source and its base as the target.
     await snapshotPanel.getByRole('link', { name: `Restore to ${base.name}…` }).click();
     await expect(page).toHaveURL(/\/copies\/new\?/);
-    await next(page);
+    await nextStep(page);
     await expect(page.getByTestId('review-lines')).toContainText(
       `A restore: ${base.name} goes back to snapshot ${snapshotName}'s point-in-time image. Only the 1 MiB that differ are copied`,
     );

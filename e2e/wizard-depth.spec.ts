@@ -4,7 +4,7 @@
 // array page splits the whole group at one instant after a confirmation.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { advance, arrayOf, createVolume, setSpeed, uniqueName, type VolumeBody } from './support/fleet';
+import { advance, arrayOf, createVolume, openLive, restoreSpeedAfterAll, setSpeed, uniqueName, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
 const LIVE_TIMEOUT_MS = 30_000;
@@ -18,23 +18,12 @@ interface PairBody {
   pointInTime: string | null;
 }
 
-async function openLive(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: LIVE_TIMEOUT_MS });
-}
-
 async function choose(page: Page, label: string, option: RegExp | string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option }).click();
 }
 
-let previousSpeed: number | 'max' = 1;
-test.beforeAll(async ({ request }) => {
-  previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
-});
-test.afterAll(async ({ request }) => {
-  await request.put('/api/simulation', { data: { speed: previousSpeed } });
-});
+restoreSpeedAfterAll();
 
 test('Storwize presets fill the options they stand for, and editing one shows Custom', async ({ page, request }) => {
   const array = await arrayOf(request, 'storwize');

@@ -10,10 +10,11 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ChevronDownIcon } from '@/components/ui/icons';
-import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES } from '@/components/ui/menu-classes';
+import { MENU_CONTENT_CLASSES } from '@/components/ui/menu-classes';
 import { actionsIn, stateWords, tableFor, type ArrayModel } from '@/engine/client';
 import { errorMessage } from '@/lib/client/api-error';
-import { choiceKey, choicesOf, type CopyChoice } from '@/lib/client/copy-choices';
+import { choicesOf, type CopyChoice } from '@/lib/client/copy-choices';
+import { ChoiceMenuItems } from '@/components/copies/choice-menu-items';
 import { consequenceOf } from '@/lib/client/copy-consequences';
 import { RELATIONSHIP_WORDS } from '@/lib/client/copy-services';
 import { useGroupAction, type ConsistencyGroup } from '@/lib/client/use-consistency-groups';
@@ -60,21 +61,7 @@ export function GroupActionsMenu({ group, model }: { group: ConsistencyGroup; mo
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className={`${MENU_CONTENT_CLASSES} max-w-80`}>
-            {choices.map((choice) => (
-              <DropdownMenu.Item
-                key={choiceKey(choice)}
-                disabled={!choice.allowed}
-                className={`${MENU_ITEM_CLASSES} flex-col items-start gap-0`}
-                onSelect={() => (choice.destructive ? setConfirming(choice) : act(choice))}
-                title={choice.reason}
-              >
-                <span>
-                  {choice.label}
-                  {choice.destructive ? '…' : ''}
-                </span>
-                {choice.reason ? <span className="line-clamp-2 text-[11px] text-fg-subtle">{choice.reason}</span> : null}
-              </DropdownMenu.Item>
-            ))}
+            <ChoiceMenuItems choices={choices} onChoose={(choice) => (choice.destructive ? setConfirming(choice) : act(choice))} />
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>

@@ -8,7 +8,8 @@ import { Button } from '@/components/ui/button';
 import { ChevronDownIcon } from '@/components/ui/icons';
 import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES, MENU_SEPARATOR_CLASSES } from '@/components/ui/menu-classes';
 import type { Copy } from '@/lib/client/types';
-import { choiceKey, copyChoicesOf, REMOVE_CHOICE, useCopyChoiceRunner } from './copy-choices';
+import { ChoiceMenuItems } from './choice-menu-items';
+import { copyChoicesOf, REMOVE_CHOICE, useCopyChoiceRunner } from './copy-choices';
 
 /**
  * The menu's machinery (Radix menu, confirmation dialog, two mutations) is built on first use: a
@@ -53,21 +54,7 @@ function ActionsMenu({ copy, describe }: { copy: Copy; describe: string }) {
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className={`${MENU_CONTENT_CLASSES} max-w-80`}>
-            {copyChoicesOf(copy).map((choice) => (
-              <DropdownMenu.Item
-                key={choiceKey(choice)}
-                disabled={!choice.allowed}
-                className={`${MENU_ITEM_CLASSES} flex-col items-start gap-0`}
-                onSelect={() => choose(choice)}
-                title={choice.reason}
-              >
-                <span>
-                  {choice.label}
-                  {choice.destructive ? '…' : ''}
-                </span>
-                {choice.reason ? <span className="line-clamp-2 text-[11px] text-fg-subtle">{choice.reason}</span> : null}
-              </DropdownMenu.Item>
-            ))}
+            <ChoiceMenuItems choices={copyChoicesOf(copy)} onChoose={choose} />
             <DropdownMenu.Separator className={MENU_SEPARATOR_CLASSES} />
             <DropdownMenu.Item className={`${MENU_ITEM_CLASSES} text-bad`} onSelect={() => choose(REMOVE_CHOICE)}>
               Remove relationship…

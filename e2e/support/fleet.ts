@@ -1,7 +1,7 @@
 // The demo fleet as specs reach it through the API: an array by model, names no other spec
 // sharing the server picks, volumes made and written, the simulation paced and stepped.
-import type { APIRequestContext } from '@playwright/test';
-import { expect } from './test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './test';
 
 export interface ArrayBody {
   id: string;
@@ -58,4 +58,31 @@ export async function setSpeed(request: APIRequestContext, speed: number | 'max'
 /** Steps the paused simulation. */
 export async function advance(request: APIRequestContext, seconds: number): Promise<void> {
   expect((await request.post('/api/simulation/advance', { data: { seconds } })).status()).toBe(200);
+}
+
+/**
+ * Specs that pause or speed up the shared server's simulation put its speed back when they end,
+ * so the next spec meets the clock as it was. Call once at the top level of a spec file.
+ */
+export function restoreSpeedAfterAll(): void {
+  let previousSpeed: number | 'max' = 1;
+  test.beforeAll(async ({ request }) => {
+    previousSpeed = ((await (await request.get('/api/simulation')).json()) as { speed: number | 'max' }).speed;
+  });
+  test.afterAll(async ({ request }) => {
+    await setSpeed(request, previousSpeed);
+  });
+}
+
+/** A page opened and its live connection up, so pushes reach it from here on. */
+export async function openLive(page: Page, path: string, timeoutMs = 30_000): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: timeoutMs });
+}
+
+/** The wizard's Next, waiting until the step's title changes. */
+export async function nextStep(page: Page): Promise<void> {
+  const before = (await page.getByTestId('wizard-step-title').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByTestId('wizard-step-title')).not.toHaveText(before);
 }

@@ -476,28 +476,21 @@ class Simulation {
 export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResult {
   assert(Number.isSafeInteger(seed) && steps > 0);
   const simulation = new Simulation(seed);
+  const result = (failure: string | null): SimulationResult => ({
+    seed,
+    steps,
+    transitions: simulation.transitions,
+    deferredWrites: simulation.deferredWrites,
+    chain: simulation.chain,
+    snapshots: simulation.snapshots,
+    failure,
+  });
   try {
     for (simulation.step = 0; simulation.step < steps; simulation.step += 1) simulation.runStep();
     simulation.step = steps;
     simulation.finish();
-    return {
-      seed,
-      steps,
-      transitions: simulation.transitions,
-      deferredWrites: simulation.deferredWrites,
-      chain: simulation.chain,
-      snapshots: simulation.snapshots,
-      failure: null,
-    };
+    return result(null);
   } catch (error) {
-    return {
-      seed,
-      steps,
-      transitions: simulation.transitions,
-      deferredWrites: simulation.deferredWrites,
-      chain: simulation.chain,
-      snapshots: simulation.snapshots,
-      failure: (error as Error).stack ?? String(error),
-    };
+    return result((error as Error).stack ?? String(error));
   }
 }
