@@ -46,9 +46,13 @@ test('a FlashCopy mapping appears on Copies, the dashboard and as roles; its sou
   await expect(page.getByTestId('volume-count')).toHaveText('2 volumes match the filters');
 
   await page.getByRole('button', { name: `Delete volume ${sourceName}` }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete volume' }).click();
-  await expect(page.getByText(`Volume ${sourceName} was not deleted`)).toBeVisible();
-  await expect(page.getByText(/cannot be deleted while it is in flashcopy relationship/)).toBeVisible();
+  const confirmDelete = page.getByRole('alertdialog', { name: `Delete volume ${sourceName}?` });
+  // Said before the confirmation: a volume in a relationship is refused.
+  await expect(confirmDelete.getByTestId('delete-volume-held')).toContainText('It is the source of a copy relationship');
+  await confirmDelete.getByRole('button', { name: 'Delete volume' }).click();
+  // The refusal stays in the dialog, in the server's words.
+  await expect(confirmDelete.getByRole('alert')).toContainText(/cannot be deleted while it is in flashcopy relationship/);
+  await confirmDelete.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('cell', { name: sourceName, exact: true })).toBeVisible();
 
   // Leave the fleet as it was for the other specs.

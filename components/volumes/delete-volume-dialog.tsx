@@ -1,9 +1,9 @@
 'use client';
-// Deleting is destructive and final, so it asks first and names exactly what goes.
-import { useRef } from 'react';
+// Deleting is destructive and final, so it asks first and names exactly what goes. A volume a
+// relationship holds is said to be refused before the confirmation; a refusal from the server
+// stays in the dialog in its words (the rule of every confirmation in the console).
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { DialogBody, DialogClose, DialogContent, DialogFooter, DialogRoot } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { errorMessage } from '@/lib/client/api-error';
 import { toBigBytes } from '@/lib/client/types';
 import { useDeleteVolume } from '@/lib/client/use-volume-mutations';
@@ -12,52 +12,48 @@ import type { VolumeRow } from './volume-row';
 
 export function DeleteVolumeDialog({ volume, onClose }: { volume: VolumeRow | null; onClose: () => void }) {
   const remove = useDeleteVolume();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-
-  function confirm() {
-    if (volume === null) return;
-    remove.mutate(volume, {
-      onSuccess: () => {
-        toast.success(`Volume ${volume.name} deleted`, { description: `Removed from ${volume.arrayName}.` });
-        onClose();
-      },
-      onError: (error) => {
-        toast.error(`Volume ${volume.name} was not deleted`, { description: errorMessage(error) });
-        onClose();
-      },
-    });
-  }
-
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  // Roles come from copies and snapshots; a snapshot volume's own role goes with it.
+  const holding = volume?.roles.filter((role) => role !== 'snapshot') ?? [];
   return (
-    <DialogRoot open={volume !== null} onOpenChange={(open) => !open && !remove.isPending && onClose()}>
+    <ConfirmDialog
+      open={volume !== null}
+      title={`Delete volume ${volume?.name ?? ''}?`}
+      confirmLabel="Delete volume"
+      pendingLabel="Deleting…"
+      pending={remove.isPending}
+      error={remove.isError ? errorMessage(remove.error) : null}
+      onConfirm={() => {
+        if (volume === null) return;
+        remove.mutate(volume, {
+          onSuccess: () => {
+            toast.success(`Volume ${volume.name} deleted`, { description: `Removed from ${volume.arrayName}.` });
+            close();
+          },
+        });
+      }}
+      onClose={close}
+    >
       {volume !== null && (
-        <DialogContent
-          role="alertdialog"
-          width="sm"
-          title={`Delete volume ${volume.name}?`}
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            cancelRef.current?.focus();
-          }}
-        >
-          <DialogBody>
-            <p>
-              Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {volume.poolName}
-              ) will be removed from <strong className="font-semibold">{volume.arrayName}</strong> and its contents discarded. This cannot be undone.
+        <>
+          <p>
+            Volume <strong className="font-mono font-semibold">{volume.name}</strong> ({formatBytes(toBigBytes(volume.capacityBytes))}, pool {volume.poolName})
+            will be removed from <strong className="font-semibold">{volume.arrayName}</strong> and its contents discarded. This cannot be undone.
+          </p>
+          {holding.length > 0 && (
+            <p className="mt-2 text-fg-muted" data-testid="delete-volume-held">
+              It is the {holding.join(' and ')} of {holding.includes('base') ? 'snapshots or copy relationships' : 'a copy relationship'}: the array refuses to
+              delete it until {holding.includes('base') ? 'they are' : 'that is'} removed.
             </p>
-          </DialogBody>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button ref={cancelRef} disabled={remove.isPending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button variant="danger" onClick={confirm} disabled={remove.isPending}>
-              {remove.isPending ? 'Deleting…' : 'Delete volume'}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
+          )}
+          {volume.snapshot !== null && (
+            <p className="mt-2 text-fg-muted">It is a snapshot volume: deleting it ends the snapshot and releases its repository.</p>
+          )}
+        </>
       )}
-    </DialogRoot>
+    </ConfirmDialog>
   );
 }
