@@ -68,6 +68,9 @@ test('a snapshot taken on the volume page fills its repository live, restores on
     await expect(snapshotPanel.getByRole('link', { name: base.name, exact: true })).toBeVisible();
     expect((await bytesOf(request, snapshotId, MiB)).equals(Buffer.alloc(MiB, 0x5a))).toBe(true);
     await page.screenshot({ path: test.info().outputPath('snapshot-volume.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: test.info().outputPath('snapshot-volume-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // Restore: the wizard opens with the snapshot as the source and its base as the target.
     await snapshotPanel.getByRole('link', { name: `Restore to ${base.name}…` }).click();

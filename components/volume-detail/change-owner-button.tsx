@@ -45,7 +45,13 @@ export function ChangeOwnerButton({
   }, [compact, volume.id]);
   const to = volume.currentOwner === 'A' ? 'B' : 'A';
   const online = array?.controllers.find((controller) => controller.slot === to)?.status === 'online';
-  const offlineTitle = online ? undefined : `Controller ${to} is offline: it cannot take ${volume.name}`;
+  // A snapshot belongs to its base's controller and moves with it (the server refuses otherwise).
+  const offlineTitle =
+    volume.snapshot !== null
+      ? `${volume.name} is a snapshot volume: it follows its base's controller; change the base's owner instead`
+      : online
+        ? undefined
+        : `Controller ${to} is offline: it cannot take ${volume.name}`;
   const close = () => {
     setOpen(false);
     change.reset();
@@ -73,7 +79,7 @@ export function ChangeOwnerButton({
           // Ghost, as the Copies table's row actions: a button on every row would outweigh the names.
           variant="ghost"
           onClick={() => setOpen(true)}
-          disabled={!online}
+          disabled={!online || volume.snapshot !== null}
           aria-label={`Give ${volume.name} to controller ${to}…`}
           title={offlineTitle ?? `Give ${volume.name} to controller ${to}…`}
           data-testid="change-owner"
@@ -81,7 +87,7 @@ export function ChangeOwnerButton({
           <span aria-hidden="true">→</span> {to}
         </Button>
       ) : (
-        <Button onClick={() => setOpen(true)} disabled={!online} title={offlineTitle} data-testid="change-owner">
+        <Button onClick={() => setOpen(true)} disabled={!online || volume.snapshot !== null} title={offlineTitle} data-testid="change-owner">
           Give to controller {to}…
         </Button>
       )}
