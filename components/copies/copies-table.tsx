@@ -1,6 +1,6 @@
 'use client';
 // The Copies table: every relationship in the console's virtualized table, with selection for
-// bulk actions when the user may act.
+// bulk actions when the user may act. Below md (a phone) each relationship is a card.
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { VirtualTable } from '@/components/ui/virtual-table';
@@ -8,6 +8,8 @@ import { copyColumns } from './copy-columns';
 import type { CopyRow } from './copy-row';
 
 export const COPY_ROW_HEIGHT_PX = 34;
+/** A card whose names fit on one line (copy-columns.tsx lays it out); longer ones are measured taller. */
+export const COPY_CARD_HEIGHT_PX = 224;
 const copyId = (row: CopyRow) => row.id;
 
 export function CopiesTable({
@@ -40,6 +42,7 @@ export function CopiesTable({
       empty={empty}
       // No minimum width: narrower boxes hide the columns marked hideBelowPx (copy-columns.tsx) instead of scrolling sideways.
       rowHeightPx={COPY_ROW_HEIGHT_PX}
+      cardHeightEstimatePx={COPY_CARD_HEIGHT_PX}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />
   );

@@ -2,7 +2,9 @@
 // Column definitions of the Copies table. Widths are fixed so virtualized rows never shift the
 // columns; rate, ETA and differential have columns of their own so they can be sorted. A copy is
 // known by its name (fcmap0, or what its creator or a rename gave it): that cell opens its page,
-// and the volume cells open the volumes'.
+// and the volume cells open the volumes'. Below md each copy is a card (VirtualTable's cardSlot):
+// checkbox, name and Actions on its first line, then Service, Array, Source, Target, State and
+// Progress (rate and ETA under the bar) as labelled lines; names wrap there instead of truncating.
 import { createColumnHelper, type Table } from '@tanstack/react-table';
 import Link from 'next/link';
 import '@/components/ui/column-meta';
@@ -20,6 +22,9 @@ import { CopyStateBadge, isNotStarted } from './copy-state-badge';
 
 const column = createColumnHelper<CopyRow>();
 
+// Bigger on a card, where a finger rather than a pointer ticks it.
+const CHECKBOX_CLASSES = 'size-3.5 accent-[var(--accent)] max-md:size-5';
+
 function SelectAll({ table }: { table: Table<CopyRow> }) {
   return (
     <input
@@ -30,7 +35,7 @@ function SelectAll({ table }: { table: Table<CopyRow> }) {
         if (input) input.indeterminate = table.getIsSomeRowsSelected();
       }}
       onChange={table.getToggleAllRowsSelectedHandler()}
-      className="size-3.5 accent-[var(--accent)]"
+      className={CHECKBOX_CLASSES}
     />
   );
 }
@@ -45,6 +50,19 @@ function VolumeCell({ id, name }: { id: string; name: string }) {
   );
 }
 
+/**
+ * Rate and ETA under a card's progress bar (the table has columns for them). The line keeps its
+ * height when the copy is not moving, so a card's height never changes with a progress push.
+ */
+function CardRate({ progress }: { progress: CopyRow['progress'] }) {
+  const moving = progress.rateBytesPerSec > 0;
+  return (
+    <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums md:hidden" data-testid="copy-card-rate">
+      {moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : '\u00a0'}
+    </span>
+  );
+}
+
 // Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from
 // the server (an RSC request each), hundreds of them while a 1,000-row table scrolls by.
 
@@ -55,12 +73,12 @@ export function copyColumns(canOperate: boolean) {
       id: 'name' satisfies CopySortColumn,
       header: 'Name',
       sortingFn: 'alphanumeric',
-      meta: { width: '8rem' },
+      meta: { width: '8rem', cardSlot: 'title' },
       cell: (info) => (
         <Link
           href={`/copies/${info.row.original.id}`}
           prefetch={false}
-          className="block truncate font-mono text-xs text-accent hover:underline"
+          className="block truncate font-mono text-xs text-accent hover:underline max-md:text-[13px] max-md:font-semibold"
           title={`Open ${describeCopy(info.row.original)}`}
         >
           {info.getValue()}
@@ -69,9 +87,15 @@ export function copyColumns(canOperate: boolean) {
     }),
     column.accessor('type', {
       id: 'type' satisfies CopySortColumn,
-      header: 'Type',
+      // "Service" on a card, the word of the page's filter: without the column's neighbours "Type" says little.
+      header: () => (
+        <>
+          <span className="max-md:hidden">Type</span>
+          <span className="md:hidden">Service</span>
+        </>
+      ),
       // 8rem: "FlashCopy mapping" whole; the longest service word is cut with its full name on hover.
-      meta: { width: '8rem', hideBelowPx: 900 },
+      meta: { width: '8rem', hideBelowPx: 900, cardLabel: 'Service' },
       // The vendor's name for the relationship: "flashcopy" alone cannot tell a Storwize mapping from a DS6000 relationship.
       cell: (info) => {
         const name = copyTypeName(info.row.original.model);
@@ -117,18 +141,23 @@ export function copyColumns(canOperate: boolean) {
       id: 'progress' satisfies CopySortColumn,
       header: 'Progress',
       meta: { width: '6.5rem', hideBelowPx: 680 },
-      cell: (info) => <CopyProgressBar copy={info.row.original} />,
+      cell: (info) => (
+        <div className="max-md:w-48">
+          <CopyProgressBar copy={info.row.original} />
+          <CardRate progress={info.row.original.progress} />
+        </div>
+      ),
     }),
     column.accessor((row) => row.progress.rateBytesPerSec, {
       id: 'rate' satisfies CopySortColumn,
       header: 'Rate',
-      meta: { width: '5.5rem', align: 'right', hideBelowPx: 1000 },
+      meta: { width: '5.5rem', align: 'right', hideBelowPx: 1000, cardSlot: 'hidden' },
       cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatRate(info.getValue())}</span> : muted),
     }),
     column.accessor((row) => row.progress.etaSeconds ?? Number.POSITIVE_INFINITY, {
       id: 'eta' satisfies CopySortColumn,
       header: 'ETA',
-      meta: { width: '5rem', align: 'right', hideBelowPx: 1000 },
+      meta: { width: '5rem', align: 'right', hideBelowPx: 1000, cardSlot: 'hidden' },
       cell: (info) => {
         const { etaSeconds, rateBytesPerSec } = info.row.original.progress;
         return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
@@ -138,13 +167,14 @@ export function copyColumns(canOperate: boolean) {
       id: 'differential' satisfies CopySortColumn,
       header: 'Differential',
       // Differential and Updated give way first: at 1440×900 the names and Actions matter more.
-      meta: { width: '6.5rem', align: 'right', hideBelowPx: 1400 },
+      // Both stay off the cards too: a phone has the copy's page for them.
+      meta: { width: '6.5rem', align: 'right', hideBelowPx: 1400, cardSlot: 'hidden' },
       cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatBytes(info.getValue())}</span> : muted),
     }),
     column.accessor('updatedAt', {
       id: 'updated' satisfies CopySortColumn,
       header: 'Updated',
-      meta: { width: '9.5rem', hideBelowPx: 1560 },
+      meta: { width: '9.5rem', hideBelowPx: 1560, cardSlot: 'hidden' },
       cell: (info) => <ClockTime time={simulatedTime(info.getValue())} className="font-mono text-xs text-fg-muted" />,
     }),
   ];
@@ -153,14 +183,14 @@ export function copyColumns(canOperate: boolean) {
     column.display({
       id: 'select',
       header: ({ table }) => <SelectAll table={table} />,
-      meta: { width: '2.25rem', hideBelowPx: 480 },
+      meta: { width: '2.25rem', hideBelowPx: 480, cardSlot: 'select' },
       cell: ({ row }) => (
         <input
           type="checkbox"
           aria-label={`Select ${describeCopy(row.original)}`}
           checked={row.getIsSelected()}
           onChange={row.getToggleSelectedHandler()}
-          className="size-3.5 accent-[var(--accent)]"
+          className={CHECKBOX_CLASSES}
         />
       ),
     }),
@@ -168,7 +198,7 @@ export function copyColumns(canOperate: boolean) {
     column.display({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
-      meta: { width: '6.5rem', align: 'right' },
+      meta: { width: '6.5rem', align: 'right', cardSlot: 'actions' },
       cell: (info) => <CopyActionsMenu copy={info.row.original} describe={describeCopy(info.row.original)} />,
     }),
   ];

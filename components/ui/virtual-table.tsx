@@ -2,13 +2,18 @@
 // The console's dense data table: TanStack Table for sorting (and optional row selection),
 // TanStack Virtual so only the rows in view (plus a small overscan) are in the DOM, whether the
 // list has 70 rows or 10,000. Fixed layout: virtualized rows never shift the columns.
+// With `cardHeightEstimatePx`, below md (a phone) each row is a card instead (card-table.ts): the
+// columns' `cardSlot` put the checkbox, the name and the actions on its first line, and every
+// other shown column is a line of its own, labelled; the page never scrolls sideways.
 import {
   flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type ColumnMeta,
   type Row,
+  type RowData,
   type RowSelectionState,
   type SortingState,
   type Updater,
@@ -16,10 +21,26 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useCallback, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { CARD_BODY, CARD_CELL, CARD_TABLE } from './card-table';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
 import { useElementWidth } from './use-element-width';
+import { BELOW_MD_QUERY, useMediaQuery } from './use-media-query';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration to merge with it.
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /**
+     * Where the column goes on a card (VirtualTable with cards, below md): 'select', 'title' and
+     * 'actions' share the card's first line, in that order; 'hidden' leaves it off the card (its
+     * header too); by default it is a line of the card, labelled with `cardLabel` or its header.
+     */
+    cardSlot?: 'select' | 'title' | 'actions' | 'hidden';
+    /** A card line's label when the header is not a string, or says it otherwise. */
+    cardLabel?: string;
+  }
+}
 
 export const ROW_HEIGHT_PX = 30;
 const OVERSCAN_ROWS = 10;
@@ -42,13 +63,35 @@ export interface VirtualTableProps<T> {
   /** Controlled selection, keyed by row id; omitted = no selection. */
   rowSelection?: RowSelectionState;
   onRowSelectionChange?: (selection: RowSelectionState) => void;
+  /**
+   * Below md each row is a card, of about this height until it is measured; omitted = a table at
+   * every width (columns with `hideBelowPx` give way instead).
+   */
+  cardHeightEstimatePx?: number;
 }
+
+// A card: a grid whose first row holds the checkbox, the name (which takes what is left and wraps)
+// and the Actions menu, and whose other cells are CARD_CELL lines across it.
+const CARD_ROW = 'grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-2 border-b border-line px-3 py-2';
+const CARD_SLOT_CELL: Record<'select' | 'title' | 'actions', string> = {
+  select: 'col-start-1 row-start-1 mb-1 flex items-center',
+  title: 'col-start-2 row-start-1 mb-1 min-w-0 py-0.5 whitespace-normal [overflow-wrap:anywhere] [&_*]:whitespace-normal',
+  actions: 'col-start-3 row-start-1 mb-1 justify-self-end',
+};
+const CARD_SLOT_ORDER = ['select', 'title', 'actions'] as const;
+// Label and value on their first lines' baseline: a progress bar with its rate line under it, or a
+// name wrapped onto two lines, is labelled where it starts rather than beside its middle.
+const CARD_LINE_CELL = `col-span-full ${CARD_CELL} items-baseline!`;
 
 interface TableRowProps<T> {
   row: Row<T>;
   rowIndex: number;
-  heightPx: number;
+  /** The fixed row height; undefined for cards, which are as tall as their content. */
+  heightPx: number | undefined;
   selected: boolean;
+  cards: boolean;
+  /** The virtualizer's measuring ref (cards only): stable, so it does not defeat the memo. */
+  measureRef: ((element: HTMLTableRowElement | null) => void) | undefined;
   /** The column definitions the cells render with: new ones render every row again. */
   columns: unknown;
   /** The ids of the columns shown: a column hidden or shown as the box resizes renders every row again. */
@@ -61,25 +104,37 @@ interface TableRowProps<T> {
  * copies renders only their rows.
  */
 const TableRow = memo(
-  function TableRow<T>({ row, rowIndex, heightPx, selected }: TableRowProps<T>) {
+  function TableRow<T>({ row, rowIndex, heightPx, selected, cards, measureRef }: TableRowProps<T>) {
     return (
       <tr
+        ref={measureRef}
+        data-index={cards ? rowIndex : undefined}
         aria-rowindex={rowIndex + 2}
         aria-selected={selected || undefined}
-        style={{ height: heightPx }}
-        className={clsx('hover:bg-surface-hover', selected && 'bg-accent-soft')}
+        style={heightPx === undefined ? undefined : { height: heightPx }}
+        className={clsx('hover:bg-surface-hover', cards && CARD_ROW, selected && 'bg-accent-soft')}
       >
-        {row.getVisibleCells().map((cell) => (
-          <td
-            key={cell.id}
-            className={clsx(
-              'overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3',
-              cell.column.columnDef.meta?.align === 'right' && 'text-right',
-            )}
-          >
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </td>
-        ))}
+        {row.getVisibleCells().map((cell) => {
+          const meta = cell.column.columnDef.meta;
+          const slot = meta?.cardSlot;
+          const header = cell.column.columnDef.header;
+          return cards ? (
+            <td
+              key={cell.id}
+              data-label={slot === undefined ? (meta?.cardLabel ?? (typeof header === 'string' ? header : undefined)) : undefined}
+              className={slot === undefined || slot === 'hidden' ? CARD_LINE_CELL : CARD_SLOT_CELL[slot]}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </td>
+          ) : (
+            <td
+              key={cell.id}
+              className={clsx('overflow-hidden border-b border-line px-2 whitespace-nowrap first:pl-3', meta?.align === 'right' && 'text-right')}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </td>
+          );
+        })}
       </tr>
     );
   },
@@ -89,18 +144,39 @@ const TableRow = memo(
     before.rowIndex === after.rowIndex &&
     before.heightPx === after.heightPx &&
     before.selected === after.selected &&
+    before.cards === after.cards &&
+    before.measureRef === after.measureRef &&
     before.columns === after.columns &&
     before.visibleColumns === after.visibleColumns,
 ) as <T>(props: TableRowProps<T>) => ReactNode;
 
-/** Columns whose `hideBelowPx` the box is narrower than are hidden; before the first layout, all of them. */
-function visibilityFor<T>(columns: VirtualTableProps<T>['columns'], widthPx: number): VisibilityState {
+/**
+ * Columns whose `hideBelowPx` the box is narrower than are hidden; before the first layout, all of
+ * them. Cards have room for every column but those kept off them (`cardSlot: 'hidden'`).
+ */
+function visibilityFor<T>(columns: VirtualTableProps<T>['columns'], widthPx: number, cards: boolean): VisibilityState {
   const visibility: VisibilityState = {};
   for (const column of columns) {
+    if (column.id === undefined) continue;
     const hideBelowPx = column.meta?.hideBelowPx;
-    if (hideBelowPx !== undefined && column.id !== undefined && widthPx < hideBelowPx) visibility[column.id] = false;
+    const hidden = cards ? column.meta?.cardSlot === 'hidden' : hideBelowPx !== undefined && widthPx < hideBelowPx;
+    if (hidden) visibility[column.id] = false;
   }
   return visibility;
+}
+
+/**
+ * A header in the line of sort buttons above the cards. The sort button's negative margin would
+ * take its own width off the header's and cut its name; the actions' header has nothing to show
+ * (its name is for screen readers) and would only leave a double gap in the line.
+ */
+function cardHeaderClass(slot: ColumnMeta<RowData, unknown>['cardSlot']): string {
+  return slot === 'actions' ? 'sr-only' : 'flex h-6 items-center font-medium [&>button]:mx-0';
+}
+
+/** On a card the checkbox, the name and the actions come first, so reading and Tab order follow the card's first line. */
+function cardColumnOrder<T>(columns: VirtualTableProps<T>['columns']): string[] {
+  return CARD_SLOT_ORDER.flatMap((slot) => columns.filter((column) => column.meta?.cardSlot === slot).flatMap((column) => column.id ?? []));
 }
 
 /**
@@ -124,7 +200,10 @@ export function VirtualTable<T>({
   rowHeightPx = ROW_HEIGHT_PX,
   rowSelection,
   onRowSelectionChange,
+  cardHeightEstimatePx,
 }: VirtualTableProps<T>) {
+  const belowMd = useMediaQuery(BELOW_MD_QUERY);
+  const cards = cardHeightEstimatePx !== undefined && belowMd;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [measure, measuredWidthPx] = useElementWidth();
   const boxWidthPx = measuredWidthPx ?? 0;
@@ -144,7 +223,12 @@ export function VirtualTable<T>({
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, columnVisibility: visibilityFor(columns, boxWidthPx), ...(selectable ? { rowSelection } : {}) },
+    state: {
+      sorting,
+      columnVisibility: visibilityFor(columns, boxWidthPx, cards),
+      columnOrder: cards ? cardColumnOrder(columns) : [],
+      ...(selectable ? { rowSelection } : {}),
+    },
     onSortingChange: handleSorting,
     enableRowSelection: selectable,
     onRowSelectionChange: handleSelection,
@@ -155,12 +239,32 @@ export function VirtualTable<T>({
     getSortedRowModel: getSortedRowModel(),
   });
   const tableRows = table.getRowModel().rows;
+  // Cards are measured once rendered rather than given one fixed height: a long name wraps onto two
+  // or three lines at 390 px, so a height that fits every card would leave most of them half empty
+  // (or one that fits most would cut the rest). Measuring is cheap at any list size: only the cards
+  // in the DOM (those in view plus the overscan, a few dozen) are measured, by one ResizeObserver
+  // the virtualizer shares, and the copies pushed every second do not change a card's height (see
+  // the columns: progress keeps its rate line's height). The estimate is a card whose names fit on
+  // one line, so the scrollbar barely moves as cards are measured.
+  // Measured sizes are kept by row id, not position, so they follow their copy through a sort or a
+  // filter (the row keeps its element then, which is not measured again unless it resizes).
+  const cardKey = useCallback((index: number) => tableRows[index]?.id ?? index, [tableRows]);
   const virtualizer = useVirtualizer({
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeightPx,
+    estimateSize: () => (cards ? (cardHeightEstimatePx ?? rowHeightPx) : rowHeightPx),
+    // Rows of fixed height need no key: the default (the index) costs nothing when the rows change.
+    getItemKey: cards ? cardKey : undefined,
     overscan: OVERSCAN_ROWS,
   });
+  // The virtualizer keeps sizes it measured (or estimated) until told: switching between rows and
+  // cards (a window resized across md, a phone turned) makes them all wrong.
+  const cardsBefore = useRef(cards);
+  useLayoutEffect(() => {
+    if (cardsBefore.current === cards) return;
+    cardsBefore.current = cards;
+    virtualizer.measure();
+  }, [cards, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const paddingTopPx = items[0]?.start ?? 0;
   const paddingBottomPx = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
@@ -172,27 +276,35 @@ export function VirtualTable<T>({
   return (
     <div ref={boxRef} tabIndex={0} role="region" aria-label={label} className="min-h-0 flex-1 overflow-auto rounded border border-line bg-surface">
       <table
-        className="w-full table-fixed border-separate border-spacing-0 text-left"
-        style={{ minWidth: minWidthPx }}
+        className={clsx('w-full table-fixed border-separate border-spacing-0 text-left', cards && CARD_TABLE)}
+        style={{ minWidth: cards ? undefined : minWidthPx }}
         aria-label={tableLabel}
         aria-rowcount={tableRows.length + 1}
       >
-        <colgroup>
-          {table.getVisibleLeafColumns().map((column) => (
-            <col key={column.id} style={{ width: columnWidth(column.columnDef.meta?.width, someHidden) }} />
-          ))}
-        </colgroup>
-        <thead className="sticky top-0 z-10 bg-surface-raised text-xs text-fg-muted">
+        {cards ? null : (
+          <colgroup>
+            {table.getVisibleLeafColumns().map((column) => (
+              <col key={column.id} style={{ width: columnWidth(column.columnDef.meta?.width, someHidden) }} />
+            ))}
+          </colgroup>
+        )}
+        {/* On cards the headers stay in sight, a line of sort buttons above the list: out of sight
+            (sr-only) they would still take focus, invisibly, and sorting would be lost to phones. */}
+        <thead className={clsx('bg-surface-raised text-xs text-fg-muted', cards ? 'block border-b border-line' : 'sticky top-0 z-10')}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
+            <tr key={group.id} aria-rowindex={1} className={cards ? 'flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-1.5' : undefined}>
               {group.headers.map((header) => {
-                const right = header.column.columnDef.meta?.align === 'right';
+                const right = !cards && header.column.columnDef.meta?.align === 'right';
                 return (
                   <th
                     key={header.id}
                     scope="col"
                     aria-sort={header.column.getCanSort() ? ariaSort(header.column.getIsSorted()) : undefined}
-                    className={clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')}
+                    className={
+                      cards
+                        ? cardHeaderClass(header.column.columnDef.meta?.cardSlot)
+                        : clsx('h-8 border-b border-line px-2 font-medium first:pl-3', right && 'text-right')
+                    }
                   >
                     <HeaderLabel header={header} align={right ? 'right' : 'left'} />
                   </th>
@@ -201,10 +313,10 @@ export function VirtualTable<T>({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody className={cards ? CARD_BODY : undefined}>
           {paddingTopPx > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={columnCount} style={{ height: paddingTopPx }} />
+            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingTopPx }} />
             </tr>
           )}
           {items.map((item) => {
@@ -214,16 +326,18 @@ export function VirtualTable<T>({
                 key={row.id}
                 row={row}
                 rowIndex={item.index}
-                heightPx={rowHeightPx}
+                heightPx={cards ? undefined : rowHeightPx}
                 selected={row.getIsSelected()}
+                cards={cards}
+                measureRef={cards ? virtualizer.measureElement : undefined}
                 columns={columns}
                 visibleColumns={visibleColumnIds}
               />
             );
           })}
           {paddingBottomPx > 0 && (
-            <tr aria-hidden="true">
-              <td colSpan={columnCount} style={{ height: paddingBottomPx }} />
+            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingBottomPx }} />
             </tr>
           )}
         </tbody>
