@@ -40,7 +40,9 @@ const PAGES: PageCase[] = [
   { name: 'volume', path: (fixture) => `/volumes/${fixture.volumeId}`, ready: (page) => page.getByRole('heading', { level: 1 }) },
   {
     name: 'copies',
-    path: () => '/copies',
+    // Filtered to the fixture's copy (by id): on a phone only a couple of cards fit the list, and
+    // copies other specs left behind must not push it out of view.
+    path: (fixture) => `/copies?q=${encodeURIComponent(fixture.copyId)}`,
     ready: (page) => page.getByRole('table', { name: 'Copy relationships' }).or(page.getByRole('list', { name: 'Copy relationships' })),
   },
   { name: 'copy', path: (fixture) => `/copies/${fixture.copyId}`, ready: (page) => page.getByRole('img', { name: /^Bitmap heatmap/ }) },
