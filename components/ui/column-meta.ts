@@ -12,6 +12,14 @@ declare module '@tanstack/react-table' {
      * or a phone the least needed columns give way so names stay readable without sideways scroll.
      */
     hideBelowPx?: number;
+    /**
+     * Where the column goes on a card (VirtualTable with cards, below md): 'select', 'title' and
+     * 'actions' share the card's first line, in that order; 'hidden' leaves it off the card (its
+     * header too); by default it is a line of the card, labelled with `cardLabel` or its header.
+     */
+    cardSlot?: 'select' | 'title' | 'actions' | 'hidden';
+    /** A card line's label when the header is not a string, or says it otherwise. */
+    cardLabel?: string;
   }
 }
 

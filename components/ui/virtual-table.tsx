@@ -28,20 +28,6 @@ import { ariaSort, HeaderLabel } from './sortable-header';
 import { useElementWidth } from './use-element-width';
 import { BELOW_MD_QUERY, useMediaQuery } from './use-media-query';
 
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the type parameters must match TanStack's declaration to merge with it.
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /**
-     * Where the column goes on a card (VirtualTable with cards, below md): 'select', 'title' and
-     * 'actions' share the card's first line, in that order; 'hidden' leaves it off the card (its
-     * header too); by default it is a line of the card, labelled with `cardLabel` or its header.
-     */
-    cardSlot?: 'select' | 'title' | 'actions' | 'hidden';
-    /** A card line's label when the header is not a string, or says it otherwise. */
-    cardLabel?: string;
-  }
-}
-
 export const ROW_HEIGHT_PX = 30;
 const OVERSCAN_ROWS = 10;
 
