@@ -128,7 +128,10 @@ test('bulk: a target picked by hand for one source, new volumes for the rest whe
     await expect(pairs.getByTestId('bulk-pair').nth(1)).toContainText(spare.name);
     // The first source is matched around the pick (SANtricity takes a larger target too).
     await expect(pairs.getByTestId('bulk-pair').first()).not.toContainText(spare.name);
-    await page.getByLabel('Always create new target volumes').check();
+    // The box follows the URL a moment after the click: wait for it rather than check() at once.
+    const alwaysNew = page.getByLabel('Always create new target volumes');
+    await alwaysNew.click();
+    await expect(alwaysNew).toBeChecked();
     await expect(page).toHaveURL(/new=1/);
     await expect(pairs.getByTestId('bulk-pair').first()).toContainText(`${s1.name}_copy`);
     await expect(pairs.getByTestId('bulk-pair').nth(1)).toContainText(spare.name);

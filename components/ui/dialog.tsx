@@ -3,7 +3,7 @@
 // body/footer parts a form can wrap so Enter submits it.
 import * as RadixDialog from '@radix-ui/react-dialog';
 import clsx from 'clsx';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { CloseIcon } from './icons';
 
@@ -59,8 +59,29 @@ export function DialogContent({
   );
 }
 
+/**
+ * The dialog's scrolling middle. When its content is taller than the dialog (a preview listing many
+ * volumes), keyboard users must be able to scroll it: it joins the tab order then, and only then,
+ * so a short dialog keeps its focus order (WCAG scrollable-region-focusable).
+ */
 export function DialogBody({ children }: { children: ReactNode }) {
-  return <div className="min-h-0 overflow-y-auto px-4 py-3">{children}</div>;
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (element === null) return;
+    const measure = () => setScrolls(element.scrollHeight > element.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    for (const child of element.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, [children]);
+  return (
+    <div ref={ref} tabIndex={scrolls ? 0 : undefined} className="min-h-0 overflow-y-auto px-4 py-3">
+      {children}
+    </div>
+  );
 }
 
 export function DialogFooter({ children }: { children: ReactNode }) {
