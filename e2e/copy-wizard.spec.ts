@@ -6,15 +6,9 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { anonymousContext, createUser, signInThroughForm } from './support/users';
-import { arrayOf, uniqueName, type ArrayBody } from './support/fleet';
+import { arrayOf, createVolume, uniqueName, type ArrayBody, type VolumeBody } from './support/fleet';
 
 const MiB = 1024 * 1024;
-
-interface VolumeBody {
-  id: string;
-  name: string;
-  currentOwner: 'A' | 'B';
-}
 
 interface CopyBody {
   id: string;
@@ -27,18 +21,6 @@ interface CopyBody {
 
 function stamp(label: string): string {
   return uniqueName('wz', label);
-}
-
-async function createVolume(
-  request: APIRequestContext,
-  arrayId: string,
-  name: string,
-  capacityBytes: number,
-  extra: Record<string, unknown> = {},
-): Promise<VolumeBody> {
-  const response = await request.post('/api/volumes', { data: { arrayId, name, capacityBytes, ...extra } });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()) as VolumeBody;
 }
 
 async function copiesOf(request: APIRequestContext, volumeId: string): Promise<CopyBody[]> {
