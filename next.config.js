@@ -1,12 +1,9 @@
 // @ts-check
-/** Every answer, pages, API and static files alike; the page CSP itself is per request (proxy.ts). */
-const SECURITY_HEADERS = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-];
+// Headers on every answer, pages, API and static files alike (the page CSP itself is per request,
+// proxy.ts), and on API answers; server.ts's own data path sends the same (lib/http/api-headers.ts).
+const RESPONSE_HEADERS = require('./lib/security/response-headers.json');
+/** @param {Record<string, string>} headers */
+const listOf = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,9 +15,9 @@ const nextConfig = {
   typedRoutes: false,
   async headers() {
     return [
-      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/:path*', headers: listOf(RESPONSE_HEADERS.all) },
       // API answers are data, never documents: nothing in them may run or be framed.
-      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      { source: '/api/:path*', headers: listOf(RESPONSE_HEADERS.api) },
     ];
   },
 };

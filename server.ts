@@ -10,11 +10,13 @@ import { dataDir, databaseUrl, listenPort } from './lib/config';
 import { openDb } from './lib/db/client';
 import { applyMigrations } from './lib/db/migrate';
 import { createEngine, runEngineLoop } from './lib/engine-runtime';
+import { handleDataPath } from './lib/http/data-path';
 import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { loadFaults } from './lib/persist/fault-rows';
 import { Persister } from './lib/persist/persister';
+import { VolumeSyncs } from './lib/persist/volume-syncs';
 import { startEventFeed } from './lib/realtime/event-feed';
 import { LivePush } from './lib/realtime/live-push';
 import { THROUGHPUT_SAMPLE_MS, THROUGHPUT_SAMPLED, ThroughputHistory } from './lib/realtime/throughput';
@@ -22,6 +24,7 @@ import { attachSocketServer } from './lib/realtime/socket-server';
 import { clearRuntime, registerRuntime } from './lib/runtime';
 import { seedIfEmpty } from './lib/seed/seed';
 import { watchAutoDeleteGroups } from './lib/services/consistency-groups';
+import { HostIoCounters } from './lib/services/host-io-counters';
 import { handleSantricity } from './lib/vendor/santricity/http';
 import { startVendorSurfaces } from './lib/vendor/start';
 import { VERSION } from './lib/version';
@@ -72,6 +75,8 @@ async function main(): Promise<void> {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
     // SANtricity Web Services answer /devmgr in their own error shape, broken escapes included.
     if (handleSantricity(runtime, req, res)) return;
+    // Host reads and writes, the data path: answered here, not by Next (lib/http/data-path.ts).
+    if (handleDataPath(runtime, req, res)) return;
     if (refuseUnroutable(req, res)) return; // broken escapes, TRACE & co: a JSON error, not Next's bare 500
     void handle(req, res);
   });
@@ -85,7 +90,8 @@ async function main(): Promise<void> {
     const sample = throughput.record(Date.now(), engine.clock.nowMs(), engine.copiedBytesSinceStart());
     io.to('fleet').emit(THROUGHPUT_SAMPLED, sample);
   }, THROUGHPUT_SAMPLE_MS);
-  const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput };
+  const hostIo = { syncs: new VolumeSyncs((volumeId) => engine.store(volumeId).flush()), counters: new HostIoCounters() };
+  const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput, hostIo };
   registerRuntime(runtime);
   watchAutoDeleteGroups(runtime);
 

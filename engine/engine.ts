@@ -24,7 +24,7 @@ import { changeOwner, moveVolume, ownerChangeBlock, refreshStatus, restoreTarget
 import type { Fault, FaultInput } from './faults/fault';
 import * as faults from './faults/inject';
 import * as host from './io/host-commands';
-import type { HostWriteHandle } from './io/write-queue';
+import type { HostWriteHandle, SavedRelationships } from './io/write-queue';
 import type { Workload, WorkloadSpec } from './io/workload';
 import { automatic, resumeTimer } from './lifecycle/lifecycle';
 import { refreshVolume, unregister } from './core/registry';
@@ -290,6 +290,14 @@ export class Engine {
   /** Host writes queued and not yet applied. */
   pendingHostWrites(): number {
     return this.s.writeQueue.size;
+  }
+
+  /**
+   * The server's persister, so host writes that mark nothing new through saved relationships
+   * reach the volume at once instead of waiting for a save (io/host-commands.ts needsNoSave).
+   */
+  trackSaves(saved: SavedRelationships): void {
+    this.s.saved = saved;
   }
 
   applyHostWrites(uptoSeq: number): void {

@@ -8,6 +8,8 @@ import type { Logger } from './log';
 import type { Persister } from './persist/persister';
 import type { SignInLimiter } from './auth/sign-in-limiter';
 import type { ThroughputHistory } from './realtime/throughput';
+import type { VolumeSyncs } from './persist/volume-syncs';
+import type { HostIoCounters } from './services/host-io-counters';
 import { ApiError } from './http/api-error';
 
 export interface Runtime {
@@ -20,6 +22,13 @@ export interface Runtime {
   auth: AuthRuntime;
   /** The last ten minutes of aggregate copy throughput (lib/realtime/throughput.ts). */
   throughput: ThroughputHistory;
+  hostIo: HostIoRuntime;
+}
+
+/** The host data path's shared state: group-committed data syncs and per-volume counters. */
+export interface HostIoRuntime {
+  syncs: VolumeSyncs;
+  counters: HostIoCounters;
 }
 
 export interface AuthRuntime {

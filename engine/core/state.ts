@@ -15,7 +15,7 @@ import { hasOnlineController } from '../faults/ownership';
 import type { Holding } from '../io/access';
 import type { IoStores } from '../io/host-io';
 import type { Workload } from '../io/workload';
-import { HostWriteQueue } from '../io/write-queue';
+import { HostWriteQueue, type SavedRelationships } from '../io/write-queue';
 import type { ArrayState, VolumeState } from '../model';
 import type { Clock } from '../time/clock';
 import type { EngineOptions } from './options';
@@ -42,6 +42,8 @@ export class EngineState {
   copiedBytesTotal = 0;
   /** Set by the engine (commands/snapshots.ts failFullRepositories): kept out of here to spare an import cycle. */
   beforeWrite: (volumeId: string, offsetBytes: number, lengthBytes: number) => void = () => undefined;
+  /** The server's record of what is saved (Engine.trackSaves); null: every deferred write waits for a save. */
+  saved: SavedRelationships | null = null;
 
   constructor(options: EngineOptions) {
     this.options = options;

@@ -250,6 +250,17 @@ export function preserveBeforeWrite(world: ChainWorld, volumeId: string, startBy
 }
 
 /**
+ * Every relationship whose bitmaps a write to `volumeId` consults (preserveBeforeWrite's reach):
+ * the volume's own relationships, and, when it is a chained target, the chain it belongs to.
+ */
+export function relationshipsWrittenThrough(world: ChainWorld, volumeId: string): Relationship[] {
+  const own = world.holdings(volumeId).map((h) => h.relationship);
+  const redirect = redirectOf(world, volumeId);
+  if (redirect === undefined || !isChained(redirect.relationship)) return own;
+  return [...new Set([...own, ...chainOf(world, redirect.relationship.sourceVolumeId).map((h) => h.relationship)])];
+}
+
+/**
  * Before a volume takes a new point in time (its mapping starts), everything copying from it
  * gets the rest of its image: the volume is about to present other bytes everywhere. The one
  * exception is the mapping being restored (the reverse of the one starting): where it has not

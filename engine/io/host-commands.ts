@@ -9,6 +9,7 @@ import { checkReachable } from '../faults/controllers';
 import type { VolumeState } from '../model';
 import { checkNotFrozen } from '../commands/freeze';
 import { checkAccess, type Holding } from './access';
+import { relationshipsWrittenThrough } from './chain';
 import { applyWriteRules, readThrough } from './host-io';
 import { APPLIED_AT_ONCE, type HostWriteHandle } from './write-queue';
 import { Workload, type WorkloadSpec } from './workload';
@@ -34,13 +35,32 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
   s.beforeWrite(volumeId, offsetBytes, data.length);
   const holdingsNow = s.holdings(volumeId);
   checkAccess(volume, holdingsNow, 'write');
+  const before = deferred ? holdingsNow.map(({ relationship }) => bitmapCounts(relationship)) : [];
   const others = applyWriteRules(s.io, volumeId, holdingsNow, offsetBytes, data.length, !deferred);
+  if (deferred && needsNoSave(s, volumeId, holdingsNow, others, before)) {
+    s.store(volumeId).write(offsetBytes, data);
+    return APPLIED_AT_ONCE;
+  }
   announceWrite(s, holdingsNow, others);
   if (!deferred) {
     s.store(volumeId).write(offsetBytes, data);
     return APPLIED_AT_ONCE;
   }
   return s.writeQueue.add(volumeId, offsetBytes, data);
+}
+
+/**
+ * Whether a deferred write may reach its volume at once: its rules marked nothing (no bitmap of
+ * the relationships it goes through changed, none beyond them), each of those relationships is on
+ * record as it is now (so the grains it relies on — split, copied, preserved — are saved), and no
+ * earlier write of the volume waits (it must not be overtaken). A write to a FlashCopy source
+ * whose grain was split already, or to a volume in no relationship, then costs no save at all.
+ */
+function needsNoSave(s: EngineState, volumeId: string, holdings: readonly Holding[], others: ReadonlySet<Relationship>, before: readonly string[]): boolean {
+  const saved = s.saved;
+  if (saved === null || others.size > 0 || s.writeQueue.hasPendingOn(volumeId)) return false;
+  if (!holdings.every(({ relationship }, index) => bitmapCounts(relationship) === before[index])) return false;
+  return relationshipsWrittenThrough(s.io, volumeId).every((relationship) => saved.isSaved(relationship.id));
 }
 
 /**

@@ -27,6 +27,15 @@ export interface QueuedWrite {
 export const APPLIED_AT_ONCE: Readonly<HostWriteHandle> = Object.freeze({ seq: 0, state: 'applied', refusal: null });
 
 /**
+ * What the server's persister knows: whether a relationship's row on record matches it now (no
+ * change or copy progress waits to be saved). A host write whose rules mark nothing new, through
+ * relationships whose saved rows already say all it relies on, needs no save before its data.
+ */
+export interface SavedRelationships {
+  isSaved(relationshipId: string): boolean;
+}
+
+/**
  * At most this many host writes wait for a save. Saves come every few milliseconds, so the bound
  * is met only when saving stalls; a write beyond it is refused as busy (503) before any of its
  * rules apply, so nothing is half done and nothing acknowledged is lost.
@@ -39,6 +48,8 @@ export class HostWriteQueue {
   private entries: QueuedWrite[] = [];
   private lastSeq = 0;
   private queuedBytes = 0;
+  /** Volume id → writes of it waiting: a later write may not overtake them. */
+  private readonly queuedByVolume = new Map<string, number>();
   private readonly writesMax: number;
 
   constructor(writesMax: number = HOST_WRITES_QUEUED_MAX) {
@@ -59,6 +70,7 @@ export class HostWriteQueue {
     const handle: HostWriteHandle = { seq: this.lastSeq, state: 'pending', refusal: null };
     this.entries.push({ handle, volumeId, offsetBytes, data: data.slice() });
     this.queuedBytes += data.length;
+    this.countVolume(volumeId, 1);
     return handle;
   }
 
@@ -76,7 +88,10 @@ export class HostWriteQueue {
     const index = this.entries.findIndex((entry) => entry.handle.seq > uptoSeq);
     const taken = index < 0 ? this.entries : this.entries.slice(0, index);
     this.entries = index < 0 ? [] : this.entries.slice(index);
-    for (const entry of taken) this.queuedBytes -= entry.data.length;
+    for (const entry of taken) {
+      this.queuedBytes -= entry.data.length;
+      this.countVolume(entry.volumeId, -1);
+    }
     return taken;
   }
 
@@ -84,7 +99,21 @@ export class HostWriteQueue {
   putBack(writes: QueuedWrite[]): void {
     if (writes.length === 0) return;
     this.entries = [...writes, ...this.entries];
-    for (const entry of writes) this.queuedBytes += entry.data.length;
+    for (const entry of writes) {
+      this.queuedBytes += entry.data.length;
+      this.countVolume(entry.volumeId, 1);
+    }
+  }
+
+  /** Whether writes of this volume wait (cheaper than pendingOn for the write path). */
+  hasPendingOn(volumeId: string): boolean {
+    return this.queuedByVolume.has(volumeId);
+  }
+
+  private countVolume(volumeId: string, delta: number): void {
+    const count = (this.queuedByVolume.get(volumeId) ?? 0) + delta;
+    if (count > 0) this.queuedByVolume.set(volumeId, count);
+    else this.queuedByVolume.delete(volumeId);
   }
 
   /** The writes waiting for a volume (the copier keeps their grains marked, see Engine). */
@@ -101,5 +130,6 @@ export class HostWriteQueue {
     }
     this.entries = this.entries.filter((entry) => entry.volumeId !== volumeId);
     this.queuedBytes = this.entries.reduce((sum, entry) => sum + entry.data.length, 0);
+    this.queuedByVolume.delete(volumeId);
   }
 }

@@ -46,5 +46,15 @@ export const VolumeUsageDto = z
     volumeId: z.string(),
     capacityBytes: z.number().int(),
     allocatedBytes: z.number().int().meta({ description: 'Bytes in chunks (64 KiB) ever written, by hosts or by copies; never-written space costs nothing' }),
+    hostIo: z
+      .object({
+        reads: z.number().int(),
+        writes: z.number().int(),
+        readBytes: z.number().int(),
+        writtenBytes: z.number().int(),
+        refusals: z.number().int(),
+        lastRefusal: z.string().nullable(),
+      })
+      .meta({ description: 'Host I/O through the data path since the server started (acknowledged reads and writes, and refusals); workloads count in their own stats' }),
   })
   .meta({ id: 'VolumeUsage' });

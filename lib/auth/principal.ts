@@ -27,11 +27,16 @@ export interface Credentials {
  * Resolves credentials to a principal. A request that presents an Authorization header is judged by
  * it alone: a bad token is a 401, never a silent fall-back to whatever cookie came along.
  */
-export async function authenticate(db: Db, sessionSecret: string, credentials: Credentials): Promise<Principal | null> {
+export async function authenticate(
+  db: Db,
+  sessionSecret: string,
+  credentials: Credentials,
+  options: { cachedTokens?: boolean } = {},
+): Promise<Principal | null> {
   if (credentials.authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization);
     if (!match) throw new ApiError(401, 'the Authorization header must be "Bearer <token>"');
-    const token = await resolveToken(db, match[1] as string);
+    const token = await resolveToken(db, match[1] as string, new Date(), options.cachedTokens === true);
     if (!token) throw new ApiError(401, 'the API token is unknown, revoked or expired');
     return { userId: token.user.id, username: token.user.username, role: token.user.role, via: 'token', tokenId: token.tokenId, tokenName: token.tokenName };
   }

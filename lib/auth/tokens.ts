@@ -2,6 +2,7 @@
 // only its SHA-256 is stored (a slow hash adds nothing for a secret that long).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { cachedToken, cacheToken } from './token-cache';
 import { ROLES, type Role } from './roles';
 
 export const TOKEN_PREFIX = 'gl_';
@@ -85,9 +86,16 @@ export interface ResolvedToken {
 /** lastUsedAt is written at most this often. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-export async function resolveToken(db: Db, secret: string, now = new Date()): Promise<ResolvedToken | null> {
+/**
+ * The token's owner and role, or null. `cached`: the host data path may answer from a lookup up to
+ * TOKEN_CACHE_MS old (lib/auth/token-cache.ts); management requests always ask the inventory.
+ */
+export async function resolveToken(db: Db, secret: string, now = new Date(), cached = false): Promise<ResolvedToken | null> {
   if (!SECRET_SHAPE.test(secret)) return null;
-  const row = await db.apiToken.findUnique({ where: { secretHash: digest(secret) }, include: { user: true } });
+  const secretHash = digest(secret);
+  const recent = cached ? cachedToken<ResolvedToken>(secretHash, now.getTime()) : undefined;
+  if (recent !== undefined) return recent;
+  const row = await db.apiToken.findUnique({ where: { secretHash }, include: { user: true } });
   if (!row) return null;
   if (row.expiresAt !== null && row.expiresAt <= now) return null;
   if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
@@ -95,7 +103,9 @@ export async function resolveToken(db: Db, secret: string, now = new Date()): Pr
   }
   const ownerRole = row.user.role as Role;
   const role = row.role === null ? ownerRole : lesserRole(ownerRole, row.role as Role);
-  return { tokenId: row.id, tokenName: row.name, user: { id: row.user.id, username: row.user.username, role } };
+  const resolved = { tokenId: row.id, tokenName: row.name, user: { id: row.user.id, username: row.user.username, role } };
+  cacheToken(secretHash, resolved, now.getTime(), row.expiresAt?.getTime() ?? null);
+  return resolved;
 }
 
 export async function listTokens(db: Db, ownerId?: string): Promise<TokenView[]> {

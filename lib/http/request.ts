@@ -16,7 +16,7 @@ export function zodDetails(error: z.ZodError): IssueDetail[] {
   }));
 }
 
-function invalid(where: string, error: z.ZodError): ApiError {
+export function invalid(where: string, error: z.ZodError): ApiError {
   const details = zodDetails(error);
   const first = details[0];
   const summary = first ? `${first.path || where}: ${first.message}` : 'invalid';

@@ -46,7 +46,7 @@ function uniqueConstraintOf(error: unknown): string | null {
   return fields.filter((field) => field !== 'arrayId').join(' and ') || 'value';
 }
 
-function toApiError(error: unknown, request: Request): ApiError {
+export function toApiError(error: unknown, request: Request): ApiError {
   if (error instanceof ApiError) return error;
   if (isEngineError(error)) {
     const details = error.reasons.length > 0 ? error.reasons : undefined;
@@ -58,7 +58,7 @@ function toApiError(error: unknown, request: Request): ApiError {
   return new ApiError(500, 'internal error: the server logged the details');
 }
 
-function errorResponseOf(error: ApiError): Response {
+export function errorResponseOf(error: ApiError): Response {
   const response = jsonResponse(
     { error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) } },
     error.status,
@@ -76,7 +76,7 @@ export function errorResponse(error: unknown, request: Request): Response {
   return errorResponseOf(toApiError(error, request));
 }
 
-function authorize(access: Access, principal: Principal | null): void {
+export function authorize(access: Access, principal: Principal | null): void {
   if (access === 'public') return;
   if (principal === null) throw new ApiError(401, 'sign in, or send "Authorization: Bearer <token>"');
   if (!roleMay(principal.role, access)) {

@@ -52,6 +52,8 @@ export class Persister {
   private readonly progressed = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly volumes = new Set<string>();
+  /** Relationships taken by a save that has not committed yet: not on record either. */
+  private readonly saving = new Set<string>();
   private events: NewEvent[] = [];
   private faultChanges: FaultChange[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -84,6 +86,12 @@ export class Persister {
     this.log = log;
     this.stored = new Set(storedCopyIds);
     engine.on((event) => this.onEvent(event));
+    engine.trackSaves(this);
+  }
+
+  /** Whether the relationship's row matches it now: nothing of it waits to be saved or is being saved. */
+  isSaved(relationshipId: string): boolean {
+    return !this.changed.has(relationshipId) && !this.progressed.has(relationshipId) && !this.saving.has(relationshipId);
   }
 
   start(): void {
@@ -216,6 +224,8 @@ export class Persister {
       this.lastProgressFlushMs = nowMs;
     }
     this.changed.clear();
+    for (const id of copyIds) this.saving.add(id);
+    for (const id of progressOnly) this.saving.add(id);
     const removed = [...this.removed];
     this.removed.clear();
     const volumeIds = [...this.volumes];
@@ -245,10 +255,12 @@ export class Persister {
       });
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
+      for (const id of copyIds) this.saving.delete(id);
       this.engine.applyHostWrites(writeMark);
     } catch (error) {
       // Nothing of this flush was saved: keep all of it for the next one.
       for (const id of copyIds) this.changed.add(id);
+      for (const id of [...copyIds, ...progressOnly]) this.saving.delete(id);
       for (const id of removed) if (!this.engine.relationship(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
@@ -276,21 +288,30 @@ export class Persister {
     for (let first = 0; first < ids.length; first += this.progressRowsPerTransaction) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (yieldToOthers && this.waiting > 0) {
-        for (const id of ids.slice(first)) this.progressed.add(id);
+        this.putBackProgress(ids.slice(first));
         return false;
       }
-      const statements = this.progressStatementsOf(ids.slice(first, first + this.progressRowsPerTransaction));
+      const batch = ids.slice(first, first + this.progressRowsPerTransaction);
+      const statements = this.progressStatementsOf(batch);
       try {
         await this.db.$transaction(async (tx) => {
           for (const statement of statements) await tx.$executeRaw(statement);
         });
       } catch (error) {
         // This batch and the rest wait for the next progress flush.
-        for (const id of ids.slice(first)) this.progressed.add(id);
+        this.putBackProgress(ids.slice(first));
         throw error;
       }
+      for (const id of batch) this.saving.delete(id);
     }
     return true;
+  }
+
+  private putBackProgress(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.progressed.add(id);
+      this.saving.delete(id);
+    }
   }
 
   /**

@@ -3,9 +3,9 @@
 // Host I/O is the data path, not a command: a write has its own save rule (below) and is nobody's
 // event in the log, so it does not go through runCommand; starting and stopping a workload do.
 import { ApiError } from '../http/api-error';
-import { readBodyBytes } from '../http/request';
 import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
 import type { Runtime } from '../runtime';
+import type { HostIoCount } from './host-io-counters';
 import type { Engine } from '../../engine';
 import { runCommand, type Actor } from './run-command';
 import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec';
@@ -13,32 +13,47 @@ import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec'
 /** Saves a write may wait for before it is refused as unsavable (each is one transaction). */
 const WRITE_SAVES_MAX = 5;
 
-export async function writeVolume(runtime: Runtime, volumeId: string, offsetBytes: number, request: Request): Promise<number> {
-  // Refuse what cannot be written before reading (up to 16 MiB of) a body: an unknown volume, or a
-  // declared length that does not fit. The engine checks the range again against the bytes received.
-  const volume = runtime.engine.requireVolume(volumeId);
-  const capacity = Number(volume.capacityBytes);
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isSafeInteger(declared) && declared <= DATA_REQUEST_BYTES_MAX && offsetBytes + declared > capacity) {
-    throw new ApiError(400, `${declared} bytes at offset ${offsetBytes} do not fit volume ${volume.name} (${capacity} bytes)`);
-  }
-  const data = await readBodyBytes(request, DATA_REQUEST_BYTES_MAX);
+/**
+ * Writes `data` and resolves once it is durable: the save of the marks it made (if it made any)
+ * committed, the engine wrote it, and its volume was fdatasync'ed — that sync shared with every
+ * writer that arrived with it (group commit, lib/persist/volume-syncs.ts). Counted per volume.
+ */
+export async function writeDurably(runtime: Runtime, volumeId: string, offsetBytes: number, data: Uint8Array): Promise<void> {
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
   const write = runtime.engine.hostWrite(volumeId, offsetBytes, data);
   // The engine writes the data once a save covering the write's marks commits; a write whose
-  // rules changed meanwhile waits one more save (engine/io/write-queue.ts).
+  // rules changed meanwhile waits one more save (engine/io/write-queue.ts). A write that marked
+  // nothing new through saved relationships was written at once (state 'applied').
   for (let saves = 0; write.state === 'pending'; saves++) {
-    if (saves >= WRITE_SAVES_MAX) throw new ApiError(503, `the write to ${volume.name} could not be saved; try again`);
+    if (saves >= WRITE_SAVES_MAX) throw new ApiError(503, `the write to ${runtime.engine.requireVolume(volumeId).name} could not be saved; try again`);
     await runtime.persister.flush();
   }
-  if (write.state === 'refused') throw write.refusal ?? new ApiError(409, `the write to ${volume.name} was refused`);
-  // Acknowledged only when the data is durable too.
-  runtime.engine.store(volumeId).flush();
-  return data.length;
+  if (write.state === 'refused') throw write.refusal ?? new ApiError(409, `the write to ${runtime.engine.requireVolume(volumeId).name} was refused`);
+  await runtime.hostIo.syncs.sync(volumeId);
+  runtime.hostIo.counters.wrote(volumeId, data.length);
+}
+
+/**
+ * A refused host read or write, counted against its volume by the path that refused it (an
+ * unknown volume id is nobody's refusal).
+ */
+export function countRefusal(runtime: Runtime, volumeId: string, error: unknown): void {
+  if (runtime.engine.fleet.volume(volumeId) === undefined) return;
+  runtime.hostIo.counters.refused(volumeId, error instanceof Error ? error.message : String(error));
+}
+
+/** Why `lengthBytes` at `offsetBytes` cannot be written to the volume, checked before a body is read; null if it fits. */
+export function writeRangeRefusal(runtime: Runtime, volumeId: string, offsetBytes: number, lengthBytes: number): ApiError | null {
+  const volume = runtime.engine.requireVolume(volumeId);
+  const capacity = Number(volume.capacityBytes);
+  if (!Number.isSafeInteger(lengthBytes) || lengthBytes > DATA_REQUEST_BYTES_MAX || offsetBytes + lengthBytes <= capacity) return null;
+  return new ApiError(400, `${lengthBytes} bytes at offset ${offsetBytes} do not fit volume ${volume.name} (${capacity} bytes)`);
 }
 
 export function readVolume(runtime: Runtime, volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
-  return runtime.engine.hostRead(volumeId, offsetBytes, lengthBytes);
+  const bytes = runtime.engine.hostRead(volumeId, offsetBytes, lengthBytes);
+  runtime.hostIo.counters.read(volumeId, lengthBytes);
+  return bytes;
 }
 
 /** lib/api/host-io-schemas.ts WorkloadDto; also the payload of the `workloads.updated` push. */
@@ -80,9 +95,15 @@ export interface VolumeUsage {
   volumeId: string;
   capacityBytes: number;
   allocatedBytes: number;
+  hostIo: HostIoCount;
 }
 
 export function volumeUsage(runtime: Runtime, volumeId: string): VolumeUsage {
   const volume = runtime.engine.requireVolume(volumeId);
-  return { volumeId, capacityBytes: Number(volume.capacityBytes), allocatedBytes: runtime.engine.store(volumeId).allocatedBytes() };
+  return {
+    volumeId,
+    capacityBytes: Number(volume.capacityBytes),
+    allocatedBytes: runtime.engine.store(volumeId).allocatedBytes(),
+    hostIo: runtime.hostIo.counters.count(volumeId),
+  };
 }

@@ -6,6 +6,7 @@ import type { CreateTokenBody } from '../api/auth-schemas';
 import type { Principal } from '../auth/principal';
 import { roleMay } from '../auth/roles';
 import { createToken, lesserRole, listTokens, type TokenView } from '../auth/tokens';
+import { forgetResolvedTokens } from '../auth/token-cache';
 import { ApiError } from '../http/api-error';
 import { disconnectRoom, tokenRoom } from '../realtime/socket-server';
 import type { Runtime } from '../runtime';
@@ -37,5 +38,6 @@ export async function revokeApiToken(runtime: Runtime, principal: Principal, id:
   // Someone else's token is "not found" to a non-admin: its existence is not theirs to learn.
   if (!token || (token.userId !== principal.userId && !roleMay(principal.role, 'admin'))) throw new ApiError(404, `no API token ${id}`);
   await runtime.db.apiToken.delete({ where: { id } });
+  forgetResolvedTokens();
   disconnectRoom(runtime.io, tokenRoom(id));
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Role } from '../auth/roles';
 import { endUserSessions } from '../auth/sessions';
+import { forgetResolvedTokens } from '../auth/token-cache';
 import { disconnectRoom, userRoom } from '../realtime/socket-server';
 import type { Runtime } from '../runtime';
 
@@ -78,6 +79,7 @@ export async function updateUser(runtime: Runtime, id: string, change: UserChang
   if (change.role !== undefined && row.role === 'admin' && change.role !== 'admin') await assertAnotherAdmin(db, id, 'demote');
   const passwordHash = change.password === undefined ? undefined : await hashPassword(change.password);
   await db.user.update({ where: { id }, data: { role: change.role, passwordHash } });
+  forgetResolvedTokens();
   // A new password ends every session: whoever knew the old one is out.
   if (passwordHash !== undefined) await endUserSessions(db, id);
   const view = userView(await getUserRow(db, id));
@@ -91,6 +93,7 @@ export async function deleteUser(runtime: Runtime, id: string): Promise<UserView
   const row = await getUserRow(db, id);
   if (row.role === 'admin') await assertAnotherAdmin(db, id, 'delete');
   await db.user.delete({ where: { id } }); // sessions and tokens go with it (onDelete: Cascade)
+  forgetResolvedTokens();
   disconnectRoom(runtime.io, userRoom(id));
   return userView(row);
 }

@@ -149,6 +149,7 @@ export async function deleteVolume(runtime: Runtime, id: string, actor: Actor): 
     });
   });
   await runCommand(runtime, actor, (engine) => engine.removeVolume(id));
+  runtime.hostIo.counters.forget(id);
 }
 
 /** Renames a volume: unique on its array, as when it was created. */

@@ -840,6 +840,55 @@ describe('security headers', () => {
 
 // ---------------------------------------------------------------------------------------------
 
+describe('host data path (answered by server.ts, not Next)', () => {
+  interface Usage {
+    hostIo: { reads: number; writes: number; readBytes: number; writtenBytes: number; refusals: number; lastRefusal: string | null };
+  }
+  const put = (volumeId: string, headers: HeaderMap, body = new Uint8Array(4096).fill(5)) =>
+    fetch(`${base()}/api/volumes/${volumeId}/data?offset=0`, { method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body });
+
+  it('writes for operators, refuses monitors and forged browser writes, counts both and audits only the refusals', async () => {
+    const since = new Date(Date.now() - 1).toISOString();
+    const volume = await createVolume('data-path-volume');
+    const operator = await signIn(base(), OPERATOR.username, OPERATOR.password);
+    const monitor = await signIn(base(), MONITOR.username, MONITOR.password);
+    const written = await put(volume.id, sessionHeaders(operator));
+    expect(written.status).toBe(204);
+    // The same security headers as every API answer Next sends.
+    expect(written.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(written.headers.get('x-content-type-options')).toBe('nosniff');
+    const forbidden = await put(volume.id, sessionHeaders(monitor), new Uint8Array(4096).fill(6));
+    expect(forbidden.status).toBe(403);
+    expect(((await forbidden.json()) as ApiErrorBody).error.message).toMatch(/may not do this/);
+    // A cookie without the CSRF token is a forged request.
+    const forged = await put(volume.id, { cookie: operator.cookie }, new Uint8Array(4096).fill(7));
+    expect(forged.status).toBe(403);
+    const unknownVolume = await put('no-such-volume', bearer(adminTok));
+    expect(unknownVolume.status).toBe(404);
+    expect(((await unknownVolume.json()) as ApiErrorBody).error.code).toBe('not_found');
+    const read = await client(() => sessionHeaders(monitor)).getBytes(`/api/volumes/${volume.id}/data?offset=0&length=4096`);
+    expect(read.status).toBe(200);
+    expect(read.bytes.every((byte) => byte === 5)).toBe(true);
+    const badQuery = await client(() => bearer(adminTok)).getBytes(`/api/volumes/${volume.id}/data?offset=0&length=0`);
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.text).toMatch(/length/);
+
+    const usage = (await admin.get<Usage>(`/api/volumes/${volume.id}/usage`)).body;
+    // Refused: the monitor's write, the forged write and the empty read; the unknown volume is nobody's.
+    expect(usage.hostIo).toMatchObject({ writes: 1, writtenBytes: 4096, reads: 1, readBytes: 4096, refusals: 3 });
+    expect(usage.hostIo.lastRefusal).toMatch(/length/);
+
+    const audit = (await admin.get<AuditEvent[]>(`/api/events?category=audit&since=${encodeURIComponent(since)}&limit=1000`)).body;
+    const path = `/api/volumes/${volume.id}/data?offset=0`;
+    const forPath = audit.filter((e) => e.details.path === path);
+    expect(forPath.map((e) => [e.actor, e.details.status]).sort()).toEqual([
+      [MONITOR.username, 403],
+      [OPERATOR.username, 403],
+    ]);
+    expect(audit.some((e) => e.details.path === '/api/volumes/no-such-volume/data?offset=0' && e.details.status === 404)).toBe(true);
+  });
+});
+
 describe('socket.io authentication', () => {
   const opened: Socket[] = [];
   let monitorToken = '';

@@ -1,9 +1,12 @@
-import { DataReadQuery, DataWriteQuery } from '@/lib/api/copy-schemas';
+// The host data path. server.ts answers GET and PUT itself, before Next (lib/http/data-path.ts:
+// host I/O is not a management request and Next's per-request cost was most of a write's); these
+// handlers serve what reaches Next anyway — HEAD, and a server started without server.ts.
+import { DATA_REQUEST_BYTES_MAX, DataReadQuery, DataWriteQuery } from '@/lib/api/copy-schemas';
 import { noContent } from '@/lib/http/json';
-import { readQuery } from '@/lib/http/request';
+import { readBodyBytes, readQuery } from '@/lib/http/request';
 import { otherMethods, route } from '@/lib/http/route';
 import { getRuntime } from '@/lib/runtime';
-import { readVolume, writeVolume } from '@/lib/services/host-io';
+import { readVolume, writeDurably, writeRangeRefusal } from '@/lib/services/host-io';
 
 export const GET = route<{ id: string }>('read', async (request, { id }) => {
   const { offset, length } = readQuery(request, DataReadQuery);
@@ -15,7 +18,10 @@ export const GET = route<{ id: string }>('read', async (request, { id }) => {
 
 export const PUT = route<{ id: string }>('operate', async (request, { id }) => {
   const { offset } = readQuery(request, DataWriteQuery);
-  await writeVolume(getRuntime(), id, offset, request);
+  const runtime = getRuntime();
+  const refusal = writeRangeRefusal(runtime, id, offset, Number(request.headers.get('content-length') ?? Number.NaN));
+  if (refusal !== null) throw refusal;
+  await writeDurably(runtime, id, offset, await readBodyBytes(request, DATA_REQUEST_BYTES_MAX));
   return noContent();
 });
 

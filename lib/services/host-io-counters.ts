@@ -1,0 +1,53 @@
+// Host I/O is the data path, not a management action: it is counted, not audited one row per
+// write (issue #16). Per volume since the server started: operations, bytes and refusals of
+// every host path (the REST data endpoint; later NBD), for the volume's usage answer and metrics.
+export interface HostIoCount {
+  reads: number;
+  writes: number;
+  readBytes: number;
+  writtenBytes: number;
+  /** Reads and writes the engine or the access rules refused. */
+  refusals: number;
+  lastRefusal: string | null;
+}
+
+const emptyCount = (): HostIoCount => ({ reads: 0, writes: 0, readBytes: 0, writtenBytes: 0, refusals: 0, lastRefusal: null });
+
+export class HostIoCounters {
+  private readonly byVolume = new Map<string, HostIoCount>();
+
+  private of(volumeId: string): HostIoCount {
+    let count = this.byVolume.get(volumeId);
+    if (count === undefined) {
+      count = emptyCount();
+      this.byVolume.set(volumeId, count);
+    }
+    return count;
+  }
+
+  read(volumeId: string, lengthBytes: number): void {
+    const count = this.of(volumeId);
+    count.reads += 1;
+    count.readBytes += lengthBytes;
+  }
+
+  wrote(volumeId: string, lengthBytes: number): void {
+    const count = this.of(volumeId);
+    count.writes += 1;
+    count.writtenBytes += lengthBytes;
+  }
+
+  refused(volumeId: string, reason: string): void {
+    const count = this.of(volumeId);
+    count.refusals += 1;
+    count.lastRefusal = reason.slice(0, 300);
+  }
+
+  count(volumeId: string): HostIoCount {
+    return { ...(this.byVolume.get(volumeId) ?? emptyCount()) };
+  }
+
+  forget(volumeId: string): void {
+    this.byVolume.delete(volumeId);
+  }
+}
