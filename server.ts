@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const sample = throughput.record(Date.now(), engine.clock.nowMs(), engine.copiedBytesSinceStart());
     io.to('fleet').emit(THROUGHPUT_SAMPLED, sample);
   }, THROUGHPUT_SAMPLE_MS);
-  const hostIo = { syncs: new VolumeSyncs((volumeId) => engine.store(volumeId).flush()), counters: new HostIoCounters() };
+  const hostIo = { syncs: new VolumeSyncs((volumeId) => engine.store(volumeId).syncData()), counters: new HostIoCounters() };
   const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput, hostIo };
   registerRuntime(runtime);
   watchAutoDeleteGroups(runtime);

@@ -32,7 +32,9 @@ export interface FileStoreOptions {
 export class FileStore extends AllocationMapStore implements VolumeStore {
   readonly path: string;
   private fd: number | null;
-  private dataDirty = false;
+  /** Writes so far, and how many of them the last finished fdatasync covered. */
+  private writeGeneration = 0;
+  private syncedGeneration = 0;
   private mapDirty = false;
 
   private constructor(filePath: string, fd: number, allocation: AllocationMap) {
@@ -129,17 +131,35 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
     const endBytes = offsetBytes + data.length;
     const [headBytes, tailBytes] = this.paddingOf(offsetBytes, endBytes);
     writeFully(fd, [ZERO_CHUNK.subarray(0, headBytes), data, ZERO_CHUNK.subarray(0, tailBytes)], offsetBytes - headBytes, this.path);
-    this.dataDirty = true;
+    this.writeGeneration += 1;
     if (this.allocation.allocate(offsetBytes, data.length) > 0) this.mapDirty = true;
   }
 
   /** Data first, then the map: see the durability note at the top of this file. */
   flush(): void {
     const fd = this.openFd();
-    if (this.dataDirty) fs.fdatasyncSync(fd);
-    this.dataDirty = false;
+    // Synced even while a syncData() is in flight: its fdatasync may not have covered these writes yet.
+    const generation = this.writeGeneration;
+    if (this.syncedGeneration < generation) fs.fdatasyncSync(fd);
+    this.syncedGeneration = Math.max(this.syncedGeneration, generation);
     if (this.mapDirty) persistMap(mapPathOf(this.path), this.allocation.chunks);
     this.mapDirty = false;
+  }
+
+  /**
+   * What flush() does, with the data's fdatasync on libuv's worker pool so the event loop takes in
+   * more requests meanwhile (group commit of host writes). A write that allocated a chunk also
+   * needs the map persisted, after the data: flush() then does that part (and syncs anything
+   * written since).
+   */
+  async syncData(): Promise<void> {
+    const fd = this.openFd();
+    const generation = this.writeGeneration;
+    if (this.syncedGeneration < generation) {
+      await new Promise<void>((resolve, reject) => fs.fdatasync(fd, (error) => (error === null ? resolve() : reject(error))));
+      this.syncedGeneration = Math.max(this.syncedGeneration, generation);
+    }
+    if (this.mapDirty) this.flush();
   }
 
   close(): void {

@@ -58,6 +58,11 @@ export class MemoryStore extends AllocationMapStore implements VolumeStore {
     assert(this.chunkByIndex.size === this.allocation.chunks.count());
   }
 
+  syncData(): Promise<void> {
+    assert(!this.closed, 'sync of a closed store');
+    return Promise.resolve();
+  }
+
   flush(): void {
     assert(!this.closed, 'flush of a closed store');
   }

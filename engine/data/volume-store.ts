@@ -29,6 +29,8 @@ export interface VolumeStore {
   allocatedBytes(): number;
   /** Makes every completed write durable (a no-op in memory). */
   flush(): void;
+  /** flush(), without holding the caller's thread while the data syncs (group commit of host writes). */
+  syncData(): Promise<void>;
   /** Flushes and releases the store; any later call is a bug. */
   close(): void;
   /**

@@ -24,17 +24,20 @@ export function peerAddressOf(req: IncomingMessage): string {
   return readableAddress(req.socket.remoteAddress ?? 'unknown');
 }
 
+/** What the checks read of a request: route handlers pass Next's Request, server.ts's data path a plain object. */
+export type RequestLike = Pick<Request, 'method' | 'url' | 'headers'>;
+
 /** Called by server.ts for every HTTP request before Next sees it. */
 export function stampPeerAddress(req: IncomingMessage): void {
   req.headers[PEER_HEADER] = peerAddressOf(req);
 }
 
-export function clientAddress(request: Request): string {
+export function clientAddress(request: RequestLike): string {
   return request.headers.get(PEER_HEADER) ?? 'unknown';
 }
 
 /** Whether the browser reached us over https (directly, or through a trusted proxy). */
-export function isHttps(request: Request): boolean {
+export function isHttps(request: RequestLike): boolean {
   if (process.env.GRAINLINE_SECURE_COOKIES === '1') return true;
   if (trustProxy() && request.headers.get('x-forwarded-proto') === 'https') return true;
   return new URL(request.url).protocol === 'https:';

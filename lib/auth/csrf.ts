@@ -4,7 +4,7 @@
 // still applies to any request that sends an Origin (a page elsewhere has no business writing here).
 import { timingSafeEqual } from 'node:crypto';
 import { ApiError } from '../http/api-error';
-import { isHttps, trustProxy } from './address';
+import { isHttps, trustProxy, type RequestLike } from './address';
 import type { Principal } from './principal';
 
 import { CSRF_HEADER } from '../client/auth-constants';
@@ -23,7 +23,7 @@ function sameText(a: string, b: string): boolean {
 }
 
 /** Browsers send Origin on cross-origin and on all non-GET requests; a mismatch is a forged request. */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: RequestLike): void {
   const origin = request.headers.get('origin');
   if (origin === null) return; // not a browser (curl, scripts): nothing ambient to abuse
   const host = (trustProxy() ? request.headers.get('x-forwarded-host') : null) ?? request.headers.get('host');
@@ -39,7 +39,7 @@ export function assertSameOrigin(request: Request): void {
     throw new ApiError(403, `cross-site request refused: Origin ${origin} is not this console`);
 }
 
-export function assertCsrf(request: Request, principal: Principal | null): void {
+export function assertCsrf(request: RequestLike, principal: Principal | null): void {
   if (!isStateChanging(request.method)) return;
   assertSameOrigin(request);
   if (principal?.via !== 'session') return;

@@ -5,7 +5,7 @@ import { ApiError } from './api-error';
 import { jsonResponse } from './json';
 import { findRuntime, getRuntime } from '../runtime';
 import { ENGINE_ERROR_STATUS, isEngineError } from '../../engine/errors';
-import { clientAddress } from '../auth/address';
+import { clientAddress, type RequestLike } from '../auth/address';
 import { recordAudit } from '../auth/audit';
 import { assertCsrf, isStateChanging } from '../auth/csrf';
 import { authenticate, credentialsOf, type Principal } from '../auth/principal';
@@ -28,7 +28,7 @@ export interface SignedInContext extends PublicContext {
 
 type Handler<P extends Params, C> = (request: Request, params: P, context: C) => Promise<Response>;
 
-function logUnexpected(error: unknown, request: Request): void {
+function logUnexpected(error: unknown, request: RequestLike): void {
   const runtime = findRuntime();
   const record = { err: error, method: request.method, url: request.url };
   if (runtime) runtime.log.error(record, 'unhandled error in route handler');
@@ -46,7 +46,7 @@ function uniqueConstraintOf(error: unknown): string | null {
   return fields.filter((field) => field !== 'arrayId').join(' and ') || 'value';
 }
 
-export function toApiError(error: unknown, request: Request): ApiError {
+export function toApiError(error: unknown, request: RequestLike): ApiError {
   if (error instanceof ApiError) return error;
   if (isEngineError(error)) {
     const details = error.reasons.length > 0 ? error.reasons : undefined;
