@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   const address = http.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
+  if (vendor.nbdPort !== null) log.info({ nbdPort: vendor.nbdPort }, `NBD: every volume at nbd://localhost:${vendor.nbdPort}/<volume>%3Ftoken%3D<API token>`);
   log.info(
     { svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort },
     'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port',

@@ -46,3 +46,15 @@ export const DEFAULT_SVC_SSH_PORT = 7022;
 export function svcSshPort(): number {
   return portFromEnv('GRAINLINE_SVC_SSH_PORT', DEFAULT_SVC_SSH_PORT);
 }
+
+/** NBD (the Network Block Device protocol) for real block tools: qemu-img, nbdcopy, nbdinfo; 0 turns it off. */
+export const DEFAULT_NBD_PORT = 10809;
+export function nbdPort(): number {
+  return portFromEnv('GRAINLINE_NBD_PORT', DEFAULT_NBD_PORT);
+}
+
+/** Loopback unless told otherwise: a volume's bytes are not for the whole network by default. */
+export function nbdHost(): string {
+  const raw = process.env.GRAINLINE_NBD_HOST;
+  return raw === undefined || raw === '' ? '127.0.0.1' : raw;
+}

@@ -1,5 +1,5 @@
-// The vendor-API tests drive real clients from Debian: ansible-playbook (with IBM's and NetApp's
-// collections), ssh and sshpass. When one is missing, install it if we can (root with apt),
+// The vendor-API and NBD tests drive real clients from Debian: ansible-playbook (with IBM's and
+// NetApp's collections), ssh and sshpass, qemu-img/qemu-io and nbdcopy/nbdinfo. When one is missing, install it if we can (root with apt),
 // otherwise stop with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 
@@ -7,6 +7,8 @@ const CLIENTS: { command: string; pkg: string }[] = [
   { command: 'ansible-playbook', pkg: 'ansible' },
   { command: 'ssh', pkg: 'openssh-client' },
   { command: 'sshpass', pkg: 'sshpass' },
+  { command: 'qemu-img', pkg: 'qemu-utils' },
+  { command: 'nbdcopy', pkg: 'libnbd-bin' },
 ];
 
 function has(command: string): boolean {

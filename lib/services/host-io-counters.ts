@@ -1,6 +1,7 @@
 // Host I/O is the data path, not a management action: it is counted, not audited one row per
 // write (issue #16). Per volume since the server started: operations, bytes and refusals of
-// every host path (the REST data endpoint; later NBD), for the volume's usage answer and metrics.
+// every host path (the REST data endpoint and NBD), and the hosts attached over NBD now, for the
+// volume's usage answer and page.
 export interface HostIoCount {
   reads: number;
   writes: number;
@@ -13,8 +14,18 @@ export interface HostIoCount {
 
 const emptyCount = (): HostIoCount => ({ reads: 0, writes: 0, readBytes: 0, writtenBytes: 0, refusals: 0, lastRefusal: null });
 
+/** A host attached over a block protocol (NBD) right now. */
+export interface HostConnection {
+  protocol: 'nbd';
+  user: string;
+  address: string;
+  readOnly: boolean;
+  sinceIso: string;
+}
+
 export class HostIoCounters {
   private readonly byVolume = new Map<string, HostIoCount>();
+  private readonly connections = new Map<string, Set<HostConnection>>();
 
   private of(volumeId: string): HostIoCount {
     let count = this.byVolume.get(volumeId);
@@ -45,6 +56,24 @@ export class HostIoCounters {
 
   count(volumeId: string): HostIoCount {
     return { ...(this.byVolume.get(volumeId) ?? emptyCount()) };
+  }
+
+  /** Records a connection until the returned function is called. */
+  connected(volumeId: string, connection: HostConnection): () => void {
+    let open = this.connections.get(volumeId);
+    if (open === undefined) {
+      open = new Set();
+      this.connections.set(volumeId, open);
+    }
+    open.add(connection);
+    return () => {
+      open.delete(connection);
+      if (open.size === 0 && this.connections.get(volumeId) === open) this.connections.delete(volumeId);
+    };
+  }
+
+  connectionsOf(volumeId: string): HostConnection[] {
+    return [...(this.connections.get(volumeId) ?? [])].map((connection) => ({ ...connection }));
   }
 
   forget(volumeId: string): void {

@@ -14,11 +14,10 @@ import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec'
 const WRITE_SAVES_MAX = 5;
 
 /**
- * Writes `data` and resolves once it is durable: the save of the marks it made (if it made any)
- * committed, the engine wrote it, and its volume was fdatasync'ed — that sync shared with every
- * writer that arrived with it (group commit, lib/persist/volume-syncs.ts). Counted per volume.
+ * Writes `data` and resolves once reads see it: the save of the marks it made (if it made any)
+ * committed and the engine wrote it. Not yet durable: see writeDurably (and NBD's FLUSH).
  */
-export async function writeDurably(runtime: Runtime, volumeId: string, offsetBytes: number, data: Uint8Array): Promise<void> {
+export async function writeApplied(runtime: Runtime, volumeId: string, offsetBytes: number, data: Uint8Array): Promise<void> {
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
   const write = runtime.engine.hostWrite(volumeId, offsetBytes, data);
   // The engine writes the data once a save covering the write's marks commits; a write whose
@@ -29,8 +28,17 @@ export async function writeDurably(runtime: Runtime, volumeId: string, offsetByt
     await runtime.persister.flush();
   }
   if (write.state === 'refused') throw write.refusal ?? new ApiError(409, `the write to ${runtime.engine.requireVolume(volumeId).name} was refused`);
-  await runtime.hostIo.syncs.sync(volumeId);
   runtime.hostIo.counters.wrote(volumeId, data.length);
+}
+
+/**
+ * Writes `data` and resolves once it is durable: applied (writeApplied), then its volume
+ * fdatasync'ed — that sync shared with every writer that arrived with it (group commit,
+ * lib/persist/volume-syncs.ts).
+ */
+export async function writeDurably(runtime: Runtime, volumeId: string, offsetBytes: number, data: Uint8Array): Promise<void> {
+  await writeApplied(runtime, volumeId, offsetBytes, data);
+  await runtime.hostIo.syncs.sync(volumeId);
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RunningServer {
   svcPort: number;
   /** The SVC CLI's SSH port. */
   sshPort: number;
+  /** NBD (a free port unless the test asked for GRAINLINE_NBD_PORT). */
+  nbdPort: number;
   dataDir: string;
   process: ChildProcess;
   logs: () => string;
@@ -63,6 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Each server gets its own vendor ports, so suites running side by side do not fight over 7443.
   const svcPort = Number(options.env?.GRAINLINE_SVC_PORT ?? (await freePort()));
   const sshPort = Number(options.env?.GRAINLINE_SVC_SSH_PORT ?? (await freePort()));
+  const nbdPort = Number(options.env?.GRAINLINE_NBD_PORT ?? (await freePort()));
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-test-'));
   // tsx as a loader inside the server's own process, not the tsx CLI: the CLI relays SIGTERM and
   // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
@@ -79,6 +82,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
       GRAINLINE_SVC_PORT: String(svcPort),
       GRAINLINE_SVC_SSH_PORT: String(sshPort),
+      GRAINLINE_NBD_PORT: String(nbdPort),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -100,5 +104,5 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await stop('SIGKILL');
     throw error;
   }
-  return { baseUrl, port, svcPort, sshPort, dataDir, process: child, logs, stop };
+  return { baseUrl, port, svcPort, sshPort, nbdPort, dataDir, process: child, logs, stop };
 }
