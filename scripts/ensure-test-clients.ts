@@ -1,6 +1,6 @@
 // The vendor-API and NBD tests drive real clients from Debian: ansible-playbook (with IBM's and
-// NetApp's collections), ssh and sshpass, qemu-img/qemu-io and nbdcopy/nbdinfo. When one is missing, install it if we can (root with apt),
-// otherwise stop with the exact command to run.
+// NetApp's collections), ssh and sshpass, qemu-img/qemu-io and nbdcopy/nbdinfo. When one is
+// missing, install it if we can (root with apt), otherwise stop with the exact command to run.
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const CLIENTS: { command: string; pkg: string }[] = [

@@ -1,12 +1,14 @@
 'use client';
 // How much of the volume holds data: bytes ever written, by hosts or by copies, against its
-// capacity. Volumes are thin: never-written space reads as zeros and takes nothing.
+// capacity (volumes are thin: never-written space reads as zeros and takes nothing); and what
+// hosts outside the console did to it (REST data path, NBD).
 import type { UseQueryResult } from '@tanstack/react-query';
 import { CapacityBar } from '@/components/ui/capacity-bar';
 import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { VolumeUsage } from '@/lib/client/types';
+import { HostIoSummary } from './host-io-summary';
 
 export function VolumeUsagePanel({ usage }: { usage: UseQueryResult<VolumeUsage> }) {
   return (
@@ -19,6 +21,7 @@ export function VolumeUsagePanel({ usage }: { usage: UseQueryResult<VolumeUsage>
           <p className="text-xs text-fg-muted">
             Space ever written by hosts or copies, in 64 KiB chunks. Never-written space reads as zeros and takes nothing.
           </p>
+          <HostIoSummary usage={usage.data} />
         </>
       ) : usage.isError ? (
         <ErrorState title="Could not load the data usage" error={usage.error} onRetry={() => void usage.refetch()} />

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request } from '@playwright/test';
 import { startServer, TEST_ADMIN } from '../../tests/support/server';
-import { ADMIN_STATE, E2E_PORT } from './chromium';
+import { ADMIN_STATE, E2E_NBD_PORT, E2E_PORT } from './chromium';
 
 async function saveAdminSession(baseURL: string): Promise<void> {
   const context = await request.newContext({ baseURL });
@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     return async () => undefined;
   }
   // The SVC REST API on 7443: IBM's Ansible collection (e2e/svc-ansible.spec.ts) knows no other port.
-  const server = await startServer({ port: E2E_PORT, env: { GRAINLINE_SVC_PORT: '7443' } });
+  const server = await startServer({ port: E2E_PORT, env: { GRAINLINE_SVC_PORT: '7443', GRAINLINE_NBD_PORT: String(E2E_NBD_PORT) } });
   await saveAdminSession(server.baseUrl);
   return async () => {
     await server.stop();

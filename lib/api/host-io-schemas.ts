@@ -55,6 +55,12 @@ export const VolumeUsageDto = z
         refusals: z.number().int(),
         lastRefusal: z.string().nullable(),
       })
-      .meta({ description: 'Host I/O through the data path since the server started (acknowledged reads and writes, and refusals); workloads count in their own stats' }),
+      .meta({
+        description:
+          'Host I/O through the REST data endpoint and NBD since the server started (acknowledged reads and writes, and refusals); workloads count in their own stats',
+      }),
+    connections: z
+      .array(z.object({ protocol: z.literal('nbd'), user: z.string(), address: z.string(), readOnly: z.boolean(), sinceIso: z.string() }))
+      .meta({ description: 'Hosts attached over NBD now' }),
   })
   .meta({ id: 'VolumeUsage' });

@@ -80,11 +80,16 @@ export function usageChangeKey(volumeId: string, workload: Workload | null | und
   return [written, ...copied].join('|');
 }
 
+/** How often the volume page asks for host I/O counters and NBD connections. */
+export const HOST_IO_REFRESH_MS = 2_000;
+
 export function useVolumeUsage(volumeId: string, changeKey: string) {
   const usage = useQuery({
     queryKey: queryKeys.volumeUsage(volumeId),
     queryFn: ({ signal }) => getJson<VolumeUsage>(volumePath(volumeId, '/usage'), signal),
     staleTime: 0,
+    // Host I/O from outside the console (the REST data path, NBD clients) pushes nothing: look again.
+    refetchInterval: HOST_IO_REFRESH_MS,
   });
   useRefetchOnChange(changeKey, usage.refetch, USAGE_REFRESH_MS);
   return usage;

@@ -5,7 +5,7 @@
 import { ApiError } from '../http/api-error';
 import { DATA_REQUEST_BYTES_MAX } from '../api/copy-schemas';
 import type { Runtime } from '../runtime';
-import type { HostIoCount } from './host-io-counters';
+import type { HostConnection, HostIoCount } from './host-io-counters';
 import type { Engine } from '../../engine';
 import { runCommand, type Actor } from './run-command';
 import type { WorkloadSpec, WorkloadStats } from '../../engine/io/workload-spec';
@@ -104,6 +104,7 @@ export interface VolumeUsage {
   capacityBytes: number;
   allocatedBytes: number;
   hostIo: HostIoCount;
+  connections: HostConnection[];
 }
 
 export function volumeUsage(runtime: Runtime, volumeId: string): VolumeUsage {
@@ -113,5 +114,6 @@ export function volumeUsage(runtime: Runtime, volumeId: string): VolumeUsage {
     capacityBytes: Number(volume.capacityBytes),
     allocatedBytes: runtime.engine.store(volumeId).allocatedBytes(),
     hostIo: runtime.hostIo.counters.count(volumeId),
+    connections: runtime.hostIo.counters.connectionsOf(volumeId),
   };
 }
