@@ -372,8 +372,8 @@ test('the usage and workload APIs answer for a volume, and 404 for what does not
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(written.status()).toBe(204);
-    // One 64 KiB allocation chunk holds the 100 bytes.
-    expect(await (await request.get(`/api/volumes/${volumeId}/usage`)).json()).toEqual({ volumeId, capacityBytes: 16 * MiB, allocatedBytes: 64 * 1024 });
+    // One 4 KiB allocation block holds the 100 bytes.
+    expect(await (await request.get(`/api/volumes/${volumeId}/usage`)).json()).toEqual({ volumeId, capacityBytes: 16 * MiB, allocatedBytes: 4 * 1024 });
   } finally {
     await request.delete(`/api/volumes/${volumeId}`);
   }
