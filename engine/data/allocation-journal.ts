@@ -77,12 +77,13 @@ export class AllocationJournal {
     this.compactAtBytes = this.nextCompactionBytes(sizeBytes, baseBytes);
   }
 
-  /** An empty persisted map for a new volume; refuses to replace one that records writes. */
-  static create(mapPath: string, capacityBytes: number, compactMinBytes = JOURNAL_COMPACT_MIN_BYTES): AllocationJournal {
-    if (AllocationJournal.recordsWrites(mapPath, capacityBytes)) {
+  /** Persists `empty` (a new volume's map, nothing allocated); refuses to replace a map that records writes. */
+  static create(mapPath: string, empty: AllocationMap, compactMinBytes = JOURNAL_COMPACT_MIN_BYTES): AllocationJournal {
+    assert(empty.allocatedBytes() === 0, 'a new volume has nothing allocated');
+    if (AllocationJournal.recordsWrites(mapPath, empty.capacityBytes)) {
       throw new Error(`allocation map ${mapPath} already records writes`);
     }
-    const base = new AllocationMap(capacityBytes).fullChunks.serialize();
+    const base = empty.fullChunks.serialize();
     replaceFile(mapPath, [base]);
     replaceFile(journalPathOf(mapPath), []);
     return new AllocationJournal(mapPath, fs.openSync(journalPathOf(mapPath), 'r+'), 0, base.length, compactMinBytes);

@@ -56,7 +56,8 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
       if (AllocationJournal.recordsWrites(mapPath, options.capacityBytes)) {
         throw new Error(`volume file ${options.path} is missing but its allocation map records writes`);
       }
-      const journal = AllocationJournal.create(mapPath, options.capacityBytes, options.journalCompactMinBytes);
+      const allocation = new AllocationMap(options.capacityBytes);
+      const journal = AllocationJournal.create(mapPath, allocation, options.journalCompactMinBytes);
       let fd: number;
       try {
         fd = fs.openSync(options.path, 'wx+');
@@ -75,7 +76,7 @@ export class FileStore extends AllocationMapStore implements VolumeStore {
       }
       fs.fsyncSync(fd);
       fsyncDirectory(options.path);
-      return new FileStore(options.path, fd, new AllocationMap(options.capacityBytes), journal);
+      return new FileStore(options.path, fd, allocation, journal);
     }
     const sizeBytes = fs.statSync(options.path).size;
     // The inventory grows a volume before its file (the growth is committed there first), so a
