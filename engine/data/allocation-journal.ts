@@ -10,7 +10,7 @@
 // Why a journal: rewriting the whole map on every flush costs O(capacity) (2 MiB for 1 TiB at
 // chunk granularity, 32 MiB at block granularity) even when one 4 KiB block changed. Appending the
 // ranges a flush adds costs O(what was written). When the journal has grown past twice what its last
-// compaction wrote plus the base (and at least JOURNAL_COMPACT_MIN_BYTES), it is compacted: the
+// compaction wrote, base and journal together (and at least JOURNAL_COMPACT_MIN_BYTES), it is compacted: the
 // base is replaced with the current full chunks, then the journal with the block runs of chunks
 // only partly written. Each compaction is paid for by at least as many bytes appended since the
 // last one, so the cost per flush stays proportional to what the flush added.

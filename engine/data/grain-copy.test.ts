@@ -82,6 +82,19 @@ describe('copyGrains', () => {
     expect(Buffer.from(target.read(3 * CHUNK, CHUNK)).equals(bytesOf(4 * CHUNK, 2).subarray(3 * CHUNK))).toBe(true);
   });
 
+  it('within a grain, moves the source blocks, zeroes the target-only blocks and leaves the rest alone', () => {
+    const source = new CountingStore(4 * CHUNK);
+    const target = new CountingStore(4 * CHUNK);
+    source.write(CHUNK + 2 * BLOCK, bytesOf(BLOCK, 1));
+    target.write(CHUNK + 9 * BLOCK + 100, bytesOf(10, 2));
+    target.writes = 0;
+    const report = copyGrain(source, target, 65536, 1);
+    expect(report).toEqual({ bytesAccounted: CHUNK, bytesMoved: BLOCK, bytesZeroed: BLOCK });
+    expect(target.writes).toBe(2);
+    expect(sameRange(source, target, 0, 4 * CHUNK)).toBe(true);
+    expect(target.allocatedBytes()).toBe(2 * BLOCK);
+  });
+
   it('copies a partial last grain and nothing past the source capacity into a larger target', () => {
     const capacityBytes = 3 * 256 * KiB + 100 * KiB;
     const source = new MemoryStore(capacityBytes);
