@@ -372,11 +372,11 @@ test('the usage and workload APIs answer for a volume, and 404 for what does not
       headers: { 'content-type': 'application/octet-stream' },
     });
     expect(written.status()).toBe(204);
-    // One 64 KiB allocation chunk holds the 100 bytes.
+    // One 4 KiB allocation block holds the 100 bytes.
     expect(await (await request.get(`/api/volumes/${volumeId}/usage`)).json()).toEqual({
       volumeId,
       capacityBytes: 16 * MiB,
-      allocatedBytes: 64 * 1024,
+      allocatedBytes: 4 * 1024,
       hostIo: { reads: 0, writes: 1, readBytes: 0, writtenBytes: 100, refusals: 0, lastRefusal: null },
       connections: [],
     });

@@ -10,10 +10,26 @@ describe('removeOrphanVolumeFiles', () => {
 
   it('removes the files of volumes the inventory no longer has, and nothing else', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-volumes-'));
-    const files = ['kept.vol', 'kept.vol.alloc', 'gone.vol', 'gone.vol.alloc', 'gone.vol.alloc.tmp', 'notes.txt'];
+    const files = [
+      'kept.vol',
+      'kept.vol.alloc',
+      'kept.vol.alloc.log',
+      'gone.vol',
+      'gone.vol.alloc',
+      'gone.vol.alloc.tmp',
+      'gone.vol.alloc.log',
+      'gone.vol.alloc.log.tmp',
+      'notes.txt',
+    ];
     for (const name of files) fs.writeFileSync(path.join(dir, name), 'x');
-    expect(removeOrphanVolumeFiles(dir, new Set(['kept'])).sort()).toEqual(['gone.vol', 'gone.vol.alloc', 'gone.vol.alloc.tmp']);
-    expect(fs.readdirSync(dir).sort()).toEqual(['kept.vol', 'kept.vol.alloc', 'notes.txt']);
+    expect(removeOrphanVolumeFiles(dir, new Set(['kept'])).sort()).toEqual([
+      'gone.vol',
+      'gone.vol.alloc',
+      'gone.vol.alloc.log',
+      'gone.vol.alloc.log.tmp',
+      'gone.vol.alloc.tmp',
+    ]);
+    expect(fs.readdirSync(dir).sort()).toEqual(['kept.vol', 'kept.vol.alloc', 'kept.vol.alloc.log', 'notes.txt']);
   });
 });
 

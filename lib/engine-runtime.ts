@@ -21,7 +21,7 @@ export function volumesDir(dataDir: string): string {
 export function removeOrphanVolumeFiles(dir: string, volumeIds: ReadonlySet<string>): string[] {
   const removed: string[] = [];
   for (const name of fs.readdirSync(dir)) {
-    const id = /^(.+)\.vol(?:\.alloc(?:\.tmp)?)?$/.exec(name)?.[1];
+    const id = /^(.+)\.vol(?:\.alloc(?:\.log)?(?:\.tmp)?)?$/.exec(name)?.[1];
     if (id === undefined || volumeIds.has(id)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
     removed.push(name);

@@ -10,6 +10,7 @@
 // Targets: 1 writer ≥ 25 % of the disk loop, 16 writers ≥ 100 %. Benchmarks report; they never fail a build.
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { apiClient } from '../tests/support/api';
 import { adminToken, bearer } from '../tests/support/auth';
@@ -26,12 +27,20 @@ interface Figure {
   perSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server CPU (user + system) per acknowledged write: what a busy machine cannot distort much. */
+  serverCpuUsPerWrite: number | null;
 }
 
-function figureOf(done: number, elapsedMs: number, latenciesMs: number[]): Figure {
+/** CPU seconds a process has used (Linux /proc; clock ticks are 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function figureOf(done: number, elapsedMs: number, latenciesMs: number[], cpuSeconds: number | null = null): Figure {
   latenciesMs.sort((a, b) => a - b);
   const at = (q: number) => latenciesMs[Math.min(latenciesMs.length - 1, Math.floor(latenciesMs.length * q))] ?? 0;
-  return { perSec: done / (elapsedMs / 1000), p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { perSec: done / (elapsedMs / 1000), p50Ms: at(0.5), p99Ms: at(0.99), serverCpuUsPerWrite: cpuSeconds === null ? null : (cpuSeconds * 1e6) / done };
 }
 
 /** The baseline: 4 KiB write + fdatasync, back to back, on the disk the server writes. */
@@ -105,6 +114,7 @@ async function main(): Promise<void> {
     const measure = async (volumeId: string, writers: number, offsetOf: (n: number) => number): Promise<Figure> => {
       let done = 0;
       let issued = 0;
+      const cpuBefore = cpuSecondsOf(server.process.pid!);
       const latenciesMs: number[] = [];
       const started = performance.now();
       const data = new Uint8Array(BLOCK_BYTES).fill(7);
@@ -120,7 +130,7 @@ async function main(): Promise<void> {
           }
         }),
       );
-      return figureOf(done, performance.now() - started, latenciesMs);
+      return figureOf(done, performance.now() - started, latenciesMs, cpuSecondsOf(server.process.pid!) - cpuBefore);
     };
     const randomBlock = () => Math.floor(Math.random() * (VOLUME_BYTES / BLOCK_BYTES)) * BLOCK_BYTES;
     const disk = diskLoop(server.dataDir);
@@ -136,11 +146,13 @@ async function main(): Promise<void> {
       ['16 writers', many, '≥ 100 %'],
       ['16 writers, marking', marking, ''],
     ];
-    console.log('acknowledged 4 KiB writes         writes/s   of disk loop   p50 ms   p99 ms   target');
+    console.log(`bench:writes — load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
+    console.log('acknowledged 4 KiB writes         writes/s   of disk loop   p50 ms   p99 ms   server CPU µs/write   target');
     for (const [name, figure, target] of rows) {
       const share = `${((figure.perSec / disk.perSec) * 100).toFixed(0)} %`;
+      const cpu = figure.serverCpuUsPerWrite === null ? '' : figure.serverCpuUsPerWrite.toFixed(0);
       console.log(
-        `${name.padEnd(30)} ${figure.perSec.toFixed(0).padStart(10)} ${share.padStart(14)} ${figure.p50Ms.toFixed(2).padStart(8)} ${figure.p99Ms.toFixed(2).padStart(8)}   ${target}`,
+        `${name.padEnd(30)} ${figure.perSec.toFixed(0).padStart(10)} ${share.padStart(14)} ${figure.p50Ms.toFixed(2).padStart(8)} ${figure.p99Ms.toFixed(2).padStart(8)} ${cpu.padStart(21)}   ${target}`,
       );
     }
   } finally {

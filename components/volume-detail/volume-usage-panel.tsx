@@ -18,9 +18,7 @@ export function VolumeUsagePanel({ usage }: { usage: UseQueryResult<VolumeUsage>
           <div data-testid="volume-usage" data-allocated-bytes={usage.data.allocatedBytes}>
             <CapacityBar usedBytes={usage.data.allocatedBytes} capacityBytes={usage.data.capacityBytes} />
           </div>
-          <p className="text-xs text-fg-muted">
-            Space ever written by hosts or copies, in 64 KiB chunks. Never-written space reads as zeros and takes nothing.
-          </p>
+          <p className="text-xs text-fg-muted">Space ever written by hosts or copies, in 4 KiB blocks. Never-written space reads as zeros and takes nothing.</p>
           <HostIoSummary usage={usage.data} />
         </>
       ) : usage.isError ? (

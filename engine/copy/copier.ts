@@ -18,18 +18,46 @@ export interface CopyStep {
 }
 
 /**
- * The first grain in [grain, limit) holding data on either store, or `limit`. Each store is asked
- * only about that range, so the cost follows the range, not the volume.
+ * What one copy step has learnt of the stores and the bitmap, so that each written grain does not
+ * rescan the same stretch again (on a sparse 1 TiB volume, every written grain rescanned the
+ * rest of the step's range). Valid because a step only moves forward, and writes (and clears
+ * toCopy) only behind the position it asks about next.
  */
-function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relationship, grain: number, limit: number): number {
+interface ScanMemo {
+  /** Per store: it holds nothing in [the position asked about, this offset). */
+  clearUntilBytes: Map<VolumeStore, number>;
+  /** toCopy is set in every grain of [the position asked about, this grain). */
+  setUntilGrain: number;
+}
+
+/**
+ * The first grain in [grain, limit) holding data on any store, or `limit`. Each store is asked
+ * only about that range (less what the memo already knows), so the cost follows the range, not the volume.
+ */
+function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
   const startBytes = grain * relationship.grainBytes;
-  const lengthBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes) - startBytes;
+  const endBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes);
   let first = limit;
   for (const store of stores) {
-    if (!store.isAllocated(startBytes, lengthBytes)) continue;
-    first = Math.min(first, Math.floor(store.nextAllocatedOffset(startBytes) / relationship.grainBytes));
+    const fromBytes = Math.max(startBytes, memo.clearUntilBytes.get(store) ?? 0);
+    if (fromBytes >= endBytes) continue;
+    if (!store.isAllocated(fromBytes, endBytes - fromBytes)) {
+      memo.clearUntilBytes.set(store, endBytes);
+      continue;
+    }
+    const nextBytes = store.nextAllocatedOffset(fromBytes);
+    memo.clearUntilBytes.set(store, nextBytes);
+    first = Math.min(first, Math.floor(nextBytes / relationship.grainBytes));
   }
   return first;
+}
+
+/** setRunEnd(toCopy, grain, limit), scanning only past what the memo knows is set. */
+function setRunEndMemo(relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
+  if (memo.setUntilGrain >= limit) return limit;
+  const end = setRunEnd(relationship.toCopy, Math.max(grain, memo.setUntilGrain), limit);
+  memo.setUntilGrain = end;
+  return end;
 }
 
 /** Budget beyond this many seconds of copying is not carried over (no bursts after a pause). */
@@ -65,14 +93,15 @@ export function copyStep(
   const stores = [...behind.map((id) => io.store(id)), to];
   let grain = relationship.toCopy.nextSet(0);
   let guard = relationship.grainCount + 1;
+  const memo: ScanMemo = { clearUntilBytes: new Map(), setUntilGrain: grain };
   while (grain >= 0 && step.movedBytes < movedBytesMax) {
     guard -= 1;
     if (guard < 0) throw new Error('copier scan did not terminate');
     const affordable = Math.floor(relationship.budgetBytes / relationship.grainBytes);
     if (affordable === 0) break;
-    const runLimit = setRunEnd(relationship.toCopy, grain, Math.min(relationship.grainCount, grain + affordable));
+    const runLimit = setRunEndMemo(relationship, grain, Math.min(relationship.grainCount, grain + affordable), memo);
     // Grains neither store ever wrote cost simulated time only: account for them in one step.
-    const thinEnd = firstWrittenGrain(stores, relationship, grain, runLimit);
+    const thinEnd = firstWrittenGrain(stores, relationship, grain, runLimit, memo);
     if (thinEnd > grain) {
       const thinBytes = Math.min(thinEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - grain * relationship.grainBytes;
       relationship.toCopy.clearRange(grain, thinEnd - grain);
@@ -89,9 +118,12 @@ export function copyStep(
       // The volume written may be the source of other pairs (an XP7 layer-1 S-VOL): their rules first.
       const toVolumeId = direction === 'forward' ? relationship.targetVolumeId : relationship.sourceVolumeId;
       const others = io.holdings(toVolumeId).filter((h) => h.relationship !== relationship);
-      if (others.length > 0)
+      if (others.length > 0) {
         for (const other of [...applyWriteRules(io, toVolumeId, others, offsetBytes, lengthBytes), ...others.map((h) => h.relationship)])
           step.touched.add(other);
+        // Their rules may write other volumes in whole grains of their own size, past this run: forget what was scanned.
+        memo.clearUntilBytes.clear();
+      }
     }
     if (imageCopy) step.movedBytes += materialise(io, relationship, grain, runEnd - grain);
     // A mirror of a volume that itself presents another's image (an XP7 layer-1 S-VOL split) copies that image.

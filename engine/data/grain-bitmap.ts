@@ -39,6 +39,11 @@ export class GrainBitmap {
   private setCount = 0;
   /** Bumped by every change, so derived figures (differential sizes) can be cached per version. */
   private mutations = 0;
+  /**
+   * Every word below this one is zero. nextSet() starts there and moves it up, so a copier that
+   * asks for the first grain to copy on every tick does not rescan the stretch it already copied.
+   */
+  private firstSetWord = 0;
 
   constructor(grainCount: number) {
     assert(Number.isSafeInteger(grainCount) && grainCount >= 0, 'grain count must be a non-negative integer');
@@ -58,6 +63,7 @@ export class GrainBitmap {
     const word = this.words[grain >>> 5]!;
     if ((word & bit) !== 0) return;
     this.words[grain >>> 5] = word | bit;
+    this.firstSetWord = Math.min(this.firstSetWord, grain >>> 5);
     this.setCount += 1;
     this.mutations += 1;
   }
@@ -76,6 +82,7 @@ export class GrainBitmap {
   setRange(first: number, count: number): void {
     this.assertRange(first, count);
     const end = first + count;
+    if (count > 0) this.firstSetWord = Math.min(this.firstSetWord, wordOf(first));
     for (let index = wordOf(first); index < wordEnd(first, end); index += 1) {
       const before = this.words[index]!;
       const after = (before | rangeMask(index, first, end)) >>> 0;
@@ -186,6 +193,7 @@ export class GrainBitmap {
     const copy = new GrainBitmap(this.grainCount);
     copy.words.set(this.words);
     copy.setCount = this.setCount;
+    copy.firstSetWord = this.firstSetWord;
     return copy;
   }
 
@@ -235,6 +243,7 @@ export class GrainBitmap {
       throw new GrainBitmapFormatError(`words payload has ${payload.length} bytes, ${this.grainCount} grains need ${this.words.length * 4}`);
     }
     new Uint8Array(this.words.buffer).set(payload);
+    this.firstSetWord = 0;
     const tailBits = this.grainCount % WORD_BITS;
     if (tailBits !== 0 && this.words[this.words.length - 1]! >>> tailBits !== 0) {
       throw new GrainBitmapFormatError(`bits set past grain count ${this.grainCount}`);
@@ -294,15 +303,22 @@ export class GrainBitmap {
   private next(from: number, flip: number): number {
     assert(Number.isSafeInteger(from) && from >= 0, 'scan start must be a non-negative integer');
     if (from >= this.grainCount) return -1;
-    const first = wordOf(from);
+    const fromWord = wordOf(from);
+    const seekingSet = flip === 0;
+    // The scan proves every word it passes zero, so it may move firstSetWord up when it starts at
+    // or below it, unless the first word it reads is masked (bits below `from` are not looked at).
+    const advancesHint = seekingSet && (fromWord < this.firstSetWord || (fromWord === this.firstSetWord && (from & 31) === 0));
+    const first = seekingSet ? Math.max(fromWord, this.firstSetWord) : fromWord;
     for (let index = first; index < this.words.length; index += 1) {
       let word = (this.words[index]! ^ flip) >>> 0;
-      if (index === first) word = (word & (WORD_MASK_ALL << (from & 31))) >>> 0;
+      if (index === fromWord) word = (word & (WORD_MASK_ALL << (from & 31))) >>> 0;
       if (word === 0) continue;
+      if (advancesHint) this.firstSetWord = index;
       const grain = index * WORD_BITS + (31 - Math.clz32(word & -word));
       // Tail bits past the last grain read as clear to nextClear(): there is no such grain.
       return grain < this.grainCount ? grain : -1;
     }
+    if (advancesHint) this.firstSetWord = this.words.length;
     return -1;
   }
 
@@ -314,6 +330,7 @@ export class GrainBitmap {
       total += popcount(after);
     }
     this.setCount = total;
+    this.firstSetWord = 0;
     this.mutations += 1;
   }
 

@@ -6,10 +6,11 @@ import { FileStore } from './file-store';
 import { copyGrain, copyGrains, grainCountOf, type GrainBytes } from './grain-copy';
 import { MemoryStore } from './memory-store';
 import { Prng } from './prng';
-import { ALLOCATION_CHUNK_BYTES, type VolumeStore } from './volume-store';
+import { ALLOCATION_BLOCK_BYTES, ALLOCATION_CHUNK_BYTES, type VolumeStore } from './volume-store';
 
 const KiB = 1024;
 const CHUNK = ALLOCATION_CHUNK_BYTES;
+const BLOCK = ALLOCATION_BLOCK_BYTES;
 
 /** A memory store that counts the reads and writes reaching it. */
 class CountingStore extends MemoryStore {
@@ -59,13 +60,13 @@ describe('copyGrains', () => {
     expect(target.allocatedBytes()).toBe(0);
   });
 
-  it('moves only the written chunks of a grain and leaves the target as thin as the source', () => {
+  it('moves only the written 4 KiB blocks of a grain and leaves the target as thin as the source', () => {
     const source = new MemoryStore(8 * 256 * KiB);
     const target = new MemoryStore(8 * 256 * KiB);
-    source.write(256 * KiB + 10, bytesOf(100, 1)); // grain 1, its first chunk
-    source.write(5 * 256 * KiB - 1, bytesOf(2, 2)); // the last chunk of grain 4 and the first of grain 5
+    source.write(256 * KiB + 10, bytesOf(100, 1)); // grain 1, its first block
+    source.write(5 * 256 * KiB - 1, bytesOf(2, 2)); // the last block of grain 4 and the first of grain 5
     const report = copyGrains(source, target, 262144, 0, 8);
-    expect(report).toEqual({ bytesAccounted: 8 * 256 * KiB, bytesMoved: 3 * CHUNK, bytesZeroed: 0 });
+    expect(report).toEqual({ bytesAccounted: 8 * 256 * KiB, bytesMoved: 3 * BLOCK, bytesZeroed: 0 });
     expect(sameRange(source, target, 0, 8 * 256 * KiB)).toBe(true);
     expect(target.allocatedBytes()).toBe(source.allocatedBytes());
   });
@@ -81,6 +82,19 @@ describe('copyGrains', () => {
     expect(Buffer.from(target.read(3 * CHUNK, CHUNK)).equals(bytesOf(4 * CHUNK, 2).subarray(3 * CHUNK))).toBe(true);
   });
 
+  it('within a grain, moves the source blocks, zeroes the target-only blocks and leaves the rest alone', () => {
+    const source = new CountingStore(4 * CHUNK);
+    const target = new CountingStore(4 * CHUNK);
+    source.write(CHUNK + 2 * BLOCK, bytesOf(BLOCK, 1));
+    target.write(CHUNK + 9 * BLOCK + 100, bytesOf(10, 2));
+    target.writes = 0;
+    const report = copyGrain(source, target, 65536, 1);
+    expect(report).toEqual({ bytesAccounted: CHUNK, bytesMoved: BLOCK, bytesZeroed: BLOCK });
+    expect(target.writes).toBe(2);
+    expect(sameRange(source, target, 0, 4 * CHUNK)).toBe(true);
+    expect(target.allocatedBytes()).toBe(2 * BLOCK);
+  });
+
   it('copies a partial last grain and nothing past the source capacity into a larger target', () => {
     const capacityBytes = 3 * 256 * KiB + 100 * KiB;
     const source = new MemoryStore(capacityBytes);
@@ -88,8 +102,8 @@ describe('copyGrains', () => {
     source.write(capacityBytes - 1000, bytesOf(1000, 3));
     target.write(capacityBytes, bytesOf(10, 4));
     const report = copyGrain(source, target, 262144, 3);
-    // The written bytes fall in chunk 13, which the capacity cuts to 36 KiB.
-    expect(report).toEqual({ bytesAccounted: 100 * KiB, bytesMoved: 36 * KiB, bytesZeroed: 0 });
+    // The written bytes fall in the volume's last 4 KiB block.
+    expect(report).toEqual({ bytesAccounted: 100 * KiB, bytesMoved: BLOCK, bytesZeroed: 0 });
     expect(sameRange(source, target, 0, capacityBytes)).toBe(true);
     expect(Buffer.from(target.read(capacityBytes, 10)).equals(bytesOf(10, 4))).toBe(true);
   });
@@ -155,12 +169,12 @@ describe('copyGrains', () => {
   });
 });
 
-/** Bytes of [startBytes, endBytes) inside allocated chunks, counted chunk by chunk. */
+/** Bytes of [startBytes, endBytes) (block-aligned start) inside allocated blocks, counted block by block. */
 function countAllocated(store: VolumeStore, startBytes: number, endBytes: number): number {
   let total = 0;
-  for (let chunkStart = startBytes; chunkStart < endBytes; chunkStart += CHUNK) {
-    const lengthBytes = Math.min(CHUNK, endBytes - chunkStart);
-    if (store.isAllocated(chunkStart, lengthBytes)) total += lengthBytes;
+  for (let blockStart = startBytes; blockStart < endBytes; blockStart += BLOCK) {
+    const lengthBytes = Math.min(BLOCK, endBytes - blockStart);
+    if (store.isAllocated(blockStart, lengthBytes)) total += lengthBytes;
   }
   return total;
 }

@@ -1,7 +1,10 @@
 // The thin-aware copy of a run of grains from a source volume to a target volume: the one place
 // where copy services move bytes. Grains count over the source's capacity (the last grain may be
-// partial). Source bytes never written are neither read nor written; where the target holds data
-// over them it is zeroed, so the target reads exactly what the source reads. The report separates
+// partial). Source bytes never written are neither read nor written, at the stores' 4 KiB block
+// granularity: where the target never wrote either, nothing happens at all; where the target holds
+// data over them, those blocks are overwritten with zeros (not deallocated: allocation only grows,
+// which is what keeps the file store's crash argument a simple union), so the target reads
+// exactly what the source reads. The report separates
 // the bytes the copy stands for (simulated time is spent on every grain, as on a real array) from
 // the bytes this machine actually moved.
 import assert from 'node:assert';

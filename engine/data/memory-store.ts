@@ -1,8 +1,9 @@
 // A volume held in memory, one buffer per written chunk: a 1 TiB volume with a few writes costs a
-// few chunks (plus its 2 MiB allocation map). For unit tests and in-memory simulations.
+// few chunks (plus its two 2 MiB chunk bitmaps). For unit tests and in-memory simulations.
+// Allocation is by block like the file store's, and a chunk buffer starts as zeros, so bytes of a
+// block never written read as zeros here exactly as there.
 import assert from 'node:assert';
-import { AllocationMap, AllocationMapStore, grownChunks, visitAllocationRuns } from './allocation-map';
-import type { GrainBitmap } from './grain-bitmap';
+import { AllocationMap, AllocationMapStore, visitAllocationRuns } from './allocation-map';
 import { ALLOCATION_CHUNK_BYTES, checkRange, type VolumeStore } from './volume-store';
 
 // Imported constants become getter calls once transpiled (tsx, esbuild); hot loops read a local.
@@ -12,14 +13,24 @@ export class MemoryStore extends AllocationMapStore implements VolumeStore {
   private readonly chunkByIndex = new Map<number, Uint8Array>();
   private closed = false;
 
-  constructor(capacityBytes: number, chunks?: GrainBitmap) {
-    super(new AllocationMap(capacityBytes, chunks));
+  constructor(capacityBytes: number, allocation?: AllocationMap) {
+    super(allocation ?? new AllocationMap(capacityBytes));
+    assert(this.allocation.capacityBytes === capacityBytes);
   }
 
   grow(capacityBytes: number): MemoryStore {
     assert(!this.closed && capacityBytes >= this.capacityBytes, 'grow a closed store, or shrink');
-    const grown = new MemoryStore(capacityBytes, grownChunks(this.allocation.chunks, capacityBytes));
-    for (const [index, chunk] of this.chunkByIndex) grown.chunkByIndex.set(index, chunk);
+    const grown = new MemoryStore(capacityBytes, this.allocation.grown(capacityBytes));
+    for (const [index, chunk] of this.chunkByIndex) {
+      // The old last chunk may be short; in the grown volume it may not be (the new bytes are zeros).
+      const lengthBytes = Math.min(CHUNK_BYTES, capacityBytes - index * CHUNK_BYTES);
+      let buffer = chunk;
+      if (chunk.length !== lengthBytes) {
+        buffer = new Uint8Array(lengthBytes);
+        buffer.set(chunk);
+      }
+      grown.chunkByIndex.set(index, buffer);
+    }
     this.closed = true;
     return grown;
   }
@@ -55,7 +66,7 @@ export class MemoryStore extends AllocationMapStore implements VolumeStore {
       this.chunkFor(chunk).set(data.subarray(startBytes - offsetBytes, stopBytes - offsetBytes), startBytes - chunkStartBytes);
     }
     this.allocation.allocate(offsetBytes, data.length);
-    assert(this.chunkByIndex.size === this.allocation.chunks.count());
+    assert(this.chunkByIndex.size === this.allocation.touchedChunks.count());
   }
 
   syncData(): Promise<void> {

@@ -6,9 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FileStore } from './file-store';
 import { MemoryStore } from './memory-store';
 import { Prng } from './prng';
-import { ALLOCATION_CHUNK_BYTES, IO_BYTES_MAX, type VolumeStore } from './volume-store';
+import { ALLOCATION_BLOCK_BYTES, ALLOCATION_CHUNK_BYTES, IO_BYTES_MAX, type VolumeStore } from './volume-store';
 
 const CHUNK = ALLOCATION_CHUNK_BYTES;
+const BLOCK = ALLOCATION_BLOCK_BYTES;
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-store-contract-'));
 let fileIndex = 0;
 
@@ -56,33 +57,46 @@ describe.each(factories)('%s keeps the volume store contract', (_name, create) =
     store.close();
   });
 
-  it('tracks allocation by 64 KiB chunk', () => {
+  it('tracks allocation by 4 KiB block', () => {
     const store = create(8 * CHUNK);
     store.write(CHUNK + 10, new Uint8Array([1]));
     store.write(3 * CHUNK - 1, new Uint8Array([2, 3]));
-    expect(store.allocatedBytes()).toBe(3 * CHUNK);
+    // Blocks 16, 47 and 48: one in chunk 1, the last of chunk 2, the first of chunk 3.
+    expect(store.allocatedBytes()).toBe(3 * BLOCK);
     expect(store.isAllocated(0, CHUNK)).toBe(false);
     expect(store.isAllocated(CHUNK - 1, 2)).toBe(true);
+    expect(store.isAllocated(CHUNK + BLOCK, CHUNK - 2 * BLOCK)).toBe(false);
+    expect(store.isAllocated(CHUNK + BLOCK, 2 * CHUNK - BLOCK)).toBe(true);
+    expect(store.isAllocated(3 * CHUNK + BLOCK, CHUNK)).toBe(false);
     expect(store.isAllocated(4 * CHUNK, 4 * CHUNK)).toBe(false);
     expect(store.isAllocated(0, 8 * CHUNK)).toBe(true);
     expect(store.isAllocated(CHUNK, 0)).toBe(false);
     expect(store.nextAllocatedOffset(0)).toBe(CHUNK);
     expect(store.nextAllocatedOffset(CHUNK + 5)).toBe(CHUNK + 5);
-    expect(store.nextUnallocatedOffset(CHUNK)).toBe(4 * CHUNK);
-    expect(store.nextAllocatedOffset(4 * CHUNK)).toBe(-1);
+    expect(store.nextAllocatedOffset(CHUNK + BLOCK)).toBe(3 * CHUNK - BLOCK);
+    expect(store.nextUnallocatedOffset(CHUNK)).toBe(CHUNK + BLOCK);
+    expect(store.nextUnallocatedOffset(3 * CHUNK - BLOCK)).toBe(3 * CHUNK + BLOCK);
+    expect(store.nextAllocatedOffset(3 * CHUNK + BLOCK)).toBe(-1);
     expect(store.nextAllocatedOffset(8 * CHUNK)).toBe(-1);
+    store.write(CHUNK, new Uint8Array(CHUNK)); // fills chunk 1 around its allocated block
+    expect(store.allocatedBytes()).toBe(CHUNK + 2 * BLOCK);
+    expect(store.nextUnallocatedOffset(CHUNK)).toBe(2 * CHUNK);
     store.close();
   });
 
-  it('handles a capacity that ends inside a chunk', () => {
-    const capacityBytes = 2 * CHUNK + 1000;
+  it('handles a capacity that ends inside a chunk and inside a block', () => {
+    const capacityBytes = 2 * CHUNK + BLOCK + 1000;
     const store = create(capacityBytes);
     store.write(capacityBytes - 3, new Uint8Array([4, 5, 6]));
     expect(Array.from(store.read(capacityBytes - 4, 4))).toEqual([0, 4, 5, 6]);
     expect(store.allocatedBytes()).toBe(1000);
-    store.write(0, new Uint8Array([1]));
-    expect(store.allocatedBytes()).toBe(CHUNK + 1000);
+    expect(store.nextUnallocatedOffset(2 * CHUNK + BLOCK)).toBe(-1);
+    expect(store.nextUnallocatedOffset(2 * CHUNK)).toBe(2 * CHUNK);
+    store.write(2 * CHUNK, new Uint8Array([1]));
+    expect(store.allocatedBytes()).toBe(BLOCK + 1000);
     expect(store.nextUnallocatedOffset(2 * CHUNK)).toBe(-1);
+    store.write(0, new Uint8Array([1]));
+    expect(store.allocatedBytes()).toBe(2 * BLOCK + 1000);
     store.close();
   });
 
@@ -130,19 +144,21 @@ describe.each(factories)('%s keeps the volume store contract', (_name, create) =
           const data = bytesOf(lengthBytes, prng.u32());
           store.write(offsetBytes, data);
           model.set(data, offsetBytes);
-          for (let byte = offsetBytes; byte < offsetBytes + lengthBytes; byte += 512) written.add(Math.floor(byte / CHUNK));
-          if (lengthBytes > 0) written.add(Math.floor((offsetBytes + lengthBytes - 1) / CHUNK));
+          for (let byte = offsetBytes; byte < offsetBytes + lengthBytes; byte += 512) written.add(Math.floor(byte / BLOCK));
+          if (lengthBytes > 0) written.add(Math.floor((offsetBytes + lengthBytes - 1) / BLOCK));
         } else {
           expect(sameBytes(store.read(offsetBytes, lengthBytes), model.subarray(offsetBytes, offsetBytes + lengthBytes))).toBe(true);
         }
         if (step % 40 === 0) store.flush();
       }
       expect(sameBytes(store.read(0, capacityBytes), model)).toBe(true);
-      const lastChunk = Math.floor((capacityBytes - 1) / CHUNK);
-      const expectedBytes = written.size * CHUNK - (written.has(lastChunk) ? (lastChunk + 1) * CHUNK - capacityBytes : 0);
+      const lastBlock = Math.floor((capacityBytes - 1) / BLOCK);
+      const expectedBytes = written.size * BLOCK - (written.has(lastBlock) ? (lastBlock + 1) * BLOCK - capacityBytes : 0);
       expect(store.allocatedBytes()).toBe(expectedBytes);
-      for (let chunk = 0; chunk <= lastChunk; chunk += 1) {
-        expect(store.isAllocated(chunk * CHUNK, 1)).toBe(written.has(chunk));
+      for (let block = 0; block <= lastBlock; block += 1) {
+        expect(store.isAllocated(block * BLOCK, 1)).toBe(written.has(block));
+        const nextAllocated = [...written].filter((b) => b >= block).sort((a, b) => a - b)[0];
+        expect(store.nextAllocatedOffset(block * BLOCK)).toBe(nextAllocated === undefined ? -1 : nextAllocated * BLOCK);
       }
       store.close();
     }
@@ -154,9 +170,10 @@ describe.each(factories)('%s keeps the volume store contract', (_name, create) =
     const offsets = [0, 2 ** 39 + 12_345, capacityBytes - 4096];
     for (const [index, offsetBytes] of offsets.entries()) store.write(offsetBytes, bytesOf(4096, index));
     for (const [index, offsetBytes] of offsets.entries()) expect(sameBytes(store.read(offsetBytes, 4096), bytesOf(4096, index))).toBe(true);
-    expect(store.allocatedBytes()).toBe(3 * CHUNK);
-    expect(store.nextAllocatedOffset(CHUNK)).toBe(2 ** 39);
-    expect(store.nextUnallocatedOffset(2 ** 39)).toBe(2 ** 39 + CHUNK);
+    // The middle write straddles two blocks.
+    expect(store.allocatedBytes()).toBe(4 * BLOCK);
+    expect(store.nextAllocatedOffset(CHUNK)).toBe(2 ** 39 + 3 * BLOCK);
+    expect(store.nextUnallocatedOffset(2 ** 39 + 3 * BLOCK)).toBe(2 ** 39 + 5 * BLOCK);
     store.flush();
     store.close();
   });

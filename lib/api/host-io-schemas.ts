@@ -45,7 +45,7 @@ export const VolumeUsageDto = z
   .object({
     volumeId: z.string(),
     capacityBytes: z.number().int(),
-    allocatedBytes: z.number().int().meta({ description: 'Bytes in chunks (64 KiB) ever written, by hosts or by copies; never-written space costs nothing' }),
+    allocatedBytes: z.number().int().meta({ description: 'Bytes in blocks (4 KiB) ever written, by hosts or by copies; never-written space costs nothing' }),
     hostIo: z
       .object({
         reads: z.number().int(),
