@@ -10,6 +10,7 @@ import { copiesToStart } from '../copy/volume-copy-queue';
 import { announceChained } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
+import { newChainMemo } from '../io/chain';
 import { cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
@@ -95,8 +96,15 @@ function updateCopyDue(s: EngineState, relationship: Relationship): boolean {
 /** The work a stretch of simulated time brings; returns the bytes the copiers really moved. */
 function work(s: EngineState, elapsedMs: number): number {
   runWorkloads(s, elapsedMs);
-  const copiedBytes = runCopiers(s, elapsedMs);
-  const movedBytes = copiedBytes + runCleaning(s, elapsedMs, TICK_MOVED_BYTES_MAX - copiedBytes);
+  // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out once.
+  s.io.chainMemo = newChainMemo();
+  let movedBytes = 0;
+  try {
+    const copiedBytes = runCopiers(s, elapsedMs);
+    movedBytes = copiedBytes + runCleaning(s, elapsedMs, TICK_MOVED_BYTES_MAX - copiedBytes);
+  } finally {
+    s.io.chainMemo = null;
+  }
   settle(s);
   return movedBytes;
 }
