@@ -53,11 +53,17 @@ export function afterChange(s: EngineState, relationship: Relationship): void {
  * (views/chain-view.ts) follow its changes, so they are pushed too.
  */
 export function announceChained(s: EngineState, relationship: Relationship): void {
-  if (s.tableOf(relationship).chained !== true) return;
-  const related = new Set([...s.copiesOf(relationship.sourceVolumeId), ...s.copiesOf(relationship.targetVolumeId)]);
-  for (const other of related) {
-    if (other !== relationship) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+  const related = chainedWith(s, relationship, new Set());
+  for (const other of related) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+}
+
+/** Adds to `into` the Storwize mappings sharing a volume with this one (not itself); returns `into`. */
+export function chainedWith(s: EngineState, relationship: Relationship, into: Set<Relationship>): Set<Relationship> {
+  if (s.tableOf(relationship).chained !== true) return into;
+  for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+    for (const other of s.copiesOf(volumeId)) if (other !== relationship) into.add(other);
   }
+  return into;
 }
 
 /** Recomputes a volume's roles and read-only flag from the relationships holding it. */

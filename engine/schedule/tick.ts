@@ -7,7 +7,7 @@ import { smoothRate } from '../copy/progress';
 import type { Relationship } from '../copy/relationship';
 import { UPDATE_COPY_DIFFERENTIAL_RATIO, UPDATE_COPY_INTERVAL_MS } from '../copy/chosen-values';
 import { copiesToStart } from '../copy/volume-copy-queue';
-import { announceChained } from '../core/registry';
+import { chainedWith } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
 import { newChainMemo } from '../io/chain';
@@ -149,6 +149,10 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
   const all = [...s.relationships.values()];
   s.copierStart = all.length === 0 ? 0 : (s.copierStart + 1) % all.length;
   const ordered = [...all.slice(s.copierStart), ...all.slice(0, s.copierStart)];
+  // Mappings sharing a volume with one that copied are announced once per pass, after it: each
+  // of 50 mappings of a source announcing the other 49 was 2,450 events a tick per source.
+  const copied = new Set<Relationship>();
+  const chained = new Set<Relationship>();
   for (const relationship of ordered) {
     const spec = s.specOf(relationship);
     // With no controller online nothing copies; the bitmaps wait for a controller's return.
@@ -177,9 +181,11 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
       relationship.updatedAtMs = s.clock.nowMs();
       if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = s.clock.nowMs();
       s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
-      announceChained(s, relationship);
+      copied.add(relationship);
+      chainedWith(s, relationship, chained);
     }
   }
+  for (const other of chained) if (!copied.has(other)) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
   return TICK_MOVED_BYTES_MAX - movedBytesLeft;
 }
 
