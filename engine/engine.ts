@@ -231,6 +231,11 @@ export class Engine {
     return this.read(() => views.view(this.s, relationship));
   }
 
+  /** The progress and differential of a relationship alone: what the persister's progress saves write. */
+  progressView(relationship: Relationship): Pick<views.CopyView, 'progress' | 'differentialBytes'> {
+    return views.progressView(this.s, relationship);
+  }
+
   actions(relationship: Relationship): ActionAvailability[] {
     return this.read(() => views.actions(this.s, relationship));
   }
