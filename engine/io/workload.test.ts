@@ -31,6 +31,13 @@ describe('Workload', () => {
     expect(small.stats.limitedToIops).toBeNull();
   });
 
+  it('runs as asked, within the operations bound, when the simulation is stepped rather than ticked', () => {
+    const workload = new Workload('v', 64 * GiB, { pattern: 'random', iops: 100, blockBytes: 64 * KiB, writePercent: 100 }, 1);
+    workload.budgeted = false;
+    expect(run(workload, 1_000)).toHaveLength(100);
+    expect(workload.stats.limitedToIops).toBeNull();
+  });
+
   it('writes data that differs from write to write and replays from its seed', () => {
     const spec = { pattern: 'sequential', iops: 1_000, blockBytes: 8 * KiB, writePercent: 100 } as const;
     const first = run(new Workload('v', GiB, spec, 7), 10);

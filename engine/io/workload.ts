@@ -47,6 +47,12 @@ export class Workload {
   private readonly blockView: DataView;
   /** The most operations one tick may run: the data plane's byte budget in blocks, within the ops bound. */
   private readonly opsPerTickMax: number;
+  /**
+   * Whether issue() keeps to one tick's data-plane budget. Ticks in real time do, so the server
+   * stays responsive; stepping a paused simulation (advance) does not: it was asked for exactly
+   * that stretch of simulated time, and nobody is served in between.
+   */
+  budgeted = true;
 
   constructor(volumeId: string, capacityBytes: number, spec: WorkloadSpec, seed: number) {
     if (spec.blockBytes <= 0 || spec.blockBytes > capacityBytes) throw new RangeError(`block of ${spec.blockBytes} bytes does not fit the volume`);
@@ -68,13 +74,14 @@ export class Workload {
    */
   issue(elapsedMs: number, perform: (op: HostOp) => void): number {
     const due = this.carryOps + (this.spec.iops * elapsedMs) / 1000;
-    const limited = Math.floor(due) > this.opsPerTickMax;
-    const count = Math.min(Math.floor(due), this.opsPerTickMax);
-    this.carryOps = limited ? 0 : due - count;
+    const opsMax = this.budgeted ? this.opsPerTickMax : WORKLOAD_OPS_PER_TICK_MAX;
+    const limited = this.budgeted && Math.floor(due) > opsMax;
+    const count = Math.min(Math.floor(due), opsMax);
+    this.carryOps = limited ? 0 : Math.min(due - count, WORKLOAD_OPS_PER_TICK_MAX);
     for (let i = 0; i < count; i += 1) perform(this.nextOp());
     if (elapsedMs > 0) {
       this.stats.iopsMeasured += ((count * 1000) / elapsedMs - this.stats.iopsMeasured) * Math.min(1, elapsedMs / 2_000);
-      this.stats.limitedToIops = limited ? Math.floor((this.opsPerTickMax * 1000) / elapsedMs) : null;
+      this.stats.limitedToIops = limited ? Math.floor((opsMax * 1000) / elapsedMs) : null;
     }
     return count;
   }

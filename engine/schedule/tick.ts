@@ -45,10 +45,10 @@ export function advance(s: EngineState, ms: number): void {
     assert(guard >= 0, 'advance took more slices than the time it covers');
     const slice = Math.min(ADVANCE_SLICE_MS, remaining);
     s.clock.advance(slice);
-    work(s, slice);
+    work(s, slice, false);
     remaining -= slice;
   }
-  work(s, 0);
+  work(s, 0, false);
   s.emit({ kind: 'simulation.changed' });
 }
 
@@ -56,7 +56,7 @@ export function advance(s: EngineState, ms: number): void {
 export function tick(s: EngineState): number {
   const max = s.clock.speed === 'max';
   const elapsedMs = s.clock.tick(max ? maxSpeedStepMs(s) : 0);
-  const movedBytes = work(s, elapsedMs);
+  const movedBytes = work(s, elapsedMs, true);
   if (max) adaptMaxStep(s, movedBytes, elapsedMs);
   return elapsedMs;
 }
@@ -93,8 +93,13 @@ function updateCopyDue(s: EngineState, relationship: Relationship): boolean {
   return dueByTime || dueBySize;
 }
 
-/** The work a stretch of simulated time brings; returns the bytes the copiers really moved. */
-function work(s: EngineState, elapsedMs: number): number {
+/**
+ * The work a stretch of simulated time brings; returns the bytes the copiers really moved.
+ * `realTime`: a tick of the running simulation, whose host workloads keep to a data-plane budget
+ * (io/workload.ts); stepping a paused one runs them as asked.
+ */
+function work(s: EngineState, elapsedMs: number, realTime: boolean): number {
+  for (const workload of s.workloads.values()) workload.budgeted = realTime;
   runWorkloads(s, elapsedMs);
   // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out once.
   s.io.chainMemo = newChainMemo();
