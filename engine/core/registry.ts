@@ -57,12 +57,22 @@ export function announceChained(s: EngineState, relationship: Relationship): voi
   for (const other of related) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
 }
 
-/** Adds to `into` the Storwize mappings sharing a volume with this one (not itself); returns `into`. */
-export function chainedWith(s: EngineState, relationship: Relationship, into: Set<Relationship>): Set<Relationship> {
+/**
+ * Adds to `into` the Storwize mappings sharing a volume with this one (not itself); returns `into`.
+ * `volumesDone`: volumes whose relationships are already in `into` (a copier pass asks for 50
+ * mappings of one source), skipped.
+ */
+export function chainedWith(s: EngineState, relationship: Relationship, into: Set<Relationship>, volumesDone = new Set<string>()): Set<Relationship> {
   if (s.tableOf(relationship).chained !== true) return into;
   for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
-    for (const other of s.copiesOf(volumeId)) if (other !== relationship) into.add(other);
+    if (volumesDone.has(volumeId)) continue;
+    volumesDone.add(volumeId);
+    for (const id of s.byVolume.get(volumeId) ?? []) {
+      const other = s.relationships.get(id);
+      if (other !== undefined) into.add(other);
+    }
   }
+  into.delete(relationship);
   return into;
 }
 

@@ -167,9 +167,17 @@ function walkBehind(world: ChainWorld, start: string): string[] {
   // A restore and the mapping it reverses redirect to each other's volumes (on disjoint grains):
   // the path ends where it comes back.
   while (!path.includes(volumeId)) {
+    // The walk from here was done before (the mappings of one source share their paths' tails):
+    // it is this walk's tail unless it comes back to where this one has been.
+    const tail = path.length > 0 ? world.chainMemo?.behind.get(volumeId) : undefined;
+    if (tail !== undefined && tail.every((id) => !path.includes(id))) return [...path, ...tail];
     path.push(volumeId);
     const redirect = redirectOf(world, volumeId)?.relationship;
-    if (redirect === undefined) return path;
+    if (redirect === undefined) {
+      // Ended without coming back: every tail of it is the walk from its first volume.
+      path.forEach((id, index) => world.chainMemo?.behind.set(id, path.slice(index)));
+      return path;
+    }
     volumeId = upstreamVolumeOf(world, redirect);
   }
   return path;

@@ -158,6 +158,7 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
   // of 50 mappings of a source announcing the other 49 was 2,450 events a tick per source.
   const copied = new Set<Relationship>();
   const chained = new Set<Relationship>();
+  const chainedVolumes = new Set<string>();
   for (const relationship of ordered) {
     const spec = s.specOf(relationship);
     // With no controller online nothing copies; the bitmaps wait for a controller's return.
@@ -187,7 +188,7 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
       if (spec.updateCopy === true && relationship.toCopy.count() === 0) relationship.lastUpdateCopyMs = s.clock.nowMs();
       s.emit({ kind: 'copy.progress', copyId: relationship.id, arrayId: relationship.arrayId, cause: 'copier' });
       copied.add(relationship);
-      chainedWith(s, relationship, chained);
+      chainedWith(s, relationship, chained, chainedVolumes);
     }
   }
   for (const other of chained) if (!copied.has(other)) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });

@@ -33,8 +33,9 @@ export function chainView(s: EngineState, relationship: Relationship): ChainView
     relationship.cleanGrains === 0 ? 100 : Math.max(0, Math.floor((1 - cleanGrains / Math.max(cleanGrains, relationship.cleanGrains)) * 100));
   // Stopping, the work already counts readers of its target; otherwise they are asked for too.
   const dependents = (spec.cleans === true ? work : cleaningCounts(s.io, holding, true)).map((item) => item.dependent.id);
+  // Asked through the target, which few relationships hold: its source may be shared by hundreds.
   const restore = s
-    .copiesOf(relationship.sourceVolumeId)
+    .copiesOf(relationship.targetVolumeId)
     .find((other) => other !== relationship && isReverseOf(other, relationship) && isMember(other, s.specOf(other)));
   return {
     cleanGrains,
