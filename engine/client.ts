@@ -34,7 +34,10 @@ export {
   WORKLOAD_BLOCK_BYTES_MAX,
   WORKLOAD_BLOCK_BYTES_MIN,
   WORKLOAD_IOPS_MAX,
+  WORKLOAD_OPS_PER_TICK_MAX,
   WORKLOAD_PATTERNS,
+  WORKLOAD_TICK_BYTES_MAX,
+  WORKLOAD_TICKS_PER_WALL_SEC,
   type WorkloadPattern,
   type WorkloadSpec,
 } from './io/workload-spec';

@@ -23,6 +23,7 @@ import type { EngineListener } from './events';
 import { changeOwner, moveVolume, ownerChangeBlock, refreshStatus, restoreTargetOwner } from './faults/controllers';
 import type { Fault, FaultInput } from './faults/fault';
 import * as faults from './faults/inject';
+import { newChainMemo } from './io/chain';
 import * as host from './io/host-commands';
 import type { HostWriteHandle, SavedRelationships } from './io/write-queue';
 import type { Workload, WorkloadSpec } from './io/workload';
@@ -42,6 +43,8 @@ export type { CreateCopyInput, EngineOptions };
 
 export class Engine {
   private readonly s: EngineState;
+  /** Commands running (nested through listeners): reads during one must not remember chains. */
+  private changing = 0;
 
   constructor(options: EngineOptions) {
     this.s = new EngineState(options);
@@ -56,33 +59,61 @@ export class Engine {
     return this.s.clock;
   }
 
+  /**
+   * Reads between changes share the chains they work out (io/chain.ts ChainMemo): the console's
+   * pushes and the persister ask for the views of hundreds of mappings of one source between two
+   * ticks, and each view walks the chain. Every command and tick goes through change(), which
+   * forgets them, so no read sees chains from before a change.
+   */
+  private read<T>(look: () => T): T {
+    if (this.changing === 0 && this.s.io.chainMemo === null) this.s.io.chainMemo = newChainMemo();
+    return look();
+  }
+
+  private change<T>(command: () => T): T {
+    this.changing += 1;
+    this.s.io.chainMemo = null;
+    try {
+      return command();
+    } finally {
+      this.changing -= 1;
+      this.s.io.chainMemo = null;
+    }
+  }
+
   // ---- wiring ------------------------------------------------------------------------------
 
   /** Starts from saved state: the fleet and the relationships as they were persisted. */
   load(snapshot: FleetSnapshot, relationships: readonly Relationship[] = []): void {
-    this.s.fleet.load(snapshot);
-    for (const relationship of relationships) {
-      register(this.s, relationship);
-      this.s.queuedCount = Math.max(this.s.queuedCount, relationship.queuedOrder);
-      resumeTimer(this.s, relationship);
-      freeze.resumeFreeze(this.s, relationship);
-    }
-    for (const volume of this.s.fleet.allVolumes()) refreshVolume(this.s, volume.id, false);
+    this.change(() => {
+      this.s.fleet.load(snapshot);
+      for (const relationship of relationships) {
+        register(this.s, relationship);
+        this.s.queuedCount = Math.max(this.s.queuedCount, relationship.queuedOrder);
+        resumeTimer(this.s, relationship);
+        freeze.resumeFreeze(this.s, relationship);
+      }
+      for (const volume of this.s.fleet.allVolumes()) refreshVolume(this.s, volume.id, false);
+    });
   }
 
   /** The faults in force when the server stopped; their consequences are already in the saved state. */
   loadFaults(list: readonly Fault[]): void {
-    for (const fault of list) this.s.faultBook.add(fault);
-    // Statuses were judged at load() without the faults: judge them again with them.
-    for (const volume of this.s.fleet.allVolumes()) refreshStatus(this.s, volume);
+    this.change(() => {
+      for (const fault of list) this.s.faultBook.add(fault);
+      // Statuses were judged at load() without the faults: judge them again with them.
+      for (const volume of this.s.fleet.allVolumes()) refreshStatus(this.s, volume);
+    });
   }
 
   /** Forgets a relationship whose creation could not be saved (no rules, no events). */
   discard(copyId: string): void {
-    const relationship = this.s.relationships.get(copyId);
-    if (relationship === undefined) return;
-    if (relationship.targetOwnerBeforeCopy !== null) restoreTargetOwner(this.s, relationship);
-    unregister(this.s, relationship, 'discarded: not saved');
+    this.change(() => {
+      const relationship = this.s.relationships.get(copyId);
+      if (relationship === undefined) return;
+      if (relationship.targetOwnerBeforeCopy !== null) restoreTargetOwner(this.s, relationship);
+      unregister(this.s, relationship, 'discarded: not saved');
+    });
   }
 
   on(listener: EngineListener): () => void {
@@ -94,14 +125,16 @@ export class Engine {
   }
 
   close(): void {
-    for (const store of this.s.stores.values()) store.close();
-    this.s.stores.clear();
+    this.change(() => {
+      for (const store of this.s.stores.values()) store.close();
+      this.s.stores.clear();
+    });
   }
 
   // ---- volumes -----------------------------------------------------------------------------
 
   addVolume(volume: VolumeState): void {
-    volumes.addVolume(this.s, volume);
+    this.change(() => volumes.addVolume(this.s, volume));
   }
 
   growBlock(volumeId: string, capacityBytes: bigint): string | null {
@@ -109,15 +142,15 @@ export class Engine {
   }
 
   growVolume(volumeId: string, capacityBytes: bigint): void {
-    volumes.growVolume(this.s, volumeId, capacityBytes);
+    this.change(() => volumes.growVolume(this.s, volumeId, capacityBytes));
   }
 
   renameVolume(volumeId: string, name: string): void {
-    volumes.renameVolume(this.s, volumeId, name);
+    this.change(() => volumes.renameVolume(this.s, volumeId, name));
   }
 
   removeVolume(volumeId: string): void {
-    volumes.removeVolume(this.s, volumeId);
+    this.change(() => volumes.removeVolume(this.s, volumeId));
   }
 
   // ---- reading state -----------------------------------------------------------------------
@@ -163,11 +196,11 @@ export class Engine {
   }
 
   createSnapshot(snapshotVolumeId: string): Relationship {
-    return snapshots.createSnapshot(this.s, snapshotVolumeId);
+    return this.change(() => snapshots.createSnapshot(this.s, snapshotVolumeId));
   }
 
   actOnSnapshot(snapshotVolumeId: string, action: string): Relationship {
-    return snapshots.actOnSnapshot(this.s, snapshotVolumeId, action);
+    return this.change(() => snapshots.actOnSnapshot(this.s, snapshotVolumeId, action));
   }
 
   snapshotRemovalBlock(snapshotVolumeId: string): string | null {
@@ -175,7 +208,7 @@ export class Engine {
   }
 
   removeSnapshot(snapshotVolumeId: string): void {
-    snapshots.removeSnapshot(this.s, snapshotVolumeId);
+    this.change(() => snapshots.removeSnapshot(this.s, snapshotVolumeId));
   }
 
   requireVolume(id: string): VolumeState {
@@ -195,11 +228,16 @@ export class Engine {
   }
 
   view(relationship: Relationship): views.CopyView {
-    return views.view(this.s, relationship);
+    return this.read(() => views.view(this.s, relationship));
+  }
+
+  /** The progress and differential of a relationship alone: what the persister's progress saves write. */
+  progressView(relationship: Relationship): Pick<views.CopyView, 'progress' | 'differentialBytes'> {
+    return views.progressView(this.s, relationship);
   }
 
   actions(relationship: Relationship): ActionAvailability[] {
-    return views.actions(this.s, relationship);
+    return this.read(() => views.actions(this.s, relationship));
   }
 
   /** For every volume of the source's array: may it be the target, and if not, why. */
@@ -209,7 +247,7 @@ export class Engine {
 
   /** What the commands would do, in order, judged as one list; nothing changes. */
   preview(commands: readonly PreviewCommand[]): Preview[] {
-    return preview(this.s, commands);
+    return this.change(() => preview(this.s, commands));
   }
 
   workload(volumeId: string): Workload | undefined {
@@ -223,7 +261,7 @@ export class Engine {
   // ---- copy commands -----------------------------------------------------------------------
 
   createCopy(input: CreateCopyInput): Relationship {
-    return copies.createCopy(this.s, input);
+    return this.change(() => copies.createCopy(this.s, input));
   }
 
   checkCopyName(copyId: string, name: string): void {
@@ -231,55 +269,55 @@ export class Engine {
   }
 
   renameCopy(copyId: string, name: string): Relationship {
-    return copies.renameCopy(this.s, copyId, name);
+    return this.change(() => copies.renameCopy(this.s, copyId, name));
   }
 
   setCopyGroup(copyId: string, groupId: string | null, options: { leaveInAnyState?: boolean } = {}): Relationship {
-    return copies.setCopyGroup(this.s, copyId, groupId, options);
+    return this.change(() => copies.setCopyGroup(this.s, copyId, groupId, options));
   }
 
   /** `freeze`: DS6000, a start or resync in a consistency group freezes the source from the new T0. */
   act(copyId: string, action: string, mode?: string, options: freeze.FreezeOption = {}): Relationship {
-    return copies.act(this.s, copyId, action, mode, options);
+    return this.change(() => copies.act(this.s, copyId, action, mode, options));
   }
 
   setOptions(copyId: string, input: Record<string, unknown>): Relationship {
-    return copies.setOptions(this.s, copyId, input);
+    return this.change(() => copies.setOptions(this.s, copyId, input));
   }
 
   /** DELETE: ends the relationship; the target keeps its data. */
   removeCopy(copyId: string, options: { force?: boolean } = {}): void {
-    copies.removeCopy(this.s, copyId, options);
+    this.change(() => copies.removeCopy(this.s, copyId, options));
   }
 
   /** Applies an action to every member at one point in time (one simulated instant). */
   actOnGroup(groupId: string, action: string, mode?: string, options: freeze.FreezeOption = {}): Relationship[] {
-    return copies.actOnGroup(this.s, groupId, action, mode, options);
+    return this.change(() => copies.actOnGroup(this.s, groupId, action, mode, options));
   }
 
   /** DS6000 unfreezeflash: releases every frozen source of the group at once; returns the members released. */
   thawGroup(groupId: string): Relationship[] {
-    return freeze.thawGroup(this.s, groupId);
+    return this.change(() => freeze.thawGroup(this.s, groupId));
   }
 
   /** A consistency group created or renamed in the inventory: its name, for the engine's messages. */
   putGroup(group: GroupState): void {
-    this.s.fleet.putGroup(group);
+    this.change(() => this.s.fleet.putGroup(group));
   }
 
   removeGroup(groupId: string): void {
-    this.s.fleet.removeGroup(groupId);
+    this.change(() => this.s.fleet.removeGroup(groupId));
   }
 
   /** Fires the table's automatic transition for `event` (and `mode`), if the state has one. */
   automatic(relationship: Relationship, event: AutomaticEvent, mode?: string): boolean {
-    return automatic(this.s, relationship, event, mode);
+    return this.change(() => automatic(this.s, relationship, event, mode));
   }
 
   // ---- host I/O ----------------------------------------------------------------------------
 
   hostWrite(volumeId: string, offsetBytes: number, data: Uint8Array): HostWriteHandle {
-    return host.hostWrite(this.s, volumeId, offsetBytes, data);
+    return this.change(() => host.hostWrite(this.s, volumeId, offsetBytes, data));
   }
 
   /** The newest queued host write: a save of the relationships taken now covers its marks. */
@@ -301,7 +339,7 @@ export class Engine {
   }
 
   applyHostWrites(uptoSeq: number): void {
-    host.applyHostWrites(this.s, uptoSeq);
+    this.change(() => host.applyHostWrites(this.s, uptoSeq));
   }
 
   hostRead(volumeId: string, offsetBytes: number, lengthBytes: number): Uint8Array {
@@ -309,17 +347,17 @@ export class Engine {
   }
 
   startWorkload(volumeId: string, spec: WorkloadSpec): Workload {
-    return host.startWorkload(this.s, volumeId, spec);
+    return this.change(() => host.startWorkload(this.s, volumeId, spec));
   }
 
   stopWorkload(volumeId: string): boolean {
-    return host.stopWorkload(this.s, volumeId);
+    return this.change(() => host.stopWorkload(this.s, volumeId));
   }
 
   // ---- controllers and faults --------------------------------------------------------------
 
   moveVolume(volumeId: string, to: ControllerSlot, reason: string): void {
-    moveVolume(this.s, volumeId, to, reason);
+    this.change(() => moveVolume(this.s, volumeId, to, reason));
   }
 
   /** Why the administrator cannot give the volume to controller `to` now, or null. */
@@ -329,39 +367,39 @@ export class Engine {
 
   /** The administrator gives the volume to a controller (preferred and current owner). */
   changeOwner(volumeId: string, to: ControllerSlot): void {
-    changeOwner(this.s, volumeId, to);
+    this.change(() => changeOwner(this.s, volumeId, to));
   }
 
   injectFault(input: FaultInput): Fault {
-    return faults.injectFault(this.s, input);
+    return this.change(() => faults.injectFault(this.s, input));
   }
 
   clearFault(id: string): Fault {
-    return faults.clearFault(this.s, id);
+    return this.change(() => faults.clearFault(this.s, id));
   }
 
   failController(arrayId: string, slot: ControllerSlot): Fault {
-    return faults.failController(this.s, arrayId, slot);
+    return this.change(() => faults.failController(this.s, arrayId, slot));
   }
 
   restoreController(arrayId: string, slot: ControllerSlot): void {
-    faults.restoreController(this.s, arrayId, slot);
+    this.change(() => faults.restoreController(this.s, arrayId, slot));
   }
 
   // ---- simulated time ----------------------------------------------------------------------
 
   setSpeed(speed: ClockSpeed): void {
-    schedule.setSpeed(this.s, speed);
+    this.change(() => schedule.setSpeed(this.s, speed));
   }
 
   /** Steps a paused simulation by `ms`, running the copy work that time covers. */
   advance(ms: number): void {
-    schedule.advance(this.s, ms);
+    this.change(() => schedule.advance(this.s, ms));
   }
 
   /** One engine tick: advance the clock by the wall time elapsed (or a 'max' step) and do the work. */
   tick(): number {
-    return schedule.tick(this.s);
+    return this.change(() => schedule.tick(this.s));
   }
 
   /**

@@ -87,7 +87,7 @@ function VolumeDetail({ volume, onDeleted }: { volume: Volume; onDeleted: (name:
       <VolumeDetailHeader volume={volume} array={array} relationships={relationships.relationships} onDeleted={onDeleted} />
       <div className="grid gap-3 xl:grid-cols-[minmax(0,2fr)_minmax(20rem,1fr)]">
         <div className="flex min-w-0 flex-col gap-3">
-          <WorkloadPanel volume={volume} workload={workload} />
+          <WorkloadPanel volume={volume} workload={workload} unwrittenBytes={usage.data ? usage.data.capacityBytes - usage.data.allocatedBytes : null} />
           <VolumeRelationshipsPanel volume={volume} model={array.data?.model} relationships={relationships} />
           {volume.snapshot === null && array.data?.model === 'santricity' && <SnapshotsPanel volume={volume} />}
         </div>

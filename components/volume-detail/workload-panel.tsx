@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ErrorState } from '@/components/ui/error-state';
 import { describedBy, Field, inputClasses } from '@/components/ui/field';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -19,6 +20,8 @@ import type { Volume, Workload } from '@/lib/client/types';
 import { useSimulation } from '@/lib/client/use-simulation';
 import { useStartWorkload, useStopWorkload } from '@/lib/client/use-volume-detail';
 import { checkWorkloadForm, DEFAULT_WORKLOAD_FORM, workloadFormOf, type WorkloadFormField, type WorkloadFormValues } from '@/lib/client/workload-form';
+import { asksBeforeStart, roughDuration, workloadLoad, type WorkloadLoad } from '@/lib/client/workload-load';
+import { formatBytes, formatRate } from '@/lib/units';
 import type { WorkloadPattern } from '@/engine/client';
 import { WorkloadStats } from './workload-stats';
 
@@ -32,12 +35,35 @@ function specKey(workload: Workload | null | undefined): string {
   return workload ? `${workload.pattern}/${workload.iops}/${workload.blockBytes}/${workload.writePercent}` : '';
 }
 
-function WorkloadForm({ volume, running }: { volume: Volume; running: Workload | null }) {
+/** What the setting writes, in simulated and real bytes a second, and what the data plane makes of it. */
+function LoadLine({ load, speed }: { load: WorkloadLoad; speed: number | 'max' }) {
+  const real = typeof speed === 'number' && speed > 0 ? ` — ${formatRate(load.askedWriteBytesPerWallSec)} of real writes at ${speed}×` : '';
+  return (
+    <p className="text-xs text-fg-muted" data-testid="workload-load">
+      Writes {formatRate(load.writeBytesPerSimSec)} of simulated time{real}.
+      {load.limitedToIops !== null &&
+        ` More than the simulated data plane moves (about ${formatRate(load.writeBytesPerWallSec)}): it will run at about ${load.limitedToIops.toLocaleString('en-US')} IOPS.`}
+    </p>
+  );
+}
+
+function WorkloadForm({
+  volume,
+  running,
+  speed,
+  unwrittenBytes,
+}: {
+  volume: Volume;
+  running: Workload | null;
+  speed: number | 'max';
+  unwrittenBytes: number | null;
+}) {
   const id = useId();
   const fieldId = (field: WorkloadFormField) => `${id}-${field}`;
   const [values, setValues] = useState<WorkloadFormValues>(running ? workloadFormOf(running) : DEFAULT_WORKLOAD_FORM);
   const [edited, setEdited] = useState<ReadonlySet<WorkloadFormField>>(new Set());
   const [submitted, setSubmitted] = useState(false);
+  const [asking, setAsking] = useState(false);
   // A workload started or changed elsewhere (another console, the API) shows its own settings.
   const [shownSpec, setShownSpec] = useState(specKey(running));
   if (specKey(running) !== shownSpec) {
@@ -54,6 +80,7 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
   const shown = (field: WorkloadFormField) => (submitted || edited.has(field) ? check.errors[field] : undefined);
   const unchanged = running !== null && check.request !== null && specKey({ ...running, ...check.request }) === specKey(running);
   const busy = start.isPending || stop.isPending;
+  const load = check.request === null ? null : workloadLoad(check.request, speed, unwrittenBytes);
 
   function update(field: WorkloadFormField, patch: Partial<WorkloadFormValues>) {
     setValues((current) => ({ ...current, ...patch }));
@@ -69,7 +96,19 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
       if (first !== undefined) document.getElementById(fieldId(first))?.focus();
       return;
     }
-    start.mutate(check.request, { onSuccess: () => toast.success(running ? `Workload on ${volume.name} changed` : `Workload started on ${volume.name}`) });
+    // One that would take a lot of the server's real disk asks first (volume files are sparse).
+    if (load !== null && asksBeforeStart(load)) setAsking(true);
+    else send();
+  }
+
+  function send() {
+    if (check.request === null) return;
+    start.mutate(check.request, {
+      onSuccess: () => {
+        setAsking(false);
+        toast.success(running ? `Workload on ${volume.name} changed` : `Workload started on ${volume.name}`);
+      },
+    });
   }
 
   function stopWorkload() {
@@ -139,7 +178,30 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
             : `The volume is read-only in its current role (${volume.roles.join(', ')}): its writes will be refused.`}
         </p>
       )}
-      <FormAlert messages={start.isError ? [errorMessage(start.error)] : []} />
+      {load !== null && <LoadLine load={load} speed={speed} />}
+      <FormAlert messages={start.isError && !asking ? [errorMessage(start.error)] : []} />
+      {load !== null && (
+        <ConfirmDialog
+          open={asking}
+          title="Fill the pool's disk?"
+          confirmLabel={running ? 'Apply changes' : 'Start workload'}
+          pendingLabel="Starting…"
+          pending={start.isPending}
+          tone="primary"
+          error={start.isError ? errorMessage(start.error) : null}
+          onConfirm={send}
+          onClose={() => setAsking(false)}
+        >
+          <p data-testid="workload-fill-question">
+            This workload writes about {formatRate(load.writeBytesPerWallSec)} of real data to the server&apos;s disk: within an hour it takes{' '}
+            {formatBytes(load.diskBytesInHorizon)}
+            {load.fillWallSec !== null && unwrittenBytes !== null && load.fillWallSec <= 3_600
+              ? ` (all of ${volume.name}'s never-written space, in about ${roughDuration(load.fillWallSec)})`
+              : ''}
+            , which the pool&apos;s disk may not have. Start it anyway?
+          </p>
+        </ConfirmDialog>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={busy || unchanged}>
           {start.isPending ? 'Starting…' : running ? 'Apply changes' : 'Start workload'}
@@ -154,7 +216,16 @@ function WorkloadForm({ volume, running }: { volume: Volume; running: Workload |
   );
 }
 
-export function WorkloadPanel({ volume, workload }: { volume: Volume; workload: UseQueryResult<Workload | null> }) {
+/** `unwrittenBytes`: the volume's never-written space (its usage), what a workload's writes can still take on disk. */
+export function WorkloadPanel({
+  volume,
+  workload,
+  unwrittenBytes = null,
+}: {
+  volume: Volume;
+  workload: UseQueryResult<Workload | null>;
+  unwrittenBytes?: number | null;
+}) {
   const canOperate = useCan('operate');
   const simulation = useSimulation();
   const running = workload.data ?? null;
@@ -193,7 +264,7 @@ export function WorkloadPanel({ volume, workload }: { volume: Volume; workload: 
             </p>
           )}
           {running && paused && <p className="text-xs text-fg-muted">The simulation is paused: the workload issues no I/O until it runs again.</p>}
-          {canOperate && <WorkloadForm volume={volume} running={running} />}
+          {canOperate && <WorkloadForm volume={volume} running={running} speed={simulation.data?.speed ?? 0} unwrittenBytes={unwrittenBytes} />}
         </>
       )}
     </Panel>

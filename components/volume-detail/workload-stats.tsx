@@ -4,7 +4,7 @@
 // refused with the engine's reason (e.g. an S-VOL in PAIR is read-only).
 import { AlertIcon } from '@/components/ui/icons';
 import type { Workload } from '@/lib/client/types';
-import { refusalReason, refusedPercent, refusedText } from '@/lib/client/workload-stats';
+import { limitedText, refusalReason, refusedPercent, refusedText } from '@/lib/client/workload-stats';
 import { formatBytes } from '@/lib/units';
 
 const count = (value: number) => value.toLocaleString('en-US');
@@ -24,6 +24,7 @@ export function WorkloadStats({ workload }: { workload: Workload }) {
   const { stats } = workload;
   const refused = refusedText(stats);
   const reason = refusalReason(stats);
+  const limited = limitedText(workload);
   return (
     <div className="flex flex-col gap-2" data-testid="workload-stats">
       <div className="flex flex-wrap items-end gap-x-4 gap-y-1">
@@ -37,6 +38,12 @@ export function WorkloadStats({ workload }: { workload: Workload }) {
           target {count(workload.iops)} IOPS · {workload.pattern} · {formatBytes(workload.blockBytes)} blocks · {workload.writePercent}% writes
         </p>
       </div>
+      {limited !== null && (
+        <p className="text-xs text-warn" data-testid="workload-limited">
+          {limited}: the simulated data plane moves a bounded amount of real data per tick, so the server stays responsive. Slow the simulation or ask for less
+          to run as asked.
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         <Stat label="Reads" value={count(stats.reads)} testId="workload-reads" />
         <Stat label="Writes" value={count(stats.writes)} testId="workload-writes" />

@@ -53,11 +53,27 @@ export function afterChange(s: EngineState, relationship: Relationship): void {
  * (views/chain-view.ts) follow its changes, so they are pushed too.
  */
 export function announceChained(s: EngineState, relationship: Relationship): void {
-  if (s.tableOf(relationship).chained !== true) return;
-  const related = new Set([...s.copiesOf(relationship.sourceVolumeId), ...s.copiesOf(relationship.targetVolumeId)]);
-  for (const other of related) {
-    if (other !== relationship) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+  const related = chainedWith(s, relationship, new Set());
+  for (const other of related) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
+}
+
+/**
+ * Adds to `into` the Storwize mappings sharing a volume with this one (not itself); returns `into`.
+ * `volumesDone`: volumes whose relationships are already in `into` (a copier pass asks for 50
+ * mappings of one source), skipped.
+ */
+export function chainedWith(s: EngineState, relationship: Relationship, into: Set<Relationship>, volumesDone = new Set<string>()): Set<Relationship> {
+  if (s.tableOf(relationship).chained !== true) return into;
+  for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
+    if (volumesDone.has(volumeId)) continue;
+    volumesDone.add(volumeId);
+    for (const id of s.byVolume.get(volumeId) ?? []) {
+      const other = s.relationships.get(id);
+      if (other !== undefined) into.add(other);
+    }
   }
+  into.delete(relationship);
+  return into;
 }
 
 /** Recomputes a volume's roles and read-only flag from the relationships holding it. */

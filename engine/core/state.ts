@@ -13,6 +13,7 @@ import type { Fault } from '../faults/fault';
 import { FaultBook } from '../faults/fault-book';
 import { hasOnlineController } from '../faults/ownership';
 import type { Holding } from '../io/access';
+import { newChainMemo } from '../io/chain';
 import type { IoStores } from '../io/host-io';
 import type { Workload } from '../io/workload';
 import { HostWriteQueue, type SavedRelationships } from '../io/write-queue';
@@ -57,7 +58,12 @@ export class EngineState {
         const report = copyGrains(from, to, grainBytes, first, count);
         return report.bytesMoved + report.bytesZeroed;
       },
-      beforeWrite: (volumeId, offsetBytes, lengthBytes) => this.beforeWrite(volumeId, offsetBytes, lengthBytes),
+      beforeWrite: (volumeId, offsetBytes, lengthBytes) => {
+        this.beforeWrite(volumeId, offsetBytes, lengthBytes);
+        // It may have failed a snapshot (a state change): chains worked out before may no longer hold.
+        if (this.io.chainMemo !== null) this.io.chainMemo = newChainMemo();
+      },
+      chainMemo: null,
     };
   }
 

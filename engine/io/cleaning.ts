@@ -59,6 +59,43 @@ export function cleaningWork(world: ChainWorld, holding: Holding, cascade = fals
   return out;
 }
 
+/** A dependent and how many grains it still needs (cleaningWork, counted). */
+export interface CleaningCount {
+  dependent: Relationship;
+  grains: number;
+}
+
+/**
+ * cleaningWork as counts, for the console's view of every moving mapping on every push: in the
+ * usual chain (the next member is live and counts grains alike) one count over two bitmaps
+ * answers, where cleaningWork builds and intersects bitmaps of the whole volume. Anything else
+ * (stopping members in between, a grain size apart) is worked out in full.
+ */
+export function cleaningCounts(world: ChainWorld, holding: Holding, cascade = false): CleaningCount[] {
+  const { relationship, spec } = holding;
+  if (tableFor(relationship.model).chained !== true || !isMember(relationship, spec)) return [];
+  const full = () => cleaningWork(world, holding, cascade).map(({ dependent, grains }) => ({ dependent, grains: grains.count() }));
+  const out: CleaningCount[] = [];
+  const own = relationship.toCopy;
+  const chain = chainOf(world, relationship.sourceVolumeId);
+  const next = chain[chain.findIndex((h) => h.relationship === relationship) + 1];
+  if (next !== undefined) {
+    if (!isLive(next) || next.relationship.grainCount !== relationship.grainCount) return full();
+    // What it needs where this one has copied: |next \ own| = |next ∪ own| − |own|.
+    const grains = next.relationship.toCopy.countUnion([own]) - own.count();
+    if (grains > 0) out.push({ dependent: next.relationship, grains });
+  }
+  const readers = (spec.cleans === true || cascade) && own.count() > 0 ? chainOf(world, relationship.targetVolumeId) : [];
+  const reader = readers[0];
+  if (reader !== undefined) {
+    if (!isLive(reader) || reader.relationship.grainCount !== relationship.grainCount) return full();
+    // What it needs where this one has not copied: |reader ∩ own| = |reader| + |own| − |reader ∪ own|.
+    const grains = reader.relationship.toCopy.count() + own.count() - reader.relationship.toCopy.countUnion([own]);
+    if (grains > 0) out.push({ dependent: reader.relationship, grains });
+  }
+  return out;
+}
+
 export function cleaningGrainsLeft(world: ChainWorld, holding: Holding): number {
   return cleaningWork(world, holding).reduce((sum, work) => sum + work.grains.count(), 0);
 }

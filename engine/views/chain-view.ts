@@ -6,7 +6,7 @@ import type { Relationship } from '../copy/relationship';
 import { rateBytesPerSec } from '../copy/options';
 import type { EngineState } from '../core/state';
 import { isMember, isReverseOf } from '../io/chain';
-import { cleaningWork } from '../io/cleaning';
+import { cleaningCounts } from '../io/cleaning';
 
 export interface ChainView {
   /** Grains other mappings still need from this one before it may stop (or become copied). */
@@ -26,15 +26,16 @@ export function chainView(s: EngineState, relationship: Relationship): ChainView
   if (s.tableOf(relationship).chained !== true) return undefined;
   const spec = s.specOf(relationship);
   const holding = { relationship, spec };
-  const work = cleaningWork(s.io, holding);
-  const cleanGrains = work.reduce((sum, item) => sum + item.grains.count(), 0);
+  const work = cleaningCounts(s.io, holding);
+  const cleanGrains = work.reduce((sum, item) => sum + item.grains, 0);
   // The denominator is the engine's (set when cleaning begins, raised if dependents' needs grow).
   const cleanProgress =
     relationship.cleanGrains === 0 ? 100 : Math.max(0, Math.floor((1 - cleanGrains / Math.max(cleanGrains, relationship.cleanGrains)) * 100));
   // Stopping, the work already counts readers of its target; otherwise they are asked for too.
-  const dependents = (spec.cleans === true ? work : cleaningWork(s.io, holding, true)).map((item) => item.dependent.id);
+  const dependents = (spec.cleans === true ? work : cleaningCounts(s.io, holding, true)).map((item) => item.dependent.id);
+  // Asked through the target, which few relationships hold: its source may be shared by hundreds.
   const restore = s
-    .copiesOf(relationship.sourceVolumeId)
+    .copiesOf(relationship.targetVolumeId)
     .find((other) => other !== relationship && isReverseOf(other, relationship) && isMember(other, s.specOf(other)));
   return {
     cleanGrains,

@@ -49,6 +49,15 @@ export interface EligibilityEntry {
 
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
+/** What a progress save needs of a relationship: its progress and differential, without the rest of its view (its chain above all). */
+export function progressView(s: EngineState, relationship: Relationship): Pick<CopyView, 'progress' | 'differentialBytes'> {
+  const spec = s.specOf(relationship);
+  return {
+    progress: progressOf(relationship, spec, rateBytesPerSec(relationship.model, relationship.options)),
+    differentialBytes: differentialBytesOf(relationship, spec),
+  };
+}
+
 export function view(s: EngineState, relationship: Relationship): CopyView {
   const spec = s.specOf(relationship);
   return {

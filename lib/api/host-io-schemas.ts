@@ -36,6 +36,9 @@ export const WorkloadDto = z
       rejectedWrites: z.number().int().meta({ description: 'The writes among rejected' }),
       bytesWritten: z.number().int(),
       iopsMeasured: z.number().int().meta({ description: 'Operations per simulated second, smoothed over the last seconds' }),
+      limitedToIops: z.number().int().nullable().meta({
+        description: 'When the simulated data plane cannot run the requested rate at this speed: the operations per simulated second it runs instead',
+      }),
       lastError: z.string().nullable().meta({ description: 'Why the last refused operation was refused' }),
     }),
   })

@@ -42,6 +42,7 @@ const stats = (rejected: number, rejectedWrites: number, lastError: string | nul
   rejectedWrites,
   bytesWritten: 0,
   iopsMeasured: 10,
+  limitedToIops: null,
   lastError,
 });
 

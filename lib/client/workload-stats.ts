@@ -27,3 +27,10 @@ export function refusedPercent(stats: Workload['stats']): number {
   const issued = stats.reads + stats.writes + stats.rejected;
   return issued === 0 ? 0 : (stats.rejected * 100) / issued;
 }
+
+/** "Limited to 80 of the requested 2,000 IOPS" when the data plane holds the workload back, else null. */
+export function limitedText(workload: Pick<Workload, 'iops' | 'stats'>): string | null {
+  const limited = workload.stats.limitedToIops;
+  if (limited === null || limited >= workload.iops) return null;
+  return `Limited to ${count(limited)} of the requested ${count(workload.iops)} IOPS`;
+}

@@ -342,7 +342,8 @@ export class Persister {
   /** Like rowsOf, for rows already stored whose progress alone moved (copyProgressStatement). */
   private progressStatementsOf(ids: Iterable<string>): Prisma.Sql[] {
     return this.withDurableVolumes(ids).map((relationship) => {
-      const view = this.engine.view(relationship);
+      // Not the whole view: a mapping's chain view walks its neighbours, and these rows save none of it.
+      const view = this.engine.progressView(relationship);
       return copyProgressStatement(relationship, view.progress, view.differentialBytes);
     });
   }
