@@ -1,6 +1,7 @@
 // @ts-check
 // Headers on every answer, pages, API and static files alike (the page CSP itself is per request,
 // proxy.ts), and on API answers; server.ts's own data path sends the same (lib/http/api-headers.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS: require is how it imports the list it shares with lib/http/api-headers.ts
 const RESPONSE_HEADERS = require('./lib/security/response-headers.json');
 /** @param {Record<string, string>} headers */
 const listOf = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));

@@ -146,7 +146,12 @@ async function main(): Promise<void> {
       ['16 writers', many, '≥ 100 %'],
       ['16 writers, marking', marking, ''],
     ];
-    console.log(`bench:writes — load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (${os.cpus().length} cores)`);
+    console.log(
+      `bench:writes — load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} (${os.cpus().length} cores)`,
+    );
     console.log('acknowledged 4 KiB writes         writes/s   of disk loop   p50 ms   p99 ms   server CPU µs/write   target');
     for (const [name, figure, target] of rows) {
       const share = `${((figure.perSec / disk.perSec) * 100).toFixed(0)} %`;
