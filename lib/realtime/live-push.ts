@@ -21,7 +21,7 @@ import { liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 import { ProgressWatch, WatchMessage } from './progress-watch';
-import { COPIES_PROGRESS, encodeProgress, type ProgressTuple } from './progress-wire';
+import { COPIES_PROGRESS, encodeProgress, WATCH_EVENT, type ProgressTuple } from './progress-wire';
 import { mayJoin, type SocketData } from './socket-server';
 
 export const FLUSH_INTERVAL_MS = 100;
@@ -158,7 +158,7 @@ export class LivePush {
    * catch up). The ack says how many copies it watches.
    */
   attach(socket: WatchingSocket): void {
-    socket.on('watch', (message: unknown, ack?: unknown) => {
+    socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
       const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
       const principal = (socket.data as Partial<SocketData>).principal;
       if (principal === undefined || !mayJoin(principal, 'fleet')) {

@@ -4,10 +4,7 @@
 // (automation subscribed to `fleet`). Per socket it also remembers the last tuple sent for each
 // watched copy, so a copy whose figures did not move is not sent again. Pure bookkeeping.
 import { z } from 'zod';
-import type { ProgressTuple } from './progress-wire';
-
-/** A viewport of a tall screen plus overscan is well under this; a page asking more wants `all`. */
-export const WATCH_IDS_MAX = 500;
+import { WATCH_IDS_MAX, type ProgressTuple } from './progress-wire';
 
 export const WatchMessage = z.strictObject({
   all: z.boolean().default(false),

@@ -5,6 +5,10 @@
 // (encode) and the console (decode): pure, no imports.
 
 export const COPIES_PROGRESS = 'copies.progress';
+/** The console's `watch` message (progress-watch.ts). */
+export const WATCH_EVENT = 'watch';
+/** A viewport of a tall screen plus overscan is well under this; a page asking more wants `all`. */
+export const WATCH_IDS_MAX = 500;
 
 /** What of a Copy a progress-only change may move (docs/api.md Copy). */
 export interface CopyProgressFields {
