@@ -22,8 +22,11 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** After this many failed reconnection attempts the server is called offline (still retrying). */
 const ATTEMPTS_BEFORE_OFFLINE = 3;
-/** A scrolling table changes what it shows every frame: the server hears the settled set. */
-const WATCH_DEBOUNCE_MS = 100;
+/**
+ * A scrolling table changes what it shows every frame: the server hears of it at most this often
+ * (rows come into view with their list figures and catch up one push later).
+ */
+const WATCH_THROTTLE_MS = 100;
 /**
  * How often pushed progress is folded into the cached copy list. The cells on screen show it at
  * once (useLiveCopy); the list, which re-renders every reader of it, follows within this.
@@ -259,7 +262,7 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
       socket.emit(WATCH_EVENT, spec);
     };
     const stopWatching = live.watch.subscribe(() => {
-      if (watchTimer === null) watchTimer = setTimeout(tellWatch, WATCH_DEBOUNCE_MS);
+      if (watchTimer === null) watchTimer = setTimeout(tellWatch, WATCH_THROTTLE_MS);
     });
 
     socket.on('connect', () => {
