@@ -14,6 +14,7 @@ import { TableSkeleton } from '@/components/ui/skeleton';
 import { volumeHref } from '@/components/volumes/volume-href';
 import { RELATIONSHIP_WORDS, copyTypeName } from '@/lib/client/copy-services';
 import type { Copy, StorageArray, Volume } from '@/lib/client/types';
+import { useWatchCopies } from '@/lib/client/live-progress';
 import { useCopies } from '@/lib/client/use-copies';
 
 /** The panel lists at most this many relationships, newest first; the Copies page, filtered, shows them all. */
@@ -104,6 +105,7 @@ export function ArrayCopiesPanel({ array, volumes, canOperate }: { array: Storag
   const words = RELATIONSHIP_WORDS[array.model];
   const allHref = `/copies?array=${encodeURIComponent(array.id)}`;
   const listed = onArray?.slice(0, MAX_LISTED_COPIES) ?? [];
+  useWatchCopies(listed.map((copy) => copy.id));
   const hidden = (onArray?.length ?? 0) - listed.length;
   return (
     <Panel

@@ -15,8 +15,9 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { RELATIONSHIP_WORDS } from '@/lib/client/copy-services';
-import type { StorageArray } from '@/lib/client/types';
+import type { Copy, StorageArray } from '@/lib/client/types';
 import { groupsBasis, groupsFreeze, useConsistencyGroups, type ConsistencyGroup } from '@/lib/client/use-consistency-groups';
+import { useWatchCopies } from '@/lib/client/live-progress';
 import { useCopies } from '@/lib/client/use-copies';
 import { useRefetchOnChange } from '@/lib/client/use-refetch-on-change';
 
@@ -87,12 +88,19 @@ function GroupRow({
   );
 }
 
+function groupMemberIds(groups: readonly ConsistencyGroup[], copies: readonly Copy[]): string[] {
+  const grouped = new Set(groups.map((group) => group.id));
+  return copies.filter((copy) => copy.consistencyGroupId !== null && grouped.has(copy.consistencyGroupId)).map((copy) => copy.id);
+}
+
 export function ArrayGroupsPanel({ array, canOperate }: { array: StorageArray; canOperate: boolean }) {
   const groups = useConsistencyGroups(true);
   const copies = useCopies();
   const onArray = useMemo(() => groups.data?.filter((group) => group.arrayId === array.id).sort((a, b) => a.number - b.number), [groups.data, array.id]);
   const names = useMemo(() => new Map((copies.data ?? []).map((copy) => [copy.id, copy.name])), [copies.data]);
   useRefetchOnChange(groupsBasis(onArray ?? [], copies.data ?? []), groups.refetch, GROUPS_REFETCH_MIN_INTERVAL_MS);
+  // A group's row follows its members' progress: they are watched while the panel shows.
+  useWatchCopies(useMemo(() => groupMemberIds(onArray ?? [], copies.data ?? []), [onArray, copies.data]));
   const freezes = groupsFreeze(array.model);
   const words = RELATIONSHIP_WORDS[array.model];
   return (

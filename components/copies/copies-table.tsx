@@ -4,6 +4,7 @@
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { VirtualTable } from '@/components/ui/virtual-table';
+import { useWatchSetter } from '@/lib/client/live-progress';
 import { copyColumns } from './copy-columns';
 import type { CopyRow } from './copy-row';
 
@@ -30,6 +31,8 @@ export function CopiesTable({
   empty: ReactNode;
 }) {
   const columns = useMemo(() => copyColumns(canOperate), [canOperate]);
+  // Live progress for the rows in the DOM alone: off-screen rows catch up as they scroll in.
+  const watchRows = useWatchSetter();
   return (
     <VirtualTable
       rows={rows}
@@ -43,6 +46,7 @@ export function CopiesTable({
       // No minimum width: narrower boxes hide the columns marked hideBelowPx (copy-columns.tsx) instead of scrolling sideways.
       rowHeightPx={COPY_ROW_HEIGHT_PX}
       cardHeightEstimatePx={COPY_CARD_HEIGHT_PX}
+      onRenderedRowIdsChange={watchRows}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />
   );

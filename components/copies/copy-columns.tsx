@@ -14,6 +14,7 @@ import { ClockTime } from '@/components/ui/clock-time';
 import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
+import { useLiveCopy } from '@/lib/client/live-progress';
 import { CopyActionsMenu } from './copy-actions-menu';
 import { formatRate } from '@/lib/units';
 import { CopyProgressBar, formatDuration } from './copy-progress';
@@ -54,13 +55,37 @@ function VolumeCell({ id, name }: { id: string; name: string }) {
  * Rate and ETA under a card's progress bar (the table has columns for them). The line keeps its
  * height when the copy is not moving, so a card's height never changes with a progress push.
  */
-function CardRate({ progress }: { progress: CopyRow['progress'] }) {
+function CardRate({ row }: { row: CopyRow }) {
+  const { progress } = useLiveCopy(row);
   const moving = progress.rateBytesPerSec > 0;
   return (
     <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums md:hidden" data-testid="copy-card-rate">
       {moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : '\u00a0'}
     </span>
   );
+}
+
+// The cells of figures that progress moves read the copy's pushed figures (useLiveCopy): a push
+// renders those cells alone, not the row, and the sort keys come from the list, which takes the
+// figures in a moment later (live-updates.tsx).
+function RateCell({ row }: { row: CopyRow }) {
+  const { rateBytesPerSec } = useLiveCopy(row).progress;
+  return rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted;
+}
+
+function EtaCell({ row }: { row: CopyRow }) {
+  const { etaSeconds, rateBytesPerSec } = useLiveCopy(row).progress;
+  return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
+}
+
+function DifferentialCell({ row }: { row: CopyRow }) {
+  const { differentialBytes } = useLiveCopy(row);
+  return differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted;
+}
+
+function UpdatedCell({ row }: { row: CopyRow }) {
+  const { updatedAt } = useLiveCopy(row);
+  return <ClockTime time={simulatedTime(updatedAt)} className="font-mono text-xs text-fg-muted" />;
 }
 
 // Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from
@@ -144,7 +169,7 @@ export function copyColumns(canOperate: boolean) {
       cell: (info) => (
         <div className="max-md:w-48">
           <CopyProgressBar copy={info.row.original} />
-          <CardRate progress={info.row.original.progress} />
+          <CardRate row={info.row.original} />
         </div>
       ),
     }),
@@ -152,16 +177,13 @@ export function copyColumns(canOperate: boolean) {
       id: 'rate' satisfies CopySortColumn,
       header: 'Rate',
       meta: { width: '5.5rem', align: 'right', hideBelowPx: 1000, cardSlot: 'hidden' },
-      cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatRate(info.getValue())}</span> : muted),
+      cell: (info) => <RateCell row={info.row.original} />,
     }),
     column.accessor((row) => row.progress.etaSeconds ?? Number.POSITIVE_INFINITY, {
       id: 'eta' satisfies CopySortColumn,
       header: 'ETA',
       meta: { width: '5rem', align: 'right', hideBelowPx: 1000, cardSlot: 'hidden' },
-      cell: (info) => {
-        const { etaSeconds, rateBytesPerSec } = info.row.original.progress;
-        return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
-      },
+      cell: (info) => <EtaCell row={info.row.original} />,
     }),
     column.accessor('differentialBytes', {
       id: 'differential' satisfies CopySortColumn,
@@ -169,13 +191,13 @@ export function copyColumns(canOperate: boolean) {
       // Differential and Updated give way first: at 1440×900 the names and Actions matter more.
       // Both stay off the cards too: a phone has the copy's page for them.
       meta: { width: '6.5rem', align: 'right', hideBelowPx: 1400, cardSlot: 'hidden' },
-      cell: (info) => (info.getValue() > 0 ? <span className="text-xs tabular-nums">{formatBytes(info.getValue())}</span> : muted),
+      cell: (info) => <DifferentialCell row={info.row.original} />,
     }),
     column.accessor('updatedAt', {
       id: 'updated' satisfies CopySortColumn,
       header: 'Updated',
       meta: { width: '9.5rem', hideBelowPx: 1560, cardSlot: 'hidden' },
-      cell: (info) => <ClockTime time={simulatedTime(info.getValue())} className="font-mono text-xs text-fg-muted" />,
+      cell: (info) => <UpdatedCell row={info.row.original} />,
     }),
   ];
   if (!canOperate) return columns;

@@ -1,10 +1,15 @@
+'use client';
 import { STOPPED_EARLY_TEXT, stoppedEarly } from '@/lib/client/copy-progress-state';
+import { useLiveCopy, type LiveCopyFields } from '@/lib/client/live-progress';
 import type { Copy } from '@/lib/client/types';
 import { formatBytes, formatRate } from '@/lib/units';
 import { ProgressBar } from '@/components/ui/progress-bar';
 
-/** What the progress components read of a copy: its counts, and its state to know when they are gone. */
-type ProgressOf = Pick<Copy, 'state' | 'progress'>;
+/**
+ * What the progress components read of a copy: its counts, its state to know when they are gone,
+ * and its id and updatedAt to take newer pushed figures (live-progress.ts).
+ */
+type ProgressOf = LiveCopyFields & Pick<Copy, 'state'> & { lastStarted?: string | null };
 
 /** "45 s", "12 min 3 s", "3 h 20 min", "2 d 4 h": two units are precise enough for an ETA. */
 export function formatDuration(totalSeconds: number): string {
@@ -27,7 +32,8 @@ export function copiedAmount(progress: Copy['progress']): string {
 }
 
 /** Percent, bytes, rate and ETA (in simulated time) of one relationship's background copy. */
-export function CopyProgress({ copy }: { copy: ProgressOf }) {
+export function CopyProgress({ copy: given }: { copy: ProgressOf }) {
+  const copy = useLiveCopy(given);
   const { progress } = copy;
   if (stoppedEarly(copy)) {
     // No bar: an empty one would read as 0 %, a number the API no longer has.
@@ -70,7 +76,8 @@ export function CopyProgress({ copy }: { copy: ProgressOf }) {
  * fill is scaled, not sized, and not animated: with hundreds of copies moving, an animated width
  * would lay the whole table out again on every frame.
  */
-export function CopyProgressBar({ copy }: { copy: ProgressOf }) {
+export function CopyProgressBar({ copy: given }: { copy: ProgressOf }) {
+  const copy = useLiveCopy(given);
   const { progress } = copy;
   if (stoppedEarly(copy)) {
     return (

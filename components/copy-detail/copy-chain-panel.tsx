@@ -13,6 +13,7 @@ import { Panel } from '@/components/ui/panel';
 import { chainAround, type ChainBranch } from '@/lib/client/copy-chain';
 import { stoppedEarly } from '@/lib/client/copy-progress-state';
 import type { Copy, CopyChain } from '@/lib/client/types';
+import { useWatchCopies } from '@/lib/client/live-progress';
 import { useCopies } from '@/lib/client/use-copies';
 import { useVolumes } from '@/lib/client/use-volumes';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -192,10 +193,15 @@ function Dependents({ ids, context }: { ids: readonly string[]; context: ChainCo
   );
 }
 
+function mappingIds(branches: readonly ChainBranch[]): string[] {
+  return branches.flatMap((branch) => [branch.mapping.id, ...branch.restores.map((restore) => restore.id), ...mappingIds(branch.children)]);
+}
+
 export function CopyChainPanel({ copy }: { copy: Copy }) {
   const copies = useCopies();
   const volumes = useVolumes({ arrayId: copy.arrayId });
   const trees = useMemo(() => (copies.data === undefined ? [] : chainAround(copies.data, copy)), [copies.data, copy]);
+  useWatchCopies(useMemo(() => trees.flatMap((tree) => mappingIds(tree.branches)), [trees]));
   const context = useMemo<ChainContext>(() => {
     const mappingsById = new Map((copies.data ?? []).map((mapping) => [mapping.id, mapping]));
     mappingsById.set(copy.id, copy);

@@ -11,6 +11,7 @@ import { ErrorState } from '@/components/ui/error-state';
 import { TableSkeleton } from '@/components/ui/skeleton';
 import { copyTypeName } from '@/lib/client/copy-services';
 import type { Copy } from '@/lib/client/types';
+import { useLiveCopies, useWatchCopies } from '@/lib/client/live-progress';
 import { useCopies } from '@/lib/client/use-copies';
 
 const SHOWN = 8;
@@ -22,10 +23,10 @@ export function isActive(copy: Copy): boolean {
 export function ActiveCopies() {
   const copies = useCopies();
   const names = useCopyNames();
-  const active = useMemo(
-    () => (copies.data ?? []).filter(isActive).sort((a, b) => (a.progress.etaSeconds ?? Infinity) - (b.progress.etaSeconds ?? Infinity)),
-    [copies.data],
-  );
+  // Which copies move, and which finish first, takes every copy's progress.
+  useWatchCopies('all');
+  const live = useLiveCopies(copies.data);
+  const active = useMemo(() => (live ?? []).filter(isActive).sort((a, b) => (a.progress.etaSeconds ?? Infinity) - (b.progress.etaSeconds ?? Infinity)), [live]);
   if (copies.isError) return <ErrorState title="Could not load the copy relationships" error={copies.error} onRetry={() => void copies.refetch()} />;
   if (copies.isPending) return <TableSkeleton label="Loading active copies" rows={3} columns={3} />;
   if (active.length === 0) return <EmptyState title="No copy is moving data">Copies in progress show here with their rate and time to finish.</EmptyState>;

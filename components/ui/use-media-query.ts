@@ -9,11 +9,24 @@ import { useCallback, useSyncExternalStore } from 'react';
  */
 export const BELOW_MD_QUERY = '(width < 48rem)';
 
+/**
+ * One MediaQueryList per query: a virtualized table reads its query on every render while it
+ * scrolls, and each matchMedia call builds a new list.
+ */
+const lists = new Map<string, MediaQueryList>();
+function listOf(query: string): MediaQueryList {
+  const known = lists.get(query);
+  if (known !== undefined) return known;
+  const list = window.matchMedia(query);
+  lists.set(query, list);
+  return list;
+}
+
 /** False on the server and in the first render of a hydrating page, which the server rendered so. */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const list = window.matchMedia(query);
+      const list = listOf(query);
       list.addEventListener('change', onChange);
       return () => list.removeEventListener('change', onChange);
     },
@@ -21,7 +34,7 @@ export function useMediaQuery(query: string): boolean {
   );
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(query).matches,
+    () => listOf(query).matches,
     () => false,
   );
 }

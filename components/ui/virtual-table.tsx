@@ -21,7 +21,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useCallback, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { CARD_BODY, CARD_CELL, CARD_TABLE } from './card-table';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
@@ -54,6 +54,8 @@ export interface VirtualTableProps<T> {
    * every width (columns with `hideBelowPx` give way instead).
    */
   cardHeightEstimatePx?: number;
+  /** Told the ids of the rows in the DOM (in view plus overscan) whenever they change, e.g. to watch their live data. */
+  onRenderedRowIdsChange?: (ids: readonly string[]) => void;
 }
 
 // A card: a grid whose first row holds the checkbox, the name (which takes what is left and wraps)
@@ -187,6 +189,7 @@ export function VirtualTable<T>({
   rowSelection,
   onRowSelectionChange,
   cardHeightEstimatePx,
+  onRenderedRowIdsChange,
 }: VirtualTableProps<T>) {
   const belowMd = useMediaQuery(BELOW_MD_QUERY);
   const cards = cardHeightEstimatePx !== undefined && belowMd;
@@ -252,6 +255,9 @@ export function VirtualTable<T>({
     virtualizer.measure();
   }, [cards, virtualizer]);
   const items = virtualizer.getVirtualItems();
+  // By value: the same rows after a render must not tell anyone again.
+  const renderedIds = items.map((item) => tableRows[item.index]?.id ?? '').join(' ');
+  useEffect(() => onRenderedRowIdsChange?.(renderedIds === '' ? [] : renderedIds.split(' ')), [renderedIds, onRenderedRowIdsChange]);
   const paddingTopPx = items[0]?.start ?? 0;
   const paddingBottomPx = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const visibleColumns = table.getVisibleLeafColumns();

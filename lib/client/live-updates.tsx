@@ -3,11 +3,16 @@
 // host workloads go into the TanStack Query cache under the keys the pages read, so every page is
 // live without polling; each (re)connect refetches from REST, because whatever happened while
 // disconnected was not pushed.
+// Progress is pushed only for the copies on screen (live-progress.ts says which, and where the
+// figures go): the socket tells the server what the page's components watch, a moment after it
+// changes (a table scrolling).
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { io } from 'socket.io-client';
+import { COPIES_PROGRESS, decodeProgress, WATCH_EVENT } from '@/lib/realtime/progress-wire';
 import { toSignIn } from './hard-navigate';
 import { byCreation, mergeById, mergeVolumeList, prependEvents, removeById } from './live-cache';
+import { LiveProgressContext, ProgressStore, WatchRegistry, withProgress, type LiveProgress, type ProgressPatch } from './live-progress';
 import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
 import type { Copy, FleetEvent, StorageArray, Volume, Workload } from './types';
 import type { Simulation } from './use-simulation';
@@ -17,6 +22,16 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** After this many failed reconnection attempts the server is called offline (still retrying). */
 const ATTEMPTS_BEFORE_OFFLINE = 3;
+/**
+ * A scrolling table changes what it shows every frame: the server hears of it at most this often
+ * (rows come into view with their list figures and catch up one push later).
+ */
+const WATCH_THROTTLE_MS = 100;
+/**
+ * How often pushed progress is folded into the cached copy list. The cells on screen show it at
+ * once (useLiveCopy); the list, which re-renders every reader of it, follows within this.
+ */
+const LIST_FOLD_INTERVAL_MS = 1_000;
 
 const LiveStatusContext = createContext<LiveStatus>('connecting');
 
@@ -35,9 +50,23 @@ class CacheWriter {
   private removedVolumes = new Set<string>();
   private arrays = new Map<string, StorageArray>();
   private events: FleetEvent[] = [];
+  private progress: ProgressPatch[] = [];
   private frame: number | null = null;
+  private lastFoldMs = Number.NEGATIVE_INFINITY;
+  private foldTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly client: QueryClient) {}
+  constructor(
+    private readonly client: QueryClient,
+    private readonly store: ProgressStore,
+  ) {}
+
+  progressed(tuples: unknown[]): void {
+    for (const tuple of tuples) {
+      const patch = decodeProgress(tuple);
+      if (patch !== null) this.progress.push(patch);
+    }
+    this.schedule();
+  }
 
   copiesUpdated(copies: Copy[]): void {
     for (const copy of copies) {
@@ -84,10 +113,43 @@ class CacheWriter {
   cancel(): void {
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
+    if (this.foldTimer !== null) clearTimeout(this.foldTimer);
+    this.foldTimer = null;
   }
 
   private schedule(): void {
     if (this.frame === null) this.frame = requestAnimationFrame(() => this.apply());
+  }
+
+  /**
+   * Cells on screen read the store at once; an open detail page's copy (one object) is updated at
+   * once; the fleet's list, whose every change renders the whole Copies table, takes the figures
+   * at most every LIST_FOLD_INTERVAL_MS.
+   */
+  private applyProgress(patches: ProgressPatch[]): void {
+    const { client } = this;
+    this.store.apply(patches);
+    for (const patch of patches)
+      if (client.getQueryData(queryKeys.copy(patch.id)) !== undefined)
+        client.setQueryData<Copy>(queryKeys.copy(patch.id), (old) => old && withProgress(old, patch));
+    if (this.foldTimer === null) this.foldTimer = setTimeout(() => this.fold(), Math.max(0, this.lastFoldMs + LIST_FOLD_INTERVAL_MS - performance.now()));
+  }
+
+  private fold(): void {
+    this.foldTimer = null;
+    this.lastFoldMs = performance.now();
+    const changed = this.store.takeChanged();
+    if (changed.size === 0) return;
+    this.client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
+      if (old === undefined) return old;
+      const updates = new Map<string, Copy>();
+      for (const copy of old) {
+        const patch = changed.get(copy.id);
+        const live = patch === undefined ? copy : withProgress(copy, patch);
+        if (live !== copy) updates.set(copy.id, live);
+      }
+      return mergeById(old, updates);
+    });
   }
 
   private apply(): void {
@@ -105,7 +167,10 @@ class CacheWriter {
     this.arrays = new Map();
     const events = this.events;
     this.events = [];
+    const progress = this.progress;
+    this.progress = [];
 
+    if (progress.length > 0) this.applyProgress(progress);
     if (copies.size > 0 || removed.size > 0) {
       client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
         if (old === undefined) return old;
@@ -118,6 +183,7 @@ class CacheWriter {
       for (const copy of copies.values()) if (client.getQueryData(queryKeys.copy(copy.id)) !== undefined) client.setQueryData(queryKeys.copy(copy.id), copy);
       // An open detail page learns of the removal from the API's own 404.
       for (const id of removed) void client.invalidateQueries({ queryKey: queryKeys.copy(id) });
+      this.store.forget(removed);
     }
     if (volumes.size > 0 || removedVolumes.size > 0) {
       // New volumes (created on any console) join the lists whose filter takes them.
@@ -178,13 +244,31 @@ function resync(client: QueryClient): void {
 export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [live] = useState<LiveProgress>(() => ({ store: new ProgressStore(), watch: new WatchRegistry() }));
 
   useEffect(() => {
     const socket = io({ reconnectionDelayMax: 5_000 });
-    const writer = new CacheWriter(client);
+    const writer = new CacheWriter(client, live.store);
     let connectedBefore = false;
+    // What the server was last told, per connection; each (re)connect tells it again.
+    let told: string | null = null;
+    let watchTimer: ReturnType<typeof setTimeout> | null = null;
+    const tellWatch = () => {
+      watchTimer = null;
+      const spec = live.watch.spec();
+      const text = JSON.stringify(spec);
+      if (!socket.connected || text === told) return;
+      told = text;
+      socket.emit(WATCH_EVENT, spec);
+    };
+    const stopWatching = live.watch.subscribe(() => {
+      if (watchTimer === null) watchTimer = setTimeout(tellWatch, WATCH_THROTTLE_MS);
+    });
 
     socket.on('connect', () => {
+      told = null;
+      // Before joining fleet: from its first push on, this console hears only what it watches.
+      tellWatch();
       socket.emit('subscribe', { rooms: ['fleet'] }, () => {
         setStatus('live');
         // The first page load fetched moments ago; later connects have missed pushes.
@@ -210,6 +294,9 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     window.addEventListener('online', onOnline);
 
     socket.on('copies.updated', (copies: Copy[]) => writer.copiesUpdated(copies));
+    socket.on(COPIES_PROGRESS, (tuples: unknown) => {
+      if (Array.isArray(tuples)) writer.progressed(tuples);
+    });
     socket.on('copies.removed', (ids: string[]) => writer.copiesRemoved(ids));
     socket.on('events.created', (events: FleetEvent[]) => writer.eventsCreated(events));
     socket.on('volumes.updated', (volumes: Volume[]) => writer.volumesUpdated(volumes));
@@ -232,10 +319,16 @@ export function LiveUpdatesProvider({ children }: { children: ReactNode }) {
     return () => {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
+      stopWatching();
+      if (watchTimer !== null) clearTimeout(watchTimer);
       writer.cancel();
       socket.disconnect();
     };
-  }, [client]);
+  }, [client, live]);
 
-  return <LiveStatusContext.Provider value={status}>{children}</LiveStatusContext.Provider>;
+  return (
+    <LiveStatusContext.Provider value={status}>
+      <LiveProgressContext.Provider value={live}>{children}</LiveProgressContext.Provider>
+    </LiveStatusContext.Provider>
+  );
 }

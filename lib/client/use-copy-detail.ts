@@ -4,6 +4,7 @@
 // bitmaps are too big to push), its own history and its volumes' ownership moves.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiPath, getJson } from './fetch-json';
+import { useWatchCopies } from './live-progress';
 import { queryKeys } from './query-keys';
 import type { Copy, CopyBitmap } from './types';
 import { useRefetchOnChange } from './use-refetch-on-change';
@@ -16,7 +17,9 @@ const MOVING_REFRESH_MS = 1_000;
 const TIMELINE_LIMIT = 50;
 const OWNER_MOVES_LIMIT = 10;
 
+/** One copy, its progress live while the caller is mounted. */
 export function useCopy(id: string) {
+  useWatchCopies([id]);
   return useQuery({
     queryKey: queryKeys.copy(id),
     queryFn: ({ signal }) => getJson<Copy>(`/api/copies/${encodeURIComponent(id)}`, signal),

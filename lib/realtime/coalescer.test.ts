@@ -213,4 +213,23 @@ describe('Coalescer', () => {
     scheduler.advance(100);
     expect(batches.at(-1)?.batch.changes.map((c) => c.id)).toEqual(['c5']);
   });
+
+  it('sends a state change at once, not on the beat of the progress batches going out meanwhile', () => {
+    const { scheduler, batches, coalescer } = setup(500);
+    coalescer.note({ kind: 'copy', id: 'c1', arrayId: 'a1', progressOnly: true });
+    scheduler.advance(0);
+    scheduler.advance(30);
+    coalescer.note({ kind: 'copy', id: 'c2', arrayId: 'a1' });
+    scheduler.advance(0);
+    expect(batches.map((b) => ({ ids: b.batch.changes.map((c) => c.id), progress: b.batch.progress, after: b.at - batches[0]!.at }))).toEqual([
+      { ids: ['c1'], progress: true, after: 0 },
+      { ids: ['c2'], progress: false, after: 30 },
+    ]);
+    // Other changes keep their own beat: the next one waits out the interval.
+    coalescer.note({ kind: 'copy', id: 'c3', arrayId: 'a1' });
+    scheduler.advance(99);
+    expect(batches).toHaveLength(2);
+    scheduler.advance(1);
+    expect(batches.at(-1)?.batch.changes.map((c) => c.id)).toEqual(['c3']);
+  });
 });

@@ -2,7 +2,8 @@
 // The engine emits progress for every copy on every 50 ms tick; clients need the latest state of
 // each object, not every step, so notes about the same object collapse into one. Progress alone
 // may go out less often than other changes (progressIntervalMs): with a thousand copies moving,
-// each batch would otherwise carry every one of them ten times a second. Pure: the clock and the
+// each batch would otherwise carry every one of them ten times a second. Progress and other changes
+// keep separate beats, so a state change never queues behind progress. Pure: the clock and the
 // timer are injected, so tests drive time by hand.
 
 /** `workload`: the host workload of the volume `id`. */
@@ -25,6 +26,11 @@ export interface ChangeNote {
 export interface Batch {
   /** One entry per object, in the order the objects were first noted. */
   changes: ChangeNote[];
+  /**
+   * Every change in the batch is about progress alone: receivers may send it only to whoever
+   * shows those objects (live-push.ts). Batches from flushNow say false: they mix both.
+   */
+  progress: boolean;
 }
 
 export interface Scheduler {
@@ -57,8 +63,13 @@ export class Coalescer {
   private lastSentMs = new Map<string, number>();
   private timer: unknown = null;
   private timerAtMs = Number.POSITIVE_INFINITY;
-  /** When the last batch went out; -Infinity so the first change goes out without waiting. */
-  private lastFlushMs = Number.NEGATIVE_INFINITY;
+  /**
+   * When the last batch of other changes, and of progress, went out; -Infinity so the first goes
+   * out without waiting. Two beats, not one: a state change must not wait behind the steady stream
+   * of progress batches that a thousand moving copies keep up (it would wait up to intervalMs).
+   */
+  private lastChangesFlushMs = Number.NEGATIVE_INFINITY;
+  private lastProgressFlushMs = Number.NEGATIVE_INFINITY;
   private stopped = false;
 
   constructor(private readonly options: CoalescerOptions) {}
@@ -74,13 +85,13 @@ export class Coalescer {
     else earlier.removed = removed;
     if (change.progressOnly === true && !removed && (earlier === undefined || this.progressOnly.has(key))) this.progressOnly.add(key);
     else this.progressOnly.delete(key);
-    this.schedule(this.dueAt(key));
+    this.schedule(this.sendableAt(key));
   }
 
   /** Sends whatever is pending now, progress included (used on shutdown and by tests). */
   flushNow(): void {
     this.clearTimer();
-    this.send([...this.pending.keys()]);
+    this.send([...this.pending.keys()], false);
   }
 
   stop(): void {
@@ -97,7 +108,14 @@ export class Coalescer {
     return sentMs === undefined ? Number.NEGATIVE_INFINITY : sentMs + (this.options.progressIntervalMs ?? this.options.intervalMs);
   }
 
-  private send(keys: string[]): void {
+  /** When the note may go out: when it is due, and its kind's beat (progress or other changes) allows. */
+  private sendableAt(key: string): number {
+    const progress = this.progressOnly.has(key);
+    const lastFlushMs = progress ? this.lastProgressFlushMs : this.lastChangesFlushMs;
+    return Math.max(this.dueAt(key), lastFlushMs + this.options.intervalMs);
+  }
+
+  private send(keys: string[], progress: boolean): void {
     if (keys.length === 0) return;
     const nowMs = this.options.scheduler.now();
     const changes: ChangeNote[] = [];
@@ -110,8 +128,9 @@ export class Coalescer {
       else this.lastSentMs.set(key, nowMs);
       changes.push(change);
     }
-    this.lastFlushMs = nowMs;
-    this.options.flush({ changes });
+    if (progress) this.lastProgressFlushMs = nowMs;
+    else this.lastChangesFlushMs = nowMs;
+    this.options.flush({ changes, progress });
   }
 
   /**
@@ -123,21 +142,20 @@ export class Coalescer {
     const nowMs = this.options.scheduler.now();
     const changes: string[] = [];
     const progress: string[] = [];
-    let nextDueMs = Number.POSITIVE_INFINITY;
     for (const key of this.pending.keys()) {
-      const dueMs = this.dueAt(key);
-      if (dueMs > nowMs) nextDueMs = Math.min(nextDueMs, dueMs);
-      else if (this.progressOnly.has(key)) progress.push(key);
+      if (this.sendableAt(key) > nowMs) continue;
+      if (this.progressOnly.has(key)) progress.push(key);
       else changes.push(key);
     }
-    this.send(changes);
+    this.send(changes, false);
     // At most progressBatchMax progress notes per batch, the longest waiting first: a thousand
     // copies due together go out over a few intervals, so no single push holds the server (or a
     // client) for long, and their due times spread out from then on.
     const batchMax = this.options.progressBatchMax ?? Number.POSITIVE_INFINITY;
-    this.send(progress.slice(0, batchMax));
-    if (progress.length > batchMax) nextDueMs = nowMs;
-    if (nextDueMs !== Number.POSITIVE_INFINITY) this.schedule(nextDueMs);
+    this.send(progress.slice(0, batchMax), true);
+    let nextMs = Number.POSITIVE_INFINITY;
+    for (const key of this.pending.keys()) nextMs = Math.min(nextMs, this.sendableAt(key));
+    if (nextMs !== Number.POSITIVE_INFINITY) this.schedule(nextMs);
   }
 
   private clearTimer(): void {
@@ -146,10 +164,9 @@ export class Coalescer {
     this.timerAtMs = Number.POSITIVE_INFINITY;
   }
 
-  private schedule(dueMs: number): void {
+  private schedule(atMs: number): void {
     // Leading edge: a lone change (a state change after a quiet spell) reaches clients at once;
-    // under a stream of changes batches go out every intervalMs, never more often.
-    const atMs = Math.max(dueMs, this.lastFlushMs + this.options.intervalMs);
+    // under a stream of changes batches of each kind go out every intervalMs, never more often.
     if (this.timer !== null && this.timerAtMs <= atMs) return;
     this.clearTimer();
     this.timerAtMs = atMs;

@@ -4,7 +4,8 @@ import { createFixture } from '../../engine/testing/fixture';
 import type { Db } from '../db/client';
 import { createLogger } from '../log';
 import type { Scheduler } from './coalescer';
-import { LivePush, notesFor } from './live-push';
+import { LivePush, notesFor, WATCHING_ROOM, type WatchingSocket } from './live-push';
+import { decodeProgress } from './progress-wire';
 
 interface Emitted {
   rooms: string[];
@@ -26,10 +27,12 @@ function fakeIo(sent: Emitted[]): Server {
 /** No rows: these tests are about copies, whose shape comes from the engine alone. */
 const emptyDb = { volume: { findMany: async () => [] }, storageArray: { findMany: async () => [] } } as unknown as Db;
 
+/** Timers run only when fired; each fire moves the clock past any interval. */
 function manualScheduler() {
   let pending: (() => void) | null = null;
+  let nowMs = 0;
   const scheduler: Scheduler = {
-    now: () => 0,
+    now: () => nowMs,
     setTimer: (callback) => {
       pending = callback;
       return 1;
@@ -41,6 +44,7 @@ function manualScheduler() {
   return {
     scheduler,
     fire: async () => {
+      nowMs += 1_000;
       const run = pending;
       pending = null;
       run?.();
@@ -193,5 +197,55 @@ describe('LivePush', () => {
     expect(
       notesFor({ kind: 'copy.state-changed', copyId: 'c', arrayId: 'a', from: 'preparing', to: 'prepared', cause: 'test' })[0]?.progressOnly,
     ).toBeUndefined();
+  });
+
+  it('sends a watching socket the progress of the copies it watches alone, compactly, and catches them up at once', async () => {
+    const { fixture, sent, fire, push } = setup();
+    const copies = [0, 2].map((index) =>
+      fixture.engine.createCopy({
+        type: 'flashcopy',
+        sourceVolumeId: fixture.volume('storwize', index).id,
+        targetVolumeId: fixture.volume('storwize', index + 1).id,
+        // 128 KiB/s: still copying a second later.
+        options: { copyRate: 10 },
+        start: true,
+      }),
+    );
+    // Prepared and copying by then.
+    fixture.engine.advance(3_000);
+    await fire();
+    const handlers = new Map<string, (...args: unknown[]) => void>();
+    const received: { event: string; payload: unknown }[] = [];
+    const rooms: string[] = [];
+    const socket: WatchingSocket = {
+      id: 's1',
+      data: { principal: { role: 'monitor' } },
+      on: (event, listener) => handlers.set(event, listener),
+      join: (room) => rooms.push(room),
+      emit: (event, payload) => received.push({ event, payload }),
+    };
+    push.attach(socket);
+    const acks: unknown[] = [];
+    handlers.get('watch')?.({ copyIds: [copies[0]!.id] }, (reply: unknown) => acks.push(reply));
+    expect(acks).toEqual([{ watching: 1 }]);
+    expect(rooms).toEqual([WATCHING_ROOM]);
+    expect(received.map((r) => r.event)).toEqual(['copies.progress']);
+    expect((received[0]?.payload as unknown[]).map((tuple) => decodeProgress(tuple)?.id)).toEqual([copies[0]!.id]);
+
+    received.length = 0;
+    sent.length = 0;
+    // Long enough for a grain or two to be copied (the engine reports progress as grains land).
+    fixture.engine.advance(4_000);
+    await fire();
+    const progress = received.filter((r) => r.event === 'copies.progress').flatMap((r) => r.payload as unknown[]);
+    expect(progress.map((tuple) => decodeProgress(tuple)?.id)).toEqual([copies[0]!.id]);
+    expect(decodeProgress(progress[0])?.progress.copiedBytes).toBeGreaterThan(0);
+    // Whoever never said what it watches still hears every copy in the REST shape; the watching socket does not.
+    const whole = sent.filter((s) => s.event === 'copies.updated' && s.rooms.includes('fleet'));
+    expect(whole.flatMap((s) => (s.payload as { id: string }[]).map((copy) => copy.id)).sort()).toEqual(copies.map((copy) => copy.id).sort());
+    expect(whole.every((s) => s.except.includes(WATCHING_ROOM))).toBe(true);
+
+    handlers.get('watch')?.({ copyIds: ['bad id'] }, (reply: unknown) => acks.push(reply));
+    expect(acks.at(-1)).toMatchObject({ error: { code: 'bad_request' } });
   });
 });

@@ -6,6 +6,10 @@
 // per client); its state changes still go out within FLUSH_INTERVAL_MS. `fleet` hears everything, `array:<id>` its array's
 // objects, `copy:<id>` that copy. Payloads are the REST shapes, so clients can drop them
 // straight into their query cache.
+// A console that says which copies it shows (`watch`, progress-watch.ts) gets progress-only
+// changes for those alone, compactly as `copies.progress` (progress-wire.ts): a Copies page with a
+// thousand copies moving needs the forty rows in view, not 2 MB/s of every copy. State and other
+// changes still go to every socket whole.
 import type { Server } from 'socket.io';
 import type { Engine, EngineEvent } from '../../engine';
 import type { Db } from '../db/client';
@@ -16,6 +20,9 @@ import { arrayView, volumeView, type ArrayView, type VolumeView } from '../servi
 import { liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
+import { ProgressWatch, WatchMessage } from './progress-watch';
+import { COPIES_PROGRESS, encodeProgress, WATCH_EVENT, type ProgressTuple } from './progress-wire';
+import { mayJoin, type SocketData } from './socket-server';
 
 export const FLUSH_INTERVAL_MS = 100;
 // Half a second keeps every figure on screen current to within a fraction of a second
@@ -23,6 +30,18 @@ export const FLUSH_INTERVAL_MS = 100;
 export const PROGRESS_PUSH_INTERVAL_MS = 500;
 /** Copies per progress push: 1,000 copies moving go out in five pushes of ~200 KB, not one of 1 MB. */
 export const PROGRESS_PUSH_BATCH_MAX = 200;
+
+/** The room of sockets that said what they watch: progress batches for `fleet` skip them. */
+export const WATCHING_ROOM = 'progress:watching';
+
+/** The part of a socket.io Socket the watch needs (tests pass a stand-in). */
+export interface WatchingSocket {
+  id: string;
+  data: unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  join(room: string): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+}
 
 export const LIVE_EVENTS = {
   copiesUpdated: 'copies.updated',
@@ -106,6 +125,8 @@ export interface LivePushOptions {
 export class LivePush {
   private readonly coalescer: Coalescer;
   private unsubscribe: (() => void) | null = null;
+  private readonly watch = new ProgressWatch();
+  private readonly watchingSockets = new Map<string, WatchingSocket>();
 
   constructor(private readonly options: LivePushOptions) {
     this.coalescer = new Coalescer({
@@ -127,6 +148,47 @@ export class LivePush {
         io.to('fleet').emit(LIVE_EVENTS.simulationUpdated, { speed: engine.clock.speed, simulatedTime: engine.clock.nowIso() });
       for (const note of notesFor(event)) this.coalescer.note(snapshotAsVolume(engine, note));
     });
+    // A stand-in io in unit tests has no connections to listen to.
+    if (typeof io.on === 'function') io.on('connection', (socket) => this.attach(socket));
+  }
+
+  /**
+   * `watch` {copyIds, all}: from now on this socket hears progress-only changes of those copies
+   * alone, compactly; the copies it did not watch before are sent at once (rows scrolled into view
+   * catch up). The ack says how many copies it watches.
+   */
+  attach(socket: WatchingSocket): void {
+    socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      const principal = (socket.data as Partial<SocketData>).principal;
+      if (principal === undefined || !mayJoin(principal, 'fleet')) {
+        reply({ error: { code: 'forbidden', message: 'your role may not watch copies' } });
+        return;
+      }
+      const parsed = WatchMessage.safeParse(message);
+      if (!parsed.success) {
+        reply({ error: { code: 'bad_request', message: 'watch expects {copyIds: string[] (at most 500), all?: boolean}' } });
+        return;
+      }
+      const fresh = this.watch.set(socket.id, parsed.data);
+      if (!this.watchingSockets.has(socket.id)) void socket.join(WATCHING_ROOM);
+      this.watchingSockets.set(socket.id, socket);
+      this.catchUp(socket, fresh);
+      reply({ watching: parsed.data.all ? 'all' : parsed.data.copyIds.length });
+    });
+    socket.on('disconnect', () => {
+      this.watch.forget(socket.id);
+      this.watchingSockets.delete(socket.id);
+    });
+  }
+
+  private catchUp(socket: WatchingSocket, fresh: string[] | 'all'): void {
+    const { engine } = this.options;
+    const relationships = fresh === 'all' ? [...engine.copies()] : fresh.flatMap((id) => engine.copy(id) ?? []);
+    const tuples = new Map<string, ProgressTuple>();
+    for (const relationship of relationships) if (relationship.type !== 'snapshot') tuples.set(relationship.id, encodeProgress(engine.view(relationship)));
+    const chosen = this.watch.select(socket.id, tuples);
+    if (chosen.length > 0) socket.emit(COPIES_PROGRESS, chosen);
   }
 
   stop(): void {
@@ -135,7 +197,51 @@ export class LivePush {
     this.coalescer.stop();
   }
 
+  /** Whether a socket that never said what it watches is connected (a stand-in io: assume so). */
+  private someoneHearsAll(): boolean {
+    const connected = (this.options.io as Partial<Server>).sockets?.sockets;
+    return connected === undefined || connected.size > this.watchingSockets.size;
+  }
+
+  /**
+   * A batch of progress alone: in the REST shape to sockets that watch nothing in particular, as
+   * tuples to each watching socket for the copies it watches. A copy nobody hears about is not
+   * even read from the engine.
+   */
+  private sendProgress(notes: ChangeNote[]): void {
+    const { engine } = this.options;
+    const hearsAll = this.someoneHearsAll();
+    const copies: CopyDto[] = [];
+    const removed: ChangeNote[] = [];
+    const tuples = new Map<string, ProgressTuple>();
+    for (const note of notes) {
+      const relationship = note.removed === true ? undefined : engine.copy(note.id);
+      if (relationship === undefined) {
+        removed.push(note);
+        this.watch.removed(note.id);
+        continue;
+      }
+      const watched = this.watch.anyoneWants(note.id);
+      if (!hearsAll && !watched) continue;
+      // The view without its actions (which no progress changes) is all a tuple needs.
+      const view = engine.view(relationship);
+      if (hearsAll) copies.push({ ...view, actions: engine.actions(relationship) });
+      if (watched) tuples.set(view.id, encodeProgress(view));
+    }
+    if (hearsAll) this.emitCopies(copies, [WATCHING_ROOM]);
+    this.emitByArray(LIVE_EVENTS.copiesRemoved, removed, (note) => note.id);
+    if (tuples.size === 0) return;
+    for (const [socketId, socket] of this.watchingSockets) {
+      const chosen = this.watch.select(socketId, tuples);
+      if (chosen.length > 0) socket.emit(COPIES_PROGRESS, chosen);
+    }
+  }
+
   private async send(batch: Batch): Promise<void> {
+    if (batch.progress && batch.changes.every((change) => change.kind === 'copy')) {
+      this.sendProgress(batch.changes);
+      return;
+    }
     const { engine } = this.options;
     const copies: CopyDto[] = [];
     const removed: ChangeNote[] = [];
@@ -148,8 +254,10 @@ export class LivePush {
       if (change.kind === 'copy') {
         const relationship = change.removed === true ? undefined : engine.copy(change.id);
         // Gone by the time of the flush (removed or discarded): clients must drop it either way.
-        if (relationship === undefined) removed.push(change);
-        else copies.push(copyDto(engine, relationship));
+        if (relationship === undefined) {
+          removed.push(change);
+          this.watch.removed(change.id);
+        } else copies.push(copyDto(engine, relationship));
       } else if (change.kind === 'volume') (change.removed === true ? removedVolumes : volumeNotes).push(change);
       else if (change.kind === 'workload') {
         const workload = workloadDto(engine, change.id);
@@ -169,18 +277,19 @@ export class LivePush {
     this.emitByArray(LIVE_EVENTS.arraysUpdated, arrays, ({ arrayId: _routing, ...array }) => toWire(array));
   }
 
-  private emitCopies(copies: CopyDto[]): void {
+  /** `except`: rooms that hear these copies another way (WATCHING_ROOM for progress). */
+  private emitCopies(copies: CopyDto[], except: string[] = []): void {
     const { io } = this.options;
-    this.emitByArray(LIVE_EVENTS.copiesUpdated, copies, (copy) => copy);
+    this.emitByArray(LIVE_EVENTS.copiesUpdated, copies, (copy) => copy, except);
     // A copy:<id> subscriber that is not already in fleet or the array's room hears its own copy.
     for (const copy of copies)
       io.to(`copy:${copy.id}`)
-        .except(['fleet', `array:${copy.arrayId}`])
+        .except(['fleet', `array:${copy.arrayId}`, ...except])
         .emit(LIVE_EVENTS.copiesUpdated, [copy]);
   }
 
   /** One message per array to `fleet` + `array:<id>` together, so no socket hears a thing twice. */
-  private emitByArray<T extends { arrayId: string }>(event: string, items: T[], wire: (item: T) => unknown): void {
+  private emitByArray<T extends { arrayId: string }>(event: string, items: T[], wire: (item: T) => unknown, except: string[] = []): void {
     if (items.length === 0) return;
     const byArray = new Map<string, unknown[]>();
     for (const item of items) {
@@ -188,7 +297,10 @@ export class LivePush {
       list.push(wire(item));
       byArray.set(item.arrayId, list);
     }
-    for (const [arrayId, list] of byArray) this.options.io.to(['fleet', `array:${arrayId}`]).emit(event, list);
+    for (const [arrayId, list] of byArray) {
+      const rooms = this.options.io.to(['fleet', `array:${arrayId}`]);
+      (except.length > 0 ? rooms.except(except) : rooms).emit(event, list);
+    }
   }
 
   /**

@@ -39,7 +39,7 @@ export function tokenRoom(tokenId: string): string {
   return `token:${tokenId}`;
 }
 
-function mayJoin(principal: Principal, room: string): boolean {
+export function mayJoin(principal: Principal, room: string): boolean {
   const rule = ROOM_ACCESS.find((r) => r.pattern.test(room));
   return rule !== undefined && roleMay(principal.role, rule.access);
 }
@@ -47,7 +47,7 @@ function mayJoin(principal: Principal, room: string): boolean {
 const RoomsMessage = z.strictObject({ rooms: z.array(z.string().regex(ROOM_PATTERN)).max(MAX_ROOMS_PER_REQUEST) });
 const HandshakeAuth = z.object({ token: z.string().max(256).optional() }).loose();
 
-interface SocketData {
+export interface SocketData {
   principal: Principal;
 }
 

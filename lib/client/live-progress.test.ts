@@ -1,0 +1,87 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ProgressStore, WatchRegistry, withProgress, type ProgressPatch } from './live-progress';
+
+const copy = {
+  id: 'c1',
+  state: 'copying',
+  progress: { percent: 10, copiedBytes: 10, totalBytes: 100, rateBytesPerSec: 5, etaSeconds: 18 },
+  differentialBytes: 0,
+  updatedAt: '2026-01-01T00:00:10.000Z',
+};
+const patch = (id: string, second: number, percent: number): ProgressPatch => ({
+  id,
+  progress: { percent, copiedBytes: percent, totalBytes: 100, rateBytesPerSec: 5, etaSeconds: (100 - percent) / 5 },
+  differentialBytes: 0,
+  updatedAt: `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`,
+});
+
+describe('withProgress', () => {
+  it('takes pushed figures newer than the copy, and keeps the copy (same object) otherwise', () => {
+    expect(withProgress(copy, patch('c1', 11, 20))).toMatchObject({ state: 'copying', progress: { percent: 20 }, updatedAt: '2026-01-01T00:00:11.000Z' });
+    expect(withProgress(copy, patch('c1', 10, 20))).toBe(copy);
+    expect(withProgress(copy, patch('c1', 9, 20))).toBe(copy);
+    expect(withProgress(copy, patch('c2', 11, 20))).toBe(copy);
+    expect(withProgress(copy, undefined)).toBe(copy);
+  });
+});
+
+describe('ProgressStore', () => {
+  it('keeps the newest patch per copy and tells only that copy’s listeners', () => {
+    const store = new ProgressStore();
+    const c1 = vi.fn();
+    const c2 = vi.fn();
+    const any = vi.fn();
+    store.subscribe('c1', c1);
+    const stopC2 = store.subscribe('c2', c2);
+    store.subscribeAll(any);
+    store.apply([patch('c1', 11, 20)]);
+    expect([c1.mock.calls.length, c2.mock.calls.length, any.mock.calls.length]).toEqual([1, 0, 1]);
+    // An older patch (a push overtaken by a catch-up) changes nothing.
+    store.apply([patch('c1', 10, 15)]);
+    expect(store.get('c1')?.progress.percent).toBe(20);
+    expect(c1).toHaveBeenCalledTimes(1);
+    stopC2();
+    store.apply([patch('c2', 11, 30)]);
+    expect(c2).not.toHaveBeenCalled();
+    expect(store.getVersion()).toBe(2);
+  });
+
+  it('hands the patches that arrived since last asked to the list fold, once', () => {
+    const store = new ProgressStore();
+    store.apply([patch('c1', 11, 20), patch('c2', 11, 20)]);
+    store.apply([patch('c1', 12, 25)]);
+    expect([...store.takeChanged().values()].map((p) => [p.id, p.progress.percent])).toEqual([
+      ['c1', 25],
+      ['c2', 20],
+    ]);
+    expect(store.takeChanged().size).toBe(0);
+    store.forget(['c1']);
+    expect(store.get('c1')).toBeUndefined();
+  });
+});
+
+describe('WatchRegistry', () => {
+  it('tells the union of what mounted components watch, everything when one wants all', () => {
+    const registry = new WatchRegistry();
+    const changed = vi.fn();
+    registry.subscribe(changed);
+    const table = registry.add(['a', 'b']);
+    const detail = registry.add(['b', 'c']);
+    expect(registry.spec()).toEqual({ all: false, copyIds: ['a', 'b', 'c'] });
+    registry.update(table, ['d']);
+    expect(registry.spec()).toEqual({ all: false, copyIds: ['d', 'b', 'c'] });
+    const dashboard = registry.add('all');
+    expect(registry.spec()).toEqual({ all: true, copyIds: [] });
+    registry.remove(dashboard);
+    registry.remove(detail);
+    registry.remove(table);
+    expect(registry.spec()).toEqual({ all: false, copyIds: [] });
+    expect(changed).toHaveBeenCalledTimes(7);
+  });
+
+  it('caps the ids at what the server accepts', () => {
+    const registry = new WatchRegistry();
+    registry.add(Array.from({ length: 600 }, (_, i) => `c${i}`));
+    expect(registry.spec().copyIds).toHaveLength(500);
+  });
+});

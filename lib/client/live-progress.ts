@@ -1,0 +1,218 @@
+// Live progress without re-rendering lists. A console hears progress only for the copies it shows
+// (lib/realtime/progress-watch.ts): components say which with useWatchCopies, the socket passes the
+// union on. Pushed figures land in a ProgressStore, outside the query cache, and the cells showing
+// a copy's progress read it through useLiveCopy: a push about forty rows renders forty progress
+// cells, not a 1,000-row table. The cached lists take the figures in less often (live-updates.tsx),
+// for sorting and for whatever reads them whole.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { WATCH_IDS_MAX, type CopyProgressFields } from '@/lib/realtime/progress-wire';
+import type { Copy } from './types';
+
+export type ProgressPatch = CopyProgressFields;
+
+/** What a progress patch updates in a copy; every Copy has these. */
+export type LiveCopyFields = Pick<Copy, 'id' | 'progress' | 'updatedAt'> & Partial<Pick<Copy, 'differentialBytes' | 'chain'>>;
+
+/**
+ * The copy with the pushed figures when they are newer than its own (updatedAt moves with every
+ * change of a copy, progress included); the copy itself otherwise, so its identity holds.
+ */
+export function withProgress<T extends LiveCopyFields>(copy: T, patch: ProgressPatch | undefined): T {
+  if (patch === undefined || patch.id !== copy.id || patch.updatedAt <= copy.updatedAt) return copy;
+  return {
+    ...copy,
+    progress: patch.progress,
+    differentialBytes: patch.differentialBytes,
+    updatedAt: patch.updatedAt,
+    ...(patch.chain === undefined ? {} : { chain: patch.chain as Copy['chain'] }),
+  };
+}
+
+type Listener = () => void;
+
+/** The newest pushed figures per copy, with listeners per copy and for any change. */
+export class ProgressStore {
+  private readonly patches = new Map<string, ProgressPatch>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly anyListeners = new Set<Listener>();
+  /** Copies whose figures changed since the cached lists last took them (takeChanged). */
+  private changed = new Map<string, ProgressPatch>();
+  private version = 0;
+
+  get(id: string): ProgressPatch | undefined {
+    return this.patches.get(id);
+  }
+
+  getVersion(): number {
+    return this.version;
+  }
+
+  /** Keeps each patch newer than the one held, then tells the listeners of the copies that changed. */
+  apply(patches: readonly ProgressPatch[]): void {
+    const notify: Listener[] = [];
+    let moved = 0;
+    for (const patch of patches) {
+      const held = this.patches.get(patch.id);
+      if (held !== undefined && held.updatedAt >= patch.updatedAt) continue;
+      moved += 1;
+      this.patches.set(patch.id, patch);
+      this.changed.set(patch.id, patch);
+      for (const listener of this.listeners.get(patch.id) ?? []) notify.push(listener);
+    }
+    if (moved === 0) return;
+    this.version += 1;
+    for (const listener of notify) listener();
+    for (const listener of this.anyListeners) listener();
+  }
+
+  /** The patches that arrived since the last call, for folding into cached lists. */
+  takeChanged(): ReadonlyMap<string, ProgressPatch> {
+    const changed = this.changed;
+    this.changed = new Map();
+    return changed;
+  }
+
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) {
+      this.patches.delete(id);
+      this.changed.delete(id);
+    }
+  }
+
+  subscribe(id: string, listener: Listener): () => void {
+    const set = this.listeners.get(id) ?? new Set();
+    set.add(listener);
+    this.listeners.set(id, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(id);
+    };
+  }
+
+  subscribeAll(listener: Listener): () => void {
+    this.anyListeners.add(listener);
+    return () => this.anyListeners.delete(listener);
+  }
+}
+
+export interface WatchSpec {
+  all: boolean;
+  copyIds: string[];
+}
+
+/** What each mounted component watches; the socket is told their union. */
+export class WatchRegistry {
+  private readonly entries = new Map<number, readonly string[] | 'all'>();
+  private readonly listeners = new Set<Listener>();
+  private nextToken = 1;
+
+  add(watched: readonly string[] | 'all'): number {
+    const token = this.nextToken++;
+    this.entries.set(token, watched);
+    this.changed();
+    return token;
+  }
+
+  /** What a registered component watches now (a table scrolled). */
+  update(token: number, watched: readonly string[] | 'all'): void {
+    if (!this.entries.has(token)) return;
+    this.entries.set(token, watched);
+    this.changed();
+  }
+
+  remove(token: number): void {
+    if (this.entries.delete(token)) this.changed();
+  }
+
+  /** The union: everything when anyone wants everything, else the named copies (at most WATCH_IDS_MAX). */
+  spec(): WatchSpec {
+    const ids = new Set<string>();
+    for (const watched of this.entries.values()) {
+      if (watched === 'all') return { all: true, copyIds: [] };
+      for (const id of watched) ids.add(id);
+    }
+    return { all: false, copyIds: [...ids].slice(0, WATCH_IDS_MAX) };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export interface LiveProgress {
+  store: ProgressStore;
+  watch: WatchRegistry;
+}
+
+export const LiveProgressContext = createContext<LiveProgress | null>(null);
+
+const noSubscription = () => () => undefined;
+const nothing = () => undefined;
+
+/** The copy with its newest pushed progress; renders again only when this copy's figures move. */
+export function useLiveCopy<T extends LiveCopyFields>(copy: T): T {
+  const store = useContext(LiveProgressContext)?.store;
+  const subscribe = useMemo(() => (store === undefined ? noSubscription : (listener: Listener) => store.subscribe(copy.id, listener)), [store, copy.id]);
+  const patch = useSyncExternalStore(subscribe, store === undefined ? nothing : () => store.get(copy.id), nothing);
+  return useMemo(() => withProgress(copy, patch), [copy, patch]);
+}
+
+/** A list with every copy's newest pushed progress; renders again on any copy's push (small lists, or `all` watchers). */
+export function useLiveCopies<T extends LiveCopyFields>(copies: readonly T[] | undefined): T[] | undefined {
+  const store = useContext(LiveProgressContext)?.store;
+  const subscribe = useMemo(() => (store === undefined ? noSubscription : (listener: Listener) => store.subscribeAll(listener)), [store]);
+  const version = useSyncExternalStore(
+    subscribe,
+    () => store?.getVersion() ?? 0,
+    () => 0,
+  );
+  return useMemo(
+    () => copies?.map((copy) => withProgress(copy, store?.get(copy.id))),
+    // `version` is what says the store moved.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [copies, store, version],
+  );
+}
+
+/** While mounted, the socket hears progress for these copies (or every copy, with 'all'). */
+export function useWatchCopies(watched: readonly string[] | 'all'): void {
+  const registry = useContext(LiveProgressContext)?.watch;
+  // By value: a new array with the same ids must not re-register.
+  const key = watched === 'all' ? 'all' : watched.join(' ');
+  useEffect(() => {
+    if (registry === undefined) return;
+    const token = registry.add(key === 'all' ? 'all' : key === '' ? [] : key.split(' '));
+    return () => registry.remove(token);
+  }, [registry, key]);
+}
+
+/**
+ * For what changes as often as a scrolled table's rows: a stable callback that sets what this
+ * component watches, without rendering anything again.
+ */
+export function useWatchSetter(): (ids: readonly string[]) => void {
+  const registry = useContext(LiveProgressContext)?.watch;
+  const token = useRef<number | null>(null);
+  const latest = useRef<readonly string[]>([]);
+  useEffect(() => {
+    if (registry === undefined) return;
+    const added = registry.add(latest.current);
+    token.current = added;
+    return () => {
+      registry.remove(added);
+      token.current = null;
+    };
+  }, [registry]);
+  return useCallback(
+    (ids: readonly string[]) => {
+      latest.current = ids;
+      if (registry !== undefined && token.current !== null) registry.update(token.current, ids);
+    },
+    [registry],
+  );
+}
