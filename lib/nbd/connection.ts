@@ -192,6 +192,18 @@ async function transmit(socket: Socket, reader: SocketReader, entry: NbdExport):
   }
 }
 
+function drained(socket: Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.once('drain', done);
+    socket.once('close', done);
+  });
+}
+
 /** Runs one request; returns the errno for a reply without data (0: success), or null if it already replied. */
 async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Array | null, socket: Socket): Promise<number | null> {
   const fua = (request.flags & wire.CMD_FLAG.FUA) !== 0;
@@ -202,7 +214,8 @@ async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Arr
         if (!inRange) return wire.ERRNO.EINVAL;
         if (request.lengthBytes > PAYLOAD_BYTES_MAX) return wire.ERRNO.EOVERFLOW;
         const bytes = await entry.read(request.offsetBytes, request.lengthBytes);
-        socket.write(Buffer.concat([wire.simpleReply(request.handle, 0), bytes]));
+        // A client that pipelines reads and does not take the replies must not grow our memory.
+        if (!socket.write(Buffer.concat([wire.simpleReply(request.handle, 0), bytes]))) await drained(socket);
         return null;
       }
       case wire.CMD.WRITE:
