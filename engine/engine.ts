@@ -332,7 +332,7 @@ export class Engine {
 
   /**
    * The server's persister, so host writes that mark nothing new through saved relationships
-   * reach the volume at once instead of waiting for a save (io/host-commands.ts needsNoSave).
+   * reach the volume at once instead of waiting for a save (io/host-commands.ts saveNeeded).
    */
   trackSaves(saved: SavedRelationships): void {
     this.s.saved = saved;

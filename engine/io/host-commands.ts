@@ -37,11 +37,12 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
   checkAccess(volume, holdingsNow, 'write');
   const before = deferred ? holdingsNow.map(({ relationship }) => bitmapCounts(relationship)) : [];
   const others = applyWriteRules(s.io, volumeId, holdingsNow, offsetBytes, data.length, !deferred);
-  if (deferred && needsNoSave(s, volumeId, holdingsNow, others, before)) {
+  const need = deferred ? saveNeeded(s, volumeId, holdingsNow, others, before) : 'announce';
+  if (need === 'none') {
     s.store(volumeId).write(offsetBytes, data);
     return APPLIED_AT_ONCE;
   }
-  announceWrite(s, holdingsNow, others);
+  if (need === 'announce') announceWrite(s, holdingsNow, others);
   if (!deferred) {
     s.store(volumeId).write(offsetBytes, data);
     return APPLIED_AT_ONCE;
@@ -50,17 +51,34 @@ export function hostWrite(s: EngineState, volumeId: string, offsetBytes: number,
 }
 
 /**
- * Whether a deferred write may reach its volume at once: its rules marked nothing (no bitmap of
- * the relationships it goes through changed, none beyond them), each of those relationships is on
- * record as it is now (so the grains it relies on — split, copied, preserved — are saved), and no
- * earlier write of the volume waits (it must not be overtaken). A write to a FlashCopy source
- * whose grain was split already, or to a volume in no relationship, then costs no save at all.
+ * What a deferred write needs before its data may reach the volume:
+ * - `none`: its rules marked nothing (no bitmap of the relationships it goes through changed, none
+ *   beyond them), each of those relationships is on record as it is now (the grains it relies on —
+ *   split, copied, preserved — are saved), and no earlier write of the volume waits (it must not be
+ *   overtaken). A write to a FlashCopy source grain split already, or to a volume in no
+ *   relationship, costs no save at all.
+ * - `wait`: the same, but a save in flight took some of those relationships' rows (nothing changed
+ *   since) or an earlier write waits: it waits in the queue for the next save without marking the
+ *   relationships changed. (Marking them would make every concurrent writer's save need another.)
+ * - `announce`: its relationships must be saved with it (they changed, or hold unsaved progress).
  */
-function needsNoSave(s: EngineState, volumeId: string, holdings: readonly Holding[], others: ReadonlySet<Relationship>, before: readonly string[]): boolean {
+function saveNeeded(
+  s: EngineState,
+  volumeId: string,
+  holdings: readonly Holding[],
+  others: ReadonlySet<Relationship>,
+  before: readonly string[],
+): 'none' | 'wait' | 'announce' {
   const saved = s.saved;
-  if (saved === null || others.size > 0 || s.writeQueue.hasPendingOn(volumeId)) return false;
-  if (!holdings.every(({ relationship }, index) => bitmapCounts(relationship) === before[index])) return false;
-  return relationshipsWrittenThrough(s.io, volumeId).every((relationship) => saved.isSaved(relationship.id));
+  if (saved === null || others.size > 0) return 'announce';
+  if (!holdings.every(({ relationship }, index) => bitmapCounts(relationship) === before[index])) return 'announce';
+  let waits = s.writeQueue.hasPendingOn(volumeId);
+  for (const relationship of relationshipsWrittenThrough(s.io, volumeId)) {
+    const state = saved.saveState(relationship.id);
+    if (state === 'unsaved') return 'announce';
+    if (state === 'saving') waits = true;
+  }
+  return waits ? 'wait' : 'none';
 }
 
 /**

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFixture, MiB, pattern } from '../testing/fixture';
 
-/** A stand-in for the persister's record: relationships saved unless named dirty. */
-function savedExcept(dirty: Set<string>) {
-  return { isSaved: (id: string) => !dirty.has(id) };
+/** A stand-in for the persister's record: relationships saved unless named unsaved or saving. */
+function savedExcept(dirty: Set<string>, saving: Set<string> = new Set()) {
+  return { saveState: (id: string) => (dirty.has(id) ? 'unsaved' : saving.has(id) ? 'saving' : 'saved') } as const;
 }
 
 describe('host writes that need no save', () => {
@@ -81,5 +81,32 @@ describe('host writes that need no save', () => {
     dirty.clear();
     engine.applyHostWrites(engine.hostWriteMark());
     expect(engine.hostWrite(b.id, 16, new Uint8Array(16).fill(3)).state).toBe('applied');
+  });
+
+  it('waits without marking the mapping changed while a save in flight holds its row, so concurrent writers do not keep it unsaved', () => {
+    const { engine, volume } = createFixture({ deferHostWrites: true, capacityBytes: 4 * MiB });
+    const source = volume('storwize', 0);
+    const target = volume('storwize', 1);
+    engine.hostWrite(source.id, 0, pattern(4 * MiB, 3));
+    engine.applyHostWrites(engine.hostWriteMark());
+    const mapping = engine.createCopy({ type: 'flashcopy', sourceVolumeId: source.id, targetVolumeId: target.id, options: { copyRate: 0 } });
+    engine.advance(10_000);
+    engine.hostWrite(source.id, 0, new Uint8Array(4096).fill(9)); // splits grain 0
+    engine.applyHostWrites(engine.hostWriteMark());
+    const announced: string[] = [];
+    engine.on((event) => {
+      if (event.kind === 'copy.progress') announced.push(event.cause);
+    });
+    engine.trackSaves(savedExcept(new Set(), new Set([mapping.id])));
+    const write = engine.hostWrite(source.id, 4096, new Uint8Array(4096).fill(8));
+    expect(write.state).toBe('pending');
+    expect(announced).toEqual([]);
+    engine.applyHostWrites(engine.hostWriteMark());
+    expect(write.state).toBe('applied');
+    expect(engine.hostRead(source.id, 4096, 1)[0]).toBe(8);
+    // Unsaved (progress not on record): the write marks the mapping to be saved with it.
+    engine.trackSaves(savedExcept(new Set([mapping.id])));
+    expect(engine.hostWrite(source.id, 8192, new Uint8Array(4096).fill(7)).state).toBe('pending');
+    expect(announced).toEqual(['host-write']);
   });
 });

@@ -26,13 +26,18 @@ export interface QueuedWrite {
 
 export const APPLIED_AT_ONCE: Readonly<HostWriteHandle> = Object.freeze({ seq: 0, state: 'applied', refusal: null });
 
+/** Whether a relationship's row on record matches it: see SavedRelationships. */
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+
 /**
- * What the server's persister knows: whether a relationship's row on record matches it now (no
- * change or copy progress waits to be saved). A host write whose rules mark nothing new, through
- * relationships whose saved rows already say all it relies on, needs no save before its data.
+ * What the server's persister knows of each relationship's row: `saved` (it matches the
+ * relationship now), `saving` (a save of changes in flight took it, and nothing changed since:
+ * it will match once that commits), `unsaved`. A host write whose rules mark nothing new goes to
+ * the volume at once through saved relationships, and waits for the save in flight (without
+ * making the relationship need another) through saving ones.
  */
 export interface SavedRelationships {
-  isSaved(relationshipId: string): boolean;
+  saveState(relationshipId: string): SaveState;
 }
 
 /**

@@ -17,6 +17,7 @@
 // After each save of changes commits, host writes queued before it are applied to the volumes
 // (the engine holds their data until the marks they made are on record).
 import type { Engine, EngineEvent } from '../../engine';
+import type { SaveState } from '../../engine/io/write-queue';
 import type { Relationship } from '../../engine/copy/relationship';
 import type { Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
@@ -52,8 +53,10 @@ export class Persister {
   private readonly progressed = new Set<string>();
   private readonly removed = new Set<string>();
   private readonly volumes = new Set<string>();
-  /** Relationships taken by a save that has not committed yet: not on record either. */
-  private readonly saving = new Set<string>();
+  /** Relationships whose rows a save of changes took and has not committed yet. */
+  private readonly savingChanges = new Set<string>();
+  /** …and those only a progress batch took (committed later, in batches that may give way). */
+  private readonly savingProgress = new Set<string>();
   private events: NewEvent[] = [];
   private faultChanges: FaultChange[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -89,9 +92,13 @@ export class Persister {
     engine.trackSaves(this);
   }
 
-  /** Whether the relationship's row matches it now: nothing of it waits to be saved or is being saved. */
-  isSaved(relationshipId: string): boolean {
-    return !this.changed.has(relationshipId) && !this.progressed.has(relationshipId) && !this.saving.has(relationshipId);
+  /**
+   * Whether the relationship's row matches it now (`saved`); or will once the save of changes in
+   * flight commits, nothing having changed since it took the row (`saving`); or not (`unsaved`).
+   */
+  saveState(relationshipId: string): SaveState {
+    if (this.changed.has(relationshipId) || this.progressed.has(relationshipId) || this.savingProgress.has(relationshipId)) return 'unsaved';
+    return this.savingChanges.has(relationshipId) ? 'saving' : 'saved';
   }
 
   start(): void {
@@ -224,8 +231,8 @@ export class Persister {
       this.lastProgressFlushMs = nowMs;
     }
     this.changed.clear();
-    for (const id of copyIds) this.saving.add(id);
-    for (const id of progressOnly) this.saving.add(id);
+    for (const id of copyIds) this.savingChanges.add(id);
+    for (const id of progressOnly) this.savingProgress.add(id);
     const removed = [...this.removed];
     this.removed.clear();
     const volumeIds = [...this.volumes];
@@ -255,12 +262,13 @@ export class Persister {
       });
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
-      for (const id of copyIds) this.saving.delete(id);
+      for (const id of copyIds) this.savingChanges.delete(id);
       this.engine.applyHostWrites(writeMark);
     } catch (error) {
       // Nothing of this flush was saved: keep all of it for the next one.
       for (const id of copyIds) this.changed.add(id);
-      for (const id of [...copyIds, ...progressOnly]) this.saving.delete(id);
+      for (const id of copyIds) this.savingChanges.delete(id);
+      for (const id of progressOnly) this.savingProgress.delete(id);
       for (const id of removed) if (!this.engine.relationship(id)) this.removed.add(id);
       for (const id of volumeIds) this.volumes.add(id);
       this.events = [...events, ...this.events];
@@ -302,7 +310,7 @@ export class Persister {
         this.putBackProgress(ids.slice(first));
         throw error;
       }
-      for (const id of batch) this.saving.delete(id);
+      for (const id of batch) this.savingProgress.delete(id);
     }
     return true;
   }
@@ -310,7 +318,7 @@ export class Persister {
   private putBackProgress(ids: readonly string[]): void {
     for (const id of ids) {
       this.progressed.add(id);
-      this.saving.delete(id);
+      this.savingProgress.delete(id);
     }
   }
 
