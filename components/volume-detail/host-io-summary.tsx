@@ -8,7 +8,7 @@ import { formatBytes } from '@/lib/units';
 export function HostIoSummary({ usage }: { usage: VolumeUsage }) {
   const { hostIo, connections } = usage;
   return (
-    <div className="flex flex-col gap-1.5 border-t border-border pt-2" data-testid="host-io">
+    <div className="flex flex-col gap-1.5 border-t border-line pt-2" data-testid="host-io">
       <h3 className="text-xs font-semibold">Host I/O (REST and NBD)</h3>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
         <dt className="text-fg-muted">Writes</dt>
