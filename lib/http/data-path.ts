@@ -40,7 +40,7 @@ export function handleDataPath(runtime: Runtime, req: IncomingMessage, res: Serv
 async function serve(runtime: Runtime, req: IncomingMessage, res: ServerResponse, volumeId: string, query: string): Promise<void> {
   const headers = headersOf(req);
   // What the auth and CSRF checks read (a Web Request would cost more than the write itself).
-  const request = { method: req.method ?? 'GET', url: `http://${headers.get('host') ?? 'localhost'}${req.url ?? '/'}`, headers };
+  const request = { method: req.method ?? 'GET', url: urlOf(headers.get('host'), req.url ?? '/'), headers };
   let principal: Principal | null = null;
   try {
     // A host presents its token thousands of times a second: a lookup up to 2 s old answers.
@@ -93,6 +93,12 @@ function parseQuery<S extends typeof DataReadQuery | typeof DataWriteQuery>(quer
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalid('query', parsed.error);
   return parsed.data as ReturnType<S['parse']>;
+}
+
+/** The request's URL; a Host header no URL can hold (a client's mistake) reads as localhost. */
+function urlOf(host: string | null, path: string): string {
+  const url = `http://${host ?? 'localhost'}${path}`;
+  return URL.canParse(url) ? url : `http://localhost${path}`;
 }
 
 function headersOf(req: IncomingMessage): Headers {
