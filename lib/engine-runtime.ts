@@ -60,11 +60,16 @@ export type Tickable = Pick<Engine, 'tick'> & { clock: Pick<Engine['clock'], 'sp
  * tick or save builds on a state that broke an invariant. A restart resumes from the last save
  * (what the crash test proves safe).
  */
-export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: unknown) => void): EngineLoop {
+export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: unknown) => void, mayWrite: () => boolean = () => true): EngineLoop {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const loop = () => {
     if (stopped) return;
+    // A primary past its lease deadline (say, resumed after a pause) must not copy another grain.
+    if (!mayWrite()) {
+      stopped = true;
+      return;
+    }
     try {
       engine.tick();
     } catch (error) {

@@ -8,13 +8,13 @@ import { setupNeeded } from '@/lib/auth/bootstrap';
 import { pageSession } from '@/lib/auth/page-session';
 import { LiveUpdatesProvider } from '@/lib/client/live-updates';
 import { SessionProvider } from '@/lib/client/session';
-import { getRuntime } from '@/lib/runtime';
+import { getNode } from '@/lib/runtime';
 import { PATH_HEADER } from '@/lib/security/csp';
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const principal = await pageSession();
   if (principal === null) {
-    if (await setupNeeded(getRuntime().db)) redirect('/setup');
+    if (await setupNeeded(getNode().db)) redirect('/setup');
     const path = (await headers()).get(PATH_HEADER) ?? '/';
     redirect(path === '/' ? '/signin' : `/signin?next=${encodeURIComponent(path)}`);
   }

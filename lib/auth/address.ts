@@ -2,6 +2,7 @@
 // (or, behind a trusted proxy, the first X-Forwarded-For hop) into this header and drops any copy
 // a client sent, so route handlers can trust it.
 import type { IncomingMessage } from 'node:http';
+import { takeForwardedPeer } from '../cluster/forwarded-peer';
 
 export const PEER_HEADER = 'x-grainline-peer';
 
@@ -28,8 +29,10 @@ export function peerAddressOf(req: IncomingMessage): string {
 export type RequestLike = Pick<Request, 'method' | 'url' | 'headers'>;
 
 /** Called by server.ts for every HTTP request before Next sees it. */
-export function stampPeerAddress(req: IncomingMessage): void {
-  req.headers[PEER_HEADER] = peerAddressOf(req);
+export function stampPeerAddress(req: IncomingMessage, clusterSecret: string | null = null): void {
+  // A command a backup node forwarded carries its browser's address, signed (lib/cluster).
+  const forwarded = takeForwardedPeer(req.headers, clusterSecret, req.method ?? 'GET', req.url ?? '/');
+  req.headers[PEER_HEADER] = forwarded ?? peerAddressOf(req);
 }
 
 export function clientAddress(request: RequestLike): string {

@@ -3,7 +3,7 @@
 // (refusals included) on the audit trail. A route cannot be written without saying who may call it.
 import { ApiError } from './api-error';
 import { jsonResponse } from './json';
-import { findRuntime, getRuntime } from '../runtime';
+import { findNode, getNode } from '../runtime';
 import { ENGINE_ERROR_STATUS, isEngineError } from '../../engine/errors';
 import { clientAddress, type RequestLike } from '../auth/address';
 import { recordAudit } from '../auth/audit';
@@ -29,7 +29,7 @@ export interface SignedInContext extends PublicContext {
 type Handler<P extends Params, C> = (request: Request, params: P, context: C) => Promise<Response>;
 
 function logUnexpected(error: unknown, request: RequestLike): void {
-  const runtime = findRuntime();
+  const runtime = findNode();
   const record = { err: error, method: request.method, url: request.url };
   if (runtime) runtime.log.error(record, 'unhandled error in route handler');
   else console.error('unhandled error in route handler', record);
@@ -46,6 +46,15 @@ function uniqueConstraintOf(error: unknown): string | null {
   return fields.filter((field) => field !== 'arrayId').join(' and ') || 'value';
 }
 
+/**
+ * PostgreSQL keeps no NUL in text or jsonb (SQLite does): an id or name holding one was never
+ * stored, so it is the client's text that is wrong, not the server.
+ */
+function isTextPostgresRefuses(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /invalid byte sequence for encoding "UTF8": 0x00|unsupported Unicode escape sequence/.test(message);
+}
+
 export function toApiError(error: unknown, request: RequestLike): ApiError {
   if (error instanceof ApiError) return error;
   if (isEngineError(error)) {
@@ -54,6 +63,7 @@ export function toApiError(error: unknown, request: RequestLike): ApiError {
   }
   const unique = uniqueConstraintOf(error);
   if (unique !== null) return new ApiError(409, `that ${unique} is already taken: another request created it first`);
+  if (isTextPostgresRefuses(error)) return new ApiError(400, 'text may not contain NUL (U+0000) characters');
   logUnexpected(error, request);
   return new ApiError(500, 'internal error: the server logged the details');
 }
@@ -96,7 +106,7 @@ function wrap<P extends Params, C extends PublicContext>(access: Access, handler
     let response: Response;
     let failure: ApiError | undefined;
     try {
-      const runtime = getRuntime();
+      const runtime = getNode();
       ctx.principal = await authenticate(runtime.db, runtime.auth.sessionSecret, credentialsOf(request.headers));
       assertCsrf(request, ctx.principal);
       authorize(access, ctx.principal);
@@ -106,7 +116,7 @@ function wrap<P extends Params, C extends PublicContext>(access: Access, handler
       failure = toApiError(error, request);
       response = errorResponseOf(failure);
     }
-    const runtime = findRuntime();
+    const runtime = findNode();
     if (runtime && audited && isStateChanging(request.method)) {
       await recordAudit(runtime.db, runtime.log, {
         principal: ctx.principal,

@@ -6,6 +6,7 @@ import type { CopyOptions } from '../../engine/copy/options';
 import type { RelationshipType } from '../../engine/copy/types';
 import type { ArrayModel, ControllerSlot } from '../../engine/model';
 import { Prisma, type CopyRelationship } from '../db/generated/client';
+import type { Dialect } from '../db/dialect';
 
 interface RuntimeFields {
   copiedOnce: boolean;
@@ -46,8 +47,12 @@ export function copyProgressStatement(
   relationship: Relationship,
   progress: { copiedBytes: number; totalBytes: number },
   differentialBytes: number,
+  dialect: Dialect,
 ): Prisma.Sql {
-  return Prisma.sql`UPDATE "CopyRelationship" SET "pendingBitmap" = ${bytes(relationship.toCopy)}, "copiedBytes" = ${BigInt(progress.copiedBytes)}, "totalBytes" = ${BigInt(progress.totalBytes)}, "differentialBytes" = ${BigInt(differentialBytes)}, "runtime" = ${JSON.stringify(runtimeOf(relationship))} WHERE "id" = ${relationship.id}`;
+  const runtime = JSON.stringify(runtimeOf(relationship));
+  // SQLite keeps Json as text; PostgreSQL's jsonb column will not take a text parameter uncast.
+  const runtimeValue = dialect === 'postgresql' ? Prisma.sql`CAST(${runtime} AS jsonb)` : Prisma.sql`${runtime}`;
+  return Prisma.sql`UPDATE "CopyRelationship" SET "pendingBitmap" = ${bytes(relationship.toCopy)}, "copiedBytes" = ${BigInt(progress.copiedBytes)}, "totalBytes" = ${BigInt(progress.totalBytes)}, "differentialBytes" = ${BigInt(differentialBytes)}, "runtime" = ${runtimeValue} WHERE "id" = ${relationship.id}`;
 }
 
 /** The columns that change as the relationship runs (state, bitmaps, progress, options). */

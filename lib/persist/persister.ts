@@ -19,7 +19,7 @@
 import type { Engine, EngineEvent } from '../../engine';
 import type { SaveState } from '../../engine/io/write-queue';
 import type { Relationship } from '../../engine/copy/relationship';
-import type { Db } from '../db/client';
+import { dialectOfDb, type Db } from '../db/client';
 import type { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
@@ -73,14 +73,22 @@ export class Persister {
 
   private readonly eventsHeldMax: number;
   private readonly onBacklogFull: (held: number) => void;
+  private readonly fence: (tx: Prisma.TransactionClient) => Promise<void>;
 
   constructor(
     db: Db,
     engine: Engine,
     log: Logger,
     storedCopyIds: Iterable<string>,
-    options: { progressRowsPerTransaction?: number; eventsHeldMax?: number; onBacklogFull?: (held: number) => void } = {},
+    options: {
+      progressRowsPerTransaction?: number;
+      eventsHeldMax?: number;
+      onBacklogFull?: (held: number) => void;
+      /** Runs first in every save's transaction and throws if this node may no longer save (lib/cluster/fence.ts). */
+      fence?: (tx: Prisma.TransactionClient) => Promise<void>;
+    } = {},
   ) {
+    this.fence = options.fence ?? (() => Promise.resolve());
     this.progressRowsPerTransaction = options.progressRowsPerTransaction ?? PROGRESS_ROWS_PER_TRANSACTION;
     this.eventsHeldMax = options.eventsHeldMax ?? EVENTS_HELD_MAX;
     this.onBacklogFull = options.onBacklogFull ?? (() => undefined);
@@ -251,6 +259,7 @@ export class Persister {
     this.faultChanges = [];
     try {
       await this.db.$transaction(async (tx) => {
+        await this.fence(tx);
         await this.writeRows(tx, rows);
         for (const id of removed) {
           if (this.stored.has(id)) await tx.copyRelationship.deleteMany({ where: { id } });
@@ -303,6 +312,7 @@ export class Persister {
       const statements = this.progressStatementsOf(batch);
       try {
         await this.db.$transaction(async (tx) => {
+          await this.fence(tx);
           for (const statement of statements) await tx.$executeRaw(statement);
         });
       } catch (error) {
@@ -352,7 +362,7 @@ export class Persister {
     return this.withDurableVolumes(ids).map((relationship) => {
       // Not the whole view: a mapping's chain view walks its neighbours, and these rows save none of it.
       const view = this.engine.progressView(relationship);
-      return copyProgressStatement(relationship, view.progress, view.differentialBytes);
+      return copyProgressStatement(relationship, view.progress, view.differentialBytes, dialectOfDb(this.db));
     });
   }
 

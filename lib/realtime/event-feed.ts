@@ -16,11 +16,12 @@ export function startEventFeed(io: Server, db: Db, log: Logger): EventTail {
       const rows = await db.event.findMany({ where: { time: { gte: new Date(sinceMs) } }, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
       return rows.map(eventView);
     },
+    // Local: every node tails the inventory itself, so a cluster-wide emit would repeat each event.
     emit: (events) => {
-      io.to('fleet').emit(EVENTS_CREATED, events);
+      io.local.to('fleet').emit(EVENTS_CREATED, events);
       const byArray = new Map<string, EventView[]>();
       for (const event of events) if (event.arrayId !== null) byArray.set(event.arrayId, [...(byArray.get(event.arrayId) ?? []), event]);
-      for (const [arrayId, list] of byArray) io.to(`array:${arrayId}`).except('fleet').emit(EVENTS_CREATED, list);
+      for (const [arrayId, list] of byArray) io.local.to(`array:${arrayId}`).except('fleet').emit(EVENTS_CREATED, list);
     },
     hasListeners: () => io.engine.clientsCount > 0,
     scheduler: realScheduler,

@@ -20,6 +20,25 @@ export interface NewEvent {
   simulatedTime?: Date;
 }
 
+/**
+ * What a refused request asked for is logged as sent, but PostgreSQL keeps no NUL in text or jsonb:
+ * it is shown as U+FFFD (the replacement character) instead.
+ */
+function withoutNul(text: string): string {
+  return text.replaceAll('\u0000', '\ufffd');
+}
+
+function detailsWithoutNul(value: Prisma.InputJsonValue): Prisma.InputJsonValue {
+  if (typeof value === 'string') return withoutNul(value);
+  if (Array.isArray(value)) return value.map((item) => (item === null ? null : detailsWithoutNul(item as Prisma.InputJsonValue)));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [withoutNul(key), item === null || item === undefined ? item : detailsWithoutNul(item as Prisma.InputJsonValue)]),
+    ) as Prisma.InputJsonValue;
+  }
+  return value;
+}
+
 // Events are shown in simulated time (the clock copies run by); outside the server (seeding) there is none.
 function simulatedNow(): Date | null {
   const runtime = findRuntime();
@@ -35,10 +54,10 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
     data: {
       kind: event.kind,
       subjectType: event.subjectType,
-      subjectId: event.subjectId,
+      subjectId: withoutNul(event.subjectId),
       arrayId: event.arrayId ?? null,
-      actor: event.actor,
-      details: event.details ?? {},
+      actor: withoutNul(event.actor),
+      details: event.details === undefined ? {} : detailsWithoutNul(event.details),
       simulatedTime: event.simulatedTime ?? simulatedNow(),
     },
   });

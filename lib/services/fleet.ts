@@ -1,6 +1,7 @@
 // Reading the fleet: arrays with their controllers and pools, volumes with filters. The inventory
 // holds what the arrays are made of; the engine is the authority for what changes as they run.
 import type { Prisma } from '../db/generated/client';
+import { textContains } from '../db/client';
 import { ApiError } from '../http/api-error';
 import type { VolumeFilter } from '../api/fleet-schemas';
 import type { Runtime } from '../runtime';
@@ -73,7 +74,7 @@ export async function listVolumes(runtime: Runtime, filter: VolumeFilter): Promi
   const where: Prisma.VolumeWhereInput = {};
   if (filter.arrayId !== undefined) where.arrayId = filter.arrayId;
   if (filter.poolId !== undefined) where.poolId = filter.poolId;
-  if (filter.q !== undefined && filter.q !== '') where.name = { contains: filter.q };
+  if (filter.q !== undefined && filter.q !== '') where.name = textContains(runtime.db, filter.q);
   const rows = await runtime.db.volume.findMany({ where, orderBy: [{ arrayId: 'asc' }, { name: 'asc' }] });
   const owned = rows.map((row) => liveVolume(runtime, volumeView(row))).filter((v) => filter.owner === undefined || v.currentOwner === filter.owner);
   const role = filter.role;

@@ -1,5 +1,5 @@
 // Liveness: the process answers and so does its inventory (the test harness waits on this before it starts).
-import type { Runtime } from '../runtime';
+import type { NodeRuntime } from '../runtime';
 import { VERSION } from '../version';
 
 export interface HealthDto {
@@ -8,7 +8,7 @@ export interface HealthDto {
   uptimeSeconds: number;
 }
 
-export async function checkHealth(runtime: Runtime): Promise<HealthDto> {
+export async function checkHealth(runtime: NodeRuntime): Promise<HealthDto> {
   // A query, not just a connection: a locked or missing database must fail the check.
   await runtime.db.$queryRaw`SELECT 1`;
   return { status: 'ok', version: VERSION, uptimeSeconds: Math.round((Date.now() - runtime.startedAt.getTime()) / 1000) };

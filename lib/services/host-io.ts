@@ -19,6 +19,10 @@ const WRITE_SAVES_MAX = 5;
  */
 export async function writeApplied(runtime: Runtime, volumeId: string, offsetBytes: number, data: Uint8Array): Promise<void> {
   if (data.length === 0) throw new ApiError(400, 'the request body holds no bytes to write');
+  // A primary past its lease deadline writes nothing more (lib/cluster/lease.ts).
+  if (runtime.cluster.membership !== null && !runtime.cluster.membership.mayWrite()) {
+    throw new ApiError(503, 'this node is no longer the primary Copy Services Server; retry on the new primary');
+  }
   const write = runtime.engine.hostWrite(volumeId, offsetBytes, data);
   // The engine writes the data once a save covering the write's marks commits; a write whose
   // rules changed meanwhile waits one more save (engine/io/write-queue.ts). A write that marked

@@ -462,7 +462,7 @@ describe('API tokens', () => {
     const secret = created.body.secret as string;
     expect((await whoAmI(bearer(secret))).status).toBe(200);
     // Real time cannot be fast-forwarded in the server; its inventory can: move the expiry into the past.
-    const db = openDb(`file:${path.join(server.dataDir, 'grainline.db')}`);
+    const db = openDb(server.databaseUrl);
     try {
       await db.apiToken.update({ where: { id: created.body.id }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     } finally {
@@ -517,7 +517,7 @@ describe('sessions and CSRF', () => {
     await createUser('idle-user', 'idle-password-1', 'monitor');
     const idle = await signIn(base(), 'idle-user', 'idle-password-1');
     expect((await whoAmI({ cookie: idle.cookie })).status).toBe(200);
-    const db = openDb(`file:${path.join(server.dataDir, 'grainline.db')}`);
+    const db = openDb(server.databaseUrl);
     try {
       const userId = (await db.user.findUniqueOrThrow({ where: { username: 'idle-user' } })).id;
       // Idle: the server-side expiry has passed.

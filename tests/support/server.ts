@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 const START_TIMEOUT_MS = 120_000;
@@ -19,6 +20,8 @@ export interface RunningServer {
   /** NBD (a free port unless the test asked for GRAINLINE_NBD_PORT). */
   nbdPort: number;
   dataDir: string;
+  /** The inventory it runs on: SQLite in dataDir, or a fresh PostgreSQL database (tests/support/vitest-postgres.ts). */
+  databaseUrl: string;
   process: ChildProcess;
   logs: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
@@ -60,6 +63,27 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * SQLite in the data dir, unless the run is on PostgreSQL: then a fresh database per server, so
+ * restarting a server on the same data dir means passing its databaseUrl back in `env`.
+ */
+async function testDatabaseUrl(dataDir: string): Promise<string> {
+  const adminUrl = process.env.GRAINLINE_TEST_PG_ADMIN_URL;
+  if (adminUrl === undefined || adminUrl === '') return `file:${path.join(dataDir, 'grainline.db')}`;
+  const name = `grainline_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   // Each server gets its own vendor ports, so suites running side by side do not fight over 7443.
@@ -67,6 +91,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const sshPort = Number(options.env?.GRAINLINE_SVC_SSH_PORT ?? (await freePort()));
   const nbdPort = Number(options.env?.GRAINLINE_NBD_PORT ?? (await freePort()));
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-test-'));
+  const databaseUrl = options.env?.DATABASE_URL ?? (await testDatabaseUrl(dataDir));
   // tsx as a loader inside the server's own process, not the tsx CLI: the CLI relays SIGTERM and
   // SIGKILLs a child whose event loop is busy for more than ~60 ms, which breaks graceful shutdown.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -76,7 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       NODE_ENV: 'production',
       PORT: String(port),
       GRAINLINE_DATA_DIR: dataDir,
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       GRAINLINE_ADMIN_USER: TEST_ADMIN.username,
       GRAINLINE_ADMIN_PASSWORD: TEST_ADMIN.password,
@@ -104,5 +129,5 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await stop('SIGKILL');
     throw error;
   }
-  return { baseUrl, port, svcPort, sshPort, nbdPort, dataDir, process: child, logs, stop };
+  return { baseUrl, port, svcPort, sshPort, nbdPort, dataDir, databaseUrl, process: child, logs, stop };
 }

@@ -4,13 +4,13 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { CredentialsForm } from '@/components/auth/credentials-form';
 import { setupNeeded } from '@/lib/auth/bootstrap';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
-import { getRuntime } from '@/lib/runtime';
+import { getNode } from '@/lib/runtime';
 
 export const metadata: Metadata = { title: 'Set up' };
 
 /** First-run setup: exists only while the console has no user; afterwards it sends people to sign in. */
 export default async function SetupPage() {
-  if (!(await setupNeeded(getRuntime().db))) redirect('/signin');
+  if (!(await setupNeeded(getNode().db))) redirect('/signin');
   return (
     <AuthCard title="Create the first admin" subtitle="This console has no users yet. The admin you create here can add operators and monitors.">
       <CredentialsForm
