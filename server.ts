@@ -13,6 +13,8 @@ import { createEngine, runEngineLoop } from './lib/engine-runtime';
 import { handleDataPath } from './lib/http/data-path';
 import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger } from './lib/log';
+import { createConsoleMetrics } from './lib/metrics/node-metrics';
+import { handleMetrics } from './lib/metrics/metrics-endpoint';
 import { loadClock, loadFleetSnapshot, loadRelationships } from './lib/persist/hydrate';
 import { loadFaults } from './lib/persist/fault-rows';
 import { Persister } from './lib/persist/persister';
@@ -63,8 +65,9 @@ async function main(): Promise<void> {
     { onBacklogFull: () => process.exit(70) },
   );
   persister.start();
+  const metrics = createConsoleMetrics(__dirname);
   // Fail fast: a broken invariant ends the process before anything saves the broken state.
-  const loop = runEngineLoop(engine, log, () => process.exit(70));
+  const loop = runEngineLoop(engine, log, () => process.exit(70), metrics.engineTicked);
   log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount(), copies: relationships.length }, 'engine loaded the inventory');
 
   const app = next({ dev, dir: __dirname, hostname: 'localhost', port });
@@ -73,6 +76,8 @@ async function main(): Promise<void> {
 
   const http = createServer((req, res) => {
     stampPeerAddress(req); // "from where" for the audit trail; never taken from the client
+    metrics.http.observe(req, res);
+    if (handleMetrics(runtime, metrics.registry, req, res)) return; // GET /metrics: Prometheus text
     // SANtricity Web Services answer /devmgr in their own error shape, broken escapes included.
     if (handleSantricity(runtime, req, res)) return;
     // Host reads and writes, the data path: answered here, not by Next (lib/http/data-path.ts).
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
   const hostIo = { syncs: new VolumeSyncs((volumeId) => engine.store(volumeId).syncData()), counters: new HostIoCounters() };
   const runtime = { db, engine, persister, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() }, throughput, hostIo };
   registerRuntime(runtime);
+  metrics.watch(runtime);
   watchAutoDeleteGroups(runtime);
 
   // The vendor ports first: once /api/health answers, the SVC REST and SSH ports listen too.
