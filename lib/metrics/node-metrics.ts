@@ -3,13 +3,13 @@
 // sockets and the node's cluster role. server.ts creates it before the engine loop starts (the
 // loop reports its ticks) and hands it the runtime once that exists (watch).
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { Runtime } from '../runtime';
+import type { Server as SocketServer } from 'socket.io';
 import { VERSION } from '../version';
 import { registerClusterRoleMetrics } from './cluster-role';
-import { registerEngineMetrics, registerTickMetrics } from './engine-metrics';
-import { registerHostIoMetrics } from './host-io-metrics';
+import { registerEngineMetrics, registerTickMetrics, type CopySource } from './engine-metrics';
+import { registerHostIoMetrics, type HostIoSource } from './host-io-metrics';
 import { HttpMetrics } from './http-metrics';
-import { registerPersisterMetrics } from './persister-metrics';
+import { registerPersisterMetrics, type SaveSource } from './persister-metrics';
 import { consoleRoutePatterns, type RoutePatterns } from './route-patterns';
 
 export interface NodeMetrics {
@@ -18,7 +18,15 @@ export interface NodeMetrics {
   /** For runEngineLoop's onTicked. */
   engineTicked: (durationMs: number) => void;
   /** Starts reporting what the runtime holds (copies, saves, host I/O, sockets). Once. */
-  watch(runtime: Pick<Runtime, 'engine' | 'persister' | 'hostIo' | 'io'>): void;
+  watch(runtime: WatchedRuntime): void;
+}
+
+/** The parts of the runtime (lib/runtime.ts) the metrics read. */
+export interface WatchedRuntime {
+  engine: CopySource;
+  persister: SaveSource;
+  hostIo: { counters: HostIoSource };
+  io: Pick<SocketServer, 'of'> | null;
 }
 
 export function createNodeMetrics(routes: RoutePatterns): NodeMetrics {
