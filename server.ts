@@ -18,9 +18,11 @@ import { startEngineSide, type EngineSide } from './lib/engine-side';
 import { handleDataPath } from './lib/http/data-path';
 import { answerClientError, refuseUnroutable } from './lib/http/raw-guard';
 import { createLogger, type Logger } from './lib/log';
+import { createConsoleMetrics } from './lib/metrics/node-metrics';
+import { handleMetrics } from './lib/metrics/metrics-endpoint';
 import { startEventFeed } from './lib/realtime/event-feed';
 import { attachSocketServer } from './lib/realtime/socket-server';
-import { registerNode } from './lib/runtime';
+import { registerNode, type Runtime } from './lib/runtime';
 import { handleSantricity } from './lib/vendor/santricity/http';
 import type { VendorSurfaces } from './lib/vendor/start';
 import { VERSION } from './lib/version';
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   );
   pruneSessions.unref();
 
+  const metrics = createConsoleMetrics(__dirname);
   const app = next({ dev, dir: __dirname, hostname: 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -54,6 +57,8 @@ async function main(): Promise<void> {
   let cluster: ClusterNode | null = null;
   const http = createServer((req, res) => {
     stampPeerAddress(req, clustered ? sessionSecret : null); // "from where" for the audit trail; never taken from the client
+    metrics.http.observe(req, res);
+    if (handleMetrics(node, metrics.registry, req, res)) return; // GET /metrics: this node's Prometheus text
     // A backup answers commands with the primary's answer (lib/cluster/forward.ts).
     if (cluster !== null && cluster.route(req, res, engineSide !== null)) return;
     const runtime = engineSide?.runtime;
@@ -70,7 +75,12 @@ async function main(): Promise<void> {
   // Each node tails the event log itself and tells its own sockets (event-feed.ts).
   const eventFeed = startEventFeed(io, db, log);
 
-  const engineOptions = { dataDir: dataDir(), onFatal: (code: number) => process.exit(code) };
+  const engineOptions = {
+    dataDir: dataDir(),
+    onFatal: (code: number) => process.exit(code),
+    onTicked: metrics.engineTicked,
+    onStarted: (runtime: Runtime) => metrics.watch(runtime),
+  };
   if (clustered) {
     cluster = await startClusterNode({
       url,

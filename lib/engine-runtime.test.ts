@@ -54,4 +54,24 @@ describe('runEngineLoop', () => {
     expect(fatal).toEqual([failure]);
     expect(logged[0]).toMatch(/stopping/);
   });
+
+  it('reports how long each tick took, and no failed one', async () => {
+    let ticks = 0;
+    const engine = {
+      clock: { speed: 'max' as const },
+      tick: () => {
+        ticks += 1;
+        const untilMs = performance.now() + 2;
+        while (performance.now() < untilMs); // a tick that takes 2 ms of wall time
+        if (ticks === 4) throw new Error('assertion failed');
+        return 0;
+      },
+    };
+    const log = { fatal: () => undefined } as unknown as Parameters<typeof runEngineLoop>[1];
+    const durationsMs: number[] = [];
+    runEngineLoop(engine, log, () => undefined, { onTicked: (durationMs: number) => durationsMs.push(durationMs) });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(durationsMs).toHaveLength(3);
+    expect(durationsMs.every((ms) => ms >= 2)).toBe(true);
+  });
 });

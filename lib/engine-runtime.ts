@@ -58,9 +58,18 @@ export type Tickable = Pick<Engine, 'tick'> & { clock: Pick<Engine['clock'], 'sp
  * Ticks the engine until stopped. A tick that throws is a bug (an assertion failed, or something
  * the engine did not expect): the loop stops at once and `onFatal` ends the process, so no later
  * tick or save builds on a state that broke an invariant. A restart resumes from the last save
- * (what the crash test proves safe).
+ * (what the crash test proves safe). `onTicked` hears how long each tick took (the metrics).
  */
-export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: unknown) => void, mayWrite: () => boolean = () => true): EngineLoop {
+export interface EngineLoopHooks {
+  /** Hears how long each tick took (the metrics). */
+  onTicked?: (durationMs: number) => void;
+  /** Checked before every tick; false stops the loop for good (a cluster node past its lease). */
+  mayWrite?: () => boolean;
+}
+
+export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: unknown) => void, hooks: EngineLoopHooks = {}): EngineLoop {
+  const onTicked = hooks.onTicked ?? (() => undefined);
+  const mayWrite = hooks.mayWrite ?? (() => true);
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const loop = () => {
@@ -70,6 +79,7 @@ export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: un
       stopped = true;
       return;
     }
+    const startMs = performance.now();
     try {
       engine.tick();
     } catch (error) {
@@ -78,6 +88,7 @@ export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: un
       onFatal(error);
       return;
     }
+    onTicked(performance.now() - startMs);
     const delayMs = engine.clock.speed === 'max' ? 0 : TICK_INTERVAL_MS;
     timer = setTimeout(loop, delayMs);
   };

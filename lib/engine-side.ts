@@ -26,6 +26,10 @@ export interface EngineSideOptions {
   fence?: (tx: Prisma.TransactionClient) => Promise<void>;
   /** Checked before every tick (cluster: still inside the lease by this node's clock). */
   mayWrite?: () => boolean;
+  /** Hears each tick's duration (the metrics). */
+  onTicked?: (durationMs: number) => void;
+  /** Called once the runtime is registered (the metrics start watching it). */
+  onStarted?: (runtime: Runtime) => void;
 }
 
 export interface EngineSide {
@@ -54,7 +58,10 @@ export async function startEngineSide(node: NodeRuntime, options: EngineSideOpti
   );
   persister.start();
   // Fail fast: a broken invariant ends the process before anything saves the broken state.
-  const loop = runEngineLoop(engine, log, () => options.onFatal(70), options.mayWrite);
+  const loop = runEngineLoop(engine, log, () => options.onFatal(70), {
+    ...(options.mayWrite !== undefined ? { mayWrite: options.mayWrite } : {}),
+    ...(options.onTicked !== undefined ? { onTicked: options.onTicked } : {}),
+  });
   log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount(), copies: relationships.length }, 'engine loaded the inventory');
 
   const io = node.io as SocketServer;
@@ -68,6 +75,7 @@ export async function startEngineSide(node: NodeRuntime, options: EngineSideOpti
   const hostIo = { syncs: new VolumeSyncs((volumeId) => engine.store(volumeId).syncData()), counters: new HostIoCounters() };
   const runtime: Runtime = { ...node, engine, persister, throughput, hostIo };
   registerRuntime(runtime);
+  options.onStarted?.(runtime);
   const stopGroupWatch = watchAutoDeleteGroups(runtime);
   const vendor = await startVendorSurfaces(runtime, options.dataDir);
 

@@ -8,6 +8,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { recordAudit } from '../auth/audit';
 import type { EngineSide, EngineSideOptions } from '../engine-side';
 import type { Logger } from '../log';
+import { setClusterRoleSource } from '../metrics/cluster-role';
 import { registerNode, type NodeRuntime } from '../runtime';
 import { recordEvent } from '../services/events';
 import { TAKEOVER_EVENT } from '../services/cluster';
@@ -67,6 +68,10 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
   const membership = new Membership({ pool, node: identity, leaseMs, log, onBecomePrimary, onLost });
   nodeRuntime = { ...options.node, cluster: clusterView(membership, leaseMs) };
   registerNode(nodeRuntime);
+  setClusterRoleSource(() => {
+    const primary = membership.role === 'primary';
+    return { role: primary ? 'primary' : 'backup', leaseHeld: primary, leaseExpiresInMs: primary ? membership.leaseLeftMs() : null };
+  });
   await membership.start();
 
   const forwarding: ForwardContext = {

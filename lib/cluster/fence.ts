@@ -13,7 +13,9 @@ export class FencedError extends Error {
 
 export function leaseFence(nodeId: string, epoch: number, onFenced: () => void): (tx: Prisma.TransactionClient) => Promise<void> {
   return async (tx) => {
-    const rows = await tx.$queryRaw<{ epoch: number }[]>`SELECT epoch FROM "ClusterLease" WHERE id = ${LEASE_ID} AND "holderId" = ${nodeId} AND epoch = ${epoch} FOR SHARE`;
+    const rows = await tx.$queryRaw<
+      { epoch: number }[]
+    >`SELECT epoch FROM "ClusterLease" WHERE id = ${LEASE_ID} AND "holderId" = ${nodeId} AND epoch = ${epoch} FOR SHARE`;
     if (rows.length === 0) {
       onFenced();
       throw new FencedError(epoch);

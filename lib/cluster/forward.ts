@@ -64,24 +64,21 @@ function attempt(target: URL, req: IncomingMessage, res: ServerResponse, body: B
     headers['content-length'] = String(body.length);
     delete headers['transfer-encoding'];
     let sent = false;
-    const outgoing = http.request(
-      { hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false },
-      (answer) => {
-        // The old primary lost the lease after we looked it up: it did nothing; ask the new one.
-        if (answer.statusCode === 503 && answer.headers[REFUSED_HEADER] === NOT_PRIMARY) {
-          answer.resume();
-          resolve({ kind: 'retry' });
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on('end', () => resolve({ kind: 'answered' }));
-        answer.on('error', (error) => {
-          res.destroy(error);
-          resolve({ kind: 'answered' });
-        });
-      },
-    );
+    const outgoing = http.request({ hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false }, (answer) => {
+      // The old primary lost the lease after we looked it up: it did nothing; ask the new one.
+      if (answer.statusCode === 503 && answer.headers[REFUSED_HEADER] === NOT_PRIMARY) {
+        answer.resume();
+        resolve({ kind: 'retry' });
+        return;
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('end', () => resolve({ kind: 'answered' }));
+      answer.on('error', (error) => {
+        res.destroy(error);
+        resolve({ kind: 'answered' });
+      });
+    });
     outgoing.on('socket', (socket) => socket.on('connect', () => (sent = true)));
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (!sent || error.code === 'ECONNREFUSED') resolve({ kind: 'retry' });

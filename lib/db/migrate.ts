@@ -41,7 +41,9 @@ export async function applyPostgresMigrations(databaseUrl: string, migrationsDir
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query(`CREATE TABLE IF NOT EXISTS "${LEDGER}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const done = new Map((await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`)).rows.map((r) => [r.name, r.checksum]));
+    const done = new Map(
+      (await client.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "${LEDGER}"`)).rows.map((r) => [r.name, r.checksum]),
+    );
     for (const name of names) {
       const sql = fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'), 'utf8');
       const checksum = createHash('sha256').update(sql).digest('hex');

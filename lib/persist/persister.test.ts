@@ -10,7 +10,7 @@ import { applyMigrations } from '../db/migrate';
 import { createLogger } from '../log';
 import { seedIfEmpty } from '../seed/seed';
 import { loadFleetSnapshot } from './hydrate';
-import { Persister } from './persister';
+import { Persister, type SaveRecord } from './persister';
 
 const START_MS = Date.UTC(2026, 10, 28);
 
@@ -194,6 +194,36 @@ describe('Persister', () => {
     await expect(bounded.flush()).rejects.toThrow('disk I/O error');
     expect(full.length).toBe(1);
     expect(full[0]).toBeGreaterThan(3);
+  });
+
+  it('tells since when its oldest unsaved change of each kind waits, and reports every save', async () => {
+    const [, second] = copyIds as [string, string];
+    const saves: SaveRecord[] = [];
+    persister.onSaved((save) => saves.push(save));
+    // The copier's progress since the last flush waits for a progress round; no change does.
+    expect(persister.oldestUnsaved().changesMs).toBeNull();
+    const progressSinceMs = persister.oldestUnsaved().progressMs;
+    expect(progressSinceMs).not.toBeNull();
+    const beforeMs = Date.now();
+    engine.setOptions(second, { copyRate: 60 });
+    const changedMs = persister.oldestUnsaved().changesMs;
+    expect(changedMs).toBeGreaterThanOrEqual(beforeMs);
+    await persister.flush();
+    expect(persister.oldestUnsaved()).toEqual({ changesMs: null, progressMs: progressSinceMs });
+    // A save that fails gives its changes back as old as they were.
+    engine.setOptions(second, { copyRate: 70 });
+    const failedMs = persister.oldestUnsaved().changesMs;
+    failTransaction = transactions + 1;
+    await expect(persister.flush()).rejects.toThrow('disk I/O error');
+    expect(persister.oldestUnsaved().changesMs).toBe(failedMs);
+    await persister.saveProgress();
+    expect(persister.oldestUnsaved()).toEqual({ changesMs: null, progressMs: null });
+    expect(saves.map(({ scope, ok }) => ({ scope, ok }))).toEqual([
+      { scope: 'changes', ok: true },
+      { scope: 'changes', ok: false },
+      { scope: 'progress', ok: true },
+    ]);
+    expect(saves.every((save) => save.durationMs >= 0)).toBe(true);
   });
 
   it('saves all progress when it stops', async () => {

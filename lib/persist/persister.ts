@@ -25,6 +25,7 @@ import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
 import { copyProgressStatement, copyRowCreate, copyRowUpdate } from './copy-rows';
 import { writeFaultChange, type FaultChange } from './fault-rows';
+import { UnsavedSince } from './unsaved-since';
 
 export const FLUSH_INTERVAL_MS = 250;
 // Saving 1,000 moving copies every 2 s as compiled Prisma updates cost a third of a core; progress
@@ -42,7 +43,15 @@ export const SIMULATION_SETTING_KEY = 'simulation';
 export const EVENTS_HELD_MAX = 100_000;
 
 type Tx = Prisma.TransactionClient;
-type Scope = 'changes' | 'progress' | 'all';
+export type SaveScope = 'changes' | 'progress' | 'all';
+type Scope = SaveScope;
+
+/** One save as the metrics see it: what it was for, how long it took, whether it committed in full. */
+export interface SaveRecord {
+  scope: SaveScope;
+  durationMs: number;
+  ok: boolean;
+}
 
 export class Persister {
   private readonly db: Db;
@@ -68,6 +77,10 @@ export class Persister {
   private waiting = 0;
   /** A save of changes queued and not yet started, which later commands can share. */
   private queuedChanges: Promise<void> | null = null;
+  /** The oldest change waiting for a save, of each speed (the persister's lag). */
+  private readonly unsavedChanges = new UnsavedSince();
+  private readonly unsavedProgress = new UnsavedSince();
+  private readonly saveListeners = new Set<(save: SaveRecord) => void>();
 
   private readonly progressRowsPerTransaction: number;
 
@@ -107,6 +120,17 @@ export class Persister {
   saveState(relationshipId: string): SaveState {
     if (this.changed.has(relationshipId) || this.progressed.has(relationshipId) || this.savingProgress.has(relationshipId)) return 'unsaved';
     return this.savingChanges.has(relationshipId) ? 'saving' : 'saved';
+  }
+
+  /** When the oldest change not yet saved arrived (epoch ms), of each speed; null when none waits. */
+  oldestUnsaved(): { changesMs: number | null; progressMs: number | null } {
+    return { changesMs: this.unsavedChanges.oldestMs(), progressMs: this.unsavedProgress.oldestMs() };
+  }
+
+  /** Calls `listener` after every save, committed or not; returns the unsubscribe. */
+  onSaved(listener: (save: SaveRecord) => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
   }
 
   start(): void {
@@ -159,21 +183,40 @@ export class Persister {
     const next = this.chain.then(() => {
       this.waiting -= 1;
       if (scope === 'changes') this.queuedChanges = null;
-      return this.writePending(scope);
+      return this.timed(scope, () => this.writePending(scope));
     });
     if (scope === 'changes') this.queuedChanges = next;
     this.chain = next.catch(() => undefined);
     return next;
   }
 
+  private async timed(scope: Scope, save: () => Promise<void>): Promise<void> {
+    if (this.saveListeners.size === 0) return save();
+    const startMs = performance.now();
+    let ok = false;
+    try {
+      await save();
+      ok = true;
+    } finally {
+      const record = { scope, durationMs: performance.now() - startMs, ok };
+      for (const listener of this.saveListeners) listener(record);
+    }
+  }
+
   private onEvent(event: EngineEvent): void {
     switch (event.kind) {
       case 'copy.progress':
-        if (event.cause === 'host-write') this.changed.add(event.copyId);
-        else this.progressed.add(event.copyId);
+        if (event.cause === 'host-write') {
+          this.changed.add(event.copyId);
+          this.unsavedChanges.mark();
+        } else {
+          this.progressed.add(event.copyId);
+          this.unsavedProgress.mark();
+        }
         return;
       case 'volume.changed':
         this.volumes.add(event.volumeId);
+        this.unsavedChanges.mark();
         return;
       case 'simulation.changed':
         return;
@@ -198,6 +241,7 @@ export class Persister {
       default:
         this.changed.add(event.copyId);
     }
+    this.unsavedChanges.mark();
     // Stamped now, not when the batch is written up to 250 ms later, when the clock may have run on by 100×.
     this.events.push({ ...asSnapshotEntry(event, eventRecord(event, this.actor, this.describe(event))), simulatedTime: new Date(this.engine.clock.nowMs()) });
   }
@@ -237,8 +281,10 @@ export class Persister {
       }
       this.progressed.clear();
       this.lastProgressFlushMs = nowMs;
+      this.unsavedProgress.take();
     }
     this.changed.clear();
+    this.unsavedChanges.take();
     for (const id of copyIds) this.savingChanges.add(id);
     for (const id of progressOnly) this.savingProgress.add(id);
     const removed = [...this.removed];
@@ -272,8 +318,11 @@ export class Persister {
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
       for (const id of copyIds) this.savingChanges.delete(id);
+      this.unsavedChanges.saved();
       this.engine.applyHostWrites(writeMark);
     } catch (error) {
+      this.unsavedChanges.failed();
+      if (withProgress) this.unsavedProgress.failed();
       // Nothing of this flush was saved: keep all of it for the next one.
       for (const id of copyIds) this.changed.add(id);
       for (const id of copyIds) this.savingChanges.delete(id);
@@ -290,7 +339,18 @@ export class Persister {
       }
       throw error;
     }
-    const finished = await this.writeProgress(progressOnly, scope !== 'all');
+    let finished: boolean;
+    try {
+      finished = await this.writeProgress(progressOnly, scope !== 'all');
+    } catch (error) {
+      this.unsavedProgress.failed();
+      throw error;
+    }
+    if (withProgress) {
+      // Progress that gave way is pending again, as old as it was.
+      if (finished) this.unsavedProgress.saved();
+      else this.unsavedProgress.failed();
+    }
     // The next progress write waits its interval from the end of this one, however long it took;
     // progress that gave way to a command goes on at the next tick.
     if (!finished) this.lastProgressFlushMs = 0;

@@ -93,11 +93,23 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
     lease:
       lease === null
         ? null
-        : { holderId: lease.holderId, holderName, epoch: lease.epoch, acquiredAt: lease.acquiredAt?.toISOString() ?? null, expiresAt: lease.expiresAt?.toISOString() ?? null },
+        : {
+            holderId: lease.holderId,
+            holderName,
+            epoch: lease.epoch,
+            acquiredAt: lease.acquiredAt?.toISOString() ?? null,
+            expiresAt: lease.expiresAt?.toISOString() ?? null,
+          },
     servers,
     takeovers: takeovers.map((event) => {
       const details = (event.details ?? {}) as { node?: string; previous?: string | null; epoch?: number; tookMs?: number | null };
-      return { time: event.time.toISOString(), node: details.node ?? event.subjectId, previous: details.previous ?? null, epoch: details.epoch ?? 0, tookMs: details.tookMs ?? null };
+      return {
+        time: event.time.toISOString(),
+        node: details.node ?? event.subjectId,
+        previous: details.previous ?? null,
+        epoch: details.epoch ?? 0,
+        tookMs: details.tookMs ?? null,
+      };
     }),
   };
 }

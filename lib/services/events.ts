@@ -33,7 +33,10 @@ function detailsWithoutNul(value: Prisma.InputJsonValue): Prisma.InputJsonValue 
   if (Array.isArray(value)) return value.map((item) => (item === null ? null : detailsWithoutNul(item as Prisma.InputJsonValue)));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [withoutNul(key), item === null || item === undefined ? item : detailsWithoutNul(item as Prisma.InputJsonValue)]),
+      Object.entries(value).map(([key, item]) => [
+        withoutNul(key),
+        item === null || item === undefined ? item : detailsWithoutNul(item as Prisma.InputJsonValue),
+      ]),
     ) as Prisma.InputJsonValue;
   }
   return value;

@@ -23,9 +23,14 @@ export interface HostConnection {
   sinceIso: string;
 }
 
+/** Every volume's together since the server started; unlike a volume's, never forgotten (the metrics' counters only grow). */
+export type HostIoTotals = Omit<HostIoCount, 'lastRefusal'>;
+
 export class HostIoCounters {
   private readonly byVolume = new Map<string, HostIoCount>();
   private readonly connections = new Map<string, Set<HostConnection>>();
+  private readonly total: HostIoTotals = { reads: 0, writes: 0, readBytes: 0, writtenBytes: 0, refusals: 0 };
+  private connectionCount = 0;
 
   private of(volumeId: string): HostIoCount {
     let count = this.byVolume.get(volumeId);
@@ -40,18 +45,32 @@ export class HostIoCounters {
     const count = this.of(volumeId);
     count.reads += 1;
     count.readBytes += lengthBytes;
+    this.total.reads += 1;
+    this.total.readBytes += lengthBytes;
   }
 
   wrote(volumeId: string, lengthBytes: number): void {
     const count = this.of(volumeId);
     count.writes += 1;
     count.writtenBytes += lengthBytes;
+    this.total.writes += 1;
+    this.total.writtenBytes += lengthBytes;
   }
 
   refused(volumeId: string, reason: string): void {
     const count = this.of(volumeId);
     count.refusals += 1;
     count.lastRefusal = reason.slice(0, 300);
+    this.total.refusals += 1;
+  }
+
+  totals(): HostIoTotals {
+    return { ...this.total };
+  }
+
+  /** Hosts attached over a block protocol now, every volume's together. */
+  connectionsNow(): number {
+    return this.connectionCount;
   }
 
   count(volumeId: string): HostIoCount {
@@ -66,8 +85,10 @@ export class HostIoCounters {
       this.connections.set(volumeId, open);
     }
     open.add(connection);
+    this.connectionCount += 1;
     return () => {
-      open.delete(connection);
+      if (!open.delete(connection)) return;
+      this.connectionCount -= 1;
       if (open.size === 0 && this.connections.get(volumeId) === open) this.connections.delete(volumeId);
     };
   }

@@ -70,7 +70,10 @@ export interface StartOptions {
 async function testDatabaseUrl(dataDir: string): Promise<string> {
   const adminUrl = process.env.GRAINLINE_TEST_PG_ADMIN_URL;
   if (adminUrl === undefined || adminUrl === '') return `file:${path.join(dataDir, 'grainline.db')}`;
-  const name = `grainline_${path.basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+  const name = `grainline_${path
+    .basename(dataDir)
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toLowerCase()}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
