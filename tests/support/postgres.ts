@@ -56,3 +56,18 @@ export async function startPostgres(options: { port: number; dataDir?: string; p
     stop: () => server.stop(),
   };
 }
+
+/** The URL of database `name` beside `adminUrl`'s, created if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

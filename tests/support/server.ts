@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { ensureDatabase } from './postgres';
 
 export const PROJECT_DIR = path.resolve(__dirname, '..', '..');
 const START_TIMEOUT_MS = 120_000;
@@ -70,21 +70,13 @@ export interface StartOptions {
 async function testDatabaseUrl(dataDir: string): Promise<string> {
   const adminUrl = process.env.GRAINLINE_TEST_PG_ADMIN_URL;
   if (adminUrl === undefined || adminUrl === '') return `file:${path.join(dataDir, 'grainline.db')}`;
-  const name = `grainline_${path
-    .basename(dataDir)
-    .replace(/[^a-zA-Z0-9]/g, '_')
-    .toLowerCase()}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return ensureDatabase(
+    adminUrl,
+    `grainline_${path
+      .basename(dataDir)
+      .replace(/[^a-zA-Z0-9]/g, '_')
+      .toLowerCase()}`,
+  );
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
