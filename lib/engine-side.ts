@@ -28,6 +28,8 @@ export interface EngineSideOptions {
   mayWrite?: () => boolean;
   /** Hears each tick's duration (the metrics). */
   onTicked?: (durationMs: number) => void;
+  /** Several nodes: consoles' watches arrive through lib/cluster/watch-relay.ts, handed the LivePush here. */
+  cluster?: { onLivePush: (livePush: LivePush) => void };
   /** Called once the runtime is registered (the metrics start watching it). */
   onStarted?: (runtime: Runtime) => void;
 }
@@ -65,8 +67,9 @@ export async function startEngineSide(node: NodeRuntime, options: EngineSideOpti
   log.info({ arrays: engine.fleet.arrayCount(), volumes: engine.fleet.volumeCount(), copies: relationships.length }, 'engine loaded the inventory');
 
   const io = node.io as SocketServer;
-  const livePush = new LivePush({ io, engine, db, log });
+  const livePush = new LivePush({ io, engine, db, log, clustered: options.cluster !== undefined });
   livePush.start();
+  options.cluster?.onLivePush(livePush);
   const throughput = new ThroughputHistory();
   const sampleThroughput = setInterval(() => {
     const sample = throughput.record(Date.now(), engine.clock.nowMs(), engine.copiedBytesSinceStart());

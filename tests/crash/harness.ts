@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import { Prng } from '../../engine/data/prng';
 import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
-import { startServer, type RunningServer } from '../support/server';
+import { singleServer, TAKEOVER_SLACK_MS, twoNodeCluster, type Topology } from './topology';
 
 const MiB = 1024 * 1024;
 /** Small enough to read back whole every round, large enough for many grains. */
@@ -58,6 +58,8 @@ const KNOWN_STATES = new Set([
 export interface CrashOptions {
   rounds: number;
   seed: number;
+  /** Kill the primary of a two-node cluster on PostgreSQL instead of a lone server (the takeover test). */
+  cluster?: { leaseMs: number };
   /** Progress lines (one per round); silent by default. */
   log?: (line: string) => void;
 }
@@ -71,6 +73,8 @@ export interface CrashReport {
   /** Each a sentence naming the round, volume or relationship, and what differed. */
   violations: string[];
   copyStates: string[];
+  /** Cluster: each round's takeover time, kill to the survivor serving as primary. */
+  takeoverMs: number[];
 }
 
 interface VolumeDto {
@@ -105,14 +109,10 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   const prng = new Prng(options.seed);
   const random = (below: number) => prng.u32() % below;
   const dataDir = fs.mkdtempSync(`${process.env.TMPDIR ?? '/tmp'}/grainline-crash-`);
-  let server: RunningServer = await startServer({ dataDir });
-  const port = server.port;
-  let token = await adminToken(server.baseUrl, dataDir);
-  const api = apiClient(
-    () => server.baseUrl,
-    () => bearer(token),
-  );
-  const report: CrashReport = { rounds: 0, acknowledgedWrites: 0, inDoubtWrites: 0, workloadWrites: 0, violations: [], copyStates: [] };
+  const topology: Topology = options.cluster === undefined ? await singleServer(dataDir) : await twoNodeCluster(dataDir, options.cluster.leaseMs);
+  let token = await adminToken(topology.baseUrl(), dataDir);
+  const api = apiClient(topology.baseUrl, () => bearer(token));
+  const report: CrashReport = { rounds: 0, acknowledgedWrites: 0, inDoubtWrites: 0, workloadWrites: 0, violations: [], copyStates: [], takeoverMs: [] };
   const violation = (round: number, text: string) => report.violations.push(`round ${round}: ${text}`);
 
   const must = async <T>(promise: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
@@ -259,13 +259,19 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       if (workloadAtKill.status === 200)
         report.workloadWrites += workloadAtKill.body.stats.writes - (workloadBefore.status === 200 ? workloadBefore.body.stats.writes : 0);
       killed = true;
-      await server.stop('SIGKILL');
+      await topology.kill(token);
       await Promise.allSettled(writers);
       for (const { volume, offsetBytes, data } of inFlight.values()) volume.inDoubt.push({ offsetBytes, data });
       report.inDoubtWrites += inFlight.size;
 
-      server = await startServer({ dataDir, port });
-      token = await adminToken(server.baseUrl, dataDir);
+      const takeover = await topology.recover();
+      token = await adminToken(topology.baseUrl(), dataDir);
+      if (takeover !== null && options.cluster !== undefined) {
+        report.takeoverMs.push(takeover.tookMs);
+        if (takeover.tookMs > options.cluster.leaseMs + TAKEOVER_SLACK_MS) violation(round, `the backup took ${takeover.tookMs} ms to take over`);
+        if (!takeover.sawTakeoverEvent) violation(round, 'a console on the surviving node never heard the takeover event');
+        if (!takeover.sawCopiesAfter) violation(round, 'a console on the surviving node saw no copy move after the takeover');
+      }
 
       // ---- compare --------------------------------------------------------------------------------
       for (const volume of models.values()) {
@@ -312,7 +318,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       );
     }
   } finally {
-    await server.stop('SIGKILL');
+    await topology.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return report;

@@ -1,0 +1,81 @@
+// Viewport subscriptions across nodes. A console's socket lives on the node the browser reached,
+// but the progress it watches is pushed by the primary's LivePush. Every node answers its own
+// sockets' `watch` (checking the principal there) and relays the spec to every other node through
+// socket.io's server-side events; whichever node runs the engine applies it, and pushes go to the
+// socket's own room, which the PostgreSQL adapter routes to its node. A new primary asks every
+// node to say again what its sockets watch, so a console on a backup keeps its live rows through
+// a takeover.
+import type { Server, Socket } from 'socket.io';
+import type { Logger } from '../log';
+import type { LivePush } from '../realtime/live-push';
+import { WATCHING_ROOM } from '../realtime/live-push';
+import { WatchMessage, type WatchSpec } from '../realtime/progress-watch';
+import { WATCH_EVENT } from '../realtime/progress-wire';
+import { mayJoin, type SocketData } from '../realtime/socket-server';
+
+const RELAY_WATCH = 'grainline:watch';
+const RELAY_FORGET = 'grainline:forget';
+const RELAY_REWATCH = 'grainline:rewatch';
+
+export class WatchRelay {
+  /** What each of this node's sockets watches now. */
+  private readonly specs = new Map<string, WatchSpec>();
+  private livePush: LivePush | null = null;
+
+  constructor(
+    private readonly io: Server,
+    private readonly log: Logger,
+  ) {
+    io.on('connection', (socket) => this.attach(socket));
+    io.on(RELAY_WATCH, (socketId: unknown, spec: unknown) => {
+      const parsed = WatchMessage.safeParse(spec);
+      if (typeof socketId === 'string' && parsed.success) this.livePush?.watchFor(socketId, parsed.data);
+    });
+    io.on(RELAY_FORGET, (socketId: unknown) => {
+      if (typeof socketId === 'string') this.livePush?.forget(socketId);
+    });
+    io.on(RELAY_REWATCH, () => this.announceAll());
+  }
+
+  /** This node now runs the engine: take this node's watches, and ask the others for theirs. */
+  serve(livePush: LivePush): void {
+    this.livePush = livePush;
+    for (const [socketId, spec] of this.specs) livePush.watchFor(socketId, spec);
+    this.io.serverSideEmit(RELAY_REWATCH);
+  }
+
+  private attach(socket: Socket): void {
+    socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      const principal = (socket.data as Partial<SocketData>).principal;
+      if (principal === undefined || !mayJoin(principal, 'fleet')) {
+        reply({ error: { code: 'forbidden', message: 'your role may not watch copies' } });
+        return;
+      }
+      const parsed = WatchMessage.safeParse(message);
+      if (!parsed.success) {
+        reply({ error: { code: 'bad_request', message: 'watch expects {copyIds: string[] (at most 500), all?: boolean}' } });
+        return;
+      }
+      if (!this.specs.has(socket.id)) void socket.join(WATCHING_ROOM);
+      this.specs.set(socket.id, parsed.data);
+      this.announce(socket.id, parsed.data);
+      reply({ watching: parsed.data.all ? 'all' : parsed.data.copyIds.length });
+    });
+    socket.on('disconnect', () => {
+      this.specs.delete(socket.id);
+      this.livePush?.forget(socket.id);
+      this.io.serverSideEmit(RELAY_FORGET, socket.id);
+    });
+  }
+
+  private announce(socketId: string, spec: WatchSpec): void {
+    this.livePush?.watchFor(socketId, spec);
+    this.io.serverSideEmit(RELAY_WATCH, socketId, spec);
+  }
+
+  private announceAll(): void {
+    this.log.debug({ sockets: this.specs.size }, 'telling the new primary what this node’s consoles watch');
+    for (const [socketId, spec] of this.specs) this.io.serverSideEmit(RELAY_WATCH, socketId, spec);
+  }
+}
