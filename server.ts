@@ -7,7 +7,7 @@ import { stampPeerAddress } from './lib/auth/address';
 import { loadSessionSecret } from './lib/auth/secret';
 import { pruneExpiredSessions } from './lib/auth/sessions';
 import { SignInLimiter } from './lib/auth/sign-in-limiter';
-import { startClusterNode, type ClusterNode } from './lib/cluster/cluster-node';
+import { clusterPoolOf, startClusterNode, type ClusterNode } from './lib/cluster/cluster-node';
 import { nodeIdentity } from './lib/cluster/config';
 import { singleNodeView } from './lib/cluster/cluster-view';
 import { dataDir, databaseUrl, listenPort } from './lib/config';
@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   });
   http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too
   const io = attachSocketServer(http, log, { db, sessionSecret });
-  const node = { db, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter() } };
+  // The cluster's own PostgreSQL connections: the lease, the socket.io adapter, the sign-in limiter.
+  const clusterPool = clustered ? clusterPoolOf(url, log) : null;
+  const node = { db, log, io, startedAt: new Date(), auth: { sessionSecret, signInLimiter: new SignInLimiter(clusterPool) } };
   // Each node tails the event log itself and tells its own sockets (event-feed.ts).
   const eventFeed = startEventFeed(io, db, log);
 
@@ -81,9 +83,9 @@ async function main(): Promise<void> {
     onTicked: metrics.engineTicked,
     onStarted: (runtime: Runtime) => metrics.watch(runtime),
   };
-  if (clustered) {
+  if (clusterPool !== null) {
     cluster = await startClusterNode({
-      url,
+      pool: clusterPool,
       port,
       node,
       log,

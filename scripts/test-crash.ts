@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   );
   if (report.takeoverMs.length > 0) {
     const sorted = [...report.takeoverMs].sort((a, b) => a - b);
-    console.log(`takeover: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms over ${sorted.length} kills (lease ${cluster?.leaseMs} ms)`);
+    console.log(
+      `takeover: median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms over ${sorted.length} kills (lease ${cluster?.leaseMs} ms)`,
+    );
   }
   for (const line of report.violations) console.log(`  VIOLATION ${line}`);
   if (report.violations.length > 0) process.exitCode = 1;

@@ -1,7 +1,9 @@
 // Sign-in throttling with rate-limiter-flexible: failed attempts are counted per username and per
 // address; past the limit, sign-in is refused (even with the right password) until the block ends.
-// Counters are in memory: each node of a multi-node install limits on its own.
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+// Alone, counters are in memory; on PostgreSQL (several nodes) they are in the shared inventory,
+// so a takeover or a second node does not hand an attacker a fresh allowance.
+import type pg from 'pg';
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -13,18 +15,27 @@ function limitFromEnv(name: string, fallback: number): number {
 export class SignInLimiter {
   readonly userLimit = limitFromEnv('GRAINLINE_SIGNIN_USER_LIMIT', 5);
   readonly addressLimit = limitFromEnv('GRAINLINE_SIGNIN_ADDRESS_LIMIT', 30);
-  private readonly byUser = new RateLimiterMemory({
-    keyPrefix: 'signin-user',
-    points: this.userLimit,
-    duration: WINDOW_SECONDS,
-    blockDuration: WINDOW_SECONDS,
-  });
-  private readonly byAddress = new RateLimiterMemory({
-    keyPrefix: 'signin-address',
-    points: this.addressLimit,
-    duration: WINDOW_SECONDS,
-    blockDuration: WINDOW_SECONDS,
-  });
+  private readonly byUser: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
+
+  /** `pool`: the cluster's PostgreSQL (table signin_limits, made by its migrations). */
+  constructor(pool: pg.Pool | null = null) {
+    const limiter = (keyPrefix: string, points: number): RateLimiterAbstract => {
+      const options = { keyPrefix, points, duration: WINDOW_SECONDS, blockDuration: WINDOW_SECONDS };
+      return pool === null
+        ? new RateLimiterMemory(options)
+        : new RateLimiterPostgres({
+            ...options,
+            storeClient: pool,
+            storeType: 'pool',
+            tableName: 'signin_limits',
+            tableCreated: true,
+            clearExpiredByTimeout: true,
+          });
+    };
+    this.byUser = limiter('signin-user', this.userLimit);
+    this.byAddress = limiter('signin-address', this.addressLimit);
+  }
 
   private static userKey(username: string): string {
     return username.toLowerCase();

@@ -33,7 +33,7 @@ export interface ClusterNode {
 }
 
 export interface ClusterNodeOptions {
-  url: string;
+  pool: pg.Pool;
   port: number;
   node: Omit<NodeRuntime, 'cluster'>;
   log: Logger;
@@ -41,12 +41,17 @@ export interface ClusterNodeOptions {
   onEngineStarted: (side: EngineSide) => void;
 }
 
+export function clusterPoolOf(url: string, log: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 6 });
+  pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL connection error (cluster pool)'));
+  return pool;
+}
+
 export async function startClusterNode(options: ClusterNodeOptions): Promise<ClusterNode> {
   const { log } = options;
   const identity = nodeIdentity(options.port);
   const leaseMs = leaseMsFromEnv();
-  const pool = new pg.Pool({ connectionString: options.url, max: 4 });
-  pool.on('error', (error) => log.warn({ err: error }, 'PostgreSQL connection error (cluster pool)'));
+  const { pool } = options;
   const io = options.node.io as SocketServer;
   io.adapter(createAdapter(pool, { heartbeatInterval: 2_000, heartbeatTimeout: Math.max(5_000, 2 * leaseMs) }));
   const watchRelay = new WatchRelay(io, log);

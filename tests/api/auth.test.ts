@@ -3,7 +3,6 @@
 // headers and socket.io authentication. One server with the usual admin; a second one, started
 // without any user and with low sign-in limits, for first-run setup and throttling.
 import fs from 'node:fs';
-import path from 'node:path';
 import { io as connectSocket, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../lib/db/client';
