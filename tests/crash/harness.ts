@@ -232,6 +232,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
 
       const workloadLastRound = round === options.rounds;
       const workloadBefore = await api.get<{ stats: { writes: number } }>(`/api/volumes/${workloadSource.id}/workload`);
+      await topology.prepare(token);
       // Host writes keep coming until the kill; whatever is in flight then is in doubt.
       const writable = [plain, fcSource, dsSource, pvol];
       let killed = false;
@@ -259,7 +260,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
       if (workloadAtKill.status === 200)
         report.workloadWrites += workloadAtKill.body.stats.writes - (workloadBefore.status === 200 ? workloadBefore.body.stats.writes : 0);
       killed = true;
-      await topology.kill(token);
+      await topology.kill();
       await Promise.allSettled(writers);
       for (const { volume, offsetBytes, data } of inFlight.values()) volume.inDoubt.push({ offsetBytes, data });
       report.inDoubtWrites += inFlight.size;

@@ -18,8 +18,10 @@ export interface Takeover {
 export interface Topology {
   /** Where the next request goes: in a cluster, both nodes in turn (hosts write through both). */
   baseUrl: () => string;
-  /** SIGKILL: the server, or the cluster's primary. */
-  kill: (token: string) => Promise<void>;
+  /** Before the writes of a round: find whom to kill, and (cluster) subscribe a console on the survivor. */
+  prepare: (token: string) => Promise<void>;
+  /** SIGKILL: the server, or the cluster's primary, at once. */
+  kill: () => Promise<void>;
   /** Back to serving: the server restarted; or the backup took over and the dead node rejoined as a backup. */
   recover: () => Promise<Takeover | null>;
   close: () => Promise<void>;
@@ -30,6 +32,7 @@ export async function singleServer(dataDir: string): Promise<Topology> {
   const port = server.port;
   return {
     baseUrl: () => server.baseUrl,
+    prepare: async () => undefined,
     kill: async () => void (await server.stop('SIGKILL')),
     recover: async () => {
       server = await startServer({ dataDir, port });
@@ -81,6 +84,8 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
   let killedAtMs = 0;
   let watcher: { socket: Socket; events: { kind: string; atMs: number }[] } | null = null;
   let tookOver: Promise<number> = Promise.resolve(0);
+  let victim: ClusterMember | null = null;
+  let lastToken = '';
 
   const roleOf = async (member: ClusterMember, token: string): Promise<string | null> => {
     try {
@@ -115,8 +120,9 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       const live = members.filter((member) => member.server !== null && member !== killed);
       return live[turn++ % live.length]!.server!.baseUrl;
     },
-    async kill(token) {
-      const victim = await primary(token);
+    async prepare(token) {
+      lastToken = token;
+      victim = await primary(token);
       const survivor = members.find((member) => member !== victim)!;
       // A console on the survivor, subscribed before the kill, must see the takeover and copies move after it.
       watcher?.socket.disconnect();
@@ -133,10 +139,15 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       socket.on('copies.updated', () => events.push({ kind: 'copies.updated', atMs: Date.now() }));
       watcher = { socket, events };
       await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is in place
+    },
+    async kill() {
+      if (victim === null) throw new Error('prepare() names the primary to kill first');
+      const survivor = members.find((member) => member !== victim)!;
       killed = victim;
+      victim = null;
       killedAtMs = Date.now();
-      await victim.server!.stop('SIGKILL');
-      tookOver = measureTakeover(survivor, token);
+      await killed.server!.stop('SIGKILL');
+      tookOver = measureTakeover(survivor, lastToken);
     },
     async recover() {
       const tookMs = await tookOver;
