@@ -1,11 +1,10 @@
 // What the crash harness kills: one server restarted on its data (the crash test), or the primary
 // of a two-node cluster on PostgreSQL, whose backup must take over (the takeover test, issue #13).
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { freePort, startServer, type RunningServer } from '../support/server';
-import { startPostgres, type RunningPostgres } from '../support/postgres';
+import { startServer, type RunningServer } from '../support/server';
+import { startCluster, waitForPrimary, type ClusterMember } from '../support/cluster';
 
 export interface Takeover {
   /** From the kill until the survivor answered an engine read as primary. */
@@ -42,77 +41,19 @@ export async function singleServer(dataDir: string): Promise<Topology> {
   };
 }
 
-interface ClusterMember {
-  name: string;
-  port: number;
-  server: RunningServer | null;
-}
-
-interface ClusterDto {
-  thisNode: { name: string; role: string };
-}
-
 /** A takeover may take the lease plus loading the inventory; more than this is a violation. */
 export const TAKEOVER_SLACK_MS = 15_000;
 
 export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<Topology & { leaseMs: number }> {
-  const postgres: RunningPostgres = await startPostgres({ port: await freePort() });
-  const databaseUrl = await postgres.createDatabase('takeover');
-  const secret = randomBytes(32).toString('base64url');
-  const members: ClusterMember[] = [];
-  for (const name of ['css-a', 'css-b']) members.push({ name, port: await freePort(), server: null });
-  const start = async (member: ClusterMember) => {
-    if (member.server !== null) logs.push(`==== ${member.name}\n${member.server.logs()}`);
-    member.server = await startServer({
-      dataDir,
-      port: member.port,
-      env: {
-        DATABASE_URL: databaseUrl,
-        GRAINLINE_SESSION_SECRET: secret,
-        GRAINLINE_NODE_NAME: member.name,
-        GRAINLINE_NODE_URL: `http://127.0.0.1:${member.port}`,
-        GRAINLINE_LEASE_MS: String(leaseMs),
-      },
-    });
-  };
-  // The first takes the lease (and seeds the inventory) before the second joins.
-  await start(members[0]!);
-  await start(members[1]!);
+  const cluster = await startCluster({ dataDir, leaseMs });
+  const { members } = cluster;
   let turn = 0;
-  const logs: string[] = [];
   let killed: ClusterMember | null = null;
   let killedAtMs = 0;
   let watcher: { socket: Socket; events: { kind: string; atMs: number }[] } | null = null;
   let tookOver: Promise<number> = Promise.resolve(0);
   let victim: ClusterMember | null = null;
   let lastToken = '';
-
-  const roleOf = async (member: ClusterMember, token: string): Promise<string | null> => {
-    try {
-      const response = await fetch(`${member.server!.baseUrl}/api/cluster`, { headers: { authorization: `Bearer ${token}` } });
-      return response.ok ? ((await response.json()) as ClusterDto).thisNode.role : null;
-    } catch {
-      return null;
-    }
-  };
-  const primary = async (token: string): Promise<ClusterMember> => {
-    for (;;) {
-      for (const member of members) if (member.server !== null && (await roleOf(member, token)) === 'primary') return member;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
-  /** Measured from the kill, while the harness settles its writers: ms until the survivor serves as primary. */
-  const measureTakeover = async (survivor: ClusterMember, token: string): Promise<number> => {
-    const deadline = killedAtMs + leaseMs + TAKEOVER_SLACK_MS * 4;
-    while (Date.now() < deadline) {
-      if ((await roleOf(survivor, token)) === 'primary') {
-        const copies = await fetch(`${survivor.server!.baseUrl}/api/copies`, { headers: { authorization: `Bearer ${token}` } }).catch(() => null);
-        if (copies?.ok === true) return Date.now() - killedAtMs;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return Number.POSITIVE_INFINITY;
-  };
 
   return {
     leaseMs,
@@ -122,7 +63,7 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
     },
     async prepare(token) {
       lastToken = token;
-      victim = await primary(token);
+      victim = await cluster.primary(token);
       const survivor = members.find((member) => member !== victim)!;
       // A console on the survivor, subscribed before the kill, must see the takeover and copies move after it.
       watcher?.socket.disconnect();
@@ -147,7 +88,8 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       victim = null;
       killedAtMs = Date.now();
       await killed.server!.stop('SIGKILL');
-      tookOver = measureTakeover(survivor, lastToken);
+      // Measured from the kill, while the harness settles its writers.
+      tookOver = waitForPrimary(cluster, survivor, lastToken, killedAtMs, leaseMs + TAKEOVER_SLACK_MS * 4);
     },
     async recover() {
       const tookMs = await tookOver;
@@ -167,19 +109,16 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       };
       // The dead node comes back as a backup, ready to take over in the next round.
       const dead = killed!;
-      await start(dead);
+      await cluster.start(dead);
       killed = null;
       return result;
     },
     async close() {
       watcher?.socket.disconnect();
-      for (const member of members) {
-        await member.server?.stop('SIGKILL');
-        if (member.server !== null) logs.push(`==== ${member.name}\n${member.server.logs()}`);
-      }
+      const logs = cluster.logs();
+      await cluster.stop();
       // The nodes' logs, every incarnation, for a failed round to be read afterwards.
-      if (process.env.GRAINLINE_TAKEOVER_LOG_DIR) fs.writeFileSync(path.join(process.env.GRAINLINE_TAKEOVER_LOG_DIR, 'takeover-nodes.log'), logs.join('\n'));
-      await postgres.stop();
+      if (process.env.GRAINLINE_TAKEOVER_LOG_DIR) fs.writeFileSync(path.join(process.env.GRAINLINE_TAKEOVER_LOG_DIR, 'takeover-nodes.log'), logs);
     },
   };
 }
