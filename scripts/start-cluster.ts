@@ -3,6 +3,7 @@
 // storage), as seed 004's primary and backup Copy Services Servers.
 //   node A: http://localhost:3000 (PORT), SVC REST 7443, SVC SSH 7022, NBD 10809
 //   node B: http://localhost:3001 (PORT+1), SVC REST 7444, SVC SSH 7023, NBD 10810
+// (PostgreSQL on 5433, GRAINLINE_CLUSTER_PG_PORT; data under <GRAINLINE_DATA_DIR>/cluster.)
 // Kill the primary (`kill -9 <pid>`, printed below) and the backup takes over within the lease
 // (GRAINLINE_LEASE_MS, 5 s by default); the launcher restarts the dead node 3 s later and it
 // rejoins as a backup. `--no-restart` leaves it dead. Ctrl-C stops everything cleanly.
@@ -19,6 +20,8 @@ const basePort = Number(process.env.PORT || 3000);
 const pgPort = Number(process.env.GRAINLINE_CLUSTER_PG_PORT || 5433);
 const root = path.resolve(process.env.GRAINLINE_DATA_DIR ?? './data', 'cluster');
 const restart = !process.argv.includes('--no-restart');
+
+const portFrom = (name: string, fallback: number): number => Number(process.env[name] || fallback);
 
 interface NodeSpec {
   name: string;
@@ -41,10 +44,11 @@ async function main(): Promise<void> {
   const nodes: NodeSpec[] = ['css-a', 'css-b'].map((name, index) => ({
     name,
     port: basePort + index,
+    // Each node's vendor ports follow the first node's (the usual defaults, or as set).
     env: {
-      GRAINLINE_SVC_PORT: String(7443 + index),
-      GRAINLINE_SVC_SSH_PORT: String(7022 + index),
-      GRAINLINE_NBD_PORT: String(10809 + index),
+      GRAINLINE_SVC_PORT: String(portFrom('GRAINLINE_SVC_PORT', 7443) + index),
+      GRAINLINE_SVC_SSH_PORT: String(portFrom('GRAINLINE_SVC_SSH_PORT', 7022) + index),
+      GRAINLINE_NBD_PORT: String(portFrom('GRAINLINE_NBD_PORT', 10809) + index),
     },
   }));
   const children = new Map<string, ChildProcess>();

@@ -76,6 +76,8 @@ export class Membership {
        ON CONFLICT (id) DO UPDATE SET name = $2, url = $3, "heartbeatAt" = clock_timestamp(), "stoppedAt" = NULL`,
       [node.id, node.name, node.url],
     );
+    // An earlier run of this node (same name) that never said goodbye is over: it restarted as this one.
+    await pool.query(`UPDATE "ClusterNode" SET "stoppedAt" = clock_timestamp() WHERE name = $1 AND id <> $2 AND "stoppedAt" IS NULL`, [node.name, node.id]);
     this.roleNow = 'backup';
     await this.beat();
     this.timer = setInterval(() => void this.beat(), this.timing.renewEveryMs);

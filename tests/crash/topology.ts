@@ -9,7 +9,7 @@ import { startCluster, waitForPrimary, type ClusterMember } from '../support/clu
 export interface Takeover {
   /** From the kill until the survivor answered an engine read as primary. */
   tookMs: number;
-  /** What a console subscribed on the survivor heard: the takeover event, and copies moving after it. */
+  /** What a console subscribed on the survivor heard: the takeover event, and pushes from the new primary’s engine after it. */
   sawTakeoverEvent: boolean;
   sawCopiesAfter: boolean;
 }
@@ -40,6 +40,8 @@ export async function singleServer(dataDir: string): Promise<Topology> {
     close: async () => void (await server.stop('SIGKILL')),
   };
 }
+
+const ENGINE_PUSH = 'engine push';
 
 /** A takeover may take the lease plus loading the inventory; more than this is a violation. */
 export const TAKEOVER_SLACK_MS = 15_000;
@@ -77,7 +79,8 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       socket.on('events.created', (list: { kind: string }[]) => {
         for (const event of list) events.push({ kind: event.kind, atMs: Date.now() });
       });
-      socket.on('copies.updated', () => events.push({ kind: 'copies.updated', atMs: Date.now() }));
+      // Pushes only an engine makes: copies changing, and the throughput sample every second.
+      for (const name of ['copies.updated', 'copies.progress', 'throughput.sampled']) socket.on(name, () => events.push({ kind: ENGINE_PUSH, atMs: Date.now() }));
       watcher = { socket, events };
       await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is in place
     },
@@ -98,14 +101,14 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
       const takeoverAt = () => watcher?.events.find((event) => event.kind === 'cluster.takeover')?.atMs;
       while (Date.now() < heardBy) {
         const at = takeoverAt();
-        if (at !== undefined && watcher!.events.some((event) => event.kind === 'copies.updated' && event.atMs > at)) break;
+        if (at !== undefined && watcher!.events.some((event) => event.kind === ENGINE_PUSH && event.atMs > at)) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const at = takeoverAt();
       const result: Takeover = {
         tookMs,
         sawTakeoverEvent: at !== undefined,
-        sawCopiesAfter: at !== undefined && watcher!.events.some((event) => event.kind === 'copies.updated' && event.atMs > at),
+        sawCopiesAfter: at !== undefined && watcher!.events.some((event) => event.kind === ENGINE_PUSH && event.atMs > at),
       };
       // The dead node comes back as a backup, ready to take over in the next round.
       const dead = killed!;
