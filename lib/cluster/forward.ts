@@ -14,6 +14,14 @@ import { PEER_HEADER } from '../auth/address';
 /** Bodies are buffered so a refused connection can be retried; the data path's largest write is 32 MiB. */
 const MAX_FORWARDED_BODY_BYTES = 40 * 1024 * 1024;
 const RETRY_POLL_MS = 200;
+/** Headers about one connection, not the message (RFC 9110 §7.6.1): each hop sets its own. */
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade'];
+
+function withoutHopByHop<T extends Record<string, unknown>>(headers: T): T {
+  const copy = { ...headers };
+  for (const name of HOP_BY_HOP) delete copy[name];
+  return copy;
+}
 export const NOT_PRIMARY = 'not_primary';
 export const SERVED_BY_HEADER = 'x-grainline-served-by';
 const REFUSED_HEADER = 'x-grainline-refused';
@@ -58,11 +66,10 @@ type Attempt = { kind: 'answered' } | { kind: 'retry' } | { kind: 'lost'; error:
 function attempt(target: URL, req: IncomingMessage, res: ServerResponse, body: Buffer, context: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
     const peer = String(req.headers[PEER_HEADER] ?? 'unknown');
-    const headers: http.OutgoingHttpHeaders = { ...req.headers, ...signForwardedPeer(context.secret, peer, req.method ?? 'GET', req.url ?? '/') };
+    const headers: http.OutgoingHttpHeaders = { ...withoutHopByHop(req.headers), ...signForwardedPeer(context.secret, peer, req.method ?? 'GET', req.url ?? '/') };
     delete headers[PEER_HEADER];
     headers[FORWARDED_BY_HEADER] = context.nodeId;
     headers['content-length'] = String(body.length);
-    delete headers['transfer-encoding'];
     let sent = false;
     const outgoing = http.request({ hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false }, (answer) => {
       // The old primary lost the lease after we looked it up: it did nothing; ask the new one.
@@ -115,7 +122,8 @@ export async function forwardToPrimary(req: IncomingMessage, res: ServerResponse
         }
       }
     }
-    if (Date.now() >= deadline || req.destroyed) {
+    // (req itself is destroyed once its body is read; whether the client is still there is the socket's.)
+    if (Date.now() >= deadline || req.socket.destroyed) {
       sendError(res, 503, 'no_primary', 'no primary Copy Services Server is answering (a takeover may be under way); retry shortly', 1);
       return;
     }

@@ -15,12 +15,26 @@ export type Credentials = () => Record<string, string>;
 
 const NO_CREDENTIALS: Credentials = () => ({});
 
+/**
+ * A pooled keep-alive connection the server closes as idle just as a request goes out fails with
+ * "other side closed"; a read is safe to send again (writes are not, and are not retried).
+ */
+async function fetchRead(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 export function apiClient(baseUrl: () => string, credentials: Credentials = NO_CREDENTIALS) {
   async function call<T>(method: string, path: string, body?: unknown, raw?: string, extraHeaders: Record<string, string> = {}): Promise<ApiResult<T>> {
     const init: RequestInit = { method, headers: { 'content-type': 'application/json', ...credentials(), ...extraHeaders } };
     if (raw !== undefined) init.body = raw;
     else if (body !== undefined) init.body = JSON.stringify(body);
-    const response = await fetch(`${baseUrl()}${path}`, init);
+    const response = method === 'GET' ? await fetchRead(`${baseUrl()}${path}`, init) : await fetch(`${baseUrl()}${path}`, init);
     const text = await response.text();
     let parsed: unknown = undefined;
     if (text !== '') parsed = (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
@@ -38,7 +52,7 @@ export function apiClient(baseUrl: () => string, credentials: Credentials = NO_C
   }
 
   async function getBytes(path: string): Promise<{ status: number; bytes: Uint8Array; text: string }> {
-    const response = await fetch(`${baseUrl()}${path}`, { headers: credentials() });
+    const response = await fetchRead(`${baseUrl()}${path}`, { headers: credentials() });
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, bytes, text: response.ok ? '' : Buffer.from(bytes).toString('utf8') };
   }
