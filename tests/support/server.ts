@@ -114,7 +114,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const baseUrl = `http://localhost:${port}`;
   const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<number | null>((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
+      // Already gone (an exit code, or killed by a signal): nothing will emit 'exit' again.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill(signal);
     });
