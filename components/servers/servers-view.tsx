@@ -119,7 +119,7 @@ export function ServersView() {
       {data?.mode === 'cluster' && (
         <Panel title="Takeovers" titleId="takeovers-title" bodyClassName="overflow-x-auto">
           {data.takeovers.length === 0 ? (
-            <EmptyState title="No takeovers yet">The first primary’s lease will show here once a backup takes over.</EmptyState>
+            <EmptyState title="No takeovers yet">Each time a node becomes the primary, it is listed here.</EmptyState>
           ) : (
             <TakeoversTable takeovers={data.takeovers} sorting={toSorting(view.takeoverSort, view.takeoverDescending)} onSortingChange={onTakeoverSorting} />
           )}

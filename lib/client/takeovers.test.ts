@@ -30,7 +30,8 @@ describe('takeovers the browser has not seen yet', () => {
     expect(newTakeovers(takeoverKey(takeover(0, 'css-z', null)), [third, second])).toEqual([third]);
   });
 
-  it('names the new primary', () => {
+  it('names the new primary, and says when there was none before', () => {
     expect(takeoverMessage(second)).toBe('css-b took over as primary');
+    expect(takeoverMessage(first)).toBe('css-a became the primary');
   });
 });

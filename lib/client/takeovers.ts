@@ -29,6 +29,7 @@ export function newTakeovers(lastSeenKey: string | null | undefined, takeovers: 
   return fresh.reverse();
 }
 
-export function takeoverMessage(takeover: Pick<TakeoverDto, 'node'>): string {
-  return `${takeover.node} took over as primary`;
+/** A takeover from another node, or the first primary of a cluster (the event log lists both). */
+export function takeoverMessage(takeover: Pick<TakeoverDto, 'node' | 'previous'>): string {
+  return takeover.previous === null ? `${takeover.node} became the primary` : `${takeover.node} took over as primary`;
 }
