@@ -39,17 +39,21 @@ async function startNode(name: string, databaseUrl: string, secret: string): Pro
   });
 }
 
-async function clusterOf(node: RunningServer): Promise<{ thisNode: { role: string } }> {
+/** The node's own role as GET /api/cluster reports it, or what went wrong asking (expect.poll asks again). */
+async function roleOf(node: RunningServer): Promise<string> {
   const session = await fetch(`${node.baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(TEST_ADMIN),
   });
+  if (!session.ok) return `sign-in ${session.status}: ${await session.text()}`;
   const cookie = session.headers
     .getSetCookie()
     .map((line) => line.split(';')[0])
     .join('; ');
-  return (await (await fetch(`${node.baseUrl}/api/cluster`, { headers: { cookie } })).json()) as { thisNode: { role: string } };
+  const answer = await fetch(`${node.baseUrl}/api/cluster`, { headers: { cookie } });
+  if (!answer.ok) return `cluster ${answer.status}: ${await answer.text()}`;
+  return ((await answer.json()) as { thisNode: { role: string } }).thisNode.role;
 }
 
 test.describe.configure({ mode: 'serial' });
@@ -62,14 +66,26 @@ test.beforeAll(async () => {
   const secret = randomBytes(32).toString('base64url');
   nodeA = await startNode('css-a', databaseUrl, secret);
   // css-a holds the lease before css-b starts, so css-b is the backup.
-  await expect.poll(async () => (await clusterOf(nodeA)).thisNode.role, { timeout: 30_000 }).toBe('primary');
+  await expect.poll(() => roleOf(nodeA), { timeout: 30_000 }).toBe('primary');
   nodeB = await startNode('css-b', databaseUrl, secret);
-  await expect.poll(async () => (await clusterOf(nodeB)).thisNode.role, { timeout: 30_000 }).toBe('backup');
+  await expect.poll(() => roleOf(nodeB), { timeout: 30_000 }).toBe('backup');
 });
 
+/** A clean stop, or a kill when the node has not exited within `graceMs`. */
+async function stopNode(node: RunningServer | undefined, graceMs: number): Promise<void> {
+  if (node === undefined || node.process.exitCode !== null || node.process.signalCode !== null) return;
+  const stopped = await Promise.race([node.stop('SIGTERM').then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs))]);
+  if (!stopped) {
+    console.log(`servers-cluster: ${node.baseUrl} did not stop within ${graceMs} ms; killing it`);
+    await node.stop('SIGKILL');
+  }
+}
+
 test.afterAll(async () => {
-  await nodeB?.stop();
-  await nodeA?.stop('SIGKILL');
+  test.setTimeout(90_000);
+  await stopNode(nodeB, 15_000);
+  // RunningServer.stop() waits for an exit that already happened when a signal ended the process.
+  if (nodeA !== undefined && nodeA.process.exitCode === null && nodeA.process.signalCode === null) await nodeA.stop('SIGKILL');
   await postgres?.stop();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -127,6 +143,7 @@ test('on the backup: css-a is primary; when it dies css-b takes over, with a toa
     await expect(badge).toHaveText('css-b · primary');
     await expect(rowOf('css-b')).toContainText('primary');
     await expect(rowOf('css-a')).toContainText('unreachable', { timeout: 15_000 });
+    await expect(page.getByTestId('servers-summary')).toHaveText('1 node running, 1 unreachable; css-b is the primary.');
     await expect(lease).toContainText('css-b');
     await expect(takeovers.getByRole('row')).toHaveCount(3);
     const takeover = takeovers.getByRole('row').nth(1);

@@ -12,8 +12,9 @@ import { FILTER_ALL, FilterSelect } from '@/components/ui/filter-select';
 import { PageHeader } from '@/components/ui/page-header';
 import { Panel } from '@/components/ui/panel';
 import { TableSkeleton } from '@/components/ui/skeleton';
+import { clusterSummary } from '@/lib/client/server-roles';
 import { isServerRole, isServerSortColumn, isTakeoverSortColumn, parseServersView, SERVER_ROLES, serializeServersView } from '@/lib/client/server-url-state';
-import { CLUSTER_PAGE_POLL_MS, useCluster, type Cluster } from '@/lib/client/use-cluster';
+import { CLUSTER_PAGE_POLL_MS, useCluster } from '@/lib/client/use-cluster';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { LeasePanel } from './lease-panel';
 import { ServersTable } from './servers-table';
@@ -22,14 +23,6 @@ import { TakeoversTable } from './takeovers-table';
 
 function toSorting(column: string | null, descending: boolean): SortingState {
   return column === null ? [] : [{ id: column, desc: descending }];
-}
-
-function summary(cluster: Cluster): string {
-  if (cluster.mode === 'single') return 'One console node on SQLite.';
-  const count = cluster.servers.filter((server) => server.role !== 'stopped').length;
-  const primary = cluster.servers.find((server) => server.role === 'primary');
-  const nodes = `${count} ${count === 1 ? 'node' : 'nodes'} running`;
-  return primary === undefined ? `${nodes}; no primary holds the lease right now.` : `${nodes}; ${primary.name} is the primary.`;
 }
 
 export function ServersView() {
@@ -67,7 +60,7 @@ export function ServersView() {
         title="Copy Services Servers"
         description={
           <span aria-live="polite" data-testid="servers-summary">
-            {data === undefined ? 'Loading the servers…' : summary(data)}
+            {data === undefined ? 'Loading the servers…' : clusterSummary(data)}
           </span>
         }
       />

@@ -22,3 +22,14 @@ export const SERVER_ROLE_DESCRIPTIONS: Record<ServerRole, string> = {
 export function thisNodeLabel(cluster: Pick<ClusterDto, 'mode' | 'thisNode'>): string {
   return cluster.mode === 'single' ? 'Single node' : `${cluster.thisNode.name} · ${cluster.thisNode.role}`;
 }
+
+/** The page's one-line summary: how many nodes can serve, how many are silent, and who is primary. */
+export function clusterSummary(cluster: Pick<ClusterDto, 'mode' | 'servers'>): string {
+  if (cluster.mode === 'single') return 'One console node on SQLite.';
+  const count = (role: ServerRole) => cluster.servers.filter((server) => server.role === role).length;
+  const running = count('primary') + count('backup');
+  const unreachable = count('unreachable');
+  const nodes = `${running} ${running === 1 ? 'node' : 'nodes'} running${unreachable === 0 ? '' : `, ${unreachable} unreachable`}`;
+  const primary = cluster.servers.find((server) => server.role === 'primary');
+  return primary === undefined ? `${nodes}; no primary holds the lease right now.` : `${nodes}; ${primary.name} is the primary.`;
+}
