@@ -137,6 +137,9 @@ test('on the backup: css-a is primary; when it dies css-b takes over, with a toa
     await expect(page).toHaveURL(/\/servers\?role=backup$/);
     await expect(table.getByRole('row')).toHaveCount(2);
     await page.goto('/servers');
+    // The tab's first answer is what it knew before: only a takeover after it gets a toast.
+    await expect(badge).toHaveText('css-b · backup');
+    await expect(rowOf('css-a')).toContainText('primary');
 
     await nodeA.stop('SIGKILL');
     await expect(page.getByText('css-b took over as primary')).toBeVisible({ timeout: 30_000 });
