@@ -48,6 +48,7 @@ const PAGES: PageCase[] = [
   { name: 'copy', path: (fixture) => `/copies/${fixture.copyId}`, ready: (page) => page.getByRole('img', { name: /^Bitmap heatmap/ }) },
   { name: 'wizard', path: (fixture) => `/copies/new?array=${fixture.arrayId}`, ready: (page) => page.getByRole('radio').first() },
   { name: 'events', path: () => '/events', ready: (page) => page.getByRole('table', { name: 'Events' }).or(page.getByRole('list', { name: 'Events' })) },
+  { name: 'servers', path: () => '/servers', ready: (page) => page.getByTestId('servers-summary').filter({ hasNotText: 'Loading' }) },
   { name: 'users', path: () => '/users', ready: (page) => page.getByRole('heading', { level: 1, name: 'Users' }) },
   { name: 'account', path: () => '/account', ready: (page) => page.getByRole('heading', { level: 1, name: 'Account' }) },
 ];
@@ -94,7 +95,7 @@ async function sidewaysScrollers(page: Page): Promise<string[]> {
 
 /** Every link of the main navigation can be reached: visible, or one click on the menu button away. */
 async function expectNavigationReachable(page: Page): Promise<void> {
-  const expected = ['Dashboard', 'Arrays', 'Volumes', 'Copies', 'Events', 'Users', 'Account'];
+  const expected = ['Dashboard', 'Arrays', 'Volumes', 'Copies', 'Events', 'Servers', 'Users', 'Account'];
   const menuButton = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Menu/ });
   if (await menuButton.isVisible()) {
     await menuButton.click();

@@ -5,6 +5,7 @@ import { NavLinks, NavMenu } from './nav-links';
 import { ServerVersion } from './server-version';
 import { SimulationControls } from './simulation-controls';
 import { ThemeToggle } from './theme-toggle';
+import { ThisNodeBadge } from './this-node-badge';
 import { UserMenu } from './user-menu';
 
 export const MAIN_CONTENT_ID = 'main-content';
@@ -49,6 +50,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <SimulationControls />
           <UserMenu />
           <ConnectionIndicator />
+          <ThisNodeBadge />
           <ThemeToggle />
           <ServerVersion />
         </div>

@@ -4,7 +4,7 @@ import clsx from 'clsx';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ComponentType, SVGProps } from 'react';
-import { AccountIcon, ArrayIcon, ChevronDownIcon, CopyIcon, DashboardIcon, EventsIcon, UsersIcon, VolumeIcon } from '@/components/ui/icons';
+import { AccountIcon, ArrayIcon, ChevronDownIcon, CopyIcon, DashboardIcon, EventsIcon, ServersIcon, UsersIcon, VolumeIcon } from '@/components/ui/icons';
 import { MENU_CONTENT_CLASSES, MENU_ITEM_CLASSES } from '@/components/ui/menu-classes';
 import { roleMay, type Access } from '@/lib/auth/roles';
 import { useSessionUser } from '@/lib/client/session';
@@ -23,6 +23,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/volumes', label: 'Volumes', icon: VolumeIcon },
   { href: '/copies', label: 'Copies', icon: CopyIcon },
   { href: '/events', label: 'Events', icon: EventsIcon },
+  { href: '/servers', label: 'Servers', icon: ServersIcon },
   { href: '/users', label: 'Users', icon: UsersIcon, access: 'admin' },
   { href: '/account', label: 'Account', icon: AccountIcon },
 ];
@@ -64,7 +65,7 @@ export function NavLinks() {
 }
 
 /**
- * The navigation on a phone: seven links do not fit beside the brand at 390 px, and a strip that
+ * The navigation on a phone: eight links do not fit beside the brand at 390 px, and a strip that
  * scrolls sideways hides most of them without a cue. One button names the page you are on and
  * opens every page as a menu (Radix: arrow keys, Escape, focus returns to the button).
  */

@@ -60,6 +60,15 @@ export const EventsIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** Two stacked servers with a link between them: the Copy Services Servers. */
+export const ServersIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="2" width="11" height="4" rx="1" />
+    <rect x="2.5" y="10" width="11" height="4" rx="1" />
+    <path d="M5 4h.01M5 12h.01M8 6v4" />
+  </Icon>
+);
+
 export const SunIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="8" cy="8" r="2.75" />

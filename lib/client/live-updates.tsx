@@ -14,6 +14,7 @@ import { toSignIn } from './hard-navigate';
 import { byCreation, mergeById, mergeVolumeList, prependEvents, removeById } from './live-cache';
 import { LiveProgressContext, ProgressStore, WatchRegistry, withProgress, type LiveProgress, type ProgressPatch } from './live-progress';
 import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
+import { TAKEOVER_EVENT_KIND } from './takeovers';
 import type { Copy, FleetEvent, StorageArray, Volume, Workload } from './types';
 import type { Simulation } from './use-simulation';
 import { appendSample, type Throughput, type ThroughputSample } from './use-throughput';
@@ -216,6 +217,8 @@ class CacheWriter {
       }
       const actors = client.getQueryData<string[]>(queryKeys.eventActors);
       if (actors !== undefined && events.some((event) => !actors.includes(event.actor))) void client.invalidateQueries({ queryKey: queryKeys.eventActors });
+      // A new primary: the servers' roles and the lease changed now, not at the next poll.
+      if (events.some((event) => event.kind === TAKEOVER_EVENT_KIND)) void client.invalidateQueries({ queryKey: queryKeys.cluster });
     }
     if (arrays.size > 0) {
       client.setQueryData<StorageArray[]>(queryKeys.arrays, (old) => (old === undefined ? old : mergeById(old, arrays)));
@@ -236,6 +239,7 @@ function resync(client: QueryClient): void {
     queryKeys.events,
     queryKeys.simulation,
     queryKeys.throughput,
+    queryKeys.cluster,
   ]) {
     void client.invalidateQueries({ queryKey });
   }

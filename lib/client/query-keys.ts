@@ -52,6 +52,8 @@ export const queryKeys = {
   consistencyGroups: ['consistency-groups'] as const,
   simulation: ['simulation'] as const,
   health: ['health'] as const,
+  /** The Copy Services Servers (GET /api/cluster): polled, and refetched at once when a takeover event is pushed. */
+  cluster: ['cluster'] as const,
   throughput: ['throughput'] as const,
   users: ['users'] as const,
   /** Under `tokens`, so one invalidation refreshes both your own list and the admin's list of all. */
