@@ -56,6 +56,12 @@ export interface VirtualTableProps<T> {
   cardHeightEstimatePx?: number;
   /** Told the ids of the rows in the DOM (in view plus overscan) whenever they change, e.g. to watch their live data. */
   onRenderedRowIdsChange?: (ids: readonly string[]) => void;
+  /**
+   * Whether a row's new data renders the same as its old (default: the same object). Rows whose
+   * cells read live figures themselves can ignore those figures here, so a list refreshed with new
+   * figures does not render every row in view again.
+   */
+  rendersSame?: (before: T, after: T) => boolean;
 }
 
 // A card: a grid whose first row holds the checkbox, the name (which takes what is left and wraps)
@@ -84,6 +90,7 @@ interface TableRowProps<T> {
   columns: unknown;
   /** The ids of the columns shown: a column hidden or shown as the box resizes renders every row again. */
   visibleColumns: string;
+  rendersSame: (before: T, after: T) => boolean;
 }
 
 /**
@@ -127,7 +134,8 @@ const TableRow = memo(
     );
   },
   (before, after) =>
-    before.row.original === after.row.original &&
+    before.rendersSame === after.rendersSame &&
+    before.rendersSame(before.row.original, after.row.original) &&
     before.row.id === after.row.id &&
     before.rowIndex === after.rowIndex &&
     before.heightPx === after.heightPx &&
@@ -190,6 +198,7 @@ export function VirtualTable<T>({
   onRowSelectionChange,
   cardHeightEstimatePx,
   onRenderedRowIdsChange,
+  rendersSame = Object.is,
 }: VirtualTableProps<T>) {
   const belowMd = useMediaQuery(BELOW_MD_QUERY);
   const cards = cardHeightEstimatePx !== undefined && belowMd;
@@ -324,6 +333,7 @@ export function VirtualTable<T>({
                 measureRef={cards ? virtualizer.measureElement : undefined}
                 columns={columns}
                 visibleColumns={visibleColumnIds}
+                rendersSame={rendersSame}
               />
             );
           })}
