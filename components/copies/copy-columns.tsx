@@ -17,7 +17,7 @@ import { formatBytes } from '@/lib/units';
 import { useLiveCopy } from '@/lib/client/live-progress';
 import { CopyActionsMenu } from './copy-actions-menu';
 import { formatRate } from '@/lib/units';
-import { CopyProgressBar, formatDuration } from './copy-progress';
+import { CopyProgressBar, formatDuration, LIVE_FIGURE_BOX } from './copy-progress';
 import { describeCopy, type CopyRow } from './copy-row';
 import { CopyStateBadge, isNotStarted } from './copy-state-badge';
 
@@ -68,24 +68,37 @@ function CardRate({ row }: { row: CopyRow }) {
 // The cells of figures that progress moves read the copy's pushed figures (useLiveCopy): a push
 // renders those cells alone, not the row, and the sort keys come from the list, which takes the
 // figures in a moment later (live-updates.tsx).
+// Each in a LIVE_FIGURE_BOX: its new text lays out and paints the box, not the table.
 function RateCell({ row }: { row: CopyRow }) {
   const { rateBytesPerSec } = useLiveCopy(row).progress;
-  return rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted}
+    </span>
+  );
 }
 
 function EtaCell({ row }: { row: CopyRow }) {
   const { etaSeconds, rateBytesPerSec } = useLiveCopy(row).progress;
-  return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>}
+    </span>
+  );
 }
 
 function DifferentialCell({ row }: { row: CopyRow }) {
   const { differentialBytes } = useLiveCopy(row);
-  return differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted}
+    </span>
+  );
 }
 
 function UpdatedCell({ row }: { row: CopyRow }) {
   const { updatedAt } = useLiveCopy(row);
-  return <ClockTime time={simulatedTime(updatedAt)} className="font-mono text-xs text-fg-muted" />;
+  return <ClockTime time={simulatedTime(updatedAt)} className={`${LIVE_FIGURE_BOX} block font-mono text-xs leading-5 text-fg-muted`} />;
 }
 
 // Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from
