@@ -11,6 +11,7 @@ import '@/components/ui/column-meta';
 import { simulatedTime } from '@/lib/client/clock-format';
 import { copyTypeName } from '@/lib/client/copy-services';
 import { ClockTime } from '@/components/ui/clock-time';
+import { useCardLayout } from '@/components/ui/virtual-table';
 import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
@@ -56,10 +57,14 @@ function VolumeCell({ id, name }: { id: string; name: string }) {
  * height when the copy is not moving, so a card's height never changes with a progress push.
  */
 function CardRate({ row }: { row: CopyRow }) {
+  return useCardLayout() ? <CardRateLine row={row} /> : null;
+}
+
+function CardRateLine({ row }: { row: CopyRow }) {
   const { progress } = useLiveCopy(row);
   const moving = progress.rateBytesPerSec > 0;
   return (
-    <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums md:hidden" data-testid="copy-card-rate">
+    <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums" data-testid="copy-card-rate">
       {moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : '\u00a0'}
     </span>
   );

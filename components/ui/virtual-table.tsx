@@ -21,7 +21,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CARD_BODY, CARD_CELL, CARD_TABLE } from './card-table';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
@@ -30,6 +30,17 @@ import { BELOW_MD_QUERY, useMediaQuery } from './use-media-query';
 
 export const ROW_HEIGHT_PX = 30;
 const OVERSCAN_ROWS = 10;
+const NO_COLUMN_ORDER: string[] = [];
+
+const CardsContext = createContext(false);
+
+/**
+ * Whether the rows are cards (below md): a cell with a line only cards show renders it only
+ * then, rather than hiding it with CSS in every row of the table.
+ */
+export function useCardLayout(): boolean {
+  return useContext(CardsContext);
+}
 
 export interface VirtualTableProps<T> {
   rows: T[];
@@ -217,14 +228,21 @@ export function VirtualTable<T>({
   const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
   const handleSelection = (updater: Updater<RowSelectionState>) =>
     onRowSelectionChange?.(typeof updater === 'function' ? updater(rowSelection ?? {}) : updater);
+  // By value: TanStack memoizes the visible columns, header groups and each row's cells on these
+  // objects, and a scrolled table renders every frame.
+  const visibility = visibilityFor(columns, boxWidthPx, cards);
+  const visibilityKey = Object.keys(visibility).join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `visibilityKey` is `visibility` by value
+  const columnVisibility = useMemo(() => visibility, [visibilityKey]);
+  const columnOrder = useMemo(() => (cards ? cardColumnOrder(columns) : NO_COLUMN_ORDER), [cards, columns]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
   const table = useReactTable({
     data: rows,
     columns,
     state: {
       sorting,
-      columnVisibility: visibilityFor(columns, boxWidthPx, cards),
-      columnOrder: cards ? cardColumnOrder(columns) : [],
+      columnVisibility,
+      columnOrder,
       ...(selectable ? { rowSelection } : {}),
     },
     onSortingChange: handleSorting,
@@ -314,35 +332,37 @@ export function VirtualTable<T>({
             </tr>
           ))}
         </thead>
-        <tbody className={cards ? CARD_BODY : undefined}>
-          {paddingTopPx > 0 && (
-            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
-              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingTopPx }} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const row = tableRows[item.index];
-            return row === undefined ? null : (
-              <TableRow
-                key={row.id}
-                row={row}
-                rowIndex={item.index}
-                heightPx={cards ? undefined : rowHeightPx}
-                selected={row.getIsSelected()}
-                cards={cards}
-                measureRef={cards ? virtualizer.measureElement : undefined}
-                columns={columns}
-                visibleColumns={visibleColumnIds}
-                rendersSame={rendersSame}
-              />
-            );
-          })}
-          {paddingBottomPx > 0 && (
-            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
-              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingBottomPx }} />
-            </tr>
-          )}
-        </tbody>
+        <CardsContext.Provider value={cards}>
+          <tbody className={cards ? CARD_BODY : undefined}>
+            {paddingTopPx > 0 && (
+              <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+                <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingTopPx }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              return row === undefined ? null : (
+                <TableRow
+                  key={row.id}
+                  row={row}
+                  rowIndex={item.index}
+                  heightPx={cards ? undefined : rowHeightPx}
+                  selected={row.getIsSelected()}
+                  cards={cards}
+                  measureRef={cards ? virtualizer.measureElement : undefined}
+                  columns={columns}
+                  visibleColumns={visibleColumnIds}
+                  rendersSame={rendersSame}
+                />
+              );
+            })}
+            {paddingBottomPx > 0 && (
+              <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+                <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingBottomPx }} />
+              </tr>
+            )}
+          </tbody>
+        </CardsContext.Provider>
       </table>
       {tableRows.length === 0 && empty}
     </div>
