@@ -10,8 +10,10 @@ import { ProgressBar } from '@/components/ui/progress-bar';
  * contained, so new text lays out and paints this box alone rather than the table around it
  * (Chromium makes such a box a relayout boundary). With forty moving rows in view, laying the
  * whole table out and painting it again on every push cost more than rendering the cells.
+ * Not on cards (below md): a contained box has no baseline for the card's label to line up with,
+ * and a phone shows a few cards, not a table.
  */
-export const LIVE_FIGURE_BOX = 'h-5 w-full [contain:strict]';
+export const LIVE_FIGURE_BOX = 'h-5 w-full md:[contain:strict]';
 
 /**
  * What the progress components read of a copy: its counts, its state to know when they are gone,
