@@ -83,6 +83,23 @@ test('a FlashCopy mapping appears and progresses on Copies without a reload', as
     const stepped = Number.parseFloat((await percentText.textContent()) ?? '0');
     expect(stepped).toBeGreaterThan(0);
     expect(stepped).toBeLessThan(100);
+    // Progress alone moves the cells, not the row (its copy is otherwise the same): the percent,
+    // the bar and the rate follow each push while the state stays put.
+    const bar = row.getByRole('progressbar');
+    // The percent and the bar's value, read together: they come from one render.
+    const shown = () =>
+      row.evaluate((tr) => ({
+        text: Number.parseFloat(tr.querySelector('[data-testid="copy-percent"]')?.textContent ?? 'NaN'),
+        bar: Number(tr.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow')),
+      }));
+    expect((await shown()).bar.toFixed(1)).toBe(stepped.toFixed(1));
+    expect((await request.post('/api/simulation/advance', { data: { seconds: 2 } })).status()).toBe(200);
+    await expect.poll(async () => (await shown()).text, { timeout: LIVE_TIMEOUT_MS }).toBeGreaterThan(stepped);
+    const moved = await shown();
+    expect(moved.bar.toFixed(1)).toBe(moved.text.toFixed(1));
+    await expect(bar).toHaveAttribute('aria-label', /^\d+\.\d% \(.+ of 1 GiB\)$/);
+    await expect(row).toContainText('copying');
+    await expect(row).toContainText('MiB/s');
 
     // Running at 10×, the rest copies in a couple of seconds and the page follows.
     await setSpeed(request, 10);

@@ -4,7 +4,7 @@
 import type { RowSelectionState, SortingState } from '@tanstack/react-table';
 import { useMemo, type ReactNode } from 'react';
 import { VirtualTable } from '@/components/ui/virtual-table';
-import { useWatchSetter } from '@/lib/client/live-progress';
+import { sameButLiveFigures, useWatchSetter } from '@/lib/client/live-progress';
 import { copyColumns } from './copy-columns';
 import type { CopyRow } from './copy-row';
 
@@ -47,6 +47,7 @@ export function CopiesTable({
       rowHeightPx={COPY_ROW_HEIGHT_PX}
       cardHeightEstimatePx={COPY_CARD_HEIGHT_PX}
       onRenderedRowIdsChange={watchRows}
+      rendersSame={sameButLiveFigures}
       {...(canOperate ? { rowSelection: selection, onRowSelectionChange: onSelectionChange } : {})}
     />
   );

@@ -11,13 +11,14 @@ import '@/components/ui/column-meta';
 import { simulatedTime } from '@/lib/client/clock-format';
 import { copyTypeName } from '@/lib/client/copy-services';
 import { ClockTime } from '@/components/ui/clock-time';
+import { useCardLayout } from '@/components/ui/virtual-table';
 import { volumeHref } from '@/components/volumes/volume-href';
 import type { CopySortColumn } from '@/lib/client/copy-url-state';
 import { formatBytes } from '@/lib/units';
 import { useLiveCopy } from '@/lib/client/live-progress';
 import { CopyActionsMenu } from './copy-actions-menu';
 import { formatRate } from '@/lib/units';
-import { CopyProgressBar, formatDuration } from './copy-progress';
+import { CopyProgressBar, formatDuration, LIVE_FIGURE_BOX } from './copy-progress';
 import { describeCopy, type CopyRow } from './copy-row';
 import { CopyStateBadge, isNotStarted } from './copy-state-badge';
 
@@ -56,10 +57,14 @@ function VolumeCell({ id, name }: { id: string; name: string }) {
  * height when the copy is not moving, so a card's height never changes with a progress push.
  */
 function CardRate({ row }: { row: CopyRow }) {
+  return useCardLayout() ? <CardRateLine row={row} /> : null;
+}
+
+function CardRateLine({ row }: { row: CopyRow }) {
   const { progress } = useLiveCopy(row);
   const moving = progress.rateBytesPerSec > 0;
   return (
-    <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums md:hidden" data-testid="copy-card-rate">
+    <span className="mt-0.5 block h-4 text-[11px] text-fg-muted tabular-nums" data-testid="copy-card-rate">
       {moving ? `${formatRate(progress.rateBytesPerSec)}${progress.etaSeconds === null ? '' : ` · ETA ${formatDuration(progress.etaSeconds)}`}` : '\u00a0'}
     </span>
   );
@@ -68,24 +73,37 @@ function CardRate({ row }: { row: CopyRow }) {
 // The cells of figures that progress moves read the copy's pushed figures (useLiveCopy): a push
 // renders those cells alone, not the row, and the sort keys come from the list, which takes the
 // figures in a moment later (live-updates.tsx).
+// Each in a LIVE_FIGURE_BOX: its new text lays out and paints the box, not the table.
 function RateCell({ row }: { row: CopyRow }) {
   const { rateBytesPerSec } = useLiveCopy(row).progress;
-  return rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted}
+    </span>
+  );
 }
 
 function EtaCell({ row }: { row: CopyRow }) {
   const { etaSeconds, rateBytesPerSec } = useLiveCopy(row).progress;
-  return etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>}
+    </span>
+  );
 }
 
 function DifferentialCell({ row }: { row: CopyRow }) {
   const { differentialBytes } = useLiveCopy(row);
-  return differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted;
+  return (
+    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
+      {differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted}
+    </span>
+  );
 }
 
 function UpdatedCell({ row }: { row: CopyRow }) {
   const { updatedAt } = useLiveCopy(row);
-  return <ClockTime time={simulatedTime(updatedAt)} className="font-mono text-xs text-fg-muted" />;
+  return <ClockTime time={simulatedTime(updatedAt)} className={`${LIVE_FIGURE_BOX} block font-mono text-xs leading-5 text-fg-muted`} />;
 }
 
 // Links in rows do not prefetch: every row scrolled into view would otherwise fetch its page from

@@ -21,7 +21,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import clsx from 'clsx';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, memo, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { CARD_BODY, CARD_CELL, CARD_TABLE } from './card-table';
 import './column-meta';
 import { ariaSort, HeaderLabel } from './sortable-header';
@@ -30,6 +30,17 @@ import { BELOW_MD_QUERY, useMediaQuery } from './use-media-query';
 
 export const ROW_HEIGHT_PX = 30;
 const OVERSCAN_ROWS = 10;
+const NO_COLUMN_ORDER: string[] = [];
+
+const CardsContext = createContext(false);
+
+/**
+ * Whether the rows are cards (below md): a cell with a line only cards show renders it only
+ * then, rather than hiding it with CSS in every row of the table.
+ */
+export function useCardLayout(): boolean {
+  return useContext(CardsContext);
+}
 
 export interface VirtualTableProps<T> {
   rows: T[];
@@ -56,6 +67,12 @@ export interface VirtualTableProps<T> {
   cardHeightEstimatePx?: number;
   /** Told the ids of the rows in the DOM (in view plus overscan) whenever they change, e.g. to watch their live data. */
   onRenderedRowIdsChange?: (ids: readonly string[]) => void;
+  /**
+   * Whether a row's new data renders the same as its old (default: the same object). Rows whose
+   * cells read live figures themselves can ignore those figures here, so a list refreshed with new
+   * figures does not render every row in view again.
+   */
+  rendersSame?: (before: T, after: T) => boolean;
 }
 
 // A card: a grid whose first row holds the checkbox, the name (which takes what is left and wraps)
@@ -84,6 +101,7 @@ interface TableRowProps<T> {
   columns: unknown;
   /** The ids of the columns shown: a column hidden or shown as the box resizes renders every row again. */
   visibleColumns: string;
+  rendersSame: (before: T, after: T) => boolean;
 }
 
 /**
@@ -127,7 +145,8 @@ const TableRow = memo(
     );
   },
   (before, after) =>
-    before.row.original === after.row.original &&
+    before.rendersSame === after.rendersSame &&
+    before.rendersSame(before.row.original, after.row.original) &&
     before.row.id === after.row.id &&
     before.rowIndex === after.rowIndex &&
     before.heightPx === after.heightPx &&
@@ -190,6 +209,7 @@ export function VirtualTable<T>({
   onRowSelectionChange,
   cardHeightEstimatePx,
   onRenderedRowIdsChange,
+  rendersSame = Object.is,
 }: VirtualTableProps<T>) {
   const belowMd = useMediaQuery(BELOW_MD_QUERY);
   const cards = cardHeightEstimatePx !== undefined && belowMd;
@@ -208,14 +228,21 @@ export function VirtualTable<T>({
   const selectable = rowSelection !== undefined && onRowSelectionChange !== undefined;
   const handleSelection = (updater: Updater<RowSelectionState>) =>
     onRowSelectionChange?.(typeof updater === 'function' ? updater(rowSelection ?? {}) : updater);
+  // By value: TanStack memoizes the visible columns, header groups and each row's cells on these
+  // objects, and a scrolled table renders every frame.
+  const visibility = visibilityFor(columns, boxWidthPx, cards);
+  const visibilityKey = Object.keys(visibility).join(' ');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `visibilityKey` is `visibility` by value
+  const columnVisibility = useMemo(() => visibility, [visibilityKey]);
+  const columnOrder = useMemo(() => (cards ? cardColumnOrder(columns) : NO_COLUMN_ORDER), [cards, columns]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table mutates its instance, which the React Compiler cannot memoize; the compiler is not enabled here.
   const table = useReactTable({
     data: rows,
     columns,
     state: {
       sorting,
-      columnVisibility: visibilityFor(columns, boxWidthPx, cards),
-      columnOrder: cards ? cardColumnOrder(columns) : [],
+      columnVisibility,
+      columnOrder,
       ...(selectable ? { rowSelection } : {}),
     },
     onSortingChange: handleSorting,
@@ -305,34 +332,37 @@ export function VirtualTable<T>({
             </tr>
           ))}
         </thead>
-        <tbody className={cards ? CARD_BODY : undefined}>
-          {paddingTopPx > 0 && (
-            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
-              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingTopPx }} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const row = tableRows[item.index];
-            return row === undefined ? null : (
-              <TableRow
-                key={row.id}
-                row={row}
-                rowIndex={item.index}
-                heightPx={cards ? undefined : rowHeightPx}
-                selected={row.getIsSelected()}
-                cards={cards}
-                measureRef={cards ? virtualizer.measureElement : undefined}
-                columns={columns}
-                visibleColumns={visibleColumnIds}
-              />
-            );
-          })}
-          {paddingBottomPx > 0 && (
-            <tr aria-hidden="true" className={cards ? 'block' : undefined}>
-              <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingBottomPx }} />
-            </tr>
-          )}
-        </tbody>
+        <CardsContext.Provider value={cards}>
+          <tbody className={cards ? CARD_BODY : undefined}>
+            {paddingTopPx > 0 && (
+              <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+                <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingTopPx }} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = tableRows[item.index];
+              return row === undefined ? null : (
+                <TableRow
+                  key={row.id}
+                  row={row}
+                  rowIndex={item.index}
+                  heightPx={cards ? undefined : rowHeightPx}
+                  selected={row.getIsSelected()}
+                  cards={cards}
+                  measureRef={cards ? virtualizer.measureElement : undefined}
+                  columns={columns}
+                  visibleColumns={visibleColumnIds}
+                  rendersSame={rendersSame}
+                />
+              );
+            })}
+            {paddingBottomPx > 0 && (
+              <tr aria-hidden="true" className={cards ? 'block' : undefined}>
+                <td colSpan={columnCount} className={cards ? 'block' : undefined} style={{ height: paddingBottomPx }} />
+              </tr>
+            )}
+          </tbody>
+        </CardsContext.Provider>
       </table>
       {tableRows.length === 0 && empty}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ProgressStore, WatchRegistry, withProgress, type ProgressPatch } from './live-progress';
+import { liveFiguresOf, ProgressStore, sameButLiveFigures, WatchRegistry, withProgress, type ProgressPatch } from './live-progress';
 
 const copy = {
   id: 'c1',
@@ -22,6 +22,37 @@ describe('withProgress', () => {
     expect(withProgress(copy, patch('c1', 9, 20))).toBe(copy);
     expect(withProgress(copy, patch('c2', 11, 20))).toBe(copy);
     expect(withProgress(copy, undefined)).toBe(copy);
+  });
+});
+
+describe('sameButLiveFigures', () => {
+  it('calls a copy the same when only its figures moved, and different for anything else', () => {
+    const row: typeof copy & { name: string; options: object; sourceName: string } = {
+      ...copy,
+      name: 'fcmap0',
+      options: { copyRate: 50 },
+      sourceName: 'src',
+    };
+    expect(sameButLiveFigures(row, row)).toBe(true);
+    expect(sameButLiveFigures(row, withProgress(row, patch('c1', 11, 20)))).toBe(true);
+    expect(sameButLiveFigures(row, { ...row, differentialBytes: 4096, chain: { cleaning: true } } as typeof row)).toBe(true);
+    expect(sameButLiveFigures(row, { ...row, state: 'idle_or_copied' })).toBe(false);
+    expect(sameButLiveFigures(row, { ...row, sourceName: 'renamed' })).toBe(false);
+    // A whole copy pushed again has new nested objects: it renders again rather than guess.
+    expect(sameButLiveFigures(row, { ...row, options: { copyRate: 50 } })).toBe(false);
+    const { name: _name, ...unnamed } = row;
+    expect(sameButLiveFigures(row, { ...unnamed, label: 'fcmap0' } as unknown as typeof row)).toBe(false);
+  });
+
+  it('lets the store hold a whole copy’s figures, so cells show them when the row does not render', () => {
+    const store = new ProgressStore();
+    store.apply([patch('c1', 12, 30)]);
+    // A whole copy older than the pushed figures leaves them; a newer one replaces them.
+    store.apply([liveFiguresOf({ ...copy, updatedAt: '2026-01-01T00:00:11.000Z' })]);
+    expect(store.get('c1')?.progress.percent).toBe(30);
+    store.apply([liveFiguresOf({ ...copy, progress: { ...copy.progress, percent: 40 }, updatedAt: '2026-01-01T00:00:13.000Z' })]);
+    expect(store.get('c1')?.progress.percent).toBe(40);
+    expect(withProgress(copy, store.get('c1')).progress.percent).toBe(40);
   });
 });
 

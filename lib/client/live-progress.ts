@@ -28,6 +28,33 @@ export function withProgress<T extends LiveCopyFields>(copy: T, patch: ProgressP
   };
 }
 
+/** A whole copy's live figures, as a patch: the store then holds the newest figures whichever way they came. */
+export function liveFiguresOf(copy: LiveCopyFields & Pick<Copy, 'differentialBytes'>): ProgressPatch {
+  return {
+    id: copy.id,
+    progress: copy.progress,
+    differentialBytes: copy.differentialBytes,
+    updatedAt: copy.updatedAt,
+    ...(copy.chain === undefined ? {} : { chain: copy.chain }),
+  };
+}
+
+/** What progress patches move: the cells showing them read the newest figures themselves (useLiveCopy). */
+const LIVE_FIELDS: ReadonlySet<string> = new Set(['progress', 'differentialBytes', 'updatedAt', 'chain'] satisfies (keyof Copy)[]);
+
+/**
+ * Whether two versions of a copy (or of a row made from one) differ in nothing but the live
+ * figures, field by field. A table row whose cells read the figures from the store (useLiveCopy)
+ * renders the same for both: once a second the cached list takes in figures those cells already
+ * show (live-updates.tsx), which must not render every moving row in view again.
+ */
+export function sameButLiveFigures<T extends object>(before: T, after: T): boolean {
+  if (before === after) return true;
+  const fixed = (value: T) => (Object.keys(value) as (keyof T & string)[]).filter((key) => !LIVE_FIELDS.has(key));
+  const keys = fixed(after);
+  return fixed(before).length === keys.length && keys.every((key) => Object.is(before[key], after[key]));
+}
+
 type Listener = () => void;
 
 /** The newest pushed figures per copy, with listeners per copy and for any change. */

@@ -12,7 +12,7 @@ import { io } from 'socket.io-client';
 import { COPIES_PROGRESS, decodeProgress, WATCH_EVENT } from '@/lib/realtime/progress-wire';
 import { toSignIn } from './hard-navigate';
 import { byCreation, mergeById, mergeVolumeList, prependEvents, removeById } from './live-cache';
-import { LiveProgressContext, ProgressStore, WatchRegistry, withProgress, type LiveProgress, type ProgressPatch } from './live-progress';
+import { LiveProgressContext, liveFiguresOf, ProgressStore, WatchRegistry, withProgress, type LiveProgress, type ProgressPatch } from './live-progress';
 import { queryKeys, type EventListFilter, type VolumeListFilter } from './query-keys';
 import { TAKEOVER_EVENT_KIND } from './takeovers';
 import type { Copy, FleetEvent, StorageArray, Volume, Workload } from './types';
@@ -173,6 +173,9 @@ class CacheWriter {
 
     if (progress.length > 0) this.applyProgress(progress);
     if (copies.size > 0 || removed.size > 0) {
+      // Whole copies carry figures too: into the store with them, where the cells read them (a
+      // table row whose copy changed in nothing else does not render again, copy-row.ts).
+      if (copies.size > 0) this.store.apply([...copies.values()].map(liveFiguresOf));
       client.setQueryData<Copy[]>(queryKeys.copies, (old) => {
         if (old === undefined) return old;
         const merged = removeById(
