@@ -409,4 +409,9 @@ export class Engine {
   copiedBytesSinceStart(): number {
     return this.s.copiedBytesTotal;
   }
+
+  /** Relationships the last tick's copier visited: those that may move or just changed (schedule/active.ts). */
+  visitedLastTick(): number {
+    return this.s.visitedLastTick;
+  }
 }

@@ -19,4 +19,9 @@ export interface EngineOptions {
   deferHostWrites?: boolean;
   /** Bound of the deferred host-write queue (io/write-queue.ts HOST_WRITES_QUEUED_MAX by default). */
   hostWritesQueuedMax?: number;
+  /**
+   * Every tick visits every relationship, as before the active set (schedule/active.ts): the
+   * reference the active set is checked against in tests. Off by default.
+   */
+  visitEveryRelationship?: boolean;
 }

@@ -18,6 +18,7 @@ import type { IoStores } from '../io/host-io';
 import type { Workload } from '../io/workload';
 import { HostWriteQueue, type SavedRelationships } from '../io/write-queue';
 import type { ArrayState, VolumeState } from '../model';
+import { markFor } from '../schedule/active';
 import type { Clock } from '../time/clock';
 import type { EngineOptions } from './options';
 
@@ -40,6 +41,12 @@ export class EngineState {
   /** At speed 'max': the simulated step the last ticks showed the machine can cover. */
   sparseStepMs = 0;
   copierStart = 0;
+  /** Ids of the relationships ticks visit (schedule/active.ts): those that may move or just changed. */
+  readonly active = new Set<string>();
+  /** Ids marked active since the tick under way began: the tick must not drop them from `active`. */
+  readonly markedDuringWork = new Set<string>();
+  /** Relationships the last tick visited (tests prove idle ones cost nothing). */
+  visitedLastTick = 0;
   copiedBytesTotal = 0;
   /** Set by the engine (commands/snapshots.ts failFullRepositories): kept out of here to spare an import cycle. */
   beforeWrite: (volumeId: string, offsetBytes: number, lengthBytes: number) => void = () => undefined;
@@ -73,6 +80,7 @@ export class EngineState {
   }
 
   emit(event: EngineEvent): void {
+    markFor(this, event);
     for (const listener of this.listeners) listener(event);
   }
 
