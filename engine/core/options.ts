@@ -20,8 +20,9 @@ export interface EngineOptions {
   /** Bound of the deferred host-write queue (io/write-queue.ts HOST_WRITES_QUEUED_MAX by default). */
   hostWritesQueuedMax?: number;
   /**
-   * Every tick visits every relationship, as before the active set (schedule/active.ts): the
-   * reference the active set is checked against in tests. Off by default.
+   * Every tick visits every relationship and works every chain out afresh, as before the active
+   * set (schedule/active.ts) and chains kept across ticks (core/state.ts keptChainMemo): the
+   * reference those are checked against in tests. Off by default.
    */
-  visitEveryRelationship?: boolean;
+  exhaustiveTicks?: boolean;
 }

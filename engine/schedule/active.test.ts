@@ -96,7 +96,7 @@ describe('the active set: ticks visit only relationships that may move or just c
     for (let seed = 1; seed <= 30; seed += 1) {
       const reference: string[] = [];
       const active: string[] = [];
-      expect(runSeed(seed, undefined, { visitEveryRelationship: true, afterStep: (engine) => reference.push(digest(engine)) }).failure).toBeNull();
+      expect(runSeed(seed, undefined, { exhaustiveTicks: true, afterStep: (engine) => reference.push(digest(engine)) }).failure).toBeNull();
       expect(runSeed(seed, undefined, { afterStep: (engine) => active.push(digest(engine)) }).failure).toBeNull();
       const firstDifference = reference.findIndex((text, step) => text !== active[step]);
       expect({ seed, firstDifference, active: active[firstDifference] }).toEqual({ seed, firstDifference: -1, active: undefined });

@@ -21,6 +21,8 @@ export function markActive(s: EngineState, relationshipId: string): void {
 
 /** What an event says may have to move: called by EngineState.emit before any listener hears it. */
 export function markFor(s: EngineState, event: EngineEvent): void {
+  // Progress moves bitmaps only; anything else may change a chain (state, membership, point in time).
+  if (event.kind !== 'copy.progress' && event.kind !== 'workload.changed' && event.kind !== 'simulation.changed') s.keptChainMemo = null;
   switch (event.kind) {
     case 'copy.removed':
       s.active.delete(event.copyId);
@@ -47,7 +49,7 @@ export function markFor(s: EngineState, event: EngineEvent): void {
 
 /** The active relationships, in the order they became active (ids of removed ones are dropped). */
 export function activeRelationships(s: EngineState): Relationship[] {
-  if (s.options.visitEveryRelationship === true) return [...s.relationships.values()];
+  if (s.options.exhaustiveTicks === true) return [...s.relationships.values()];
   const list: Relationship[] = [];
   for (const id of s.active) {
     const relationship = s.relationships.get(id);

@@ -10,7 +10,7 @@ import { copiesToStart } from '../copy/volume-copy-queue';
 import { chainedWith } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
-import { newChainMemo } from '../io/chain';
+import { newChainMemo, type ChainMemo } from '../io/chain';
 import { cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
@@ -112,8 +112,9 @@ function work(s: EngineState, elapsedMs: number, realTime: boolean): number {
   const keep = new Set<Relationship>();
   for (const workload of s.workloads.values()) workload.budgeted = realTime;
   runWorkloads(s, elapsedMs);
-  // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out once.
-  s.io.chainMemo = newChainMemo();
+  // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out
+  // once, and kept for the next ticks until something other than progress happens (core/state.ts).
+  s.io.chainMemo = keptChainMemo(s);
   let movedBytes = 0;
   try {
     const copiedBytes = runCopiers(s, elapsedMs, keep);
@@ -212,6 +213,12 @@ function runCopiers(s: EngineState, elapsedMs: number, keep: Set<Relationship>):
   }
   for (const other of chained) if (!copied.has(other)) s.emit({ kind: 'copy.progress', copyId: other.id, arrayId: other.arrayId, cause: 'chain' });
   return TICK_MOVED_BYTES_MAX - movedBytesLeft;
+}
+
+function keptChainMemo(s: EngineState): ChainMemo {
+  if (s.options.exhaustiveTicks === true) return newChainMemo();
+  s.keptChainMemo ??= newChainMemo();
+  return s.keptChainMemo;
 }
 
 function settledRate(bytesPerSec: number): number {

@@ -70,7 +70,7 @@ class Simulation {
       capacityBytes: MiB,
       seed,
       deferHostWrites: this.deferred,
-      ...(options.visitEveryRelationship === undefined ? {} : { visitEveryRelationship: options.visitEveryRelationship }),
+      ...(options.exhaustiveTicks === undefined ? {} : { exhaustiveTicks: options.exhaustiveTicks }),
     });
     this.engine = fixture.engine;
     this.volumeIds = MODELS.flatMap((model) => Array.from({ length: VOLUMES_PER_ARRAY }, (_, i) => fixture.volume(model, i).id));
@@ -480,8 +480,8 @@ class Simulation {
 }
 
 export interface RunOptions {
-  /** Ticks visit every relationship (schedule/active.ts): the reference run the active set is compared with. */
-  visitEveryRelationship?: boolean;
+  /** Ticks visit every relationship and forget chains (schedule/active.ts): the reference run the active set is compared with. */
+  exhaustiveTicks?: boolean;
   /** Called after every step and at the end, with the engine as it is then. */
   afterStep?: (engine: Engine) => void;
 }
