@@ -66,18 +66,25 @@ export class Engine {
    * forgets them, so no read sees chains from before a change.
    */
   private read<T>(look: () => T): T {
-    if (this.changing === 0 && this.s.io.chainMemo === null) this.s.io.chainMemo = newChainMemo();
+    if (this.changing === 0 && this.s.io.chainMemo === null) {
+      // The chains the last tick worked out, unless something other than progress happened since.
+      if (this.s.options.exhaustiveTicks === true) this.s.io.chainMemo = newChainMemo();
+      else this.s.io.chainMemo = this.s.keptChainMemo ??= newChainMemo();
+    }
     return look();
   }
 
-  private change<T>(command: () => T): T {
+  /** `tick`: the engine's own tick, which forgets kept chains only when an event says they changed. */
+  private change<T>(command: () => T, tick = false): T {
     this.changing += 1;
     this.s.io.chainMemo = null;
+    if (!tick) this.s.keptChainMemo = null;
     try {
       return command();
     } finally {
       this.changing -= 1;
       this.s.io.chainMemo = null;
+      if (!tick) this.s.keptChainMemo = null;
     }
   }
 
@@ -399,7 +406,7 @@ export class Engine {
 
   /** One engine tick: advance the clock by the wall time elapsed (or a 'max' step) and do the work. */
   tick(): number {
-    return this.change(() => schedule.tick(this.s));
+    return this.change(() => schedule.tick(this.s), true);
   }
 
   /**
@@ -408,5 +415,10 @@ export class Engine {
    */
   copiedBytesSinceStart(): number {
     return this.s.copiedBytesTotal;
+  }
+
+  /** Relationships the last tick's copier visited: those that may move or just changed (schedule/active.ts). */
+  visitedLastTick(): number {
+    return this.s.visitedLastTick;
   }
 }

@@ -19,4 +19,10 @@ export interface EngineOptions {
   deferHostWrites?: boolean;
   /** Bound of the deferred host-write queue (io/write-queue.ts HOST_WRITES_QUEUED_MAX by default). */
   hostWritesQueuedMax?: number;
+  /**
+   * Every tick visits every relationship and works every chain out afresh, as before the active
+   * set (schedule/active.ts) and chains kept across ticks (core/state.ts keptChainMemo): the
+   * reference those are checked against in tests. Off by default.
+   */
+  exhaustiveTicks?: boolean;
 }

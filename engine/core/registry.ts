@@ -5,6 +5,7 @@ import type { Relationship } from '../copy/relationship';
 import { refreshStatus } from '../faults/controllers';
 import { forgetFault } from '../faults/fault-record';
 import { isReadOnly, roleWord } from '../io/access';
+import { markActive } from '../schedule/active';
 import type { EngineState } from './state';
 
 export function register(s: EngineState, relationship: Relationship): void {
@@ -20,6 +21,7 @@ export function register(s: EngineState, relationship: Relationship): void {
     ids.add(relationship.id);
     s.byVolume.set(volumeId, ids);
   }
+  markActive(s, relationship.id);
 }
 
 /** Removes the relationship (its timer, its metadata fault, its hold on the volumes). */
@@ -28,6 +30,7 @@ export function unregister(s: EngineState, relationship: Relationship, cause: st
   if (relationship.timerId !== null) s.clock.cancel(relationship.timerId);
   relationship.timerId = null;
   s.relationships.delete(relationship.id);
+  s.active.delete(relationship.id);
   const lost = s.faultBook.metadataLossOf(relationship.id);
   if (lost !== undefined) forgetFault(s, lost, 'mapping removed');
   for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {

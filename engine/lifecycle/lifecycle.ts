@@ -10,6 +10,7 @@ import { afterChange } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { isMember } from '../io/chain';
 import { cleaningGrainsLeft, cleanNow } from '../io/cleaning';
+import { markActive } from '../schedule/active';
 import { afterEffect, announce, beforeEffect } from './image-effects';
 import { runEntryAction, runExitAction, runTransitionAction } from './state-actions';
 
@@ -73,7 +74,11 @@ export function automatic(s: EngineState, relationship: Relationship, event: Aut
 function startTimer(s: EngineState, relationship: Relationship, delayMs: number, event: AutomaticEvent): void {
   relationship.timerId = s.clock.schedule(s.clock.nowMs() + delayMs, () => {
     relationship.timerId = null;
-    if (s.relationships.has(relationship.id)) automatic(s, relationship, event);
+    if (!s.relationships.has(relationship.id)) return;
+    // A timer that runs out without a transition (its guard holds it: cleaning left) still changes
+    // what the next ticks do with the relationship: completeCleaning tries again from then on.
+    markActive(s, relationship.id);
+    automatic(s, relationship, event);
   });
 }
 

@@ -10,11 +10,12 @@ import { copiesToStart } from '../copy/volume-copy-queue';
 import { chainedWith } from '../core/registry';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
-import { newChainMemo } from '../io/chain';
+import { newChainMemo, type ChainMemo } from '../io/chain';
 import { cleanStep } from '../io/cleaning';
 import { keepQueuedWritesMarked, runWorkloads } from '../io/host-commands';
 import { automatic } from '../lifecycle/lifecycle';
 import type { ClockSpeed } from '../time/clock';
+import { activeRelationships, pruneActive } from './active';
 
 /** Real bytes the copier may move in one tick across all relationships (keeps ticks short). */
 export const TICK_MOVED_BYTES_MAX = 64 * 1024 * 1024;
@@ -23,7 +24,13 @@ const MAX_SPEED_STEP_MS = 60_000;
 /** advance() steps simulated time in slices this long, so copies and timers interleave as in real time. */
 const ADVANCE_SLICE_MS = 1_000;
 
-/** Consequences a command can have at once: queued copies starting, copies with nothing to do ending. */
+/** A measured rate below this (bytes/s) is 0: the console rounds it to 0, and a relationship settling to 0 leaves the active set. */
+const RATE_AT_REST_BYTES_PER_SEC = 0.5;
+
+/**
+ * Consequences a command can have at once: queued copies starting, copies with nothing to do
+ * ending. Only active relationships can have any (schedule/active.ts): every command marks those it changed.
+ */
 export function settle(s: EngineState): void {
   completeCopies(s);
   completeCleaning(s);
@@ -63,7 +70,8 @@ export function tick(s: EngineState): number {
 
 function maxSpeedStepMs(s: EngineState): number {
   let fastest = 0;
-  for (const relationship of s.relationships.values()) {
+  // A relationship copying at a non-zero rate is always active (schedule/active.ts).
+  for (const relationship of activeRelationships(s)) {
     if (copying(s, relationship)) fastest = Math.max(fastest, rateBytesPerSec(relationship.model, relationship.options));
   }
   if (fastest === 0) {
@@ -99,30 +107,38 @@ function updateCopyDue(s: EngineState, relationship: Relationship): boolean {
  * (io/workload.ts); stepping a paused one runs them as asked.
  */
 function work(s: EngineState, elapsedMs: number, realTime: boolean): number {
+  s.markedDuringWork.clear();
+  /** Relationships with work left after this tick: they stay active though nothing marks them. */
+  const keep = new Set<Relationship>();
   for (const workload of s.workloads.values()) workload.budgeted = realTime;
   runWorkloads(s, elapsedMs);
-  // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out once.
-  s.io.chainMemo = newChainMemo();
+  // Copiers and cleaners change bitmaps only, never a state or a chain: each chain is worked out
+  // once, and kept for the next ticks until something other than progress happens (core/state.ts).
+  s.io.chainMemo = keptChainMemo(s);
   let movedBytes = 0;
   try {
-    const copiedBytes = runCopiers(s, elapsedMs);
-    movedBytes = copiedBytes + runCleaning(s, elapsedMs, TICK_MOVED_BYTES_MAX - copiedBytes);
+    const copiedBytes = runCopiers(s, elapsedMs, keep);
+    movedBytes = copiedBytes + runCleaning(s, elapsedMs, TICK_MOVED_BYTES_MAX - copiedBytes, keep);
   } finally {
     s.io.chainMemo = null;
   }
   settle(s);
+  pruneActive(s, keep);
   return movedBytes;
 }
 
 /** Chained mappings that others still read through copy to them, at their clean rate (io/cleaning.ts). */
-function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number): number {
+function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number, keep: Set<Relationship>): number {
   let movedBytes = 0;
-  for (const relationship of s.relationships.values()) {
+  for (const relationship of activeRelationships(s)) {
     const spec = s.specOf(relationship);
     if (!relationship.joinedChain || !s.tableOf(relationship).chained || !s.arrayUp(relationship.arrayId)) continue;
     // A copying mapping cleans once its own copy is complete; a stopping one from the start.
     if (spec.cleans !== true && !(spec.copier !== 'none' && relationship.toCopy.count() === 0)) continue;
-    const step = cleanStep(s.io, { relationship, spec }, cleanRateBytesPerSec(relationship.options), elapsedMs, Math.max(0, movedBytesMax - movedBytes));
+    const cleanRate = cleanRateBytesPerSec(relationship.options);
+    const step = cleanStep(s.io, { relationship, spec }, cleanRate, elapsedMs, Math.max(0, movedBytesMax - movedBytes));
+    // Grains left to clean at a non-zero rate: more to do next tick (and then, completeCleaning's turn).
+    if (step.grainsLeftBefore > 0 && cleanRate > 0) keep.add(relationship);
     // Clean progress counts from the most that was ever left to clean in this state.
     relationship.cleanGrains = Math.max(relationship.cleanGrains, step.grainsLeftBefore);
     movedBytes += step.movedBytes;
@@ -140,18 +156,19 @@ function runCleaning(s: EngineState, elapsedMs: number, movedBytesMax: number): 
 
 /** A cleaning state whose timer has run ends once nothing is left to clean (the row's guard says so). */
 function completeCleaning(s: EngineState): void {
-  for (const relationship of [...s.relationships.values()]) {
+  for (const relationship of activeRelationships(s)) {
     const spec = s.specOf(relationship);
     if (spec.cleans !== true || spec.after === undefined || relationship.timerId !== null) continue;
     automatic(s, relationship, spec.after.event);
   }
 }
 
-function runCopiers(s: EngineState, elapsedMs: number): number {
+function runCopiers(s: EngineState, elapsedMs: number, keep: Set<Relationship>): number {
   let movedBytesLeft = TICK_MOVED_BYTES_MAX;
   // Start each tick one relationship further on, so when the tick's real-work cap runs out it is
   // not always the same relationships that wait.
-  const all = [...s.relationships.values()];
+  const all = activeRelationships(s);
+  s.visitedLastTick = all.length;
   s.copierStart = all.length === 0 ? 0 : (s.copierStart + 1) % all.length;
   const ordered = [...all.slice(s.copierStart), ...all.slice(0, s.copierStart)];
   // Mappings sharing a volume with one that copied are announced once per pass, after it: each
@@ -168,7 +185,9 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
     }
     const due = spec.updateCopy !== true || updateCopyDue(s, relationship);
     if (!due || relationship.toCopy.count() === 0) {
-      relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec, 0, elapsedMs);
+      relationship.rateBytesPerSec = settledRate(smoothRate(relationship.rateBytesPerSec, 0, elapsedMs));
+      // An update copy becomes due with time alone; a rate still settling to 0 moves the console's figure.
+      if ((!due && relationship.toCopy.count() > 0) || relationship.rateBytesPerSec !== 0) keep.add(relationship);
       continue;
     }
     const rate = rateBytesPerSec(relationship.model, relationship.options);
@@ -181,7 +200,8 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
     movedBytesLeft -= step.movedBytes;
     // A copy that was not moving starts its average at the configured rate, so the console shows
     // that rate and its ETA from the first second instead of an average climbing up from 0.
-    relationship.rateBytesPerSec = smoothRate(relationship.rateBytesPerSec || rate, step.accountedBytes, elapsedMs);
+    relationship.rateBytesPerSec = settledRate(smoothRate(relationship.rateBytesPerSec || rate, step.accountedBytes, elapsedMs));
+    if ((rate > 0 && relationship.toCopy.count() > 0) || relationship.rateBytesPerSec !== 0) keep.add(relationship);
     s.copiedBytesTotal += step.accountedBytes;
     if (step.accountedBytes > 0) {
       relationship.updatedAtMs = s.clock.nowMs();
@@ -195,20 +215,36 @@ function runCopiers(s: EngineState, elapsedMs: number): number {
   return TICK_MOVED_BYTES_MAX - movedBytesLeft;
 }
 
+function keptChainMemo(s: EngineState): ChainMemo {
+  if (s.options.exhaustiveTicks === true) return newChainMemo();
+  s.keptChainMemo ??= newChainMemo();
+  return s.keptChainMemo;
+}
+
+function settledRate(bytesPerSec: number): number {
+  return bytesPerSec < RATE_AT_REST_BYTES_PER_SEC ? 0 : bytesPerSec;
+}
+
 /** A copier with no grain left to move ends its cycle: the table's `copied` event says where to. */
 function completeCopies(s: EngineState): void {
-  for (const relationship of [...s.relationships.values()]) {
+  for (const relationship of activeRelationships(s)) {
     const spec = s.specOf(relationship);
     if (spec.copier === 'none' || spec.updateCopy === true || relationship.toCopy.count() > 0) continue;
     automatic(s, relationship, 'copied');
   }
 }
 
-/** Queued volume copies take the array's free in-progress slots. */
+/**
+ * Queued volume copies take the array's free in-progress slots. A slot frees, or a copy joins the
+ * queue, only by a change that marks the copy active: arrays with no active volume copy are skipped.
+ */
 function scheduleVolumeCopies(s: EngineState): void {
+  const arrays = new Set<string>();
+  for (const relationship of activeRelationships(s)) if (s.tableOf(relationship).automatic['slot-free'] !== undefined) arrays.add(relationship.arrayId);
+  if (arrays.size === 0) return;
   const byArray = new Map<string, Relationship[]>();
   for (const relationship of s.relationships.values()) {
-    if (s.tableOf(relationship).automatic['slot-free'] === undefined) continue;
+    if (!arrays.has(relationship.arrayId) || s.tableOf(relationship).automatic['slot-free'] === undefined) continue;
     const list = byArray.get(relationship.arrayId) ?? [];
     list.push(relationship);
     byArray.set(relationship.arrayId, list);

@@ -62,10 +62,16 @@ class Simulation {
   transitions = 0;
   step = 0;
 
-  constructor(seed: number) {
+  constructor(seed: number, options: RunOptions) {
     this.prng = new Prng(seed);
     this.deferred = defersWrites(seed);
-    const fixture = createFixture({ volumesPerArray: VOLUMES_PER_ARRAY, capacityBytes: MiB, seed, deferHostWrites: this.deferred });
+    const fixture = createFixture({
+      volumesPerArray: VOLUMES_PER_ARRAY,
+      capacityBytes: MiB,
+      seed,
+      deferHostWrites: this.deferred,
+      ...(options.exhaustiveTicks === undefined ? {} : { exhaustiveTicks: options.exhaustiveTicks }),
+    });
     this.engine = fixture.engine;
     this.volumeIds = MODELS.flatMap((model) => Array.from({ length: VOLUMES_PER_ARRAY }, (_, i) => fixture.volume(model, i).id));
     this.reference = new Reference(this.volumeIds.map((id) => ({ id, capacityBytes: MiB })));
@@ -473,9 +479,16 @@ class Simulation {
   }
 }
 
-export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResult {
+export interface RunOptions {
+  /** Ticks visit every relationship and forget chains (schedule/active.ts): the reference run the active set is compared with. */
+  exhaustiveTicks?: boolean;
+  /** Called after every step and at the end, with the engine as it is then. */
+  afterStep?: (engine: Engine) => void;
+}
+
+export function runSeed(seed: number, steps = SIMULATION_STEPS, options: RunOptions = {}): SimulationResult {
   assert(Number.isSafeInteger(seed) && steps > 0);
-  const simulation = new Simulation(seed);
+  const simulation = new Simulation(seed, options);
   const result = (failure: string | null): SimulationResult => ({
     seed,
     steps,
@@ -486,9 +499,13 @@ export function runSeed(seed: number, steps = SIMULATION_STEPS): SimulationResul
     failure,
   });
   try {
-    for (simulation.step = 0; simulation.step < steps; simulation.step += 1) simulation.runStep();
+    for (simulation.step = 0; simulation.step < steps; simulation.step += 1) {
+      simulation.runStep();
+      options.afterStep?.(simulation.engine);
+    }
     simulation.step = steps;
     simulation.finish();
+    options.afterStep?.(simulation.engine);
     return result(null);
   } catch (error) {
     return result((error as Error).stack ?? String(error));

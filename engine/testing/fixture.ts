@@ -19,6 +19,8 @@ export interface FixtureOptions {
   deferHostWrites?: boolean;
   /** Bound of the deferred host-write queue (default: the engine's). */
   hostWritesQueuedMax?: number;
+  /** Ticks visit every relationship and forget chains (the reference for the active set: schedule/active.ts). */
+  exhaustiveTicks?: boolean;
 }
 
 export interface Fixture {
@@ -39,6 +41,7 @@ export function createFixture(options: FixtureOptions = {}): Fixture {
     seed: options.seed ?? 7,
     deferHostWrites: options.deferHostWrites ?? false,
     ...(options.hostWritesQueuedMax === undefined ? {} : { hostWritesQueuedMax: options.hostWritesQueuedMax }),
+    ...(options.exhaustiveTicks === undefined ? {} : { exhaustiveTicks: options.exhaustiveTicks }),
   });
   const models: ArrayModel[] = ['santricity', 'xp7', 'storwize', 'ds6000'];
   const pools: PoolState[] = models.flatMap((model) => [

@@ -9,7 +9,7 @@ import { openDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { createLogger } from '../log';
 import { seedIfEmpty } from '../seed/seed';
-import { loadFleetSnapshot } from './hydrate';
+import { loadClock, loadFleetSnapshot } from './hydrate';
 import { Persister, type SaveRecord } from './persister';
 
 const START_MS = Date.UTC(2026, 10, 28);
@@ -96,6 +96,16 @@ async function savedCopiedBytes(id: string): Promise<number> {
 const liveCopiedBytes = (id: string) => engine.view(engine.requireCopy(id)).progress.copiedBytes;
 
 describe('Persister', () => {
+  it('saves the clock with every flush, creating its row the first time, as a restart reads it', async () => {
+    await db.setting.deleteMany({ where: { key: 'simulation' } });
+    await persister.flush();
+    expect(await loadClock(db)).toEqual({ simulatedTimeMs: engine.clock.nowMs(), speed: 0 });
+    engine.advance(7_000);
+    engine.setSpeed(10);
+    await persister.flush();
+    expect(await loadClock(db)).toEqual({ simulatedTimeMs: engine.clock.nowMs(), speed: 10 });
+  });
+
   it("saves a command's changes on flush() but leaves background progress for later", async () => {
     const [first, second] = copyIds as [string, string];
     const savedBefore = await savedCopiedBytes(first);

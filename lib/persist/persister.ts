@@ -20,7 +20,7 @@ import type { Engine, EngineEvent } from '../../engine';
 import type { SaveState } from '../../engine/io/write-queue';
 import type { Relationship } from '../../engine/copy/relationship';
 import { dialectOfDb, type Db } from '../db/client';
-import type { Prisma } from '../db/generated/client';
+import { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
 import { copyProgressStatement, copyRowCreate, copyRowUpdate } from './copy-rows';
@@ -313,7 +313,7 @@ export class Persister {
         for (const row of volumeRows) await tx.volume.updateMany({ where: { id: row.id }, data: row.data });
         for (const change of faultChanges) await writeFaultChange(tx, change);
         for (const event of events) await recordEvent(tx, event);
-        await tx.setting.upsert({ where: { key: SIMULATION_SETTING_KEY }, create: { key: SIMULATION_SETTING_KEY, value: clock }, update: { value: clock } });
+        await this.writeClock(tx, clock);
       });
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
@@ -442,6 +442,19 @@ export class Persister {
         data: { currentOwner: volume.currentOwner, roles: volume.roles, readOnly: volume.readOnly, status: volume.status, imageNote: volume.imageNote ?? null },
       },
     ];
+  }
+
+  /**
+   * Every save writes the clock (four times a second even when nothing else changed): as a raw
+   * UPDATE, because Prisma's upsert compiles its query each time, a few per cent of a core on its
+   * own. The first save of a fresh inventory creates the row.
+   */
+  private async writeClock(tx: Tx, clock: { simulatedTimeMs: number; speed: string | number }): Promise<void> {
+    const text = JSON.stringify(clock);
+    // SQLite keeps Json as text; PostgreSQL's jsonb column will not take a text parameter uncast (as copy-rows.ts).
+    const value = dialectOfDb(this.db) === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
+    const updated = await tx.$executeRaw(Prisma.sql`UPDATE "Setting" SET "value" = ${value} WHERE "key" = ${SIMULATION_SETTING_KEY}`);
+    if (updated === 0) await tx.setting.create({ data: { key: SIMULATION_SETTING_KEY, value: clock } });
   }
 
   private clockValue(): { simulatedTimeMs: number; speed: string | number } {

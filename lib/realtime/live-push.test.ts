@@ -78,6 +78,30 @@ describe('LivePush', () => {
     expect(own?.except).toEqual(['fleet', `array:${copy.arrayId}`]);
   });
 
+  it('sends a copy to its copy:<id> room only when someone joined it', async () => {
+    const sent: Emitted[] = [];
+    const joined = new Map<string, Set<string>>();
+    const io = Object.assign(fakeIo(sent), { sockets: { adapter: { rooms: joined }, sockets: new Map() } }) as unknown as Server;
+    const fixture = createFixture();
+    const { fire, scheduler } = manualScheduler();
+    new LivePush({ io, engine: fixture.engine, db: emptyDb, log: createLogger(), scheduler }).start();
+    const mapping = (target: number) =>
+      fixture.engine.createCopy({
+        type: 'flashcopy',
+        sourceVolumeId: fixture.volume('storwize', target - 1).id,
+        targetVolumeId: fixture.volume('storwize', target).id,
+        start: false,
+      });
+    const first = mapping(1);
+    const second = mapping(3);
+    joined.set(`copy:${second.id}`, new Set(['socket-1']));
+    fixture.engine.act(first.id, 'prepare');
+    fixture.engine.act(second.id, 'prepare');
+    await fire();
+    expect(sent.some((s) => s.event === 'copies.updated' && s.rooms.includes('fleet'))).toBe(true);
+    expect(sent.filter((s) => s.rooms.some((room) => room.startsWith('copy:'))).map((s) => s.rooms)).toEqual([[`copy:${second.id}`]]);
+  });
+
   it('pushes copies.removed with the ids of removed copies, and no update for them', async () => {
     const { fixture, sent, fire } = setup();
     const copy = fixture.engine.createCopy({

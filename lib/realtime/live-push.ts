@@ -308,10 +308,14 @@ export class LivePush {
     const { io } = this.options;
     this.emitByArray(LIVE_EVENTS.copiesUpdated, copies, (copy) => copy, except);
     // A copy:<id> subscriber that is not already in fleet or the array's room hears its own copy.
+    // socket.io encodes a message before it looks who is in the room: with 1,000 copies moving,
+    // rooms nobody joined cost an encoded copy each, a fifth of the push's time.
+    const rooms = (io as Partial<Server>).sockets?.adapter.rooms;
     for (const copy of copies)
-      io.to(`copy:${copy.id}`)
-        .except(['fleet', `array:${copy.arrayId}`, ...except])
-        .emit(LIVE_EVENTS.copiesUpdated, [copy]);
+      if (rooms === undefined || rooms.has(`copy:${copy.id}`))
+        io.to(`copy:${copy.id}`)
+          .except(['fleet', `array:${copy.arrayId}`, ...except])
+          .emit(LIVE_EVENTS.copiesUpdated, [copy]);
   }
 
   /** One message per array to `fleet` + `array:<id>` together, so no socket hears a thing twice. */
