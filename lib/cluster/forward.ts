@@ -66,7 +66,10 @@ type Attempt = { kind: 'answered' } | { kind: 'retry' } | { kind: 'lost'; error:
 function attempt(target: URL, req: IncomingMessage, res: ServerResponse, body: Buffer, context: ForwardContext): Promise<Attempt> {
   return new Promise((resolve) => {
     const peer = String(req.headers[PEER_HEADER] ?? 'unknown');
-    const headers: http.OutgoingHttpHeaders = { ...withoutHopByHop(req.headers), ...signForwardedPeer(context.secret, peer, req.method ?? 'GET', req.url ?? '/') };
+    const headers: http.OutgoingHttpHeaders = {
+      ...withoutHopByHop(req.headers),
+      ...signForwardedPeer(context.secret, peer, req.method ?? 'GET', req.url ?? '/'),
+    };
     delete headers[PEER_HEADER];
     headers[FORWARDED_BY_HEADER] = context.nodeId;
     headers['content-length'] = String(body.length);

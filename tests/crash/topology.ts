@@ -80,7 +80,8 @@ export async function twoNodeCluster(dataDir: string, leaseMs: number): Promise<
         for (const event of list) events.push({ kind: event.kind, atMs: Date.now() });
       });
       // Pushes only an engine makes: copies changing, and the throughput sample every second.
-      for (const name of ['copies.updated', 'copies.progress', 'throughput.sampled']) socket.on(name, () => events.push({ kind: ENGINE_PUSH, atMs: Date.now() }));
+      for (const name of ['copies.updated', 'copies.progress', 'throughput.sampled'])
+        socket.on(name, () => events.push({ kind: ENGINE_PUSH, atMs: Date.now() }));
       watcher = { socket, events };
       await new Promise((resolve) => setTimeout(resolve, 300)); // the subscription is in place
     },
