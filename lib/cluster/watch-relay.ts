@@ -8,10 +8,8 @@
 import type { Server, Socket } from 'socket.io';
 import type { Logger } from '../log';
 import type { LivePush } from '../realtime/live-push';
-import { WATCHING_ROOM } from '../realtime/live-push';
+import { onWatch, WATCHING_ROOM } from '../realtime/live-push';
 import { WatchMessage, type WatchSpec } from '../realtime/progress-watch';
-import { WATCH_EVENT } from '../realtime/progress-wire';
-import { mayJoin, type SocketData } from '../realtime/socket-server';
 
 const RELAY_WATCH = 'grainline:watch';
 const RELAY_FORGET = 'grainline:forget';
@@ -45,22 +43,10 @@ export class WatchRelay {
   }
 
   private attach(socket: Socket): void {
-    socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-      const principal = (socket.data as Partial<SocketData>).principal;
-      if (principal === undefined || !mayJoin(principal, 'fleet')) {
-        reply({ error: { code: 'forbidden', message: 'your role may not watch copies' } });
-        return;
-      }
-      const parsed = WatchMessage.safeParse(message);
-      if (!parsed.success) {
-        reply({ error: { code: 'bad_request', message: 'watch expects {copyIds: string[] (at most 500), all?: boolean}' } });
-        return;
-      }
+    onWatch(socket, (spec) => {
       if (!this.specs.has(socket.id)) void socket.join(WATCHING_ROOM);
-      this.specs.set(socket.id, parsed.data);
-      this.announce(socket.id, parsed.data);
-      reply({ watching: parsed.data.all ? 'all' : parsed.data.copyIds.length });
+      this.specs.set(socket.id, spec);
+      this.announce(socket.id, spec);
     });
     socket.on('disconnect', () => {
       this.specs.delete(socket.id);

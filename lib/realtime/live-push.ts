@@ -43,6 +43,29 @@ export interface WatchingSocket {
   emit(event: string, ...args: unknown[]): unknown;
 }
 
+/**
+ * Answers a socket's `watch` messages: refused for a role that may not hear the fleet or a
+ * malformed spec, else `accept(spec)` and an ack saying how many copies it watches. Used here
+ * alone, and by lib/cluster/watch-relay.ts on every node of a cluster.
+ */
+export function onWatch(socket: Pick<WatchingSocket, 'data' | 'on'>, accept: (spec: WatchSpec) => void): void {
+  socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+    const principal = (socket.data as Partial<SocketData>).principal;
+    if (principal === undefined || !mayJoin(principal, 'fleet')) {
+      reply({ error: { code: 'forbidden', message: 'your role may not watch copies' } });
+      return;
+    }
+    const parsed = WatchMessage.safeParse(message);
+    if (!parsed.success) {
+      reply({ error: { code: 'bad_request', message: 'watch expects {copyIds: string[] (at most 500), all?: boolean}' } });
+      return;
+    }
+    accept(parsed.data);
+    reply({ watching: parsed.data.all ? 'all' : parsed.data.copyIds.length });
+  });
+}
+
 /** Where a watching socket's pushes go: the socket itself, or (cluster) its room on whichever node holds it. */
 type WatchTarget = Pick<WatchingSocket, 'id' | 'emit'>;
 
@@ -166,23 +189,11 @@ export class LivePush {
    * catch up). The ack says how many copies it watches.
    */
   attach(socket: WatchingSocket): void {
-    socket.on(WATCH_EVENT, (message: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
-      const principal = (socket.data as Partial<SocketData>).principal;
-      if (principal === undefined || !mayJoin(principal, 'fleet')) {
-        reply({ error: { code: 'forbidden', message: 'your role may not watch copies' } });
-        return;
-      }
-      const parsed = WatchMessage.safeParse(message);
-      if (!parsed.success) {
-        reply({ error: { code: 'bad_request', message: 'watch expects {copyIds: string[] (at most 500), all?: boolean}' } });
-        return;
-      }
-      const fresh = this.watch.set(socket.id, parsed.data);
+    onWatch(socket, (spec) => {
+      const fresh = this.watch.set(socket.id, spec);
       if (!this.watchingSockets.has(socket.id)) void socket.join(WATCHING_ROOM);
       this.watchingSockets.set(socket.id, socket);
       this.catchUp(socket, fresh);
-      reply({ watching: parsed.data.all ? 'all' : parsed.data.copyIds.length });
     });
     socket.on('disconnect', () => {
       this.watch.forget(socket.id);
