@@ -321,7 +321,8 @@ export class LivePush {
     // A copy:<id> subscriber that is not already in fleet or the array's room hears its own copy.
     // socket.io encodes a message before it looks who is in the room: with 1,000 copies moving,
     // rooms nobody joined cost an encoded copy each, a fifth of the push's time.
-    const rooms = (io as Partial<Server>).sockets?.adapter.rooms;
+    // In a cluster the rooms of other nodes' sockets are not in this node's adapter: send anyway.
+    const rooms = this.options.clustered === true ? undefined : (io as Partial<Server>).sockets?.adapter.rooms;
     for (const copy of copies)
       if (rooms === undefined || rooms.has(`copy:${copy.id}`))
         io.to(`copy:${copy.id}`)
