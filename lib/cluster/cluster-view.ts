@@ -7,13 +7,12 @@ export interface ClusterView {
   node: NodeIdentity;
   leaseMs: number | null;
   role: () => NodeRole;
-  epoch: () => number | null;
   leaseLeftMs: () => number;
   membership: Membership | null;
 }
 
 export function singleNodeView(node: NodeIdentity): ClusterView {
-  return { mode: 'single', node, leaseMs: null, role: () => 'primary', epoch: () => null, leaseLeftMs: () => 0, membership: null };
+  return { mode: 'single', node, leaseMs: null, role: () => 'primary', leaseLeftMs: () => 0, membership: null };
 }
 
 export function clusterView(membership: Membership, leaseMs: number): ClusterView {
@@ -22,7 +21,6 @@ export function clusterView(membership: Membership, leaseMs: number): ClusterVie
     node: membership.node,
     leaseMs,
     role: () => membership.role,
-    epoch: () => membership.epoch,
     leaseLeftMs: () => membership.leaseLeftMs(),
     membership,
   };

@@ -33,7 +33,6 @@ export interface LeaseHolding {
   previousHolderId: string | null;
   /** When the previous holder's lease ran out (database clock, ms since epoch); null on a fresh lease. */
   previousExpiresAtMs: number | null;
-  acquiredAtMs: number;
 }
 
 export interface LeaseRow {
@@ -72,7 +71,7 @@ export async function tryAcquire(db: Queryable, nodeId: string, leaseMs: number)
   );
   const row = result.rows[0];
   if (row === undefined) return null;
-  return { epoch: row.epoch, previousHolderId: row.previous, previousExpiresAtMs: row.previousExpiresAt?.getTime() ?? null, acquiredAtMs: Date.now() };
+  return { epoch: row.epoch, previousHolderId: row.previous, previousExpiresAtMs: row.previousExpiresAt?.getTime() ?? null };
 }
 
 /** Extends our lease; false when it is no longer ours (taken, or the epoch moved on). */

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Logger } from '../log';
-import { leaseTiming, readLease, release, renew, tryAcquire, type LeaseHolding, type LeaseTiming } from './lease';
+import { leaseTiming, release, renew, tryAcquire, type LeaseHolding, type LeaseTiming } from './lease';
 
 export type NodeRole = 'starting' | 'backup' | 'primary' | 'fenced' | 'stopped';
 
@@ -42,10 +42,6 @@ export class Membership {
 
   get role(): NodeRole {
     return this.roleNow;
-  }
-
-  get epoch(): number | null {
-    return this.holding?.epoch ?? null;
   }
 
   get node(): NodeIdentity {
@@ -148,10 +144,5 @@ export class Membership {
     const { pool, node } = this.options;
     if (wasPrimary && this.holding !== null) await release(pool, node.id, this.holding.epoch).catch(() => undefined);
     await pool.query(`UPDATE "ClusterNode" SET "stoppedAt" = clock_timestamp() WHERE id = $1`, [node.id]).catch(() => undefined);
-  }
-
-  /** The lease row as the database sees it now (for the panel). */
-  readLease(): ReturnType<typeof readLease> {
-    return readLease(this.options.pool);
   }
 }

@@ -43,15 +43,19 @@ function runtimeOf(relationship: Relationship): RuntimeFields {
  * thousand copies moving would spend a core on it. Everything else changes with an event and goes
  * through copyRowUpdate.
  */
+/** A Json column's value in raw SQL: SQLite keeps Json as text; PostgreSQL's jsonb will not take a text parameter uncast. */
+export function jsonParameter(value: unknown, dialect: Dialect): Prisma.Sql {
+  const text = JSON.stringify(value);
+  return dialect === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
+}
+
 export function copyProgressStatement(
   relationship: Relationship,
   progress: { copiedBytes: number; totalBytes: number },
   differentialBytes: number,
   dialect: Dialect,
 ): Prisma.Sql {
-  const runtime = JSON.stringify(runtimeOf(relationship));
-  // SQLite keeps Json as text; PostgreSQL's jsonb column will not take a text parameter uncast.
-  const runtimeValue = dialect === 'postgresql' ? Prisma.sql`CAST(${runtime} AS jsonb)` : Prisma.sql`${runtime}`;
+  const runtimeValue = jsonParameter(runtimeOf(relationship), dialect);
   return Prisma.sql`UPDATE "CopyRelationship" SET "pendingBitmap" = ${bytes(relationship.toCopy)}, "copiedBytes" = ${BigInt(progress.copiedBytes)}, "totalBytes" = ${BigInt(progress.totalBytes)}, "differentialBytes" = ${BigInt(differentialBytes)}, "runtime" = ${runtimeValue} WHERE "id" = ${relationship.id}`;
 }
 

@@ -23,7 +23,7 @@ import { dialectOfDb, type Db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
-import { copyProgressStatement, copyRowCreate, copyRowUpdate } from './copy-rows';
+import { copyProgressStatement, copyRowCreate, copyRowUpdate, jsonParameter } from './copy-rows';
 import { writeFaultChange, type FaultChange } from './fault-rows';
 import { UnsavedSince } from './unsaved-since';
 
@@ -450,9 +450,7 @@ export class Persister {
    * own. The first save of a fresh inventory creates the row.
    */
   private async writeClock(tx: Tx, clock: { simulatedTimeMs: number; speed: string | number }): Promise<void> {
-    const text = JSON.stringify(clock);
-    // SQLite keeps Json as text; PostgreSQL's jsonb column will not take a text parameter uncast (as copy-rows.ts).
-    const value = dialectOfDb(this.db) === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
+    const value = jsonParameter(clock, dialectOfDb(this.db));
     const updated = await tx.$executeRaw(Prisma.sql`UPDATE "Setting" SET "value" = ${value} WHERE "key" = ${SIMULATION_SETTING_KEY}`);
     if (updated === 0) await tx.setting.create({ data: { key: SIMULATION_SETTING_KEY, value: clock } });
   }
