@@ -1,13 +1,15 @@
 // A Grainline node: Next's request handler, socket.io on the same port, and the engine. Alone on
 // SQLite the engine always runs here; on PostgreSQL the node holding the engine lease runs it
 // (the primary Copy Services Server) and the others forward commands to it (lib/cluster/).
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import next from 'next';
 import { stampPeerAddress } from './lib/auth/address';
 import { loadSessionSecret } from './lib/auth/secret';
 import { pruneExpiredSessions } from './lib/auth/sessions';
 import { SignInLimiter } from './lib/auth/sign-in-limiter';
 import { clusterPoolOf, startClusterNode, type ClusterNode } from './lib/cluster/cluster-node';
+import { acceptRelay } from './lib/cluster/vendor-relay';
 import { nodeIdentity } from './lib/cluster/config';
 import { singleNodeView } from './lib/cluster/cluster-view';
 import { dataDir, databaseUrl, listenPort } from './lib/config';
@@ -24,7 +26,7 @@ import { startEventFeed } from './lib/realtime/event-feed';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { registerNode, type Runtime } from './lib/runtime';
 import { handleSantricity } from './lib/vendor/santricity/http';
-import type { VendorSurfaces } from './lib/vendor/start';
+import { openVendorPorts, type VendorPorts } from './lib/vendor/ports';
 import { VERSION } from './lib/version';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -70,6 +72,10 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
   http.on('clientError', answerClientError); // oversized URL/headers, malformed framing: JSON too
+  // A backup's relayed vendor connection (lib/cluster/vendor-relay.ts); socket.io takes its own upgrades.
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    acceptRelay(req, socket, head, { secret: clustered ? sessionSecret : null, surfaces: () => engineSide?.vendor ?? null, log });
+  });
   const io = attachSocketServer(http, log, { db, sessionSecret });
   // The cluster's own PostgreSQL connections: the lease, the socket.io adapter, the sign-in limiter.
   const clusterPool = clustered ? clusterPoolOf(url, log) : null;
@@ -92,7 +98,6 @@ async function main(): Promise<void> {
       startEngine: (nodeRuntime, fencing) => startEngineSide(nodeRuntime, { ...engineOptions, ...fencing }),
       onEngineStarted: (side) => {
         engineSide = side;
-        logVendorPorts(log, side.vendor);
       },
     });
   } else {
@@ -100,12 +105,18 @@ async function main(): Promise<void> {
     registerNode(nodeRuntime);
     engineSide = await startEngineSide(nodeRuntime, engineOptions);
   }
+  // Every node listens on its vendor ports: the primary serves a connection, a backup relays it.
+  const vendorPorts = await openVendorPorts(log, (surface, socket) => {
+    if (engineSide !== null) engineSide.vendor.accept(surface, socket);
+    else if (cluster !== null) cluster.relay(surface, socket);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   log.info({ port: boundPort, url: `http://localhost:${boundPort}` }, 'Grainline is serving');
-  if (!clustered && engineSide !== null) logVendorPorts(log, engineSide.vendor);
+  logVendorPorts(log, vendorPorts.ports);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -120,6 +131,7 @@ async function main(): Promise<void> {
     void (async () => {
       eventFeed.stop();
       clearInterval(pruneSessions);
+      await vendorPorts.close();
       await io.close(); // also closes the HTTP server (in-flight requests finish first)
       await engineSide?.stop();
       // After the last save: the lease goes at once, so a backup need not wait for it to expire.
@@ -133,10 +145,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-function logVendorPorts(log: Logger, vendor: VendorSurfaces): void {
-  if (vendor.nbdPort !== null) log.info({ nbdPort: vendor.nbdPort }, `NBD: every volume at nbd://localhost:${vendor.nbdPort}/<volume>%3Ftoken%3D<API token>`);
+function logVendorPorts(log: Logger, ports: VendorPorts['ports']): void {
+  if (ports.nbd !== null) log.info({ nbdPort: ports.nbd }, `NBD: every volume at nbd://localhost:${ports.nbd}/<volume>%3Ftoken%3D<API token>`);
   log.info(
-    { svcRestPort: vendor.svcRestPort, svcSshPort: vendor.svcSshPort },
+    { svcRestPort: ports['svc-rest'], svcSshPort: ports['svc-ssh'] },
     'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port',
   );
 }

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ClusterDto } from '@/lib/services/cluster';
 import { getJson } from './fetch-json';
 import { queryKeys } from './query-keys';
+import { noteServerTime } from './server-clock';
 
 export type Cluster = ClusterDto;
 export type CopyServicesServer = ClusterDto['servers'][number];
@@ -21,7 +22,11 @@ export const CLUSTER_PAGE_POLL_MS = 2_000;
 export function useCluster({ pollMs, singlePollMs = false }: { pollMs: number; singlePollMs?: number | false }) {
   return useQuery({
     queryKey: queryKeys.cluster,
-    queryFn: ({ signal }) => getJson<Cluster>('/api/cluster', signal),
+    queryFn: async ({ signal }) => {
+      const cluster = await getJson<Cluster>('/api/cluster', signal);
+      noteServerTime(cluster.now, Date.now());
+      return cluster;
+    },
     refetchInterval: (query) => (query.state.data?.mode === 'single' ? singlePollMs : pollMs),
   });
 }

@@ -2,6 +2,7 @@
 // the other nodes through PostgreSQL (@socket.io/postgres-adapter), forwards what needs the engine
 // to the primary while it is a backup, and starts the engine side when it takes the lease.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type net from 'node:net';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { Server as SocketServer } from 'socket.io';
@@ -20,6 +21,8 @@ import { forwardToPrimary, refuseNotPrimary, type ForwardContext } from './forwa
 import type { LeaseHolding } from './lease';
 import { Membership } from './membership';
 import { needsPrimary } from './routing';
+import { relayToPrimary } from './vendor-relay';
+import type { VendorSurface } from '../vendor/start';
 import { WatchRelay } from './watch-relay';
 
 /** Exit code of a node that lost the lease: EX_TEMPFAIL, a supervisor restarts it as a backup. */
@@ -29,6 +32,8 @@ export interface ClusterNode {
   nodeRuntime: NodeRuntime;
   /** Whether the request was taken care of here (forwarded or refused); false: serve it locally. */
   route: (req: IncomingMessage, res: ServerResponse, engineReady: boolean) => boolean;
+  /** A vendor-protocol connection (SVC REST, SVC SSH, NBD) to a backup goes to the primary. */
+  relay: (surface: VendorSurface, socket: net.Socket) => void;
   stop: () => Promise<void>;
 }
 
@@ -102,6 +107,7 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
       void forwardToPrimary(req, res, forwarding);
       return true;
     },
+    relay: (surface, socket) => relayToPrimary(surface, socket, forwarding),
     async stop() {
       await membership.stop();
       await pool.end().catch(() => undefined);

@@ -14,6 +14,11 @@ import { WatchMessage, type WatchSpec } from '../realtime/progress-watch';
 const RELAY_WATCH = 'grainline:watch';
 const RELAY_FORGET = 'grainline:forget';
 const RELAY_REWATCH = 'grainline:rewatch';
+/**
+ * A node that dies takes its sockets' `disconnect`s with it, so the primary would push their
+ * watched progress to nobody for ever; it asks the cluster which sockets still exist this often.
+ */
+const SWEEP_INTERVAL_MS = 30_000;
 
 export class WatchRelay {
   /** What each of this node's sockets watches now. */
@@ -40,6 +45,23 @@ export class WatchRelay {
     this.livePush = livePush;
     for (const [socketId, spec] of this.specs) livePush.watchFor(socketId, spec);
     this.io.serverSideEmit(RELAY_REWATCH);
+    setInterval(() => void this.sweep(livePush), SWEEP_INTERVAL_MS).unref();
+  }
+
+  /** Forgets the watches of sockets no node has any more. */
+  private async sweep(livePush: LivePush): Promise<void> {
+    const watched = livePush.watchingSocketIds();
+    if (watched.length === 0) return;
+    let live: Set<string>;
+    try {
+      live = new Set((await this.io.fetchSockets()).map((socket) => socket.id));
+    } catch (error) {
+      this.log.debug({ err: error }, 'could not list the cluster’s sockets; the stale-watch sweep waits for the next round');
+      return;
+    }
+    const gone = watched.filter((socketId) => !live.has(socketId));
+    for (const socketId of gone) livePush.forget(socketId);
+    if (gone.length > 0) this.log.info({ sockets: gone.length }, 'forgot the watches of consoles whose node is gone');
   }
 
   private attach(socket: Socket): void {

@@ -1,40 +1,32 @@
-// The NBD listener: every volume exported to real block tools (qemu-img, qemu-io, nbdcopy,
-// nbdinfo) on GRAINLINE_NBD_PORT (10809, the protocol's registered port), bound to loopback
-// unless GRAINLINE_NBD_HOST says otherwise. Exports and access: grainline-exports.ts.
-import net from 'node:net';
+// The NBD server: every volume exported to real block tools (qemu-img, qemu-io, nbdcopy, nbdinfo).
+// The node listens on GRAINLINE_NBD_PORT (10809, the protocol's registered port), bound to
+// loopback unless GRAINLINE_NBD_HOST says otherwise (lib/vendor/ports.ts), and hands connections
+// here. Exports and access: grainline-exports.ts.
+import type net from 'node:net';
+import { originOf } from '../vendor/connection-origin';
 import type { Runtime } from '../runtime';
 import { serveConnection } from './connection';
 import { grainlineExports } from './grainline-exports';
 
 export interface NbdServer {
-  port: number;
+  /** Serves one client connection (the node's NBD port, or a relay from a backup node). */
+  accept(socket: net.Socket): void;
   close(): Promise<void>;
 }
 
-export async function startNbdServer(runtime: Runtime, host: string, port: number): Promise<NbdServer> {
+export function createNbdServer(runtime: Runtime): NbdServer {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    const peer = { address: socket.remoteAddress ?? 'unknown' };
-    void serveConnection(socket, grainlineExports(runtime, peer), (error) =>
-      runtime.log.warn({ err: error, nbd: peer.address }, 'NBD connection ended by an error'),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address();
   return {
-    port: typeof address === 'object' && address !== null ? address.port : port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    accept(socket) {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      const peer = { address: originOf(socket).peerAddress };
+      void serveConnection(socket, grainlineExports(runtime, peer), (error) =>
+        runtime.log.warn({ err: error, nbd: peer.address }, 'NBD connection ended by an error'),
+      );
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+    },
   };
 }

@@ -217,6 +217,11 @@ export class LivePush {
     this.watchingSockets.delete(socketId);
   }
 
+  /** Every socket with a watch here (the cluster sweeps those whose node died with them). */
+  watchingSocketIds(): string[] {
+    return [...this.watchingSockets.keys()];
+  }
+
   private catchUp(socket: WatchTarget, fresh: string[] | 'all'): void {
     const { engine } = this.options;
     const relationships = fresh === 'all' ? [...engine.copies()] : fresh.flatMap((id) => engine.copy(id) ?? []);

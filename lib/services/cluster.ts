@@ -32,6 +32,8 @@ export interface TakeoverDto {
 export interface ClusterDto {
   mode: 'single' | 'cluster';
   thisNode: { id: string; name: string; role: string };
+  /** The clock every timestamp here is on (the database's in a cluster), so a browser can allow for its own clock's error. */
+  now: string;
   leaseMs: number | null;
   lease: { holderId: string | null; holderName: string | null; epoch: number; acquiredAt: string | null; expiresAt: string | null } | null;
   servers: CopyServicesServerDto[];
@@ -49,6 +51,7 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
     return {
       mode: 'single',
       thisNode,
+      now: new Date().toISOString(),
       leaseMs: null,
       lease: null,
       servers: [{ ...cluster.node, role: 'primary', startedAt, heartbeatAt: new Date().toISOString(), stoppedAt: null, thisNode: true }],
@@ -89,6 +92,7 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
   return {
     mode: 'cluster',
     thisNode,
+    now: (nodes.rows[0]?.now ?? lease?.now ?? new Date()).toISOString(),
     leaseMs,
     lease:
       lease === null

@@ -1,61 +1,39 @@
-// Starts the surfaces that have ports of their own: the SVC REST API (HTTPS), the SVC CLI (SSH),
-// and NBD for block tools. A port already taken is logged and that surface stays off: the console still starts.
-// (SANtricity Web Services need no port: the console's own server answers /devmgr.)
-import { nbdHost, nbdPort, svcRestPort, svcSshPort } from '../config';
-import { startNbdServer } from '../nbd/server';
+// The surfaces that speak their own protocols on ports of their own: the SVC REST API (HTTPS),
+// the SVC CLI (SSH) and NBD for block tools. They run beside the engine (on the primary in a
+// cluster); the node owns the ports (ports.ts) and hands each connection to them, or relays it
+// to the primary. (SANtricity Web Services need no port: the console's own server answers /devmgr.)
+import type net from 'node:net';
+import { createNbdServer } from '../nbd/server';
 import type { Runtime } from '../runtime';
-import { startSvcRest } from './svc/rest-server';
-import { startSvcSsh } from './svc/ssh-server';
+import { createSvcRest } from './svc/rest-server';
+import { createSvcSsh } from './svc/ssh-server';
 import { loadOrCreateSshHostKey, loadOrCreateTls } from './tls';
 
+export const VENDOR_SURFACES = ['svc-rest', 'svc-ssh', 'nbd'] as const;
+export type VendorSurface = (typeof VENDOR_SURFACES)[number];
+
+export function isVendorSurface(name: string): name is VendorSurface {
+  return (VENDOR_SURFACES as readonly string[]).includes(name);
+}
+
 export interface VendorSurfaces {
-  svcRestPort: number | null;
-  svcSshPort: number | null;
-  nbdPort: number | null;
+  /** Serves one client connection on the surface it came to. */
+  accept(surface: VendorSurface, socket: net.Socket): void;
   close(): Promise<void>;
 }
 
 export async function startVendorSurfaces(runtime: Runtime, dataDir: string): Promise<VendorSurfaces> {
-  const closers: (() => Promise<void>)[] = [];
-  let restPort: number | null = null;
-  let sshPort: number | null = null;
-  const wantedRest = svcRestPort();
-  if (wantedRest !== 0) {
-    try {
-      const rest = await startSvcRest(runtime, await loadOrCreateTls(dataDir), wantedRest);
-      restPort = rest.port;
-      closers.push(() => rest.close());
-    } catch (error) {
-      runtime.log.error({ err: error, port: wantedRest }, 'the SVC REST API could not listen (GRAINLINE_SVC_PORT; 0 turns it off)');
-    }
-  }
-  const wantedSsh = svcSshPort();
-  if (wantedSsh !== 0) {
-    try {
-      const ssh = await startSvcSsh(runtime, loadOrCreateSshHostKey(dataDir), wantedSsh);
-      sshPort = ssh.port;
-      closers.push(() => ssh.close());
-    } catch (error) {
-      runtime.log.error({ err: error, port: wantedSsh }, 'the SVC CLI over SSH could not listen (GRAINLINE_SVC_SSH_PORT; 0 turns it off)');
-    }
-  }
-  let nbdListening: number | null = null;
-  const wantedNbd = nbdPort();
-  if (wantedNbd !== 0) {
-    try {
-      const nbd = await startNbdServer(runtime, nbdHost(), wantedNbd);
-      nbdListening = nbd.port;
-      closers.push(() => nbd.close());
-    } catch (error) {
-      runtime.log.error({ err: error, port: wantedNbd }, 'the NBD server could not listen (GRAINLINE_NBD_PORT; 0 turns it off)');
-    }
-  }
+  // Keys from the data directory: every node of a cluster shares it, so a client that pinned the
+  // certificate or host key sees the same one after a takeover.
+  const servers = {
+    'svc-rest': createSvcRest(runtime, await loadOrCreateTls(dataDir)),
+    'svc-ssh': createSvcSsh(runtime, loadOrCreateSshHostKey(dataDir)),
+    nbd: createNbdServer(runtime),
+  };
   return {
-    svcRestPort: restPort,
-    svcSshPort: sshPort,
-    nbdPort: nbdListening,
+    accept: (surface, socket) => servers[surface].accept(socket),
     close: async () => {
-      await Promise.all(closers.map((close) => close()));
+      await Promise.all(Object.values(servers).map((server) => server.close()));
     },
   };
 }

@@ -3,8 +3,9 @@
 // options as JSON. Tokens are Grainline sessions (same expiry, sign-out and audit).
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type net from 'node:net';
 import { peerAddressOf } from '../../auth/address';
+import { originOf, relayedOriginOf } from '../connection-origin';
 import type { Principal } from '../../auth/principal';
 import { createSession, resolveSession } from '../../auth/sessions';
 import type { Runtime } from '../../runtime';
@@ -122,7 +123,8 @@ function bodyOf(output: SvcOutput): unknown {
 }
 
 async function handle(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const address = peerAddressOf(req);
+  // A connection a backup relayed carries its client's address (lib/vendor/connection-origin.ts).
+  const address = relayedOriginOf(req.socket)?.peerAddress ?? peerAddressOf(req);
   const url = new URL(req.url ?? '/', 'https://svc.invalid');
   const match = PATH_PATTERN.exec(url.pathname);
   if (match === null) throw new HttpRefusal(404, `no such REST target: ${url.pathname} (POST /rest/auth, then POST /rest/<command>[/<object>])`);
@@ -141,7 +143,10 @@ async function handle(runtime: Runtime, req: IncomingMessage, res: ServerRespons
       throw invalidArgument('the object name in the URL does not decode');
     }
   }
-  const array = await chooseArray(runtime, hostNamesOf(header(req, 'host')), () => namesOfAddress(req.socket.localAddress, req.socket.localPort ?? 0));
+  const array = await chooseArray(runtime, hostNamesOf(header(req, 'host')), () => {
+    const reached = originOf(req.socket);
+    return namesOfAddress(reached.localAddress, reached.localPort);
+  });
   const result = await runSvcCommand({
     runtime,
     principal,
@@ -165,26 +170,22 @@ function answer(runtime: Runtime, req: IncomingMessage, res: ServerResponse): vo
 }
 
 export interface SvcRestServer {
-  port: number;
+  /** Serves one client connection, TLS and all (the node's SVC port, or a relay from a backup node). */
+  accept(socket: net.Socket): void;
   close(): Promise<void>;
 }
 
-export async function startSvcRest(runtime: Runtime, tls: TlsPair, port: number): Promise<SvcRestServer> {
+export function createSvcRest(runtime: Runtime, tls: TlsPair): SvcRestServer {
   const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => answer(runtime, req, res));
   server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // The port belongs to the node (lib/vendor/ports.ts), so this server never listens itself; Node
+  // starts its connection tracking (header and request timeouts, closeAllConnections) on 'listening'.
+  server.emit('listening');
   return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    accept: (socket) => server.emit('connection', socket),
+    close: async () => {
+      server.closeAllConnections();
+      server.close();
+    },
   };
 }

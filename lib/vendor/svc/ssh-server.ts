@@ -1,11 +1,11 @@
 // The SVC CLI over SSH (ssh2): `ssh -p 7022 admin@v7000-lon-02 svcinfo lsfcmap -delim :`. Users and
 // passwords are Grainline's; each exec runs one command through the same layer as REST and prints
 // what the CLI prints (errors on stderr, exit status 1). No interactive shell, no SFTP.
-import type { AddressInfo } from 'node:net';
+import type net from 'node:net';
 import { Server, type Connection, type ServerChannel } from 'ssh2';
 import type { Principal } from '../../auth/principal';
-import { readableAddress } from '../../auth/address';
 import type { Runtime } from '../../runtime';
+import { originOf, type ConnectionOrigin } from '../connection-origin';
 import { checkCredentials } from '../credentials';
 import { chooseArray, namesOfAddress } from './array-choice';
 import { CommandNotFound, formatOutput, parseCommandLine } from './cli';
@@ -49,7 +49,8 @@ async function runLine(
   }
 }
 
-function serve(runtime: Runtime, client: Connection, address: string): void {
+function serve(runtime: Runtime, client: Connection, origin: ConnectionOrigin): void {
+  const address = origin.peerAddress;
   let principal: Principal | null = null;
   client.on('authentication', (context) => {
     if (context.method !== 'password') return context.reject(['password']);
@@ -69,10 +70,7 @@ function serve(runtime: Runtime, client: Connection, address: string): void {
         const channel = acceptExec();
         const who = principal;
         if (who === null) return finish(channel, '', 'not signed in\n', 1);
-        // ssh2 does not expose the address the client reached; its socket does (undefined if that changes,
-        // and then the only storwize array answers, as with an unmatched name).
-        const local = (client as unknown as { _sock?: { localAddress?: string; localPort?: number } })._sock;
-        runLine(runtime, who, address, local?.localAddress, local?.localPort ?? 0, info.command).then(
+        runLine(runtime, who, address, origin.localAddress, origin.localPort, info.command).then(
           ({ stdout, stderr, code }) => finish(channel, stdout, stderr, code),
           (error: unknown) => {
             runtime.log.error({ err: error, command: info.command }, 'unhandled error in an SVC CLI command');
@@ -91,21 +89,27 @@ function serve(runtime: Runtime, client: Connection, address: string): void {
 }
 
 export interface SvcSshServer {
-  port: number;
+  /** Serves one client connection (the node's SSH port, or a relay from a backup node). */
+  accept(socket: net.Socket): void;
   close(): Promise<void>;
 }
 
-export async function startSvcSsh(runtime: Runtime, hostKey: string, port: number): Promise<SvcSshServer> {
-  const server = new Server({ hostKeys: [hostKey], banner: undefined }, (client, info) => serve(runtime, client, readableAddress(info.ip)));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, () => {
-      server.off('error', reject);
-      resolve();
-    });
+export function createSvcSsh(runtime: Runtime, hostKey: string): SvcSshServer {
+  const server = new Server({ hostKeys: [hostKey], banner: undefined }, (client) => {
+    // ssh2 does not expose the socket the client came on; its connection keeps it (the address it
+    // reached picks the array: when unknown, the only storwize array answers, as with an unmatched name).
+    const socket = (client as unknown as { _sock?: net.Socket })._sock;
+    serve(runtime, client, socket === undefined ? { peerAddress: 'unknown', localAddress: undefined, localPort: 0 } : originOf(socket));
   });
+  const sockets = new Set<net.Socket>();
   return {
-    port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    accept(socket) {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      server.injectSocket(socket);
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+    },
   };
 }
