@@ -33,6 +33,14 @@ export const FLUSH_INTERVAL_MS = 250;
 // again after a crash.
 export const PROGRESS_INTERVAL_MS = 5_000;
 export const PROGRESS_ROWS_PER_TRANSACTION = 20;
+/**
+ * A timed save with nothing else to write saves the clock only this often, not every
+ * FLUSH_INTERVAL_MS: an idle transaction is still a commit and an fsync on the event loop, which
+ * held acknowledged host writes back (#16). Every save that writes anything writes the clock too,
+ * so the saved clock is never behind anything saved; after a crash simulated time resumes from at
+ * most this long (times the speed) before it, where nothing happened that needed saving.
+ */
+export const CLOCK_SAVE_INTERVAL_MS = 5_000;
 export const SIMULATION_SETTING_KEY = 'simulation';
 /**
  * Log entries (and fault changes) a failing database may leave waiting for the next save. At the
@@ -72,6 +80,9 @@ export class Persister {
   private actor = 'system';
   private timer: NodeJS.Timeout | null = null;
   private lastProgressFlushMs = 0;
+  /** When the clock was last saved (epoch ms); whether a command has moved it since (saved at once). */
+  private clockSavedAtMs = Number.NEGATIVE_INFINITY;
+  private clockMoved = false;
   private timedFlushRunning = false;
   /** Flushes queued behind the running one; background progress yields to them. */
   private waiting = 0;
@@ -219,6 +230,8 @@ export class Persister {
         this.unsavedChanges.mark();
         return;
       case 'simulation.changed':
+        // A change of speed or a step: the clock is saved with the next save, idle or not.
+        this.clockMoved = true;
         return;
       // The volume services write the row and its log entry themselves; workloads are not saved.
       case 'volume.added':
@@ -303,6 +316,16 @@ export class Persister {
     const clock = this.clockValue();
     const faultChanges = this.faultChanges;
     this.faultChanges = [];
+    const idle =
+      copyIds.size === 0 && progressOnly.length === 0 && removed.length === 0 && volumeRows.length === 0 && events.length === 0 && faultChanges.length === 0;
+    const clockDue = scope === 'all' || this.clockMoved || nowMs - this.clockSavedAtMs >= CLOCK_SAVE_INTERVAL_MS;
+    if (idle && !clockDue) {
+      // Nothing to make durable; writes waiting behind the save that just ran go now, as after any save.
+      this.unsavedChanges.saved();
+      this.engine.applyHostWrites(writeMark);
+      return;
+    }
+    this.clockMoved = false;
     try {
       await this.db.$transaction(async (tx) => {
         await this.fence(tx);
@@ -315,12 +338,14 @@ export class Persister {
         for (const event of events) await recordEvent(tx, event);
         await this.writeClock(tx, clock);
       });
+      this.clockSavedAtMs = nowMs;
       for (const row of rows) this.stored.add(row.id);
       for (const id of removed) this.stored.delete(id);
       for (const id of copyIds) this.savingChanges.delete(id);
       this.unsavedChanges.saved();
       this.engine.applyHostWrites(writeMark);
     } catch (error) {
+      this.clockMoved = true; // not on record: the next save writes it whatever else it has
       this.unsavedChanges.failed();
       if (withProgress) this.unsavedProgress.failed();
       // Nothing of this flush was saved: keep all of it for the next one.
