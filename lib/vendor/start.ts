@@ -22,18 +22,37 @@ export interface VendorSurfaces {
   close(): Promise<void>;
 }
 
+interface SurfaceServer {
+  accept(socket: net.Socket): void;
+  close(): Promise<void>;
+}
+
+/** A surface that cannot start (its key unreadable, say) is logged and stays off: the console still starts. */
+async function startOne(runtime: Runtime, surface: VendorSurface, create: () => Promise<SurfaceServer> | SurfaceServer): Promise<SurfaceServer | null> {
+  try {
+    return await create();
+  } catch (error) {
+    runtime.log.error({ err: error, surface }, 'a vendor surface could not start; its connections are closed');
+    return null;
+  }
+}
+
 export async function startVendorSurfaces(runtime: Runtime, dataDir: string): Promise<VendorSurfaces> {
   // Keys from the data directory: every node of a cluster shares it, so a client that pinned the
   // certificate or host key sees the same one after a takeover.
-  const servers = {
-    'svc-rest': createSvcRest(runtime, await loadOrCreateTls(dataDir)),
-    'svc-ssh': createSvcSsh(runtime, loadOrCreateSshHostKey(dataDir)),
-    nbd: createNbdServer(runtime),
+  const servers: Record<VendorSurface, SurfaceServer | null> = {
+    'svc-rest': await startOne(runtime, 'svc-rest', async () => createSvcRest(runtime, await loadOrCreateTls(dataDir))),
+    'svc-ssh': await startOne(runtime, 'svc-ssh', () => createSvcSsh(runtime, loadOrCreateSshHostKey(dataDir))),
+    nbd: await startOne(runtime, 'nbd', () => createNbdServer(runtime)),
   };
   return {
-    accept: (surface, socket) => servers[surface].accept(socket),
+    accept: (surface, socket) => {
+      const server = servers[surface];
+      if (server === null) socket.destroy();
+      else server.accept(socket);
+    },
     close: async () => {
-      await Promise.all(Object.values(servers).map((server) => server.close()));
+      await Promise.all(Object.values(servers).map((server) => server?.close()));
     },
   };
 }

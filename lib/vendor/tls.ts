@@ -62,10 +62,25 @@ export async function loadOrCreateTls(dataDir: string): Promise<TlsPair> {
   return { key: pems.private, cert: pems.cert };
 }
 
+/**
+ * ssh2's generator writes a key it cannot read back about once in 250 (an ed25519 public key with a
+ * leading zero byte comes out 31 bytes long), so a key is kept only once it parses; one saved by
+ * an older version that does not parse is replaced: no client could have pinned it.
+ */
+export function generateSshHostKey(): string {
+  for (;;) {
+    const pair = sshUtils.generateKeyPairSync('ed25519');
+    if (!(sshUtils.parseKey(pair.private) instanceof Error)) return pair.private;
+  }
+}
+
 export function loadOrCreateSshHostKey(dataDir: string): string {
   const file = path.join(keysDir(dataDir), 'ssh_host_ed25519_key');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8');
-  const pair = sshUtils.generateKeyPairSync('ed25519');
-  writeAtomically(file, pair.private);
-  return pair.private;
+  if (fs.existsSync(file)) {
+    const saved = fs.readFileSync(file, 'utf8');
+    if (!(sshUtils.parseKey(saved) instanceof Error)) return saved;
+  }
+  const key = generateSshHostKey();
+  writeAtomically(file, key);
+  return key;
 }
