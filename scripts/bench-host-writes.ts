@@ -8,6 +8,7 @@
 //   marking writes — 16 writers, each write the first to its grain (the mapping's bitmap changes,
 //                    so it waits for a save of that bitmap before its data): the slow path.
 // Targets: 1 writer ≥ 25 % of the disk loop, 16 writers ≥ 100 %. Benchmarks report; they never fail a build.
+// `--cpu-prof <dir>` profiles the server (bench-profiling.ts); `--no-build` skips the build check.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { apiClient } from '../tests/support/api';
 import { adminToken, bearer } from '../tests/support/auth';
 import { startServer } from '../tests/support/server';
 import { buildIfNeeded } from './build-if-needed';
+import { profilingEnv } from './bench-profiling';
 
 const MiB = 1024 * 1024;
 const GRAIN_BYTES = 64 * 1024;
@@ -83,8 +85,9 @@ function put(agent: http.Agent, url: URL, token: string, body: Uint8Array): Prom
 }
 
 async function main(): Promise<void> {
-  buildIfNeeded();
-  const server = await startServer();
+  // `--no-build` while iterating on server code, which server.ts runs from source anyway.
+  if (!process.argv.includes('--no-build')) buildIfNeeded();
+  const server = await startServer({ env: profilingEnv(process.argv) });
   try {
     const token = await adminToken(server.baseUrl, server.dataDir);
     const api = apiClient(
@@ -102,12 +105,28 @@ async function main(): Promise<void> {
       [split, 'bench_writes_tgt'],
       [fresh, 'bench_writes_fresh_tgt'],
     ] as const) {
-      await api.post('/api/copies', { type: 'flashcopy', sourceVolumeId: source, targetVolumeId: await volume(name), options: { copyRate: 0 } });
+      const copy = await api.post<{ id: string; state: string }>('/api/copies', {
+        type: 'flashcopy',
+        sourceVolumeId: source,
+        targetVolumeId: await volume(name),
+        options: { copyRate: 0 },
+        start: true,
+      });
+      // Preparing and prepared pass on the simulated clock; only a copying mapping splits grains.
+      for (let state = copy.body.state; state !== 'copying';) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        state = (await api.get<{ state: string }>(`/api/copies/${copy.body.id}`)).body.state;
+      }
     }
     // Split every grain of the first source once, so its writes measure the data path itself.
     const grainWrite = new Uint8Array(GRAIN_BYTES).fill(1);
     for (let offset = 0; offset < VOLUME_BYTES; offset += 16 * GRAIN_BYTES) {
-      await Promise.all(Array.from({ length: 16 }, (_, i) => api.putBytes(`/api/volumes/${split}/data?offset=${offset + i * GRAIN_BYTES}`, grainWrite)));
+      const answers = await Promise.all(
+        Array.from({ length: 16 }, (_, i) => api.putBytes(`/api/volumes/${split}/data?offset=${offset + i * GRAIN_BYTES}`, grainWrite)),
+      );
+      // A grain left unsplit would make the fast rows below measure the slow path.
+      const refused = answers.find((answer) => answer.status !== 204);
+      if (refused !== undefined) throw new Error(`a setup write was refused: ${refused.status} ${JSON.stringify(refused.body)}`);
     }
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

@@ -296,6 +296,10 @@ export class Persister {
       this.lastProgressFlushMs = nowMs;
       this.unsavedProgress.take();
     }
+    // A changed relationship's whole row is written, its progress as it is now included: left
+    // marked as progressed, it would read unsaved, and every host write through it would ask for
+    // another save of it until the next progress round (16 writers: a save per write).
+    if (!withProgress) for (const id of copyIds) this.progressed.delete(id);
     this.changed.clear();
     this.unsavedChanges.take();
     for (const id of copyIds) this.savingChanges.add(id);
