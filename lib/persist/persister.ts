@@ -310,9 +310,9 @@ export class Persister {
     this.volumes.clear();
     const events = this.events;
     this.events = [];
-    // Everything this transaction writes is taken now, synchronously, with the data under it made
-    // durable first: no engine tick can run in between (see rowsOf).
-    const rows = this.rowsOf(copyIds);
+    // Everything this transaction writes is taken now, synchronously; the data under it is made
+    // durable before the transaction (see rowsOf).
+    const { rows, durable } = this.rowsOf(copyIds);
     // Every host write queued so far marked its relationships changed, so their rows are in this
     // save: once it commits, the writes' data may go to the volumes (engine/io/write-queue.ts).
     const writeMark = this.engine.hostWriteMark();
@@ -331,6 +331,7 @@ export class Persister {
     }
     this.clockMoved = false;
     try {
+      await durable;
       await this.db.$transaction(async (tx) => {
         await this.fence(tx);
         await this.writeRows(tx, rows);
@@ -398,8 +399,9 @@ export class Persister {
         return false;
       }
       const batch = ids.slice(first, first + this.progressRowsPerTransaction);
-      const statements = this.progressStatementsOf(batch);
+      const { statements, durable } = this.progressStatementsOf(batch);
       try {
+        await durable;
         await this.db.$transaction(async (tx) => {
           await this.fence(tx);
           for (const statement of statements) await tx.$executeRaw(statement);
@@ -422,37 +424,53 @@ export class Persister {
   }
 
   /**
-   * The rows of these relationships as they are now. Data first: the volumes under them are made
-   * durable (FileStore.flush: fdatasync, then the allocation map) before the rows are taken, so a
-   * saved bitmap never calls a grain copied whose bytes could still be lost; and nothing awaits in
-   * between, so the engine cannot copy another grain after the flush and before its bitmap is read.
+   * The rows of these relationships as they are now, taken synchronously (no engine tick can run
+   * while they are read), and `durable`: the data of their volumes made durable, started at the
+   * same instant on libuv's pool (FileStore.syncData: fdatasync, then the allocation map). The
+   * transaction awaits it: every grain a saved bitmap calls copied was written before the rows
+   * were taken, so the fdatasync started then covers it, and a saved bitmap never calls a grain
+   * copied whose bytes could be lost. Grains copied while it runs are in neither. (Before #16 this
+   * fdatasync ran on the event loop, holding HTTP and pushes for every save.)
    */
-  private rowsOf(ids: Iterable<string>): CopyRowWrite[] {
-    return this.withDurableVolumes(ids).map((relationship) => {
+  private rowsOf(ids: Iterable<string>): { rows: CopyRowWrite[]; durable: Promise<void> } {
+    const { relationships, durable } = this.withDurableVolumes(ids);
+    const rows = relationships.map((relationship) => {
       const view = this.engine.view(relationship);
       return this.stored.has(relationship.id)
         ? { id: relationship.id, update: copyRowUpdate(relationship, view.progress, view.differentialBytes) }
         : { id: relationship.id, create: copyRowCreate(relationship, view.progress, view.differentialBytes) };
     });
+    return { rows, durable };
   }
 
-  /** The relationships that still exist, with the data of their volumes made durable. */
-  private withDurableVolumes(ids: Iterable<string>): Relationship[] {
+  /** The relationships that still exist, and their volumes' data being made durable (see rowsOf). */
+  private withDurableVolumes(ids: Iterable<string>): { relationships: Relationship[]; durable: Promise<void> } {
     const relationships = [...ids].flatMap((id) => this.engine.relationship(id) ?? []);
-    for (const relationship of relationships) {
-      this.engine.store(relationship.sourceVolumeId).flush();
-      this.engine.store(relationship.targetVolumeId).flush();
+    const volumeIds = new Set(relationships.flatMap((relationship) => [relationship.sourceVolumeId, relationship.targetVolumeId]));
+    const durable = Promise.all([...volumeIds].map((id) => this.syncVolume(id))).then(() => undefined);
+    // Awaited by the save; until then a rejection must not count as unhandled.
+    durable.catch(() => undefined);
+    return { relationships, durable };
+  }
+
+  private async syncVolume(volumeId: string): Promise<void> {
+    try {
+      await this.engine.store(volumeId).syncData();
+    } catch (error) {
+      // Deleted meanwhile: its store was flushed as it closed, and its relationships went with it.
+      if (this.engine.fleet.volume(volumeId) !== undefined) throw error;
     }
-    return relationships;
   }
 
   /** Like rowsOf, for rows already stored whose progress alone moved (copyProgressStatement). */
-  private progressStatementsOf(ids: Iterable<string>): Prisma.Sql[] {
-    return this.withDurableVolumes(ids).map((relationship) => {
+  private progressStatementsOf(ids: Iterable<string>): { statements: Prisma.Sql[]; durable: Promise<void> } {
+    const { relationships, durable } = this.withDurableVolumes(ids);
+    const statements = relationships.map((relationship) => {
       // Not the whole view: a mapping's chain view walks its neighbours, and these rows save none of it.
       const view = this.engine.progressView(relationship);
       return copyProgressStatement(relationship, view.progress, view.differentialBytes, dialectOfDb(this.db));
     });
+    return { statements, durable };
   }
 
   private async writeRows(tx: Tx, rows: CopyRowWrite[]): Promise<void> {
