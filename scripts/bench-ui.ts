@@ -10,6 +10,7 @@
 //             over its websocket. Baseline: 10 copies at 100×. Target ≤ 150 KB/s.
 // The floor of the latency is the push's coalescing (FLUSH_INTERVAL_MS, lib/realtime/live-push.ts)
 // plus one animation frame (lib/client/live-updates.tsx). Benchmarks report; they never fail a build.
+// `--copies N`, `--page-profile FILE` (the page's CPU profile while scrolling loaded), `--no-build`.
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -24,6 +25,9 @@ const GiB = 1024 ** 3;
 /** `--copies N` runs a smaller (or larger) fleet, e.g. while working on the console. */
 const copiesArg = process.argv.indexOf('--copies');
 const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 1_000;
+/** `--page-profile FILE`: the page's JavaScript CPU profile during the loaded scroll (open in DevTools). */
+const pageProfileArg = process.argv.indexOf('--page-profile');
+const PAGE_PROFILE = pageProfileArg > 0 ? process.argv[pageProfileArg + 1] : undefined;
 const BASELINE_COPIES = 10;
 const LATENCY_SAMPLES = 40;
 const SCROLL_MS = 5_000;
@@ -537,7 +541,7 @@ async function main(): Promise<void> {
   const loadStart = load();
   const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   console.log(`bench:ui — load average ${loadStart} (${os.cpus().length} cores)`);
-  buildIfNeeded();
+  if (!process.argv.includes('--no-build')) buildIfNeeded();
   let server: RunningServer | null = null;
   let browser: Browser | null = null;
   try {
@@ -592,7 +596,17 @@ async function main(): Promise<void> {
     await page.waitForTimeout(3_000);
     const loadedSocket = await socketRate(socket, SOCKET_MS, server.process.pid);
     console.log(`[${seconds()}] socket measured at 100×`);
+    const profiler = PAGE_PROFILE === undefined ? null : await context.newCDPSession(page);
+    if (profiler !== null) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     const loadedScroll = scrollFigures(await scroll(page, SCROLL_PX_PER_SEC));
+    if (profiler !== null && PAGE_PROFILE !== undefined) {
+      const { profile } = await profiler.send('Profiler.stop');
+      fs.writeFileSync(PAGE_PROFILE, JSON.stringify(profile));
+      console.log(`page profile of the loaded scroll: ${PAGE_PROFILE}`);
+    }
     const loadedFling = scrollFigures(await scroll(page, FLING_PX_PER_SEC));
     console.log(`[${seconds()}] scrolled at 100×`);
     const loadedLatency = await latency(page, api, socket, probe, csrf);
