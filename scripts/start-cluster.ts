@@ -5,17 +5,20 @@
 //   node B: http://localhost:3001 (PORT+1), SVC REST 7444, SVC SSH 7023, NBD 10810
 // (PostgreSQL on 5433, GRAINLINE_CLUSTER_PG_PORT; data under <GRAINLINE_DATA_DIR>/cluster.)
 // Kill the primary (`kill -9 <pid>`, printed below) and the backup takes over within the lease
-// (GRAINLINE_LEASE_MS, 5 s by default); the launcher restarts the dead node 3 s later and it
-// rejoins as a backup. `--no-restart` leaves it dead. Ctrl-C stops everything cleanly.
+// (GRAINLINE_LEASE_MS, 5 s by default); the launcher restarts the dead node a lease + 3 s later
+// and it rejoins as a backup. `--no-restart` leaves it dead. Ctrl-C stops everything cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { leaseMsFromEnv } from '../lib/cluster/config';
 import { buildIfNeeded } from './build-if-needed';
 import { ensureDatabase, startPostgres } from '../tests/support/postgres';
 
 const PROJECT_DIR = path.resolve(__dirname, '..');
-const RESTART_AFTER_MS = 3_000;
+// After the lease has run out and the backup has had its chance: a node restarted sooner could win
+// the lease back from the backup, and the demo would not show a backup taking over.
+const RESTART_AFTER_MS = leaseMsFromEnv() + 3_000;
 const basePort = Number(process.env.PORT || 3000);
 const pgPort = Number(process.env.GRAINLINE_CLUSTER_PG_PORT || 5433);
 const root = path.resolve(process.env.GRAINLINE_DATA_DIR ?? './data', 'cluster');
