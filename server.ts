@@ -26,7 +26,7 @@ import { startEventFeed } from './lib/realtime/event-feed';
 import { attachSocketServer } from './lib/realtime/socket-server';
 import { registerNode, type Runtime } from './lib/runtime';
 import { handleSantricity } from './lib/vendor/santricity/http';
-import { openVendorPorts, type VendorPorts } from './lib/vendor/ports';
+import { openVendorPorts, type VendorPortNumbers } from './lib/vendor/ports';
 import { VERSION } from './lib/version';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -83,6 +83,13 @@ async function main(): Promise<void> {
   // Each node tails the event log itself and tells its own sockets (event-feed.ts).
   const eventFeed = startEventFeed(io, db, log);
 
+  // Every node listens on its vendor ports: the primary serves a connection, a backup relays it
+  // (one arriving before this node knows which it is, in its first moments, is closed).
+  const vendorPorts = await openVendorPorts(log, (surface, socket) => {
+    if (engineSide !== null) engineSide.vendor.accept(surface, socket);
+    else if (cluster !== null) cluster.relay(surface, socket);
+    else socket.destroy();
+  });
   const engineOptions = {
     dataDir: dataDir(),
     onFatal: (code: number) => process.exit(code),
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
     cluster = await startClusterNode({
       pool: clusterPool,
       port,
+      vendorPorts: vendorPorts.ports,
       node,
       log,
       startEngine: (nodeRuntime, fencing) => startEngineSide(nodeRuntime, { ...engineOptions, ...fencing }),
@@ -101,16 +109,10 @@ async function main(): Promise<void> {
       },
     });
   } else {
-    const nodeRuntime = { ...node, cluster: singleNodeView(nodeIdentity(port)) };
+    const nodeRuntime = { ...node, cluster: singleNodeView(nodeIdentity(port, vendorPorts.ports)) };
     registerNode(nodeRuntime);
     engineSide = await startEngineSide(nodeRuntime, engineOptions);
   }
-  // Every node listens on its vendor ports: the primary serves a connection, a backup relays it.
-  const vendorPorts = await openVendorPorts(log, (surface, socket) => {
-    if (engineSide !== null) engineSide.vendor.accept(surface, socket);
-    else if (cluster !== null) cluster.relay(surface, socket);
-    else socket.destroy();
-  });
 
   await new Promise<void>((resolve) => http.listen(port, resolve));
   const address = http.address();
@@ -145,10 +147,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-function logVendorPorts(log: Logger, ports: VendorPorts['ports']): void {
+function logVendorPorts(log: Logger, ports: VendorPortNumbers): void {
   if (ports.nbd !== null) log.info({ nbdPort: ports.nbd }, `NBD: every volume at nbd://localhost:${ports.nbd}/<volume>%3Ftoken%3D<API token>`);
   log.info(
-    { svcRestPort: ports['svc-rest'], svcSshPort: ports['svc-ssh'] },
+    { svcRestPort: ports.svcRest, svcSshPort: ports.svcSsh },
     'vendor APIs: SVC REST (https) and SVC CLI (ssh) on storwize arrays, SANtricity Web Services at /devmgr on this port',
   );
 }

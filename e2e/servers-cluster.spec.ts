@@ -119,6 +119,9 @@ test('on the backup: css-a is primary; when it dies css-b takes over, with a toa
     await expect(rowOf('css-b')).toContainText('backup');
     await expect(rowOf('css-b')).toContainText('this node');
     await expect(rowOf('css-a')).not.toContainText('this node');
+    // Each node's own vendor ports: a backup answers there too, relaying to the primary.
+    await expect(rowOf('css-a')).toContainText(`REST ${nodeA.svcPort} · SSH ${nodeA.sshPort} · NBD ${nodeA.nbdPort}`);
+    await expect(rowOf('css-b')).toContainText(`REST ${nodeB.svcPort} · SSH ${nodeB.sshPort} · NBD ${nodeB.nbdPort}`);
     const lease = page.getByTestId('lease');
     await expect(lease).toContainText('css-a');
     await expect(lease).toContainText(/Expires\s*in \d+ s/);

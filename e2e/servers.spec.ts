@@ -9,7 +9,15 @@ import { expect, test } from './support/test';
 interface ClusterJson {
   mode: string;
   thisNode: { id: string; name: string; role: string };
-  servers: { id: string; name: string; url: string; role: string; heartbeatAt: string; thisNode: boolean }[];
+  servers: {
+    id: string;
+    name: string;
+    url: string;
+    role: string;
+    heartbeatAt: string;
+    thisNode: boolean;
+    vendorPorts: { svcRest: number | null; svcSsh: number | null; nbd: number | null };
+  }[];
   takeovers: unknown[];
 }
 
@@ -35,6 +43,10 @@ test('alone on SQLite: one primary server marked as this node, the single-node e
   await expect(row).toContainText('primary');
   await expect(row).toContainText(server.url);
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^(just now|\d+ s ago)$/);
+  // Where to point the vendors' tools: the ports this node listens on.
+  const { svcRest, svcSsh, nbd } = server.vendorPorts;
+  expect([svcRest, svcSsh, nbd].every((port) => typeof port === 'number')).toBe(true);
+  await expect(row.getByRole('cell').nth(5)).toHaveText(`REST ${svcRest} · SSH ${svcSsh} · NBD ${nbd}`);
 
   await expect(page.getByTestId('single-node-note')).toContainText('This console runs alone on SQLite');
   await expect(page.getByText('npm run start:cluster')).toBeVisible();

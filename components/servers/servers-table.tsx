@@ -64,7 +64,35 @@ const COLUMNS = [
     sortingFn: 'alphanumeric',
     cell: (info) => <span className="font-mono text-xs text-fg-muted">{info.getValue()}</span>,
   }),
+  column.display({
+    id: 'vendorPorts',
+    header: 'Vendor ports',
+    meta: { width: '15rem' },
+    cell: (info) => <VendorPorts ports={info.row.original.vendorPorts} />,
+  }),
 ];
+
+const PORT_LABELS = [
+  ['svcRest', 'REST', 'SVC REST API (HTTPS)'],
+  ['svcSsh', 'SSH', 'SVC CLI over SSH'],
+  ['nbd', 'NBD', 'NBD for block tools'],
+] as const;
+
+/** Where a client points the vendors' tools on this node; a backup relays them to the primary. */
+function VendorPorts({ ports }: { ports: CopyServicesServer['vendorPorts'] }) {
+  const open = PORT_LABELS.filter(([key]) => ports[key] !== null);
+  if (open.length === 0) return <span className="text-xs text-fg-muted">none</span>;
+  return (
+    <span className="font-mono text-xs text-fg-muted">
+      {open.map(([key, label, title], index) => (
+        <span key={key} title={`${title} on port ${ports[key]}`}>
+          {index > 0 && ' · '}
+          {label} {ports[key]}
+        </span>
+      ))}
+    </span>
+  );
+}
 
 export function ServersTable({
   servers,
@@ -88,5 +116,5 @@ export function ServersTable({
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  return <DataTable table={table} label="Copy Services Servers" minWidth="720px" />;
+  return <DataTable table={table} label="Copy Services Servers" minWidth="900px" />;
 }

@@ -12,6 +12,7 @@ function server(name: string, role: ServerRole): CopyServicesServerDto {
     startedAt: at,
     heartbeatAt: at,
     stoppedAt: role === 'stopped' ? at : null,
+    vendorPorts: { svcRest: 7443, svcSsh: 7022, nbd: 10809 },
     thisNode: false,
   };
 }

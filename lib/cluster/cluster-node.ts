@@ -22,6 +22,7 @@ import type { LeaseHolding } from './lease';
 import { Membership } from './membership';
 import { needsPrimary } from './routing';
 import { relayToPrimary } from './vendor-relay';
+import type { VendorPortNumbers } from '../vendor/ports';
 import type { VendorSurface } from '../vendor/start';
 import { WatchRelay } from './watch-relay';
 
@@ -40,6 +41,7 @@ export interface ClusterNode {
 export interface ClusterNodeOptions {
   pool: pg.Pool;
   port: number;
+  vendorPorts: VendorPortNumbers;
   node: Omit<NodeRuntime, 'cluster'>;
   log: Logger;
   startEngine: (node: NodeRuntime, fencing: Pick<EngineSideOptions, 'fence' | 'mayWrite' | 'cluster'>) => Promise<EngineSide>;
@@ -54,7 +56,7 @@ export function clusterPoolOf(url: string, log: Logger): pg.Pool {
 
 export async function startClusterNode(options: ClusterNodeOptions): Promise<ClusterNode> {
   const { log } = options;
-  const identity = nodeIdentity(options.port);
+  const identity = nodeIdentity(options.port, options.vendorPorts);
   const leaseMs = leaseMsFromEnv();
   const { pool } = options;
   const io = options.node.io as SocketServer;

@@ -2,6 +2,7 @@
 // engine lease (primary) or tries to take it (backup). See lease.ts for the fencing rules.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import type { VendorPortNumbers } from '../vendor/ports';
 import type { Logger } from '../log';
 import { leaseTiming, release, renew, tryAcquire, type LeaseHolding, type LeaseTiming } from './lease';
 
@@ -12,6 +13,8 @@ export interface NodeIdentity {
   name: string;
   /** Base URL the other nodes forward to. */
   url: string;
+  /** Where clients reach this node's vendor protocols (shown on the Copy Services Servers page). */
+  vendorPorts: VendorPortNumbers;
 }
 
 export interface MembershipOptions {
@@ -68,9 +71,10 @@ export class Membership {
   async start(): Promise<void> {
     const { pool, node } = this.options;
     await pool.query(
-      `INSERT INTO "ClusterNode" (id, name, url, "startedAt", "heartbeatAt") VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp())
+      `INSERT INTO "ClusterNode" (id, name, url, "startedAt", "heartbeatAt", "svcRestPort", "svcSshPort", "nbdPort")
+       VALUES ($1, $2, $3, clock_timestamp(), clock_timestamp(), $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET name = $2, url = $3, "heartbeatAt" = clock_timestamp(), "stoppedAt" = NULL`,
-      [node.id, node.name, node.url],
+      [node.id, node.name, node.url, node.vendorPorts.svcRest, node.vendorPorts.svcSsh, node.vendorPorts.nbd],
     );
     // An earlier run of this node (same name) that never said goodbye is over: it restarted as this one.
     await pool.query(`UPDATE "ClusterNode" SET "stoppedAt" = clock_timestamp() WHERE name = $1 AND id <> $2 AND "stoppedAt" IS NULL`, [node.name, node.id]);

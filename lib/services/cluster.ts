@@ -2,6 +2,7 @@
 // are backups, since when, their last heartbeat, and the takeover history from the event log.
 import type { NodeRuntime } from '../runtime';
 import { readLease } from '../cluster/lease';
+import type { VendorPortNumbers } from '../vendor/ports';
 
 export const TAKEOVER_EVENT = 'cluster.takeover';
 const TAKEOVERS_SHOWN = 50;
@@ -16,6 +17,8 @@ export interface CopyServicesServerDto {
   startedAt: string;
   heartbeatAt: string;
   stoppedAt: string | null;
+  /** Its SVC REST, SVC SSH and NBD ports (null: off); a backup relays them to the primary. */
+  vendorPorts: VendorPortNumbers;
   /** The node this response came from (the one the browser is connected to). */
   thisNode: boolean;
 }
@@ -43,6 +46,19 @@ export interface ClusterDto {
 /** A node that has not beaten for this many lease periods is shown unreachable. */
 const SILENT_LEASES = 1;
 
+interface NodeRow {
+  id: string;
+  name: string;
+  url: string;
+  startedAt: Date;
+  heartbeatAt: Date;
+  stoppedAt: Date | null;
+  svcRestPort: number | null;
+  svcSshPort: number | null;
+  nbdPort: number | null;
+  now: Date;
+}
+
 export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
   const { cluster } = node;
   const thisNode = { id: cluster.node.id, name: cluster.node.name, role: cluster.role() };
@@ -54,7 +70,19 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
       now: new Date().toISOString(),
       leaseMs: null,
       lease: null,
-      servers: [{ ...cluster.node, role: 'primary', startedAt, heartbeatAt: new Date().toISOString(), stoppedAt: null, thisNode: true }],
+      servers: [
+        {
+          id: cluster.node.id,
+          name: cluster.node.name,
+          url: cluster.node.url,
+          role: 'primary',
+          startedAt,
+          heartbeatAt: new Date().toISOString(),
+          stoppedAt: null,
+          vendorPorts: cluster.node.vendorPorts,
+          thisNode: true,
+        },
+      ],
       takeovers: [],
     };
   }
@@ -62,8 +90,9 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
   const pool = cluster.membership.pool;
   const [lease, nodes, takeovers] = await Promise.all([
     readLease(pool),
-    pool.query<{ id: string; name: string; url: string; startedAt: Date; heartbeatAt: Date; stoppedAt: Date | null; now: Date }>(
-      `SELECT id, name, url, "startedAt", "heartbeatAt", "stoppedAt", clock_timestamp() AS now FROM "ClusterNode" ORDER BY "startedAt" DESC LIMIT 50`,
+    pool.query<NodeRow>(
+      `SELECT id, name, url, "startedAt", "heartbeatAt", "stoppedAt", "svcRestPort", "svcSshPort", "nbdPort", clock_timestamp() AS now
+       FROM "ClusterNode" ORDER BY "startedAt" DESC LIMIT 50`,
     ),
     node.db.event.findMany({ where: { kind: TAKEOVER_EVENT }, orderBy: { time: 'desc' }, take: TAKEOVERS_SHOWN }),
   ]);
@@ -85,6 +114,7 @@ export async function clusterStatus(node: NodeRuntime): Promise<ClusterDto> {
         startedAt: row.startedAt.toISOString(),
         heartbeatAt: row.heartbeatAt.toISOString(),
         stoppedAt: row.stoppedAt?.toISOString() ?? null,
+        vendorPorts: { svcRest: row.svcRestPort, svcSsh: row.svcSshPort, nbd: row.nbdPort },
         thisNode: row.id === cluster.node.id,
       };
     });

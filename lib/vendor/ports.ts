@@ -11,16 +11,24 @@ import type { VendorSurface } from './start';
 /** Serves a connection here (the engine runs on this node) or relays it to the primary. */
 export type RouteConnection = (surface: VendorSurface, socket: net.Socket) => void;
 
+/** The ports a node listens on (null: off, or the port was taken), as /api/cluster shows them. */
+export interface VendorPortNumbers {
+  svcRest: number | null;
+  svcSsh: number | null;
+  nbd: number | null;
+}
+
+export const NO_VENDOR_PORTS: VendorPortNumbers = { svcRest: null, svcSsh: null, nbd: null };
+
 export interface VendorPorts {
-  /** The ports listening (null: off, or the port was taken). */
-  ports: Record<VendorSurface, number | null>;
+  ports: VendorPortNumbers;
   close(): Promise<void>;
 }
 
-const SETTINGS: Record<VendorSurface, { variable: string; port: () => number; host: () => string | undefined; what: string }> = {
-  'svc-rest': { variable: 'GRAINLINE_SVC_PORT', port: svcRestPort, host: () => undefined, what: 'the SVC REST API' },
-  'svc-ssh': { variable: 'GRAINLINE_SVC_SSH_PORT', port: svcSshPort, host: () => undefined, what: 'the SVC CLI over SSH' },
-  nbd: { variable: 'GRAINLINE_NBD_PORT', port: nbdPort, host: nbdHost, what: 'the NBD server' },
+const SETTINGS: Record<VendorSurface, { key: keyof VendorPortNumbers; variable: string; port: () => number; host: () => string | undefined; what: string }> = {
+  'svc-rest': { key: 'svcRest', variable: 'GRAINLINE_SVC_PORT', port: svcRestPort, host: () => undefined, what: 'the SVC REST API' },
+  'svc-ssh': { key: 'svcSsh', variable: 'GRAINLINE_SVC_SSH_PORT', port: svcSshPort, host: () => undefined, what: 'the SVC CLI over SSH' },
+  nbd: { key: 'nbd', variable: 'GRAINLINE_NBD_PORT', port: nbdPort, host: nbdHost, what: 'the NBD server' },
 };
 
 function listen(server: net.Server, port: number, host: string | undefined): Promise<number> {
@@ -37,7 +45,7 @@ function listen(server: net.Server, port: number, host: string | undefined): Pro
 export async function openVendorPorts(log: Logger, route: RouteConnection): Promise<VendorPorts> {
   const servers: net.Server[] = [];
   const open = new Set<net.Socket>();
-  const ports: Record<VendorSurface, number | null> = { 'svc-rest': null, 'svc-ssh': null, nbd: null };
+  const ports: VendorPortNumbers = { ...NO_VENDOR_PORTS };
   for (const surface of Object.keys(SETTINGS) as VendorSurface[]) {
     const setting = SETTINGS[surface];
     const wanted = setting.port();
@@ -49,7 +57,7 @@ export async function openVendorPorts(log: Logger, route: RouteConnection): Prom
       route(surface, socket);
     });
     try {
-      ports[surface] = await listen(server, wanted, setting.host());
+      ports[setting.key] = await listen(server, wanted, setting.host());
       servers.push(server);
     } catch (error) {
       log.error({ err: error, port: wanted }, `${setting.what} could not listen (${setting.variable}; 0 turns it off)`);
