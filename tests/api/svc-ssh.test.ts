@@ -2,27 +2,18 @@
 // as scripts that log in with a password do): `ssh -p PORT user@host svcinfo lsfcmap -delim :`.
 // Output is checked as the CLI prints it (delimited or aligned columns, "name value" detail
 // lines, errors on stderr with exit status 1), and every task is checked on Grainline's own API.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { startServer, TEST_ADMIN, type RunningServer } from '../support/server';
+import { runSsh, type SshLogin, type SshRun } from '../support/ssh-client';
 import { waitListening } from '../support/svc-client';
 import type { GrainlineCopy, GrainlineEvent, GrainlineVolume } from '../support/grainline-types';
 
 const MONITOR = { username: 'ssh-monitor', password: 'ssh-monitor-password-1', role: 'monitor' } as const;
-const SSH_TIMEOUT_MS = 20_000;
 
-interface Login {
-  username: string;
-  password: string;
-}
-interface SshRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Login = SshLogin;
 
 let server: RunningServer;
 let token = '';
@@ -32,40 +23,8 @@ const grainline = apiClient(
   () => bearer(token),
 );
 
-/** `sshpass -p PASS ssh … -p PORT user@localhost <command>`: the command goes to the server as one line. */
 function ssh(command: string | null, login: Login = TEST_ADMIN): Promise<SshRun> {
-  const args = [
-    '-p',
-    login.password,
-    'ssh',
-    '-o',
-    'StrictHostKeyChecking=no',
-    '-o',
-    'UserKnownHostsFile=/dev/null',
-    '-o',
-    'LogLevel=ERROR',
-    '-o',
-    'NumberOfPasswordPrompts=1',
-    '-o',
-    'PubkeyAuthentication=no',
-    '-p',
-    String(server.sshPort),
-    `${login.username}@localhost`,
-    ...(command === null ? [] : [command]),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn('sshpass', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), SSH_TIMEOUT_MS);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runSsh({ port: server.sshPort }, login, command);
 }
 
 async function succeeds(command: string, login: Login = TEST_ADMIN): Promise<string> {

@@ -3,7 +3,7 @@
 // Driven with the real clients (OpenSSH through sshpass, nbdcopy, nbdinfo) and the REST calls the
 // IBM collection sends; checked on Grainline's own API. Then the primary is killed: the node that
 // takes over serves the protocols itself, and the restarted node relays to it.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,6 +15,7 @@ import { apiClient } from '../support/api';
 import { adminToken, bearer } from '../support/auth';
 import { startCluster, type ClusterMember, type RunningCluster } from '../support/cluster';
 import { TEST_ADMIN, type RunningServer } from '../support/server';
+import { runSsh, type SshRun } from '../support/ssh-client';
 import { svcClient, waitListening } from '../support/svc-client';
 import type { GrainlineEvent, GrainlineVolume } from '../support/grainline-types';
 
@@ -40,23 +41,9 @@ const api = (member: () => ClusterMember) =>
     () => bearer(token),
   );
 
-/** `sshpass … ssh -b CLIENT_ADDRESS -p PORT admin@localhost <command>`, as a script logs in. */
-function ssh(port: number, command: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const args = ['-p', TEST_ADMIN.password, 'ssh', '-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR'];
-  args.push('-o', 'PubkeyAuthentication=no', '-b', CLIENT_ADDRESS, '-p', String(port), `${TEST_ADMIN.username}@127.0.0.1`, command);
-  return new Promise((resolve, reject) => {
-    const child = spawn('sshpass', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** The real ssh client from CLIENT_ADDRESS, as a script logs in. */
+function ssh(port: number, command: string): Promise<SshRun> {
+  return runSsh({ port, host: '127.0.0.1', bindAddress: CLIENT_ADDRESS }, TEST_ADMIN, command);
 }
 
 function nbdUri(member: ClusterMember, volume: string): string {
