@@ -179,7 +179,8 @@ export class AllocationMap implements AllocationView {
   /** Bytes of capacity inside allocated blocks (a short last block counts its bytes only). */
   allocatedBytes(): number {
     const countedBytes = this.fullChunks.count() * CHUNK_BYTES + this.partialBlocks * BLOCK_BYTES;
-    if (this.lastChunk < 0) return countedBytes;
+    // Most volumes of a long chain were never written: the copier asks each of them every tick.
+    if (this.lastChunk < 0 || countedBytes === 0) return countedBytes;
     // The last chunk was counted in whole chunks or blocks; take off what lies past the capacity.
     const lastBlockBit = (this.lastChunkMask + 1) >>> 1;
     let shortfallBytes = 0;

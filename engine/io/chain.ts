@@ -30,10 +30,12 @@ export interface ChainMemo {
   chains: Map<string, readonly Holding[]>;
   upstreams: Map<Relationship, string>;
   behind: Map<string, readonly string[]>;
+  /** The stores of each path in `behind` (a store is replaced only by a volume command, which drops the memo). */
+  stores: Map<readonly string[], readonly VolumeStore[]>;
 }
 
 export function newChainMemo(): ChainMemo {
-  return { chains: new Map(), upstreams: new Map(), behind: new Map() };
+  return { chains: new Map(), upstreams: new Map(), behind: new Map(), stores: new Map() };
 }
 
 /** A run of bytes a volume presents, and the volume whose own bytes hold it. */
@@ -167,6 +169,15 @@ export function volumesBehind(world: ChainWorld, start: string): readonly string
   const path = walkBehind(world, start);
   world.chainMemo?.behind.set(start, path);
   return path;
+}
+
+/** The stores of the volumes on a path volumesBehind answered, in its order. */
+export function storesAlong(world: ChainWorld, path: readonly string[]): readonly VolumeStore[] {
+  const known = world.chainMemo?.stores.get(path);
+  if (known !== undefined) return known;
+  const stores = path.map((id) => world.store(id));
+  world.chainMemo?.stores.set(path, stores);
+  return stores;
 }
 
 function walkBehind(world: ChainWorld, start: string): string[] {
