@@ -77,6 +77,10 @@ export class Coalescer {
   note(change: ChangeNote): void {
     if (this.stopped) return;
     const key = `${change.kind}:${change.id}`;
+    // Progress on progress already waiting changes nothing: the timer set for the first is due no
+    // later than this one would be (a pending note's time only moves later). A thousand moving
+    // copies note progress twenty times a second each.
+    if (change.progressOnly === true && change.removed !== true && this.progressOnly.has(key)) return;
     const earlier = this.pending.get(key);
     // A removal is final for this batch: a later progress note about the same id (which the
     // engine should not send, but a listener might) must not resurrect the object on clients.
