@@ -3,7 +3,7 @@
 // skips grains that were never written (the store's move does that).
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
-import { copyImage, imagePath, materialise, redirectOf, storesAlong, volumesBehind } from '../io/chain';
+import { copyImage, imagePath, materialise, redirectOf, volumesBehind, writtenAlong } from '../io/chain';
 import { applyWriteRules, type IoStores } from '../io/host-io';
 import { setRunEnd, type Relationship } from './relationship';
 import type { CopyDirection } from './types';
@@ -34,11 +34,14 @@ interface ScanMemo {
  * The first grain in [grain, limit) holding data on any store, or `limit`. Each store is asked
  * only about that range (less what the memo already knows), so the cost follows the range, not the volume.
  */
-function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
+function firstWrittenGrain(written: readonly VolumeStore[], to: VolumeStore, relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
   const startBytes = grain * relationship.grainBytes;
   const endBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes);
   let first = limit;
-  for (const store of stores) {
+  // The stores behind holding data, then the target (which the step writes as it goes, always
+  // behind the position it asks about next).
+  for (let index = 0; index <= written.length; index += 1) {
+    const store = index < written.length ? written[index]! : to;
     // A target never written yet answers at once.
     if (store.allocatedBytes() === 0) continue;
     const fromBytes = Math.max(startBytes, memo.clearUntilBytes.get(store) ?? 0);
@@ -52,18 +55,6 @@ function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relatio
     first = Math.min(first, Math.floor(nextBytes / relationship.grainBytes));
   }
   return first;
-}
-
-/**
- * The stores firstWrittenGrain must ask: those holding anything, and the step's target, which it
- * writes as it goes (always behind the position it asks about next). A long chain is mostly volumes
- * never written, which each of its fifty mappings would otherwise ask at every run of every tick.
- * Only other pairs' write rules write other volumes during a step: the caller asks again after them.
- */
-function writtenStores(behind: readonly VolumeStore[], to: VolumeStore): VolumeStore[] {
-  const asked = behind.filter((store) => store.allocatedBytes() > 0);
-  asked.push(to);
-  return asked;
 }
 
 /** setRunEnd(toCopy, grain, limit), scanning only past what the memo knows is set. */
@@ -104,8 +95,7 @@ export function copyStep(
   const fromVolumeId = direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId;
   // Every store the copied image may come from counts for the thin skip, not only the source's own.
   const behind = imageCopy ? imagePath(io, relationship) : volumesBehind(io, fromVolumeId);
-  const behindStores = storesAlong(io, behind);
-  let asked = writtenStores(behindStores, to);
+  let written = writtenAlong(io, behind);
   let grain = relationship.toCopy.nextSet(0);
   let guard = relationship.grainCount + 1;
   const memo: ScanMemo = { clearUntilBytes: new Map(), setUntilGrain: grain };
@@ -116,7 +106,7 @@ export function copyStep(
     if (affordable === 0) break;
     const runLimit = setRunEndMemo(relationship, grain, Math.min(relationship.grainCount, grain + affordable), memo);
     // Grains neither store ever wrote cost simulated time only: account for them in one step.
-    const thinEnd = firstWrittenGrain(asked, relationship, grain, runLimit, memo);
+    const thinEnd = firstWrittenGrain(written, to, relationship, grain, runLimit, memo);
     if (thinEnd > grain) {
       const thinBytes = Math.min(thinEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - grain * relationship.grainBytes;
       relationship.toCopy.clearRange(grain, thinEnd - grain);
@@ -138,7 +128,7 @@ export function copyStep(
           step.touched.add(other);
         // Their rules may write other volumes in whole grains of their own size, past this run: forget what was scanned.
         memo.clearUntilBytes.clear();
-        asked = writtenStores(behindStores, to);
+        written = writtenAlong(io, behind);
       }
     }
     if (imageCopy) step.movedBytes += materialise(io, relationship, grain, runEnd - grain);
