@@ -23,7 +23,7 @@ import type { EngineListener } from './events';
 import { changeOwner, moveVolume, ownerChangeBlock, refreshStatus, restoreTargetOwner } from './faults/controllers';
 import type { Fault, FaultInput } from './faults/fault';
 import * as faults from './faults/inject';
-import { newChainMemo } from './io/chain';
+import { newChainMemo, type ChainMemo } from './io/chain';
 import * as host from './io/host-commands';
 import type { HostWriteHandle, SavedRelationships } from './io/write-queue';
 import type { Workload, WorkloadSpec } from './io/workload';
@@ -45,6 +45,13 @@ export class Engine {
   private readonly s: EngineState;
   /** Commands running (nested through listeners): reads during one must not remember chains. */
   private changing = 0;
+  /**
+   * The actions worked out between changes, kept as long as the chains are: what they depend on (a
+   * state, a group, a sibling's state, a fault, a freeze) changes only by commands and events that
+   * drop the kept chains, never by progress. The console's pushes ask for every moving copy's
+   * actions twice a second.
+   */
+  private readonly keptActions = new WeakMap<ChainMemo, Map<Relationship, ActionAvailability[]>>();
 
   constructor(options: EngineOptions) {
     this.s = new EngineState(options);
@@ -243,8 +250,23 @@ export class Engine {
     return views.progressView(this.s, relationship);
   }
 
+  /** The figures a progress-only push sends (lib/realtime/progress-wire.ts), without building the whole view. */
+  progressFields(relationship: Relationship): ReturnType<typeof views.progressFields> {
+    return this.read(() => views.progressFields(this.s, relationship));
+  }
+
+  /** The same array for the same question between two changes: callers must not change it. */
   actions(relationship: Relationship): ActionAvailability[] {
-    return this.read(() => views.actions(this.s, relationship));
+    return this.read(() => {
+      // During a command or tick the memo may predate what the command has just changed.
+      const memo = this.changing === 0 && this.s.options.exhaustiveTicks !== true ? this.s.io.chainMemo : null;
+      if (memo === null || memo === undefined) return views.actions(this.s, relationship);
+      let kept = this.keptActions.get(memo);
+      if (kept === undefined) this.keptActions.set(memo, (kept = new Map()));
+      let answer = kept.get(relationship);
+      if (answer === undefined) kept.set(relationship, (answer = views.actions(this.s, relationship)));
+      return answer;
+    });
   }
 
   /** For every volume of the source's array: may it be the target, and if not, why. */
@@ -346,6 +368,9 @@ export class Engine {
   }
 
   applyHostWrites(uptoSeq: number): void {
+    // Every save calls this, four times a second: with no write waiting it must not drop the kept
+    // chains (change() does), which every tick and push would then work out again.
+    if (this.s.writeQueue.size === 0) return;
     this.change(() => host.applyHostWrites(this.s, uptoSeq));
   }
 

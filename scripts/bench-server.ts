@@ -10,8 +10,8 @@
 //            file took on disk, and what the workload reports about being limited.
 // `--copies 10,1000,3000,10000` picks the levels (default 10, 1,000, 3,000: creating copies through
 // the API takes ~0.1–0.3 s each on a shared 2-core machine, so 10,000 is opt-in); `--skip-health`
-// and `--skip-cpu` run one half; `--cpu-prof <dir>` profiles the server; `--no-build` skips the
-// build check. Benchmarks report; they never fail a build.
+// and `--skip-cpu` run one half; `--cpu-prof <dir>` profiles the server, `--cpu-prof-busy <dir>`
+// only its busy CPU windows (one profile each); `--no-build` skips the build check. Benchmarks report; they never fail a build.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -96,11 +96,16 @@ function cpuTicks(pid: number): number {
 
 const CLOCK_TICKS_PER_SEC = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
-async function cpuShare(pid: number): Promise<number> {
+/** `--cpu-prof-busy`: the server's profiler starts and stops on SIGUSR2 (cpu-profile-preload.mjs). */
+const PROFILE_WINDOWS = argValue('--cpu-prof-busy') !== undefined;
+
+async function cpuShare(pid: number, profile = false): Promise<number> {
   await sleep(SETTLE_MS);
+  if (profile) process.kill(pid, 'SIGUSR2');
   const startTicks = cpuTicks(pid);
   const startMs = performance.now();
   await sleep(CPU_WINDOW_MS);
+  if (profile) process.kill(pid, 'SIGUSR2');
   const usedMs = ((cpuTicks(pid) - startTicks) * 1000) / CLOCK_TICKS_PER_SEC;
   return (usedMs / (performance.now() - startMs)) * 100;
 }
@@ -189,7 +194,7 @@ async function cpuRows(server: RunningServer, api: Api): Promise<CpuRow[]> {
     await api.call('PUT', '/api/simulation', { speed: 100 });
     const quiet = await cpuShare(pid);
     await mappings.setRate(10);
-    const busy = await cpuShare(pid);
+    const busy = await cpuShare(pid, PROFILE_WINDOWS);
     await mappings.setRate(0);
     rows.push({ copies: mappings.ids.length, busy, quiet });
     console.log(`  ${mappings.ids.length} copies at 100×: busy ${busy.toFixed(1)} %, quiet ${quiet.toFixed(1)} % of a core`);
@@ -279,11 +284,15 @@ async function main(): Promise<void> {
   // `--no-build` while iterating on engine code, which server.ts runs from source anyway.
   if (!process.argv.includes('--no-build')) buildIfNeeded();
   // `--cpu-prof <dir>`: the server writes a .cpuprofile there when it stops (cpu-profile-preload.mjs).
-  const profileDir = argValue('--cpu-prof');
+  const profileDir = argValue('--cpu-prof') ?? argValue('--cpu-prof-busy');
   const profiling: Record<string, string> =
     profileDir === undefined
       ? {}
-      : { NODE_OPTIONS: `--import ${path.join(__dirname, 'cpu-profile-preload.mjs')}`, GRAINLINE_CPU_PROF_DIR: path.resolve(profileDir) };
+      : {
+          NODE_OPTIONS: `--import ${path.join(__dirname, 'cpu-profile-preload.mjs')}`,
+          GRAINLINE_CPU_PROF_DIR: path.resolve(profileDir),
+          ...(PROFILE_WINDOWS ? { GRAINLINE_CPU_PROF_WINDOWS: '1' } : {}),
+        };
   const server = await startServer({ env: profiling });
   let socket: Socket | null = null;
   try {

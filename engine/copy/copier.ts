@@ -3,7 +3,7 @@
 // skips grains that were never written (the store's move does that).
 import type { GrainBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
-import { copyImage, imagePath, materialise, redirectOf, volumesBehind } from '../io/chain';
+import { copyImage, imagePath, materialise, redirectOf, volumesBehind, writtenAlong } from '../io/chain';
 import { applyWriteRules, type IoStores } from '../io/host-io';
 import { setRunEnd, type Relationship } from './relationship';
 import type { CopyDirection } from './types';
@@ -34,11 +34,16 @@ interface ScanMemo {
  * The first grain in [grain, limit) holding data on any store, or `limit`. Each store is asked
  * only about that range (less what the memo already knows), so the cost follows the range, not the volume.
  */
-function firstWrittenGrain(stores: readonly VolumeStore[], relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
+function firstWrittenGrain(written: readonly VolumeStore[], to: VolumeStore, relationship: Relationship, grain: number, limit: number, memo: ScanMemo): number {
   const startBytes = grain * relationship.grainBytes;
   const endBytes = Math.min(limit * relationship.grainBytes, relationship.sourceCapacityBytes);
   let first = limit;
-  for (const store of stores) {
+  // The stores behind holding data, then the target (which the step writes as it goes, always
+  // behind the position it asks about next).
+  for (let index = 0; index <= written.length; index += 1) {
+    const store = index < written.length ? written[index]! : to;
+    // A target never written yet answers at once.
+    if (store.allocatedBytes() === 0) continue;
     const fromBytes = Math.max(startBytes, memo.clearUntilBytes.get(store) ?? 0);
     if (fromBytes >= endBytes) continue;
     if (!store.isAllocated(fromBytes, endBytes - fromBytes)) {
@@ -90,7 +95,7 @@ export function copyStep(
   const fromVolumeId = direction === 'forward' ? relationship.sourceVolumeId : relationship.targetVolumeId;
   // Every store the copied image may come from counts for the thin skip, not only the source's own.
   const behind = imageCopy ? imagePath(io, relationship) : volumesBehind(io, fromVolumeId);
-  const stores = [...behind.map((id) => io.store(id)), to];
+  let written = writtenAlong(io, behind);
   let grain = relationship.toCopy.nextSet(0);
   let guard = relationship.grainCount + 1;
   const memo: ScanMemo = { clearUntilBytes: new Map(), setUntilGrain: grain };
@@ -101,7 +106,7 @@ export function copyStep(
     if (affordable === 0) break;
     const runLimit = setRunEndMemo(relationship, grain, Math.min(relationship.grainCount, grain + affordable), memo);
     // Grains neither store ever wrote cost simulated time only: account for them in one step.
-    const thinEnd = firstWrittenGrain(stores, relationship, grain, runLimit, memo);
+    const thinEnd = firstWrittenGrain(written, to, relationship, grain, runLimit, memo);
     if (thinEnd > grain) {
       const thinBytes = Math.min(thinEnd * relationship.grainBytes, relationship.sourceCapacityBytes) - grain * relationship.grainBytes;
       relationship.toCopy.clearRange(grain, thinEnd - grain);
@@ -123,6 +128,7 @@ export function copyStep(
           step.touched.add(other);
         // Their rules may write other volumes in whole grains of their own size, past this run: forget what was scanned.
         memo.clearUntilBytes.clear();
+        written = writtenAlong(io, behind);
       }
     }
     if (imageCopy) step.movedBytes += materialise(io, relationship, grain, runEnd - grain);

@@ -28,6 +28,17 @@ export function chunkCountOf(capacityBytes: number): number {
   return Math.ceil(capacityBytes / CHUNK_BYTES);
 }
 
+/**
+ * How many times a map, any map, went from holding nothing to holding something. Maps only ever
+ * gain blocks, so a list of the maps holding data, made when this read n, is whole while it still
+ * reads n: the copier keeps one per chain (io/chain.ts writtenAlong).
+ */
+let firstWrites = 0;
+
+export function firstWriteCount(): number {
+  return firstWrites;
+}
+
 /** The bits of blocks [firstBlock, endBlock) of one chunk (0 <= first < end <= BLOCKS_PER_CHUNK). */
 function blockMask(firstBlock: number, endBlock: number): number {
   return ((1 << endBlock) - 1) & ~((1 << firstBlock) - 1);
@@ -179,7 +190,8 @@ export class AllocationMap implements AllocationView {
   /** Bytes of capacity inside allocated blocks (a short last block counts its bytes only). */
   allocatedBytes(): number {
     const countedBytes = this.fullChunks.count() * CHUNK_BYTES + this.partialBlocks * BLOCK_BYTES;
-    if (this.lastChunk < 0) return countedBytes;
+    // Most volumes of a long chain were never written: the copier asks each of them every tick.
+    if (this.lastChunk < 0 || countedBytes === 0) return countedBytes;
     // The last chunk was counted in whole chunks or blocks; take off what lies past the capacity.
     const lastBlockBit = (this.lastChunkMask + 1) >>> 1;
     let shortfallBytes = 0;
@@ -229,7 +241,10 @@ export class AllocationMap implements AllocationView {
     const before = this.partialMasks.get(chunk) ?? 0;
     const after = (before | mask) & fullMask;
     if (after === before) return 0;
-    if (before === 0) this.touchedChunks.set(chunk);
+    if (before === 0) {
+      if (this.touchedChunks.count() === 0) firstWrites += 1;
+      this.touchedChunks.set(chunk);
+    }
     const beforeCount = popcount16(before);
     if (after === fullMask) {
       this.partialMasks.delete(chunk);

@@ -8,6 +8,7 @@ import assert from 'node:assert';
 import { tableFor } from '../copy/tables';
 import type { Relationship } from '../copy/relationship';
 import type { StateSpec } from '../copy/types';
+import { firstWriteCount } from '../data/allocation-map';
 import { copyBytes } from '../data/grain-copy';
 import type { VolumeStore } from '../data/volume-store';
 import type { Holding } from './access';
@@ -30,10 +31,14 @@ export interface ChainMemo {
   chains: Map<string, readonly Holding[]>;
   upstreams: Map<Relationship, string>;
   behind: Map<string, readonly string[]>;
+  /** The stores of each path in `behind` (a store is replaced only by a volume command, which drops the memo). */
+  stores: Map<readonly string[], readonly VolumeStore[]>;
+  /** Of those, the ones holding data, as of a firstWriteCount(). */
+  written: Map<readonly string[], { firstWrites: number; stores: readonly VolumeStore[] }>;
 }
 
 export function newChainMemo(): ChainMemo {
-  return { chains: new Map(), upstreams: new Map(), behind: new Map() };
+  return { chains: new Map(), upstreams: new Map(), behind: new Map(), stores: new Map(), written: new Map() };
 }
 
 /** A run of bytes a volume presents, and the volume whose own bytes hold it. */
@@ -167,6 +172,29 @@ export function volumesBehind(world: ChainWorld, start: string): readonly string
   const path = walkBehind(world, start);
   world.chainMemo?.behind.set(start, path);
   return path;
+}
+
+/** The stores of the volumes on a path volumesBehind answered, in its order. */
+export function storesAlong(world: ChainWorld, path: readonly string[]): readonly VolumeStore[] {
+  const known = world.chainMemo?.stores.get(path);
+  if (known !== undefined) return known;
+  const stores = path.map((id) => world.store(id));
+  world.chainMemo?.stores.set(path, stores);
+  return stores;
+}
+
+/**
+ * The stores on a path (storesAlong) that hold any data: the only ones that can say a grain was
+ * written. A long chain is mostly volumes never written, which each of its fifty mappings would
+ * otherwise ask at every tick; the answer is kept until some volume, anywhere, is first written.
+ */
+export function writtenAlong(world: ChainWorld, path: readonly string[]): readonly VolumeStore[] {
+  const firstWrites = firstWriteCount();
+  const known = world.chainMemo?.written.get(path);
+  if (known !== undefined && known.firstWrites === firstWrites) return known.stores;
+  const stores = storesAlong(world, path).filter((store) => store.allocatedBytes() > 0);
+  world.chainMemo?.written.set(path, { firstWrites, stores });
+  return stores;
 }
 
 function walkBehind(world: ChainWorld, start: string): string[] {

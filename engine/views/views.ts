@@ -58,6 +58,16 @@ export function progressView(s: EngineState, relationship: Relationship): Pick<C
   };
 }
 
+/** What a progress-only push carries of a relationship (the figures that move, and its chain), without the rest of its view. */
+export function progressFields(
+  s: EngineState,
+  relationship: Relationship,
+): Pick<CopyView, 'id' | 'progress' | 'differentialBytes' | 'chain'> & { updatedAtMs: number } {
+  // Whole milliseconds, as the view's updatedAt says them.
+  const updatedAtMs = Math.trunc(relationship.updatedAtMs);
+  return { id: relationship.id, ...progressView(s, relationship), updatedAtMs, ...withChain(chainView(s, relationship)) };
+}
+
 export function view(s: EngineState, relationship: Relationship): CopyView {
   const spec = s.specOf(relationship);
   return {

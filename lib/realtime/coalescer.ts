@@ -71,12 +71,29 @@ export class Coalescer {
   private lastChangesFlushMs = Number.NEGATIVE_INFINITY;
   private lastProgressFlushMs = Number.NEGATIVE_INFINITY;
   private stopped = false;
+  /**
+   * Each object's key, made once: a key built afresh for every note (twenty a second for each
+   * moving copy) is a new string to hash on every lookup. Forgotten with the object.
+   */
+  private readonly keys = new Map<ObjectKind, Map<string, string>>();
 
   constructor(private readonly options: CoalescerOptions) {}
 
+  private keyOf(kind: ObjectKind, id: string): string {
+    let ofKind = this.keys.get(kind);
+    if (ofKind === undefined) this.keys.set(kind, (ofKind = new Map()));
+    let key = ofKind.get(id);
+    if (key === undefined) ofKind.set(id, (key = `${kind}:${id}`));
+    return key;
+  }
+
   note(change: ChangeNote): void {
     if (this.stopped) return;
-    const key = `${change.kind}:${change.id}`;
+    const key = this.keyOf(change.kind, change.id);
+    // Progress on progress already waiting changes nothing: the timer set for the first is due no
+    // later than this one would be (a pending note's time only moves later). A thousand moving
+    // copies note progress twenty times a second each.
+    if (change.progressOnly === true && change.removed !== true && this.progressOnly.has(key)) return;
     const earlier = this.pending.get(key);
     // A removal is final for this batch: a later progress note about the same id (which the
     // engine should not send, but a listener might) must not resurrect the object on clients.
@@ -100,6 +117,7 @@ export class Coalescer {
     this.pending.clear();
     this.progressOnly.clear();
     this.lastSentMs.clear();
+    this.keys.clear();
   }
 
   /** When the note pending under `key` may go out: at once, unless it is progress sent recently. */
@@ -124,8 +142,10 @@ export class Coalescer {
       if (change === undefined) continue;
       this.pending.delete(key);
       this.progressOnly.delete(key);
-      if (change.removed === true) this.lastSentMs.delete(key);
-      else this.lastSentMs.set(key, nowMs);
+      if (change.removed === true) {
+        this.lastSentMs.delete(key);
+        this.keys.get(change.kind)?.delete(change.id);
+      } else this.lastSentMs.set(key, nowMs);
       changes.push(change);
     }
     if (progress) this.lastProgressFlushMs = nowMs;

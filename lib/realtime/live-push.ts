@@ -21,7 +21,7 @@ import { liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 import { ProgressWatch, WatchMessage, type WatchSpec } from './progress-watch';
-import { COPIES_PROGRESS, encodeProgress, WATCH_EVENT, type ProgressTuple } from './progress-wire';
+import { COPIES_PROGRESS, encodeProgress, encodeProgressAt, WATCH_EVENT, type ProgressTuple } from './progress-wire';
 import { mayJoin, type SocketData } from './socket-server';
 
 export const FLUSH_INTERVAL_MS = 100;
@@ -226,7 +226,8 @@ export class LivePush {
     const { engine } = this.options;
     const relationships = fresh === 'all' ? [...engine.copies()] : fresh.flatMap((id) => engine.copy(id) ?? []);
     const tuples = new Map<string, ProgressTuple>();
-    for (const relationship of relationships) if (relationship.type !== 'snapshot') tuples.set(relationship.id, encodeProgress(engine.view(relationship)));
+    for (const relationship of relationships)
+      if (relationship.type !== 'snapshot') tuples.set(relationship.id, encodeProgressAt(engine.progressFields(relationship)));
     const chosen = this.watch.select(socket.id, tuples);
     if (chosen.length > 0) socket.emit(COPIES_PROGRESS, chosen);
   }
@@ -265,9 +266,13 @@ export class LivePush {
       }
       const watched = this.watch.anyoneWants(note.id);
       if (!hearsAll && !watched) continue;
-      // The view without its actions (which no progress changes) is all a tuple needs.
+      if (!hearsAll) {
+        // A tuple needs the moving figures alone, not the whole view.
+        tuples.set(relationship.id, encodeProgressAt(engine.progressFields(relationship)));
+        continue;
+      }
       const view = engine.view(relationship);
-      if (hearsAll) copies.push({ ...view, actions: engine.actions(relationship) });
+      copies.push({ ...view, actions: engine.actions(relationship) });
       if (watched) tuples.set(view.id, encodeProgress(view));
     }
     if (hearsAll) this.emitCopies(copies, [WATCHING_ROOM]);

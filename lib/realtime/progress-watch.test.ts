@@ -47,6 +47,20 @@ describe('ProgressWatch', () => {
     expect(watch.select('nobody', tuples(tuple('a', 5)))).toEqual([]);
   });
 
+  it('compares figures as they would go out: a chain equal in value is no change, one that moved is', () => {
+    const watch = new ProgressWatch();
+    watch.set('s1', spec(['a']));
+    const chained = (cleanGrains: number): ProgressTuple => [...tuple('a', 1), { cleanGrains, dependentMappingIds: ['b'] }];
+    expect(watch.select('s1', tuples(chained(3)))).toHaveLength(1);
+    expect(watch.select('s1', tuples(chained(3)))).toEqual([]);
+    expect(watch.select('s1', tuples(chained(2)))).toEqual([chained(2)]);
+    // A copy that left its chain (no chain object now) moved too.
+    expect(watch.select('s1', tuples(tuple('a', 1)))).toEqual([tuple('a', 1)]);
+    const noEta: ProgressTuple = ['a', 1, 0, 100, 1, null, 0, 1_000];
+    expect(watch.select('s1', tuples(noEta))).toEqual([noEta]);
+    expect(watch.select('s1', tuples(['a', 1, 0, 100, 1, null, 0, 1_000]))).toEqual([]);
+  });
+
   it('gives a socket watching everything every copy', () => {
     const watch = new ProgressWatch();
     watch.set('s1', spec([], true));

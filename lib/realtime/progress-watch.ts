@@ -18,8 +18,8 @@ export type WatchSpec = z.output<typeof WatchMessage>;
 interface Watcher {
   all: boolean;
   ids: Set<string>;
-  /** The tuple (as JSON) last sent per copy, for watched copies only. */
-  lastSent: Map<string, string>;
+  /** The tuple last sent per copy, for watched copies only. */
+  lastSent: Map<string, ProgressTuple>;
 }
 
 export class ProgressWatch {
@@ -43,7 +43,7 @@ export class ProgressWatch {
   set(socketId: string, spec: WatchSpec): string[] | 'all' {
     const before = this.watchers.get(socketId);
     const ids = new Set(spec.copyIds);
-    const lastSent = new Map<string, string>();
+    const lastSent = new Map<string, ProgressTuple>();
     if (before !== undefined) {
       this.release(before);
       // Figures already sent for copies still watched need not go again.
@@ -77,9 +77,9 @@ export class ProgressWatch {
     if (watcher === undefined) return [];
     const chosen: ProgressTuple[] = [];
     const consider = (id: string, tuple: ProgressTuple) => {
-      const text = JSON.stringify(tuple);
-      if (watcher.lastSent.get(id) === text) return;
-      watcher.lastSent.set(id, text);
+      const sent = watcher.lastSent.get(id);
+      if (sent !== undefined && sameFigures(sent, tuple)) return;
+      watcher.lastSent.set(id, tuple);
       chosen.push(tuple);
     };
     if (watcher.all) for (const [id, tuple] of tuples) consider(id, tuple);
@@ -109,4 +109,24 @@ export class ProgressWatch {
       else this.namedBy.delete(id);
     }
   }
+}
+
+/**
+ * Whether two tuples would go out as the same JSON: figure by figure (numbers, null), the chain
+ * object as JSON. Not the whole tuple as JSON: every watched copy is compared on every push.
+ */
+function sameFigures(a: ProgressTuple, b: ProgressTuple): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) {
+    const x = a[index];
+    const y = b[index];
+    if (x === y) continue;
+    // NaN and ±Infinity are null in JSON; objects (the chain) compare as their JSON.
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (!Number.isFinite(x) && !Number.isFinite(y)) continue;
+      return false;
+    }
+    if (typeof x !== 'object' || typeof y !== 'object' || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeProgress, encodeProgress, type CopyProgressFields } from './progress-wire';
+import { decodeProgress, encodeProgress, encodeProgressAt, type CopyProgressFields } from './progress-wire';
 
 const copy: CopyProgressFields = {
   id: 'fc1',
@@ -27,6 +27,11 @@ describe('progress tuples', () => {
     const decoded = decodeProgress(encodeProgress({ ...copy, progress: { ...copy.progress, etaSeconds: null }, chain }));
     expect(decoded?.chain).toEqual(chain);
     expect(decoded?.progress.etaSeconds).toBeNull();
+  });
+
+  it("come out the same from the engine's figures, whose time is a number", () => {
+    const { updatedAt, ...figures } = copy;
+    expect(encodeProgressAt({ ...figures, updatedAtMs: Date.parse(updatedAt) })).toEqual(encodeProgress(copy));
   });
 
   it('turn away what is not a tuple', () => {

@@ -33,6 +33,11 @@ const ETA_DIGITS = 10;
 const round = (value: number, scale: number) => Math.round(value * scale) / scale;
 
 export function encodeProgress(copy: CopyProgressFields): ProgressTuple {
+  return encodeProgressAt({ ...copy, updatedAtMs: Date.parse(copy.updatedAt) });
+}
+
+/** encodeProgress from the engine's figures, whose time is still a number (no ISO string made and parsed back). */
+export function encodeProgressAt(copy: Omit<CopyProgressFields, 'updatedAt'> & { updatedAtMs: number }): ProgressTuple {
   const { progress } = copy;
   const tuple: ProgressTuple = [
     copy.id,
@@ -42,7 +47,7 @@ export function encodeProgress(copy: CopyProgressFields): ProgressTuple {
     Math.round(progress.rateBytesPerSec),
     progress.etaSeconds === null ? null : round(progress.etaSeconds, ETA_DIGITS),
     copy.differentialBytes,
-    Date.parse(copy.updatedAt),
+    copy.updatedAtMs,
   ];
   if (copy.chain !== undefined) tuple.push(copy.chain);
   return tuple;
