@@ -2,7 +2,8 @@
 // figure against a baseline measured in the same run:
 //   cpu    — the server process's CPU (utime + stime from /proc/<pid>/stat, so engine tick,
 //            persister, live push and Next all count) as a share of one core, at 100× with one
-//            console subscribed to the fleet. Busy: every storwize FlashCopy mapping copying
+//            console subscribed to the fleet and, like the Copies page, watching the 40 rows in its
+//            viewport (`--no-watch`: a subscriber that watches nothing and hears every copy). Busy: every storwize FlashCopy mapping copying
 //            (copyRate 10); quiet: the same mappings at copyRate 0 (copying, nothing to move).
 //            Baseline: 10 copies. Targets: ≤ 15 % at 1,000; 10,000 within 50 %.
 //   health — `GET /api/health` p50/p95 idle, then while one host workload of 2,000 IOPS × 256 KiB
@@ -18,6 +19,7 @@ import path from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { adminToken, bearer } from '../tests/support/auth';
 import { startServer, type RunningServer } from '../tests/support/server';
+import { WATCH_EVENT } from '../lib/realtime/progress-wire';
 import { buildIfNeeded } from './build-if-needed';
 
 const GiB = 1024 ** 3;
@@ -98,6 +100,9 @@ const CLOCK_TICKS_PER_SEC = Number(execFileSync('getconf', ['CLK_TCK']).toString
 
 /** `--cpu-prof-busy`: the server's profiler starts and stops on SIGUSR2 (cpu-profile-preload.mjs). */
 const PROFILE_WINDOWS = argValue('--cpu-prof-busy') !== undefined;
+/** Rows a console on the Copies page shows at 1440×900: it watches those (lib/realtime/progress-watch.ts). */
+const VIEWPORT_ROWS = 40;
+const WATCHING = !process.argv.includes('--no-watch');
 
 async function cpuShare(pid: number, profile = false): Promise<number> {
   await sleep(SETTLE_MS);
@@ -174,7 +179,7 @@ interface CpuRow {
   quiet: number;
 }
 
-async function cpuRows(server: RunningServer, api: Api): Promise<CpuRow[]> {
+async function cpuRows(server: RunningServer, api: Api, viewer: Socket): Promise<CpuRow[]> {
   const arrays = await api.call<ArrayDto[]>('GET', '/api/arrays');
   const storwize = arrays.find((a) => a.model === 'storwize');
   if (storwize === undefined) throw new Error('the demo fleet has no storwize array');
@@ -191,6 +196,7 @@ async function cpuRows(server: RunningServer, api: Api): Promise<CpuRow[]> {
       break;
     }
     console.log(`  ${level} copies ready in ${((performance.now() - createStart) / 1000).toFixed(0)} s`);
+    if (WATCHING) viewer.emit(WATCH_EVENT, { copyIds: mappings.ids.slice(0, VIEWPORT_ROWS) });
     await api.call('PUT', '/api/simulation', { speed: 100 });
     const quiet = await cpuShare(pid);
     await mappings.setRate(10);
@@ -301,7 +307,8 @@ async function main(): Promise<void> {
     socket = await subscribeConsole(server.baseUrl, token);
     if (!process.argv.includes('--skip-health')) await healthRows(server, api);
     if (!process.argv.includes('--skip-cpu')) {
-      const rows = await cpuRows(server, api);
+      const rows = await cpuRows(server, api, socket);
+      console.log(`cpu: ${WATCHING ? `the console watches the ${VIEWPORT_ROWS} rows in its viewport` : 'the subscriber watches nothing: it hears every copy'}`);
       const baseline = rows[0];
       for (const row of rows) {
         const note =
