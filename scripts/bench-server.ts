@@ -21,6 +21,7 @@ import { adminToken, bearer } from '../tests/support/auth';
 import { startServer, type RunningServer } from '../tests/support/server';
 import { WATCH_EVENT } from '../lib/realtime/progress-wire';
 import { buildIfNeeded } from './build-if-needed';
+import { profilingEnv, profilingWindows } from './bench-profiling';
 
 const GiB = 1024 ** 3;
 const KiB = 1024;
@@ -99,7 +100,7 @@ function cpuTicks(pid: number): number {
 const CLOCK_TICKS_PER_SEC = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 /** `--cpu-prof-busy`: the server's profiler starts and stops on SIGUSR2 (cpu-profile-preload.mjs). */
-const PROFILE_WINDOWS = argValue('--cpu-prof-busy') !== undefined;
+const PROFILE_WINDOWS = profilingWindows(process.argv);
 /** Rows a console on the Copies page shows at 1440×900: it watches those (lib/realtime/progress-watch.ts). */
 const VIEWPORT_ROWS = 40;
 const WATCHING = !process.argv.includes('--no-watch');
@@ -289,17 +290,7 @@ async function subscribeConsole(baseUrl: string, token: string): Promise<Socket>
 async function main(): Promise<void> {
   // `--no-build` while iterating on engine code, which server.ts runs from source anyway.
   if (!process.argv.includes('--no-build')) buildIfNeeded();
-  // `--cpu-prof <dir>`: the server writes a .cpuprofile there when it stops (cpu-profile-preload.mjs).
-  const profileDir = argValue('--cpu-prof') ?? argValue('--cpu-prof-busy');
-  const profiling: Record<string, string> =
-    profileDir === undefined
-      ? {}
-      : {
-          NODE_OPTIONS: `--import ${path.join(__dirname, 'cpu-profile-preload.mjs')}`,
-          GRAINLINE_CPU_PROF_DIR: path.resolve(profileDir),
-          ...(PROFILE_WINDOWS ? { GRAINLINE_CPU_PROF_WINDOWS: '1' } : {}),
-        };
-  const server = await startServer({ env: profiling });
+  const server = await startServer({ env: profilingEnv(process.argv) });
   let socket: Socket | null = null;
   try {
     const token = await adminToken(server.baseUrl, server.dataDir);
