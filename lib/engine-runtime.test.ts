@@ -39,6 +39,7 @@ describe('runEngineLoop', () => {
     const failure = new Error('assertion failed: bitmap count');
     const engine = {
       clock: { speed: 'max' as const },
+      visitedLastTick: () => 0,
       tick: () => {
         ticks += 1;
         if (ticks === 3) throw failure;
@@ -59,6 +60,7 @@ describe('runEngineLoop', () => {
     let ticks = 0;
     const engine = {
       clock: { speed: 'max' as const },
+      visitedLastTick: () => 0,
       tick: () => {
         ticks += 1;
         const untilMs = performance.now() + 2;

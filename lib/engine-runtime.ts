@@ -1,13 +1,13 @@
 // Builds the server's engine (file-backed volumes under the data dir, real clock) and runs its
-// tick loop: every 50 ms of wall time, or back to back at speed 'max'.
+// tick loop: every 50 ms of wall time for a small fleet, less often for a large one (tick-pace.ts),
+// or back to back at speed 'max'.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Clock, Engine, FileStore, type FleetSnapshot, type Relationship } from '../engine';
 import type { SavedClock } from './persist/hydrate';
 import type { Logger } from './log';
-
-export const TICK_INTERVAL_MS = 50;
+import { TICK_INTERVAL_MS, tickDelayMs } from './tick-pace';
 
 export function volumesDir(dataDir: string): string {
   return path.join(dataDir, 'volumes');
@@ -52,7 +52,7 @@ export interface EngineLoop {
 }
 
 /** The part of the engine the loop drives (a test passes a stand-in that fails). */
-export type Tickable = Pick<Engine, 'tick'> & { clock: Pick<Engine['clock'], 'speed'> };
+export type Tickable = Pick<Engine, 'tick' | 'visitedLastTick'> & { clock: Pick<Engine['clock'], 'speed'> };
 
 /**
  * Ticks the engine until stopped. A tick that throws is a bug (an assertion failed, or something
@@ -89,8 +89,7 @@ export function runEngineLoop(engine: Tickable, log: Logger, onFatal: (error: un
       return;
     }
     onTicked(performance.now() - startMs);
-    const delayMs = engine.clock.speed === 'max' ? 0 : TICK_INTERVAL_MS;
-    timer = setTimeout(loop, delayMs);
+    timer = setTimeout(loop, tickDelayMs(engine.clock.speed, engine.visitedLastTick()));
   };
   timer = setTimeout(loop, TICK_INTERVAL_MS);
   return {

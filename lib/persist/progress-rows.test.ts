@@ -1,0 +1,109 @@
+// Background progress goes to the inventory as one multi-row UPDATE per batch (copy-rows.ts),
+// hand-written SQL that must mean the same on SQLite and PostgreSQL: each row gets its own
+// bitmap, byte counts and runtime fields, rows outside the batch keep theirs, and what was saved
+// restores exactly. Run against both databases (an embedded PostgreSQL for the second).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Clock, Engine, MemoryStore } from '../../engine';
+import { freePort } from '../../tests/support/server';
+import { startPostgres, type RunningPostgres } from '../../tests/support/postgres';
+import { openDb, type Db } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { createLogger } from '../log';
+import { seedIfEmpty } from '../seed/seed';
+import { loadFleetSnapshot, loadRelationships } from './hydrate';
+import { Persister } from './persister';
+
+const START_MS = Date.UTC(2026, 11, 5);
+
+let dir: string;
+let postgres: RunningPostgres;
+const urls: Record<'sqlite' | 'postgresql', string> = { sqlite: '', postgresql: '' };
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-progress-rows-'));
+  urls.sqlite = `file:${path.join(dir, 'grainline.db')}`;
+  postgres = await startPostgres({ port: await freePort() });
+  urls.postgresql = await postgres.createDatabase('progress_rows');
+}, 120_000);
+
+afterAll(async () => {
+  await postgres?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(['sqlite', 'postgresql'] as const)('background progress rows on %s', (dialect) => {
+  let db: Db;
+  beforeAll(async () => {
+    await applyMigrations(urls[dialect]);
+    db = openDb(urls[dialect]);
+    await seedIfEmpty(db);
+  }, 120_000);
+  afterAll(() => db.$disconnect());
+
+  it('saves each relationship of a batch its own progress, and restores it exactly', async () => {
+    const snapshot = await loadFleetSnapshot(db);
+    let nextId = 0;
+    const engine = new Engine({
+      clock: new Clock({ startMs: START_MS, speed: 0, wall: { nowMs: () => 0 } }),
+      openStore: (volume) => new MemoryStore(Number(volume.capacityBytes)),
+      newId: () => `progress-${(nextId += 1)}`,
+      seed: 5,
+      deferHostWrites: true,
+    });
+    engine.load(snapshot);
+    const persister = new Persister(db, engine, createLogger('progress-rows-test'), []);
+    const storwize = snapshot.arrays.find((array) => array.model === 'storwize');
+    const volumes = snapshot.volumes.filter((volume) => volume.arrayId === storwize?.id);
+    const bySize = new Map<string, typeof volumes>();
+    for (const volume of volumes) bySize.set(String(volume.capacityBytes), [...(bySize.get(String(volume.capacityBytes)) ?? []), volume]);
+    const pairs = [...bySize.values()].filter((group) => group.length >= 2).map((group) => [group[0]!, group[1]!] as const);
+    expect(pairs.length).toBeGreaterThanOrEqual(2);
+    // Different copy rates, so every row's figures differ from the others'.
+    const ids = pairs.map(
+      ([source, target], index) =>
+        engine.createCopy({
+          type: 'flashcopy',
+          sourceVolumeId: source.id,
+          targetVolumeId: target.id,
+          options: { copyRate: 30 + 10 * (index % 10) },
+          start: true,
+        }).id,
+    );
+    engine.advance(5_000);
+    await persister.flush();
+    engine.advance(5_000);
+    // Nothing but progress is waiting now: the progress round writes it in one batch.
+    await persister.flush();
+    const savedBefore = await db.copyRelationship.findMany({ where: { id: { in: ids } } });
+    await persister.saveProgress();
+
+    const rows = await db.copyRelationship.findMany({ where: { id: { in: ids } } });
+    const restored = new Map((await loadRelationships(db, snapshot)).map((relationship) => [relationship.id, relationship]));
+    const copied = new Set<number>();
+    for (const id of ids) {
+      const live = engine.requireCopy(id);
+      const view = engine.progressView(live);
+      const row = rows.find((candidate) => candidate.id === id)!;
+      expect(Number(row.copiedBytes)).toBe(view.progress.copiedBytes);
+      expect(Number(row.totalBytes)).toBe(view.progress.totalBytes);
+      expect(Number(row.differentialBytes)).toBe(view.differentialBytes);
+      const back = restored.get(id)!;
+      expect(back.toCopy.count()).toBe(live.toCopy.count());
+      expect(Buffer.from(back.toCopy.serialize()).equals(Buffer.from(live.toCopy.serialize()))).toBe(true);
+      expect(back.lastUpdateCopyMs).toBe(live.lastUpdateCopyMs);
+      // The other columns are the ones the last full save wrote.
+      const before = savedBefore.find((candidate) => candidate.id === id)!;
+      expect(row.state).toBe(before.state);
+      expect(row.name).toBe(before.name);
+      // …and the progress round is what moved this row's figures on.
+      expect(Number(before.copiedBytes)).toBeLessThan(view.progress.copiedBytes);
+      copied.add(view.progress.copiedBytes);
+    }
+    // The copy had moved, and by different amounts: a row given another's figures would show.
+    expect(copied.size).toBe(ids.length);
+    expect([...copied].every((bytes) => bytes > 0)).toBe(true);
+  });
+});
