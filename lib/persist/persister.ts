@@ -23,7 +23,7 @@ import { dialectOfDb, type Db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
 import { recordEvent, type NewEvent } from '../services/events';
-import { copyProgressStatement, copyRowCreate, copyRowUpdate, jsonParameter } from './copy-rows';
+import { copyProgressStatement, copyRowCreate, copyRowUpdateStatement, jsonParameter } from './copy-rows';
 import { writeFaultChange, type FaultChange } from './fault-rows';
 import { UnsavedSince } from './unsaved-since';
 
@@ -442,7 +442,7 @@ export class Persister {
     const rows = relationships.map((relationship) => {
       const view = this.engine.view(relationship);
       return this.stored.has(relationship.id)
-        ? { id: relationship.id, update: copyRowUpdate(relationship, view.progress, view.differentialBytes) }
+        ? { id: relationship.id, update: copyRowUpdateStatement(relationship, view.progress, view.differentialBytes, dialectOfDb(this.db)) }
         : { id: relationship.id, create: copyRowCreate(relationship, view.progress, view.differentialBytes) };
     });
     return { rows, durable };
@@ -481,7 +481,8 @@ export class Persister {
   private async writeRows(tx: Tx, rows: CopyRowWrite[]): Promise<void> {
     for (const row of rows) {
       if (row.create !== undefined) await tx.copyRelationship.create({ data: row.create });
-      else await tx.copyRelationship.update({ where: { id: row.id }, data: row.update });
+      // As a compiled update would, a stored row that is not there fails the save.
+      else if ((await tx.$executeRaw(row.update)) !== 1) throw new Error(`copy ${row.id}: its stored row is missing`);
     }
   }
 
@@ -523,9 +524,9 @@ function asSnapshotEntry(event: EngineEvent, record: NewEvent): NewEvent {
   return { ...record, kind: event.kind.replace('copy.', 'snapshot.'), subjectType: 'volume', subjectId: volumeId };
 }
 
+/** A new row (compiled create, once per copy) or a stored one's new values (copyRowUpdateStatement). */
 type CopyRowWrite =
-  | { id: string; create: Prisma.CopyRelationshipUncheckedCreateInput; update?: undefined }
-  | { id: string; create?: undefined; update: Prisma.CopyRelationshipUncheckedUpdateInput };
+  { id: string; create: Prisma.CopyRelationshipUncheckedCreateInput; update?: undefined } | { id: string; create?: undefined; update: Prisma.Sql };
 
 function eventRecord(
   event: Exclude<EngineEvent, { kind: 'copy.progress' | 'volume.changed' | 'simulation.changed' | 'volume.added' | 'volume.removed' | 'workload.changed' }>,

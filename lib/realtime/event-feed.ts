@@ -12,8 +12,9 @@ export const EVENTS_CREATED = 'events.created';
 
 export function startEventFeed(io: Server, db: Db, log: Logger): EventTail {
   const tail = new EventTail({
-    fetchSince: async (sinceMs, limit) => {
-      const rows = await db.event.findMany({ where: { time: { gte: new Date(sinceMs) } }, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
+    fetchSince: async (sinceMs, limit, excludeIds) => {
+      const where = { time: { gte: new Date(sinceMs) }, ...(excludeIds.length > 0 ? { id: { notIn: [...excludeIds] } } : {}) };
+      const rows = await db.event.findMany({ where, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
       return rows.map(eventView);
     },
     // Local: every node tails the inventory itself, so a cluster-wide emit would repeat each event.

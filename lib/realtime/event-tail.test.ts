@@ -17,17 +17,17 @@ function event(id: string, timeMs: number): EventView {
   };
 }
 
-function harness(startMs: number) {
+function harness(startMs: number, batchLimit?: number) {
   let nowMs = startMs;
   const table: EventView[] = [];
   const sent: string[][] = [];
   let listeners = true;
   const scheduler: Scheduler = { now: () => nowMs, setTimer: () => 1, clearTimer: () => undefined };
   const tail = new EventTail({
-    fetchSince: (sinceMs, limit) =>
+    fetchSince: (sinceMs, limit, excludeIds) =>
       Promise.resolve(
         table
-          .filter((row) => Date.parse(row.time) >= sinceMs)
+          .filter((row) => Date.parse(row.time) >= sinceMs && !excludeIds.includes(row.id))
           .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
           .slice(0, limit),
       ),
@@ -38,6 +38,7 @@ function harness(startMs: number) {
       throw error;
     },
     lookbackMs: 5_000,
+    batchLimit,
   });
   return {
     tail,
@@ -67,6 +68,18 @@ describe('EventTail', () => {
     h.table.push(event('late-commit', 1_000_500));
     await h.tail.tick();
     expect(h.sent).toEqual([['first'], ['late-commit']]);
+  });
+
+  it('keeps up when the look-back window holds more rows than one batch', async () => {
+    const h = harness(1_000_000, 3);
+    h.table.push(event('a', 1_000_100), event('b', 1_000_200), event('c', 1_000_300));
+    await h.tail.tick();
+    h.table.push(event('d', 1_000_400), event('e', 1_000_500));
+    await h.tail.tick();
+    expect(h.sent).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
 
   it('reads nothing while nobody listens, and starts from then when someone does', async () => {

@@ -1,7 +1,8 @@
-// Background progress goes to the inventory as one multi-row UPDATE per batch (copy-rows.ts),
-// hand-written SQL that must mean the same on SQLite and PostgreSQL: each row gets its own
-// bitmap, byte counts and runtime fields, rows outside the batch keep theirs, and what was saved
-// restores exactly. Run against both databases (an embedded PostgreSQL for the second).
+// Copy rows are written with hand-written SQL (copy-rows.ts) that must mean the same on SQLite and
+// PostgreSQL: background progress as one multi-row UPDATE per batch (each row gets its own bitmap,
+// byte counts and runtime fields; other columns keep theirs), and a changed relationship's whole
+// row as one raw UPDATE (dates, Json, bitmaps and nulls read back as Prisma writes them). What was
+// saved restores exactly. Run against both databases (an embedded PostgreSQL for the second).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe.each(['sqlite', 'postgresql'] as const)('background progress rows on %s', (dialect) => {
+describe.each(['sqlite', 'postgresql'] as const)('copy rows on %s', (dialect) => {
   let db: Db;
   beforeAll(async () => {
     await applyMigrations(urls[dialect]);
@@ -43,13 +44,14 @@ describe.each(['sqlite', 'postgresql'] as const)('background progress rows on %s
   }, 120_000);
   afterAll(() => db.$disconnect());
 
-  it('saves each relationship of a batch its own progress, and restores it exactly', async () => {
+  /** Storwize FlashCopy mappings at different rates, started, their state changes saved. */
+  async function startedMappings(prefix: string) {
     const snapshot = await loadFleetSnapshot(db);
     let nextId = 0;
     const engine = new Engine({
       clock: new Clock({ startMs: START_MS, speed: 0, wall: { nowMs: () => 0 } }),
       openStore: (volume) => new MemoryStore(Number(volume.capacityBytes)),
-      newId: () => `progress-${(nextId += 1)}`,
+      newId: () => `${prefix}-${(nextId += 1)}`,
       seed: 5,
       deferHostWrites: true,
     });
@@ -74,6 +76,11 @@ describe.each(['sqlite', 'postgresql'] as const)('background progress rows on %s
     );
     engine.advance(5_000);
     await persister.flush();
+    return { engine, persister, snapshot, ids };
+  }
+
+  it('saves each relationship of a batch its own progress, and restores it exactly', async () => {
+    const { engine, persister, snapshot, ids } = await startedMappings('progress');
     engine.advance(5_000);
     // Nothing but progress is waiting now: the progress round writes it in one batch.
     await persister.flush();
@@ -105,5 +112,39 @@ describe.each(['sqlite', 'postgresql'] as const)('background progress rows on %s
     // The copy had moved, and by different amounts: a row given another's figures would show.
     expect(copied.size).toBe(ids.length);
     expect([...copied].every((bytes) => bytes > 0)).toBe(true);
+  });
+  it("writes a changed relationship's whole row as Prisma would, and restores it exactly", async () => {
+    const { engine, persister, snapshot, ids } = await startedMappings('changed');
+    const [stopped, renamed] = ids as [string, string];
+    engine.advance(2_000);
+    const stateBeforeStop = engine.requireCopy(stopped).state;
+    engine.act(stopped, 'stop');
+    engine.renameCopy(renamed, 'renamed-by-raw-update');
+    engine.setOptions(renamed, { copyRate: 77 });
+    await persister.flush();
+
+    const restored = new Map((await loadRelationships(db, snapshot)).map((relationship) => [relationship.id, relationship]));
+    for (const id of [stopped, renamed]) {
+      const live = engine.requireCopy(id);
+      const row = await db.copyRelationship.findUniqueOrThrow({ where: { id } });
+      const view = engine.view(live);
+      expect(row.state).toBe(live.state);
+      expect(row.name).toBe(live.name);
+      expect(row.stateChangedAt.getTime()).toBe(live.stateChangedAtMs);
+      expect(row.updatedAt.getTime()).toBe(live.updatedAtMs);
+      expect(row.pointInTimeAt?.getTime() ?? null).toBe(live.pointInTimeMs);
+      expect(row.consistencyGroupId).toBeNull();
+      expect(Number(row.copiedBytes)).toBe(view.progress.copiedBytes);
+      const back = restored.get(id)!;
+      expect(back.options).toEqual(live.options);
+      expect(back.state).toBe(live.state);
+      expect(Buffer.from(back.toCopy.serialize()).equals(Buffer.from(live.toCopy.serialize()))).toBe(true);
+      expect(Buffer.from(back.sourceDiff.serialize()).equals(Buffer.from(live.sourceDiff.serialize()))).toBe(true);
+      expect(back.lastUpdateCopyMs).toBe(live.lastUpdateCopyMs);
+      expect(back.lastStartedMs).toBe(live.lastStartedMs);
+    }
+    expect(restored.get(stopped)!.state).not.toBe(stateBeforeStop);
+    expect(restored.get(renamed)!.name).toBe('renamed-by-raw-update');
+    expect((restored.get(renamed)!.options as { copyRate?: number }).copyRate).toBe(77);
   });
 });
