@@ -152,6 +152,16 @@ describe('Persister', () => {
     expect(await savedCopiedBytes(first)).toBe(liveCopiedBytes(first));
   });
 
+  it('shows no unsaved progress once saves of changed relationships have covered all of it', async () => {
+    engine.advance(1_000);
+    expect(persister.oldestUnsaved().progressMs).not.toBeNull();
+    // Every copy with progress waiting changes: their rows, progress included, go in the next save.
+    for (const id of copyIds) engine.setOptions(id, { copyRate: 40 });
+    await persister.flush();
+    expect(copyIds.every((id) => persister.saveState(id) === 'saved')).toBe(true);
+    expect(persister.oldestUnsaved()).toEqual({ changesMs: null, progressMs: null });
+  });
+
   it('writes background progress one batch per transaction and gives way to a command', async () => {
     transactions = 0;
     const savedBefore = await Promise.all(copyIds.map(savedCopiedBytes));

@@ -353,6 +353,9 @@ export class Persister {
       for (const id of removed) this.stored.delete(id);
       for (const id of copyIds) this.savingChanges.delete(id);
       this.unsavedChanges.saved();
+      // The rows this save wrote carried their progress (see above): if that was all the progress
+      // waiting, none is unsaved now, and the gauge must not go on counting its age.
+      if (!withProgress && this.progressed.size === 0 && this.savingProgress.size === 0) this.unsavedProgress.nonePending();
       this.engine.applyHostWrites(writeMark);
     } catch (error) {
       this.clockMoved = true; // not on record: the next save writes it whatever else it has

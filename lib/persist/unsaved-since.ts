@@ -19,6 +19,11 @@ export class UnsavedSince {
     this.pendingSinceMs = null;
   }
 
+  /** What was pending went on record another way (a save that took it as part of something else). */
+  nonePending(): void {
+    this.pendingSinceMs = null;
+  }
+
   /** The save that took them committed. */
   saved(): void {
     this.takenSinceMs = null;
