@@ -8,6 +8,7 @@ import { chooseMu } from '../copy/shadowimage-mu';
 import { newRelationship, type Relationship } from '../copy/relationship';
 import { copyTypeOf, type ServiceTable, type Transition } from '../copy/types';
 import { afterChange, register, unregister } from '../core/registry';
+import type { TakenView } from '../core/copy-names';
 import type { EngineState } from '../core/state';
 import { EngineError } from '../errors';
 import { enter, transition } from '../lifecycle/lifecycle';
@@ -133,15 +134,14 @@ export interface Taken {
   numbers: Set<number>;
 }
 
-function namesOn(s: EngineState, arrayId: string, except?: string, extra?: Taken): Taken {
-  const names = new Set<string>(extra?.names);
-  const numbers = new Set<number>(extra?.numbers);
-  for (const relationship of s.relationships.values()) {
-    if (relationship.arrayId !== arrayId || relationship.id === except) continue;
-    names.add(relationship.name.toLowerCase());
-    numbers.add(relationship.number);
-  }
-  return { names, numbers };
+/** What is taken on the array (not counting `except`), with `extra` (a preview's planned copies) added. */
+function namesOn(s: EngineState, arrayId: string, except?: string, extra?: Taken): TakenView {
+  const taken = s.copyNames.takenOn(arrayId, except === undefined ? undefined : s.relationships.get(except));
+  if (extra === undefined) return taken;
+  return {
+    names: { has: (name) => extra.names.has(name) || taken.names.has(name) },
+    numbers: { has: (number) => extra.numbers.has(number) || taken.numbers.has(number) },
+  };
 }
 
 function checkName(s: EngineState, arrayId: string, name: string, except?: string): void {
@@ -175,6 +175,7 @@ export function renameCopy(s: EngineState, copyId: string, name: string): Relati
   checkName(s, relationship.arrayId, name, relationship.id);
   const from = relationship.name;
   relationship.name = name;
+  s.copyNames.renamed(relationship, from);
   relationship.updatedAtMs = s.clock.nowMs();
   s.emit({ kind: 'copy.renamed', copyId, arrayId: relationship.arrayId, from, to: name });
   afterChange(s, relationship);

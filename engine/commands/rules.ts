@@ -73,6 +73,10 @@ export function eligibilityContext(s: EngineState, type: CopyType, sourceVolumeI
   }
   // A snapshot's base and snapshot volume may both take part in volume copies (the seed: "restore
   // snapshot data to the primary volume"); only a snapshot as the target is refused (eligibility.ts).
-  const held = [...s.relationships.values()].filter((r) => r.arrayId === array.id && r.type !== 'snapshot' && s.specOf(r).holdsVolumes);
-  return { model: array.model, source, lssOf: (poolId) => s.fleet.pool(poolId)?.lss ?? null, held };
+  const heldOn = (volumeId: string): Relationship[] =>
+    [...(s.byVolume.get(volumeId) ?? [])].flatMap((id) => {
+      const r = s.relationships.get(id);
+      return r !== undefined && r.arrayId === array.id && r.type !== 'snapshot' && s.specOf(r).holdsVolumes ? [r] : [];
+    });
+  return { model: array.model, source, lssOf: (poolId) => s.fleet.pool(poolId)?.lss ?? null, heldOn };
 }

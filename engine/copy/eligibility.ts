@@ -20,7 +20,12 @@ export interface EligibilityContext {
   source: VolumeState;
   /** The LSS of a pool (ds6000), or null. */
   lssOf: (poolId: string) => number | null;
-  held: readonly HeldPair[];
+  /**
+   * The pairs holding this volume, as source or target (snapshots and relationships that hold no
+   * volumes left out). By volume, not the array's whole list: a check asks about one or two
+   * volumes, and scanning every relationship made each creation cost more as the fleet grew (#16).
+   */
+  heldOn: (volumeId: string) => readonly HeldPair[];
 }
 
 // Sizes in reasons are said as the console's tables say them ("1 TiB", not "1024 GiB").
@@ -36,15 +41,15 @@ const WORDS: Record<ArrayModel, { pair: string; source: string; target: string }
 
 /** Problems with the source itself; when any exists, no volume can be its target. */
 export function sourceProblems(ctx: EligibilityContext): string[] {
-  const { model, source, held } = ctx;
+  const { model, source, heldOn } = ctx;
   const words = WORDS[model];
   const reasons: string[] = [];
   if (source.status !== 'online') reasons.push(`the ${words.source} ${source.name} is ${source.status}`);
-  const asTarget = held.find((pair) => pair.targetVolumeId === source.id);
-  const asSource = held.filter((pair) => pair.sourceVolumeId === source.id);
+  const asTarget = heldOn(source.id).find((pair) => pair.targetVolumeId === source.id);
+  const asSource = heldOn(source.id).filter((pair) => pair.sourceVolumeId === source.id);
   // Storwize cascades: a mapping's target may be the source of others (io/chain.ts). XP7: the
   // S-VOL of a layer-1 pair may be the P-VOL of layer-2 pairs, no deeper.
-  const layer2 = model === 'xp7' && asTarget !== undefined && held.some((pair) => pair.targetVolumeId === asTarget.sourceVolumeId);
+  const layer2 = model === 'xp7' && asTarget !== undefined && heldOn(asTarget.sourceVolumeId).some((pair) => pair.targetVolumeId === asTarget.sourceVolumeId);
   if (asTarget !== undefined && model !== 'storwize' && (model !== 'xp7' || layer2)) {
     reasons.push(
       model === 'xp7'
@@ -88,11 +93,11 @@ function capacityReasons(model: ArrayModel, source: VolumeState, target: VolumeS
 }
 
 function relationshipReasons(ctx: EligibilityContext, target: VolumeState): string[] {
-  const { model, source, held } = ctx;
+  const { model, source, heldOn } = ctx;
   const words = WORDS[model];
   const reasons: string[] = [];
-  const asTarget = held.find((pair) => pair.targetVolumeId === target.id);
-  const asSource = held.find((pair) => pair.sourceVolumeId === target.id);
+  const asTarget = heldOn(target.id).find((pair) => pair.targetVolumeId === target.id);
+  const asSource = heldOn(target.id).find((pair) => pair.sourceVolumeId === target.id);
   if (asTarget !== undefined) {
     const same = asTarget.sourceVolumeId === source.id ? ` with ${source.name} already` : '';
     reasons.push(`${target.name} is already the ${words.target} of ${words.pair} ${asTarget.name} (${asTarget.state})${same}`);

@@ -38,14 +38,14 @@ export function nameProblems(name: string): string[] {
 }
 
 /** The smallest integer >= `from` not in `used`. */
-export function smallestFreeNumber(used: ReadonlySet<number>, from = 0): number {
+export function smallestFreeNumber(used: Pick<ReadonlySet<number>, 'has'>, from = 0): number {
   let number = from;
   while (used.has(number)) number += 1;
   return number;
 }
 
 /** The default name for number `number`, avoiding names taken by hand (`fcmap3` given to another mapping). */
-export function defaultName(model: ArrayModel, number: number, taken: ReadonlySet<string>): string {
+export function defaultName(model: ArrayModel, number: number, taken: Pick<ReadonlySet<string>, 'has'>): string {
   const base = `${NAME_PREFIX_BY_MODEL[model]}${number}`;
   if (!taken.has(base.toLowerCase())) return base;
   let suffix = 1;

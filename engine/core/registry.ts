@@ -16,6 +16,7 @@ export function register(s: EngineState, relationship: Relationship): void {
   );
   assert(relationship.sourceVolumeId !== relationship.targetVolumeId, `copy ${relationship.id} copies a volume onto itself`);
   s.relationships.set(relationship.id, relationship);
+  s.copyNames.add(relationship);
   for (const volumeId of [relationship.sourceVolumeId, relationship.targetVolumeId]) {
     const ids = s.byVolume.get(volumeId) ?? new Set<string>();
     ids.add(relationship.id);
@@ -30,6 +31,7 @@ export function unregister(s: EngineState, relationship: Relationship, cause: st
   if (relationship.timerId !== null) s.clock.cancel(relationship.timerId);
   relationship.timerId = null;
   s.relationships.delete(relationship.id);
+  s.copyNames.remove(relationship);
   s.active.delete(relationship.id);
   const lost = s.faultBook.metadataLossOf(relationship.id);
   if (lost !== undefined) forgetFault(s, lost, 'mapping removed');

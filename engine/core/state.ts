@@ -1,5 +1,6 @@
 // The one state every engine module works on: the fleet, the relationships and their indexes,
 // open stores, workloads, faults and queued host writes, with the lookups all of them need.
+import { CopyNames } from './copy-names';
 import assert from 'node:assert';
 import type { Relationship } from '../copy/relationship';
 import { stateSpec, tableOfRelationship } from '../copy/tables';
@@ -29,6 +30,8 @@ export class EngineState {
   readonly relationships = new Map<string, Relationship>();
   /** Volume id → ids of the relationships naming it as source or target. */
   readonly byVolume = new Map<string, Set<string>>();
+  /** The relationships' names and numbers per array (registry.ts and renameCopy keep it). */
+  readonly copyNames = new CopyNames();
   readonly stores = new Map<string, VolumeStore>();
   readonly workloads = new Map<string, Workload>();
   readonly faultBook = new FaultBook();

@@ -61,7 +61,13 @@ interface Persisted {
 
 export class AllocationJournal {
   readonly mapPath: string;
-  private fd: number | null;
+  /**
+   * No descriptor is held between persists: each one opens the journal, appends, fdatasyncs and
+   * closes, so a write error is reported on the descriptor that wrote. Holding one per volume,
+   * beside the data file's, put a fleet of 10,000 volumes past the process's 20,000 open files
+   * (#16); an open costs microseconds beside the fdatasync.
+   */
+  private closed = false;
   /** Bytes of valid batches in the journal file: where the next batch goes. */
   private sizeBytes: number;
   private compactAtBytes: number;
@@ -69,9 +75,8 @@ export class AllocationJournal {
   /** Block ranges allocated since the last persist, flat [first, end, first, end, …], adjacent ones merged. */
   private pending: number[] = [];
 
-  private constructor(mapPath: string, fd: number, sizeBytes: number, baseBytes: number, compactMinBytes: number) {
+  private constructor(mapPath: string, sizeBytes: number, baseBytes: number, compactMinBytes: number) {
     this.mapPath = mapPath;
-    this.fd = fd;
     this.sizeBytes = sizeBytes;
     this.compactMinBytes = compactMinBytes;
     this.compactAtBytes = this.nextCompactionBytes(sizeBytes, baseBytes);
@@ -86,7 +91,7 @@ export class AllocationJournal {
     const base = empty.fullChunks.serialize();
     replaceFile(mapPath, [base]);
     replaceFile(journalPathOf(mapPath), []);
-    return new AllocationJournal(mapPath, fs.openSync(journalPathOf(mapPath), 'r+'), 0, base.length, compactMinBytes);
+    return new AllocationJournal(mapPath, 0, base.length, compactMinBytes);
   }
 
   /** The persisted map and a journal to append to; a torn tail left by a crash is cut off first. */
@@ -102,11 +107,10 @@ export class AllocationJournal {
         fs.ftruncateSync(fd, persisted.journalValidBytes);
         fs.fsyncSync(fd);
       }
-    } catch (error) {
+    } finally {
       fs.closeSync(fd);
-      throw error;
     }
-    const journal = new AllocationJournal(mapPath, fd, persisted.journalValidBytes, persisted.baseBytes, compactMinBytes);
+    const journal = new AllocationJournal(mapPath, persisted.journalValidBytes, persisted.baseBytes, compactMinBytes);
     return { journal, allocation: persisted.allocation };
   }
 
@@ -154,27 +158,30 @@ export class AllocationJournal {
    * caller has made the data they describe durable first. Compacts when due (see the top).
    */
   persist(allocation: AllocationMap): void {
-    const fd = this.openFd();
+    this.assertOpen();
     if (this.pending.length === 0) return;
     const batch = encodeBatch(this.pending, 0, this.pending.length / 2);
-    // A failed write leaves sizeBytes and the pending ranges as they were: the next persist overwrites the partial batch.
-    writeFully(fd, [batch], this.sizeBytes, journalPathOf(this.mapPath));
-    fs.fdatasyncSync(fd);
+    const journalPath = journalPathOf(this.mapPath);
+    const fd = fs.openSync(journalPath, 'r+');
+    try {
+      // A failed write leaves sizeBytes and the pending ranges as they were: the next persist overwrites the partial batch.
+      writeFully(fd, [batch], this.sizeBytes, journalPath);
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     this.sizeBytes += batch.length;
     this.pending = [];
     if (this.sizeBytes >= this.compactAtBytes) this.compact(allocation);
   }
 
   close(): void {
-    fs.closeSync(this.openFd());
-    this.fd = null;
+    this.assertOpen();
+    this.closed = true;
   }
 
   private compact(allocation: AllocationMap): void {
-    fs.closeSync(this.openFd());
-    this.fd = null;
     const { baseBytes, journalBytes } = writeCompacted(this.mapPath, allocation);
-    this.fd = fs.openSync(journalPathOf(this.mapPath), 'r+');
     this.sizeBytes = journalBytes;
     this.compactAtBytes = this.nextCompactionBytes(journalBytes, baseBytes);
   }
@@ -184,9 +191,8 @@ export class AllocationJournal {
     return Math.max(this.compactMinBytes, 2 * (journalBytes + baseBytes));
   }
 
-  private openFd(): number {
-    if (this.fd === null) assert.fail(`allocation journal of ${this.mapPath} is closed`);
-    return this.fd;
+  private assertOpen(): void {
+    if (this.closed) assert.fail(`allocation journal of ${this.mapPath} is closed`);
   }
 }
 

@@ -61,6 +61,23 @@ describe('FileStore', () => {
     store.close();
   });
 
+  it('holds one open file per volume, created or reopened, written or not', () => {
+    const openFiles = () => fs.readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    const stores = Array.from({ length: 20 }, () => FileStore.open({ path: freshPath(), capacityBytes: 16 * CHUNK }));
+    for (const [index, store] of stores.entries()) store.write(index * BLOCK, bytesOf(BLOCK, index));
+    for (const store of stores) store.flush();
+    // A fleet of 10,000 volumes must fit the process's open-file limit (20,000 on these machines).
+    expect(openFiles() - before).toBe(stores.length);
+    const paths = stores.map((store) => store.path);
+    for (const store of stores) store.close();
+    const reopened = paths.map((filePath) => FileStore.open({ path: filePath, capacityBytes: 16 * CHUNK }));
+    expect(openFiles() - before).toBe(reopened.length);
+    for (const [index, store] of reopened.entries()) expect(sameBytes(store.read(index * BLOCK, BLOCK), bytesOf(BLOCK, index))).toBe(true);
+    for (const store of reopened) store.close();
+    expect(openFiles()).toBe(before);
+  });
+
   it('reopens with the same contents and allocation map', () => {
     const filePath = freshPath();
     const capacityBytes = 64 * CHUNK + 123;
