@@ -22,7 +22,7 @@ import type { Relationship } from '../../engine/copy/relationship';
 import { dialectOfDb, type Db } from '../db/client';
 import { Prisma } from '../db/generated/client';
 import type { Logger } from '../log';
-import { recordEvent, type NewEvent } from '../services/events';
+import { recordEvents, type NewEvent } from '../services/events';
 import { copyProgressStatement, copyRowCreate, copyRowUpdateStatement, jsonParameter } from './copy-rows';
 import { writeFaultChange, type FaultChange } from './fault-rows';
 import { UnsavedSince } from './unsaved-since';
@@ -345,7 +345,7 @@ export class Persister {
         }
         for (const row of volumeRows) await tx.volume.updateMany({ where: { id: row.id }, data: row.data });
         for (const change of faultChanges) await writeFaultChange(tx, change);
-        for (const event of events) await recordEvent(tx, event);
+        await recordEvents(tx, events);
         await this.writeClock(tx, clock);
       });
       this.clockSavedAtMs = nowMs;

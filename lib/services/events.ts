@@ -53,17 +53,30 @@ function simulatedNow(): Date | null {
  * written in (the persister's, a service's), so the change and its entry commit together.
  */
 export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
-  await tx.event.create({
-    data: {
-      kind: event.kind,
-      subjectType: event.subjectType,
-      subjectId: withoutNul(event.subjectId),
-      arrayId: event.arrayId ?? null,
-      actor: withoutNul(event.actor),
-      details: event.details === undefined ? {} : detailsWithoutNul(event.details),
-      simulatedTime: event.simulatedTime ?? simulatedNow(),
-    },
-  });
+  await tx.event.create({ data: eventRow(event) });
+}
+
+/**
+ * Adds entries to the log in one statement, in order: the persister's saves carry every state
+ * change since the last one, and a compiled create per entry cost about 1.5 ms of CPU each (ten
+ * thousand mappings starting at once, #16).
+ */
+export async function recordEvents(tx: Tx, events: readonly NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (events.length === 1) return recordEvent(tx, events[0]!);
+  await tx.event.createMany({ data: events.map(eventRow) });
+}
+
+function eventRow(event: NewEvent): Prisma.EventCreateManyInput {
+  return {
+    kind: event.kind,
+    subjectType: event.subjectType,
+    subjectId: withoutNul(event.subjectId),
+    arrayId: event.arrayId ?? null,
+    actor: withoutNul(event.actor),
+    details: event.details === undefined ? {} : detailsWithoutNul(event.details),
+    simulatedTime: event.simulatedTime ?? simulatedNow(),
+  };
 }
 
 export type EventFilter = z.output<typeof EventQuery>;
