@@ -12,8 +12,17 @@ export const EVENTS_CREATED = 'events.created';
 
 export function startEventFeed(io: Server, db: Db, log: Logger): EventTail {
   const tail = new EventTail({
-    fetchSince: async (sinceMs, limit, excludeIds) => {
-      const where = { time: { gte: new Date(sinceMs) }, ...(excludeIds.length > 0 ? { id: { notIn: [...excludeIds] } } : {}) };
+    fetchAfter: async (after, limit) => {
+      const time = new Date(after.timeMs);
+      const rows = await db.event.findMany({
+        where: { OR: [{ time: { gt: time } }, { time, id: { gt: after.id } }] },
+        orderBy: [{ time: 'asc' }, { id: 'asc' }],
+        take: limit,
+      });
+      return rows.map(eventView);
+    },
+    fetchLate: async (sinceMs, untilMs, excludeIds, limit) => {
+      const where = { time: { gte: new Date(sinceMs), lte: new Date(untilMs) }, ...(excludeIds.length > 0 ? { id: { notIn: [...excludeIds] } } : {}) };
       const rows = await db.event.findMany({ where, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
       return rows.map(eventView);
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventView } from '../services/dto';
 import type { Scheduler } from './coalescer';
-import { EventTail } from './event-tail';
+import { EventTail, LATE_READ_IDS_MAX, type TailKey } from './event-tail';
 
 function event(id: string, timeMs: number): EventView {
   return {
@@ -23,12 +23,20 @@ function harness(startMs: number, batchLimit?: number) {
   const sent: string[][] = [];
   let listeners = true;
   const scheduler: Scheduler = { now: () => nowMs, setTimer: () => 1, clearTimer: () => undefined };
+  // The table in the tail's order, (time, id), as the queries return it.
+  const ordered = () => [...table].sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const keyAfter = (row: EventView, after: TailKey) => Date.parse(row.time) > after.timeMs || (Date.parse(row.time) === after.timeMs && row.id > after.id);
   const tail = new EventTail({
-    fetchSince: (sinceMs, limit, excludeIds) =>
+    fetchAfter: (after, limit) =>
       Promise.resolve(
-        table
-          .filter((row) => Date.parse(row.time) >= sinceMs && !excludeIds.includes(row.id))
-          .sort((a, b) => Date.parse(a.time) - Date.parse(b.time))
+        ordered()
+          .filter((row) => keyAfter(row, after))
+          .slice(0, limit),
+      ),
+    fetchLate: (sinceMs, untilMs, excludeIds, limit) =>
+      Promise.resolve(
+        ordered()
+          .filter((row) => Date.parse(row.time) >= sinceMs && Date.parse(row.time) <= untilMs && !excludeIds.includes(row.id))
           .slice(0, limit),
       ),
     emit: (events) => sent.push(events.map((e) => e.id)),
@@ -80,6 +88,22 @@ describe('EventTail', () => {
       ['a', 'b', 'c'],
       ['d', 'e'],
     ]);
+  });
+
+  it('moves on through a burst of rows stamped with one time, and looks back again once it is past', async () => {
+    const h = harness(1_000_000, 100);
+    // One save logging many state changes: one statement, one time.
+    for (let index = 0; index < 3 * LATE_READ_IDS_MAX; index += 1) h.table.push(event(`burst-${String(index).padStart(4, '0')}`, 1_000_100));
+    for (let tick = 0; tick < 6; tick += 1) await h.tail.tick();
+    expect(h.sent.flat()).toHaveLength(3 * LATE_READ_IDS_MAX);
+    expect(new Set(h.sent.flat()).size).toBe(3 * LATE_READ_IDS_MAX);
+    // Past the look-back window, a late commit is found again.
+    h.advance(10_000);
+    h.table.push(event('after-burst', 1_010_000));
+    await h.tail.tick();
+    h.table.push(event('late-after-burst', 1_009_000));
+    await h.tail.tick();
+    expect(h.sent.slice(-2)).toEqual([['after-burst'], ['late-after-burst']]);
   });
 
   it('reads nothing while nobody listens, and starts from then when someone does', async () => {
