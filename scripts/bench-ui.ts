@@ -34,7 +34,15 @@ const PAGE_PROFILE = pageProfileArg > 0 ? process.argv[pageProfileArg + 1] : und
 const traceArg = process.argv.indexOf('--trace');
 const TRACE = traceArg > 0 ? process.argv[traceArg + 1] : undefined;
 /** What DevTools' Performance panel records: enough to split a frame into script, style, layout, paint and raster. */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink', 'cc', 'toplevel', 'v8.execute'];
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink',
+  'cc',
+  'toplevel',
+  'v8.execute',
+];
 const BASELINE_COPIES = 10;
 const LATENCY_SAMPLES = 40;
 const SCROLL_MS = 5_000;
