@@ -103,6 +103,15 @@ function DifferentialCell({ row }: { row: CopyRow }) {
   return differentialBytes > 0 ? <span className={FIGURE_TEXT}>{formatBytes(differentialBytes)}</span> : <span className={FIGURE_NONE}>—</span>;
 }
 
+/**
+ * The state as the newest push has it (useLiveCopy takes pushed whole copies too): a state change
+ * shows when it arrives, not when the 1,000-row list has been rebuilt and rendered.
+ */
+function StateCell({ row }: { row: CopyRow }) {
+  const copy = useLiveCopy(row);
+  return <CopyStateBadge state={copy.state} notStarted={isNotStarted(copy)} />;
+}
+
 function UpdatedCell({ row }: { row: CopyRow }) {
   const { updatedAt } = useLiveCopy(row);
   return <ClockTime time={simulatedTime(updatedAt)} className={`${LIVE_FIGURE_BOX} block font-mono text-xs leading-5 text-fg-muted`} />;
@@ -180,7 +189,7 @@ export function copyColumns(canOperate: boolean) {
       id: 'state' satisfies CopySortColumn,
       header: 'State',
       meta: { width: '7.5rem' },
-      cell: (info) => <CopyStateBadge state={info.getValue()} notStarted={isNotStarted(info.row.original)} />,
+      cell: (info) => <StateCell row={info.row.original} />,
     }),
     column.accessor((row) => row.progress.percent, {
       id: 'progress' satisfies CopySortColumn,
