@@ -10,7 +10,9 @@
 //             over its websocket. Baseline: 10 copies at 100×. Target ≤ 150 KB/s.
 // The floor of the latency is the push's coalescing (FLUSH_INTERVAL_MS, lib/realtime/live-push.ts)
 // plus one animation frame (lib/client/live-updates.tsx). Benchmarks report; they never fail a build.
-// `--copies N`, `--page-profile FILE` (the page's CPU profile while scrolling loaded), `--no-build`.
+// `--copies N`, `--page-profile FILE` (the page's CPU profile while scrolling loaded), `--trace FILE`
+// (a Chromium trace of that scroll: style, layout, paint and raster, which the profile lumps
+// together as "(program)"), `--no-build`.
 import fs from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -28,6 +30,19 @@ const COPIES = copiesArg > 0 ? Number(process.argv[copiesArg + 1]) : 1_000;
 /** `--page-profile FILE`: the page's JavaScript CPU profile during the loaded scroll (open in DevTools). */
 const pageProfileArg = process.argv.indexOf('--page-profile');
 const PAGE_PROFILE = pageProfileArg > 0 ? process.argv[pageProfileArg + 1] : undefined;
+/** `--trace FILE`: a Chromium performance trace of the loaded scroll (open in DevTools' Performance panel). */
+const traceArg = process.argv.indexOf('--trace');
+const TRACE = traceArg > 0 ? process.argv[traceArg + 1] : undefined;
+/** What DevTools' Performance panel records: enough to split a frame into script, style, layout, paint and raster. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink',
+  'cc',
+  'toplevel',
+  'v8.execute',
+];
 const BASELINE_COPIES = 10;
 const LATENCY_SAMPLES = 40;
 const SCROLL_MS = 5_000;
@@ -601,7 +616,12 @@ async function main(): Promise<void> {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.start');
     }
+    if (TRACE !== undefined) await browser.startTracing(page, { path: TRACE, categories: TRACE_CATEGORIES });
     const loadedScroll = scrollFigures(await scroll(page, SCROLL_PX_PER_SEC));
+    if (TRACE !== undefined) {
+      await browser.stopTracing();
+      console.log(`trace of the loaded scroll: ${TRACE}`);
+    }
     if (profiler !== null && PAGE_PROFILE !== undefined) {
       const { profile } = await profiler.send('Profiler.stop');
       fs.writeFileSync(PAGE_PROFILE, JSON.stringify(profile));

@@ -42,8 +42,6 @@ function SelectAll({ table }: { table: Table<CopyRow> }) {
   );
 }
 
-const muted = <span className="text-fg-subtle">—</span>;
-
 function VolumeCell({ id, name }: { id: string; name: string }) {
   return (
     <Link href={volumeHref(id)} prefetch={false} className="block truncate font-mono text-xs text-fg hover:text-accent hover:underline" title={name}>
@@ -53,13 +51,20 @@ function VolumeCell({ id, name }: { id: string; name: string }) {
 }
 
 /**
- * Rate and ETA under a card's progress bar (the table has columns for them). The line keeps its
- * height when the copy is not moving, so a card's height never changes with a progress push.
+ * The Progress cell: the bar, and on a card the rate and ETA under it (the table has columns for
+ * them). A table row gets the bar alone, without a wrapper it has no use for.
  */
-function CardRate({ row }: { row: CopyRow }) {
-  return useCardLayout() ? <CardRateLine row={row} /> : null;
+function ProgressCell({ row }: { row: CopyRow }) {
+  if (!useCardLayout()) return <CopyProgressBar copy={row} />;
+  return (
+    <div className="w-48">
+      <CopyProgressBar copy={row} />
+      <CardRateLine row={row} />
+    </div>
+  );
 }
 
+/** The line keeps its height when the copy is not moving, so a card's height never changes with a progress push. */
 function CardRateLine({ row }: { row: CopyRow }) {
   const { progress } = useLiveCopy(row);
   const moving = progress.rateBytesPerSec > 0;
@@ -73,32 +78,38 @@ function CardRateLine({ row }: { row: CopyRow }) {
 // The cells of figures that progress moves read the copy's pushed figures (useLiveCopy): a push
 // renders those cells alone, not the row, and the sort keys come from the list, which takes the
 // figures in a moment later (live-updates.tsx).
-// Each in a LIVE_FIGURE_BOX: its new text lays out and paints the box, not the table.
+// Each is one LIVE_FIGURE_BOX holding its text: the new text lays out and paints the box, not the
+// table, and a row scrolled into view builds one element per figure rather than two.
+const FIGURE_CELL = `${LIVE_FIGURE_BOX} block leading-5`;
+const FIGURE_TEXT = `${FIGURE_CELL} text-xs tabular-nums`;
+const FIGURE_NONE = `${FIGURE_CELL} text-fg-subtle`;
+
 function RateCell({ row }: { row: CopyRow }) {
   const { rateBytesPerSec } = useLiveCopy(row).progress;
-  return (
-    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
-      {rateBytesPerSec > 0 ? <span className="text-xs tabular-nums">{formatRate(rateBytesPerSec)}</span> : muted}
-    </span>
-  );
+  return rateBytesPerSec > 0 ? <span className={FIGURE_TEXT}>{formatRate(rateBytesPerSec)}</span> : <span className={FIGURE_NONE}>—</span>;
 }
 
 function EtaCell({ row }: { row: CopyRow }) {
   const { etaSeconds, rateBytesPerSec } = useLiveCopy(row).progress;
-  return (
-    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
-      {etaSeconds === null || rateBytesPerSec <= 0 ? muted : <span className="text-xs tabular-nums">{formatDuration(etaSeconds)}</span>}
-    </span>
+  return etaSeconds === null || rateBytesPerSec <= 0 ? (
+    <span className={FIGURE_NONE}>—</span>
+  ) : (
+    <span className={FIGURE_TEXT}>{formatDuration(etaSeconds)}</span>
   );
 }
 
 function DifferentialCell({ row }: { row: CopyRow }) {
   const { differentialBytes } = useLiveCopy(row);
-  return (
-    <span className={`${LIVE_FIGURE_BOX} block leading-5`}>
-      {differentialBytes > 0 ? <span className="text-xs tabular-nums">{formatBytes(differentialBytes)}</span> : muted}
-    </span>
-  );
+  return differentialBytes > 0 ? <span className={FIGURE_TEXT}>{formatBytes(differentialBytes)}</span> : <span className={FIGURE_NONE}>—</span>;
+}
+
+/**
+ * The state as the newest push has it (useLiveCopy takes pushed whole copies too): a state change
+ * shows when it arrives, not when the 1,000-row list has been rebuilt and rendered.
+ */
+function StateCell({ row }: { row: CopyRow }) {
+  const copy = useLiveCopy(row);
+  return <CopyStateBadge state={copy.state} notStarted={isNotStarted(copy)} />;
 }
 
 function UpdatedCell({ row }: { row: CopyRow }) {
@@ -178,18 +189,13 @@ export function copyColumns(canOperate: boolean) {
       id: 'state' satisfies CopySortColumn,
       header: 'State',
       meta: { width: '7.5rem' },
-      cell: (info) => <CopyStateBadge state={info.getValue()} notStarted={isNotStarted(info.row.original)} />,
+      cell: (info) => <StateCell row={info.row.original} />,
     }),
     column.accessor((row) => row.progress.percent, {
       id: 'progress' satisfies CopySortColumn,
       header: 'Progress',
       meta: { width: '6.5rem', hideBelowPx: 680 },
-      cell: (info) => (
-        <div className="max-md:w-48">
-          <CopyProgressBar copy={info.row.original} />
-          <CardRate row={info.row.original} />
-        </div>
-      ),
+      cell: (info) => <ProgressCell row={info.row.original} />,
     }),
     column.accessor((row) => row.progress.rateBytesPerSec, {
       id: 'rate' satisfies CopySortColumn,

@@ -1,13 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { liveFiguresOf, ProgressStore, sameButLiveFigures, WatchRegistry, withProgress, type ProgressPatch } from './live-progress';
+import type { Copy } from './types';
 
+// The fields these functions read; the rest of a Copy does not matter to them.
 const copy = {
   id: 'c1',
   state: 'copying',
+  lastStarted: '2026-01-01T00:00:00.000Z',
   progress: { percent: 10, copiedBytes: 10, totalBytes: 100, rateBytesPerSec: 5, etaSeconds: 18 },
   differentialBytes: 0,
   updatedAt: '2026-01-01T00:00:10.000Z',
-};
+} as Copy;
 const patch = (id: string, second: number, percent: number): ProgressPatch => ({
   id,
   progress: { percent, copiedBytes: percent, totalBytes: 100, rateBytesPerSec: 5, etaSeconds: (100 - percent) / 5 },
@@ -25,6 +28,34 @@ describe('withProgress', () => {
   });
 });
 
+describe('a pushed whole copy', () => {
+  const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`;
+  const row = { ...copy, sourceName: 'src' };
+
+  it('replaces the fields of an older row, keeping the row’s own (its names)', () => {
+    const split = { ...copy, state: 'idle_or_copied', updatedAt: at(11) };
+    expect(withProgress(row, liveFiguresOf(split))).toMatchObject({ state: 'idle_or_copied', sourceName: 'src', updatedAt: at(11) });
+    // The list caught up: the row is as new as the pushed copy, and stays the same object.
+    const caughtUp = { ...row, state: 'idle_or_copied', updatedAt: at(11) };
+    expect(withProgress(caughtUp, liveFiguresOf(split))).toBe(caughtUp);
+  });
+
+  it('keeps its state in the store when figures pushed after it replace its figures', () => {
+    const store = new ProgressStore();
+    store.apply([liveFiguresOf({ ...copy, state: 'stopping', updatedAt: at(11) })]);
+    store.apply([patch('c1', 12, 30)]);
+    expect(withProgress(row, store.get('c1'))).toMatchObject({ state: 'stopping', progress: { percent: 30 }, updatedAt: at(12) });
+    // Figures older than the copy change nothing; a copy older than the one held leaves the state.
+    const listener = vi.fn();
+    store.subscribe('c1', listener);
+    store.apply([patch('c1', 11, 20), liveFiguresOf({ ...copy, state: 'copying', updatedAt: at(10) })]);
+    expect(listener).not.toHaveBeenCalled();
+    store.apply([liveFiguresOf({ ...copy, state: 'stopped', progress: { ...copy.progress, percent: 31 }, updatedAt: at(13) })]);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(withProgress(row, store.get('c1'))).toMatchObject({ state: 'stopped', progress: { percent: 31 }, updatedAt: at(13) });
+  });
+});
+
 describe('sameButLiveFigures', () => {
   it('calls a copy the same when only its figures moved, and different for anything else', () => {
     const row: typeof copy & { name: string; options: object; sourceName: string } = {
@@ -35,7 +66,7 @@ describe('sameButLiveFigures', () => {
     };
     expect(sameButLiveFigures(row, row)).toBe(true);
     expect(sameButLiveFigures(row, withProgress(row, patch('c1', 11, 20)))).toBe(true);
-    expect(sameButLiveFigures(row, { ...row, differentialBytes: 4096, chain: { cleaning: true } } as typeof row)).toBe(true);
+    expect(sameButLiveFigures(row, { ...row, differentialBytes: 4096, chain: { cleaning: true } } as unknown as typeof row)).toBe(true);
     expect(sameButLiveFigures(row, { ...row, state: 'idle_or_copied' })).toBe(false);
     expect(sameButLiveFigures(row, { ...row, sourceName: 'renamed' })).toBe(false);
     // A whole copy pushed again has new nested objects: it renders again rather than guess.

@@ -1,26 +1,39 @@
 // Live progress without re-rendering lists. A console hears progress only for the copies it shows
 // (lib/realtime/progress-watch.ts): components say which with useWatchCopies, the socket passes the
-// union on. Pushed figures land in a ProgressStore, outside the query cache, and the cells showing
-// a copy's progress read it through useLiveCopy: a push about forty rows renders forty progress
-// cells, not a 1,000-row table. The cached lists take the figures in less often (live-updates.tsx),
+// union on. Pushed figures (and pushed whole copies) land in a ProgressStore, outside the query
+// cache, and the cells showing a copy's progress or state read it through useLiveCopy: a push
+// about forty rows renders forty rows' cells, not a 1,000-row table. The cached lists take the figures in less often (live-updates.tsx),
 // for sorting and for whatever reads them whole.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { WATCH_IDS_MAX, type CopyProgressFields } from '@/lib/realtime/progress-wire';
 import type { Copy } from './types';
 
-export type ProgressPatch = CopyProgressFields;
+/**
+ * What the store holds of a copy: the newest pushed figures and, once a whole copy was pushed
+ * (copies.updated: a state change, an option, a rename), that copy. The cells of the row read
+ * both at once, so a state change reaches the DOM with the push rather than with the next render
+ * of the 1,000-row list (bench:ui's state change → DOM latency).
+ */
+export interface ProgressPatch extends CopyProgressFields {
+  copy?: Copy;
+}
 
 /** What a progress patch updates in a copy; every Copy has these. */
 export type LiveCopyFields = Pick<Copy, 'id' | 'progress' | 'updatedAt'> & Partial<Pick<Copy, 'differentialBytes' | 'chain'>>;
 
 /**
- * The copy with the pushed figures when they are newer than its own (updatedAt moves with every
- * change of a copy, progress included); the copy itself otherwise, so its identity holds.
+ * The copy with what was pushed about it when that is newer than the copy itself (updatedAt moves
+ * with every change of a copy, progress included): first the whole pushed copy (its fields over
+ * the copy's; a row's own fields, its names, stay), then the figures; the copy itself, same
+ * object, when nothing pushed is newer.
  */
 export function withProgress<T extends LiveCopyFields>(copy: T, patch: ProgressPatch | undefined): T {
-  if (patch === undefined || patch.id !== copy.id || patch.updatedAt <= copy.updatedAt) return copy;
+  if (patch === undefined || patch.id !== copy.id) return copy;
+  // A row is a Copy with names added (copy-row.ts): the pushed Copy's fields replace the same fields.
+  const whole = patch.copy !== undefined && patch.copy.updatedAt > copy.updatedAt ? ({ ...copy, ...patch.copy } as T) : copy;
+  if (patch.updatedAt <= whole.updatedAt) return whole;
   return {
-    ...copy,
+    ...whole,
     progress: patch.progress,
     differentialBytes: patch.differentialBytes,
     updatedAt: patch.updatedAt,
@@ -28,15 +41,31 @@ export function withProgress<T extends LiveCopyFields>(copy: T, patch: ProgressP
   };
 }
 
-/** A whole copy's live figures, as a patch: the store then holds the newest figures whichever way they came. */
-export function liveFiguresOf(copy: LiveCopyFields & Pick<Copy, 'differentialBytes'>): ProgressPatch {
+/** A whole pushed copy as a patch: its figures, and itself for everything else. */
+export function liveFiguresOf(copy: Copy): ProgressPatch {
   return {
     id: copy.id,
     progress: copy.progress,
     differentialBytes: copy.differentialBytes,
     updatedAt: copy.updatedAt,
     ...(copy.chain === undefined ? {} : { chain: copy.chain }),
+    copy,
   };
+}
+
+/**
+ * What the store holds after `patch` arrives where `held` was, or undefined when the patch adds
+ * nothing: figures are kept from whichever is newer, the whole copy likewise, so figures pushed
+ * after a state change do not take the new state away from the cells before the list has it.
+ */
+export function mergePatch(held: ProgressPatch | undefined, patch: ProgressPatch): ProgressPatch | undefined {
+  if (held === undefined) return patch;
+  const figures = patch.updatedAt > held.updatedAt;
+  const copy = patch.copy !== undefined && (held.copy === undefined || patch.copy.updatedAt > held.copy.updatedAt);
+  if (!figures && !copy) return undefined;
+  const base = figures ? patch : held;
+  const newestCopy = copy ? patch.copy : held.copy;
+  return base.copy === newestCopy ? base : { ...base, copy: newestCopy };
 }
 
 /** What progress patches move: the cells showing them read the newest figures themselves (useLiveCopy). */
@@ -74,16 +103,16 @@ export class ProgressStore {
     return this.version;
   }
 
-  /** Keeps each patch newer than the one held, then tells the listeners of the copies that changed. */
+  /** Keeps what each patch has newer than what is held (mergePatch), then tells the listeners of the copies that changed. */
   apply(patches: readonly ProgressPatch[]): void {
     const notify: Listener[] = [];
     let moved = 0;
     for (const patch of patches) {
-      const held = this.patches.get(patch.id);
-      if (held !== undefined && held.updatedAt >= patch.updatedAt) continue;
+      const next = mergePatch(this.patches.get(patch.id), patch);
+      if (next === undefined) continue;
       moved += 1;
-      this.patches.set(patch.id, patch);
-      this.changed.set(patch.id, patch);
+      this.patches.set(patch.id, next);
+      this.changed.set(patch.id, next);
       for (const listener of this.listeners.get(patch.id) ?? []) notify.push(listener);
     }
     if (moved === 0) return;
