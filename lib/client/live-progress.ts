@@ -2,8 +2,8 @@
 // (lib/realtime/progress-watch.ts): components say which with useWatchCopies, the socket passes the
 // union on. Pushed figures (and pushed whole copies) land in a ProgressStore, outside the query
 // cache, and the cells showing a copy's progress or state read it through useLiveCopy: a push
-// about forty rows renders forty rows' cells, not a 1,000-row table. The cached lists take the figures in less often (live-updates.tsx),
-// for sorting and for whatever reads them whole.
+// about forty rows renders forty rows' cells, not a 1,000-row table. The cached lists take the
+// figures in less often (live-updates.tsx), for sorting and for whatever reads them whole.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { WATCH_IDS_MAX, type CopyProgressFields } from '@/lib/realtime/progress-wire';
 import type { Copy } from './types';
