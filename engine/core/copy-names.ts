@@ -51,7 +51,8 @@ export class CopyNames {
 
   /** Names (lower case) and numbers taken on the array, not counting `except`'s own. */
   takenOn(arrayId: string, except?: Relationship): TakenView {
-    const entry = this.on(arrayId);
+    // A question about an array with no relationships leaves nothing behind.
+    const entry = this.arrays.get(arrayId) ?? { names: new Map<string, number>(), numbers: new Map<number, number>() };
     const own = except !== undefined && except.arrayId === arrayId ? except : undefined;
     return {
       names: { has: (name) => (entry.names.get(name) ?? 0) - (own !== undefined && own.name.toLowerCase() === name ? 1 : 0) > 0 },

@@ -62,9 +62,7 @@ export async function recordEvent(tx: Tx, event: NewEvent): Promise<void> {
  * thousand mappings starting at once, #16).
  */
 export async function recordEvents(tx: Tx, events: readonly NewEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  if (events.length === 1) return recordEvent(tx, events[0]!);
-  await tx.event.createMany({ data: events.map(eventRow) });
+  if (events.length > 0) await tx.event.createMany({ data: events.map(eventRow) });
 }
 
 function eventRow(event: NewEvent): Prisma.EventCreateManyInput {
