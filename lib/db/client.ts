@@ -1,10 +1,10 @@
 // The one way the server opens the inventory database.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client';
 import { PrismaClient as PostgresPrismaClient } from './generated-pg/client';
 import { databaseUrl } from '../config';
 import { dialectOf, type Dialect } from './dialect';
+import { DurableSqliteAdapterFactory } from './sqlite-adapter';
 
 /**
  * The inventory's client. Typed as the SQLite client: the PostgreSQL one is generated from the
@@ -19,7 +19,7 @@ export function openDb(url: string = databaseUrl()): Db {
   const dialect = dialectOf(url);
   const db =
     dialect === 'sqlite'
-      ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) })
+      ? new PrismaClient({ adapter: new DurableSqliteAdapterFactory({ url }) })
       : // Same models, other provider: the generated types differ only in provider-only options.
         (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db);
   dialects.set(db, dialect);
