@@ -232,4 +232,27 @@ describe('Coalescer', () => {
     scheduler.advance(1);
     expect(batches.at(-1)?.batch.changes.map((c) => c.id)).toEqual(['c3']);
   });
+
+  it('keeps progress batches on their own, longer beat while other changes go out on the short one', () => {
+    const scheduler = new FakeScheduler();
+    const batches: { at: number; batch: Batch }[] = [];
+    const coalescer = new Coalescer({
+      intervalMs: 25,
+      progressBeatMs: 100,
+      scheduler,
+      flush: (batch) => batches.push({ at: scheduler.now(), batch }),
+    });
+    // Every 10 ms: progress of some copy, and every 30 ms a state change of another.
+    for (let t = 0; t < 200; t += 10) {
+      coalescer.note({ kind: 'copy', id: `p${t}`, arrayId: 'a1', progressOnly: true });
+      if (t % 30 === 0) coalescer.note({ kind: 'copy', id: `s${t}`, arrayId: 'a1' });
+      scheduler.advance(10);
+    }
+    const beats = (progress: boolean) => batches.filter((b) => b.batch.progress === progress).map((b, i, all) => (i === 0 ? 0 : b.at - all[i - 1]!.at));
+    expect(Math.min(...beats(true).slice(1))).toBeGreaterThanOrEqual(100);
+    expect(Math.min(...beats(false).slice(1))).toBeGreaterThanOrEqual(25);
+    // Each state change went out within one short beat of being noted.
+    for (const { at, batch } of batches.filter((b) => !b.batch.progress))
+      for (const change of batch.changes) expect(at - 1_000 - Number(change.id.slice(1))).toBeLessThanOrEqual(25);
+  });
 });

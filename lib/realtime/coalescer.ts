@@ -46,7 +46,14 @@ export const realScheduler: Scheduler = {
 };
 
 export interface CoalescerOptions {
+  /** The beat of batches of other changes (state, options, removals): at most one per interval. */
   intervalMs: number;
+  /**
+   * The beat of progress batches (default intervalMs). Longer than intervalMs under load: each
+   * progress batch is up to progressBatchMax whole objects, while other changes are few and
+   * someone is usually waiting to see them (a click's result).
+   */
+  progressBeatMs?: number;
   /** How often one object's progress-only changes go out (default intervalMs: no difference). */
   progressIntervalMs?: number;
   /** Most progress-only notes in one batch (default: no limit); the rest go in the next ones. */
@@ -129,8 +136,9 @@ export class Coalescer {
   /** When the note may go out: when it is due, and its kind's beat (progress or other changes) allows. */
   private sendableAt(key: string): number {
     const progress = this.progressOnly.has(key);
+    const beatMs = progress ? (this.options.progressBeatMs ?? this.options.intervalMs) : this.options.intervalMs;
     const lastFlushMs = progress ? this.lastProgressFlushMs : this.lastChangesFlushMs;
-    return Math.max(this.dueAt(key), lastFlushMs + this.options.intervalMs);
+    return Math.max(this.dueAt(key), lastFlushMs + beatMs);
   }
 
   private send(keys: string[], progress: boolean): void {

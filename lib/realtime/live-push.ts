@@ -1,9 +1,10 @@
 // Pushes engine changes to socket.io rooms (docs/api.md#live-updates): engine events are coalesced per
-// object and flushed at most every FLUSH_INTERVAL_MS as `copies.updated`, `copies.removed`,
-// `volumes.updated`, `volumes.removed`, `arrays.updated`, `workloads.updated` and
-// `workloads.stopped`. A copy whose progress alone moved is pushed at most every
-// PROGRESS_PUSH_INTERVAL_MS (a full Copy is ~1 KB: 1,000 copies copying at 10 Hz would be ~10 MB/s
-// per client); its state changes still go out within FLUSH_INTERVAL_MS. `fleet` hears everything, `array:<id>` its array's
+// object and flushed as `copies.updated`, `copies.removed`, `volumes.updated`, `volumes.removed`,
+// `arrays.updated`, `workloads.updated` and `workloads.stopped` — changes other than progress at
+// most every FLUSH_INTERVAL_MS, batches of progress at most every PROGRESS_FLUSH_INTERVAL_MS. A
+// copy whose progress alone moved is pushed at most every PROGRESS_PUSH_INTERVAL_MS (a full Copy
+// is ~1 KB: 1,000 copies copying at 10 Hz would be ~10 MB/s per client); its state changes still
+// go out within FLUSH_INTERVAL_MS. `fleet` hears everything, `array:<id>` its array's
 // objects, `copy:<id>` that copy. Payloads are the REST shapes, so clients can drop them
 // straight into their query cache.
 // A console that says which copies it shows (`watch`, progress-watch.ts) gets progress-only
@@ -24,7 +25,15 @@ import { ProgressWatch, WatchMessage, type WatchSpec } from './progress-watch';
 import { COPIES_PROGRESS, encodeProgress, encodeProgressAt, WATCH_EVENT, type ProgressTuple } from './progress-wire';
 import { mayJoin, type SocketData } from './socket-server';
 
-export const FLUSH_INTERVAL_MS = 100;
+/**
+ * The beat of state and other changes. Short, because someone is usually waiting for one (the row
+ * of the pair they just split); with a thousand copies moving, other changes arrive all the time,
+ * and a 100-ms beat alone made a click's result wait 50 ms on average (#16). Pushes are applied on
+ * the browser's next animation frame, so a beat shorter than a frame or two would buy nothing.
+ */
+export const FLUSH_INTERVAL_MS = 25;
+/** The beat of progress batches: each may hold PROGRESS_PUSH_BATCH_MAX whole copies. */
+export const PROGRESS_FLUSH_INTERVAL_MS = 100;
 // Half a second keeps every figure on screen current to within a fraction of a second
 // (docs/decisions.md D13).
 export const PROGRESS_PUSH_INTERVAL_MS = 500;
@@ -162,6 +171,7 @@ export class LivePush {
   constructor(private readonly options: LivePushOptions) {
     this.coalescer = new Coalescer({
       intervalMs: FLUSH_INTERVAL_MS,
+      progressBeatMs: PROGRESS_FLUSH_INTERVAL_MS,
       progressIntervalMs: PROGRESS_PUSH_INTERVAL_MS,
       progressBatchMax: PROGRESS_PUSH_BATCH_MAX,
       scheduler: options.scheduler ?? realScheduler,
