@@ -8,21 +8,13 @@ import type { CreateVolumeInput, PatchVolumeInput } from '../api/fleet-schemas';
 import type { Runtime } from '../runtime';
 import { formatBytes } from '../units';
 import { otherSlot, type ControllerSlot } from '../../engine/model';
-import { smallestFreeNumber } from '../../engine/copy/names';
-import { poolBytesOf, volumeView, rolesOf, type VolumeView } from './dto';
+import { volumeView, rolesOf, type VolumeView } from './dto';
 import { liveVolume } from './fleet';
 import { recordEvent } from './events';
+import { freeVolumeNumber, usedByPool } from './volume-inventory';
 import { runCommand, type Actor } from './run-command';
 
 type Tx = Prisma.TransactionClient;
-
-/** Bytes each pool of the array gives its volumes (a snapshot's repository, any other volume's capacity). */
-async function usedByPool(tx: Tx, where: Prisma.VolumeWhereInput): Promise<Map<string, bigint>> {
-  const volumes = await tx.volume.findMany({ where, select: { poolId: true, capacityBytes: true, repositoryCapacityBytes: true } });
-  const used = new Map<string, bigint>();
-  for (const volume of volumes) used.set(volume.poolId, (used.get(volume.poolId) ?? 0n) + poolBytesOf(volume));
-  return used;
-}
 
 async function choosePool(tx: Tx, arrayId: string, input: Pick<CreateVolumeInput, 'poolId'>) {
   const pools = await tx.pool.findMany({ where: { arrayId } });
@@ -59,7 +51,6 @@ export async function createVolume(runtime: Runtime, input: CreateVolumeInput, a
       throw new ApiError(422, reason, [reason]);
     }
     const preferredOwner = input.preferredOwner ?? (await balancedOwner(tx, array.id));
-    const numbers = await tx.volume.findMany({ where: { arrayId: array.id }, select: { number: true } });
     const preferredOnline = array.controllers.some((c) => c.slot === preferredOwner && c.status === 'online');
     const currentOwner = preferredOnline ? preferredOwner : otherSlot(preferredOwner);
     const created = await tx.volume.create({
@@ -67,7 +58,7 @@ export async function createVolume(runtime: Runtime, input: CreateVolumeInput, a
         arrayId: array.id,
         poolId: pool.id,
         name: input.name,
-        number: smallestFreeNumber(new Set(numbers.map((row) => row.number))),
+        number: await freeVolumeNumber(tx, array.id),
         capacityBytes: input.capacityBytes,
         preferredOwner,
         currentOwner,

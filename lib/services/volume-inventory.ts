@@ -1,0 +1,45 @@
+// What creating or growing a volume asks of the inventory about the volumes already there: the
+// bytes each pool has given out, and the smallest free volume number. Both are answered by the
+// database (a sum per pool; a gap search on the (arrayId, number) index) rather than by reading
+// every volume of the array into the server: with 10,000 volumes on an array that read was most
+// of a volume creation's cost, and it grew with every volume created (#16).
+import type { Prisma } from '../db/generated/client';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Bytes each pool gives its volumes, for the pools of `where`: a snapshot's repository, any
+ * other volume's capacity (dto.ts poolBytesOf, summed).
+ */
+export async function usedByPool(tx: Tx, where: Prisma.VolumeWhereInput): Promise<Map<string, bigint>> {
+  // Two sums, one per kind of volume: a sum over COALESCE(repository, capacity) is not a groupBy.
+  const plain = await tx.volume.groupBy({ by: ['poolId'], where: { ...where, repositoryCapacityBytes: null }, _sum: { capacityBytes: true } });
+  const repositories = await tx.volume.groupBy({
+    by: ['poolId'],
+    where: { ...where, repositoryCapacityBytes: { not: null } },
+    _sum: { repositoryCapacityBytes: true },
+  });
+  const used = new Map<string, bigint>();
+  const add = (poolId: string, bytes: bigint | null) => used.set(poolId, (used.get(poolId) ?? 0n) + (bytes ?? 0n));
+  for (const row of plain) add(row.poolId, row._sum.capacityBytes);
+  for (const row of repositories) add(row.poolId, row._sum.repositoryCapacityBytes);
+  return used;
+}
+
+/**
+ * The smallest number (from 0) no volume of the array has, as engine/copy/names.ts
+ * smallestFreeNumber would find among them all: 0 if free, else the smallest n + 1 whose
+ * successor is free. The same SQL on SQLite and PostgreSQL.
+ */
+export async function freeVolumeNumber(tx: Tx, arrayId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ free: number | bigint }[]>`
+    SELECT CASE
+      WHEN NOT EXISTS (SELECT 1 FROM "Volume" WHERE "arrayId" = ${arrayId} AND "number" = 0) THEN 0
+      ELSE (
+        SELECT MIN(v."number" + 1) FROM "Volume" v
+        WHERE v."arrayId" = ${arrayId}
+          AND NOT EXISTS (SELECT 1 FROM "Volume" w WHERE w."arrayId" = ${arrayId} AND w."number" = v."number" + 1)
+      )
+    END AS "free"`;
+  return Number(row?.free ?? 0);
+}
