@@ -95,7 +95,7 @@ export function createCopy(s: EngineState, input: CreateCopyInput): Relationship
   if (input.freeze === true) freezeSource(s, relationship, `action:${CREATE}`);
   if (plan.startsWithGroup && plan.groupId !== null) startGroupWith(s, plan.groupId);
   afterChange(s, relationship);
-  settle(s);
+  settle(s, 'marked');
   return relationship;
 }
 
@@ -225,7 +225,7 @@ export function act(s: EngineState, copyId: string, action: string, mode?: strin
   actOn(s, relationship, action, mode, 'action');
   if (options.freeze === true) freezeSource(s, relationship, `action:${action}`);
   afterChange(s, relationship);
-  settle(s);
+  settle(s, 'marked');
   return relationship;
 }
 
@@ -254,7 +254,7 @@ export function setOptions(s: EngineState, copyId: string, input: Record<string,
   relationship.updatedAtMs = s.clock.nowMs();
   s.emit({ kind: 'copy.options-changed', copyId, arrayId: relationship.arrayId, options: { ...input } });
   afterChange(s, relationship);
-  settle(s);
+  settle(s, 'marked');
   return relationship;
 }
 
@@ -282,7 +282,7 @@ export function removeCopy(s: EngineState, copyId: string, options: { force?: bo
   }
   releaseFreeze(s, relationship, 'action:delete');
   unregister(s, relationship, 'action:delete');
-  settle(s);
+  settle(s, 'marked');
 }
 
 /** Applies an action to every member at one point in time (one simulated instant); with freeze, each source is frozen from that T0. */
@@ -298,6 +298,6 @@ export function actOnGroup(s: EngineState, groupId: string, action: string, mode
   for (const member of members) actOn(s, member, action, mode, 'group');
   if (options.freeze === true) for (const member of members) freezeSource(s, member, `group:${action} ${groupId}`);
   for (const member of members) afterChange(s, member);
-  settle(s);
+  settle(s, 'marked');
   return members;
 }

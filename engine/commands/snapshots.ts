@@ -76,7 +76,7 @@ export function createSnapshot(s: EngineState, snapshotVolumeId: string): Relati
   s.emit({ kind: 'copy.created', copyId: relationship.id, arrayId: relationship.arrayId, state: relationship.state });
   enter(s, relationship, snapshotTable.created.started[0]!);
   afterChange(s, relationship);
-  settle(s);
+  settle(s, 'marked');
   return relationship;
 }
 
@@ -103,7 +103,7 @@ export function actOnSnapshot(s: EngineState, snapshotVolumeId: string, action: 
     throw new EngineError('conflict', `${relationship.name} is the source of volume copy ${reader.name}, which is ${reader.state}: stop the copy first`);
   transition(s, relationship, lookup.transition, `action:${action}`);
   afterChange(s, relationship);
-  settle(s);
+  settle(s, 'marked');
   return relationship;
 }
 
@@ -121,7 +121,7 @@ export function removeSnapshot(s: EngineState, snapshotVolumeId: string): void {
   const blocked = snapshotRemovalBlock(s, snapshotVolumeId);
   if (blocked !== null) throw new EngineError('conflict', blocked);
   unregister(s, requireSnapshot(s, snapshotVolumeId), 'action:delete');
-  settle(s);
+  settle(s, 'marked');
 }
 
 /**

@@ -49,6 +49,11 @@ export class EngineState {
   /** Ids marked active since the tick under way began: the tick must not drop them from `active`. */
   readonly markedDuringWork = new Set<string>();
   /**
+   * Ids marked active since the last settle (schedule/tick.ts): all a command's settle has to look
+   * at, since every other active relationship was settled when it was last marked.
+   */
+  readonly markedSinceSettle = new Set<string>();
+  /**
    * Chains worked out while no relationship changed state, chain or registration (io/chain.ts
    * ChainMemo), kept from tick to tick and for reads in between: with a thousand mappings copying,
    * working their image paths out afresh every tick was about 6 % of the server's profile (1-2 %

@@ -39,7 +39,7 @@ export function clearFault(s: EngineState, id: string): Fault {
   if (fault.volumeId !== null) refreshStatus(s, s.requireVolume(fault.volumeId));
   const relationship = fault.copyId === null ? undefined : s.relationships.get(fault.copyId);
   if (relationship !== undefined && fault.kind === 'metadata-loss') automatic(s, relationship, 'recovered', fault.resumeState ?? undefined);
-  settle(s);
+  settle(s, 'marked');
   return fault;
 }
 
@@ -72,7 +72,7 @@ export function failController(s: EngineState, arrayId: string, slot: Controller
   setController(s, array, slot, 'offline', `fault ${fault.id}`);
   if (last) arrayDown(s, array);
   else rebalance(s, array, `controller ${slot} failed: controller ${survivor} takes over`);
-  settle(s);
+  settle(s, 'marked');
   return fault;
 }
 
@@ -92,7 +92,7 @@ export function restoreController(s: EngineState, arrayId: string, slot: Control
   setController(s, array, slot, 'online', fault === undefined ? 'restored' : `fault ${fault.id} cleared`);
   rebalance(s, array, `controller ${slot} restored: volumes fail back to their preferred controller`);
   if (wasDown) for (const volume of s.fleet.volumesOf(arrayId)) refreshStatus(s, volume);
-  settle(s);
+  settle(s, 'marked');
 }
 
 /** Why the volume cannot get an I/O error now, or null. */
@@ -121,7 +121,7 @@ function injectIoError(s: EngineState, volumeId: string): Fault {
   });
   for (const relationship of hit) automatic(s, relationship, 'fault');
   refreshStatus(s, volume);
-  settle(s);
+  settle(s, 'marked');
   return fault;
 }
 

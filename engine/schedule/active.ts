@@ -17,6 +17,7 @@ import type { EngineEvent } from '../events';
 export function markActive(s: EngineState, relationshipId: string): void {
   s.active.add(relationshipId);
   s.markedDuringWork.add(relationshipId);
+  s.markedSinceSettle.add(relationshipId);
 }
 
 /** What an event says may have to move: called by EngineState.emit before any listener hears it. */
@@ -55,6 +56,25 @@ export function activeRelationships(s: EngineState): Relationship[] {
     const relationship = s.relationships.get(id);
     if (relationship === undefined) s.active.delete(id);
     else list.push(relationship);
+  }
+  return list;
+}
+
+/**
+ * What a command's settle visits (all relationships with exhaustiveTicks): the active ones among
+ * `earlier` (marked before the settle began) and those marked since, each once, in that order.
+ */
+export function markedRelationships(s: EngineState, earlier: readonly string[]): Relationship[] {
+  if (s.options.exhaustiveTicks === true) return [...s.relationships.values()];
+  const list: Relationship[] = [];
+  const seen = new Set<string>();
+  for (const ids of [earlier, s.markedSinceSettle]) {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const relationship = s.active.has(id) ? s.relationships.get(id) : undefined;
+      if (relationship !== undefined) list.push(relationship);
+    }
   }
   return list;
 }
