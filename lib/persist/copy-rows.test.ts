@@ -3,13 +3,9 @@
 // byte counts and runtime fields; other columns keep theirs), and a changed relationship's whole
 // row as one raw UPDATE (dates, Json, bitmaps and nulls read back as Prisma writes them). What was
 // saved restores exactly. Run against both databases (an embedded PostgreSQL for the second).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bothDatabases, TEST_DIALECTS } from '../../tests/support/both-databases';
 import { Clock, Engine, MemoryStore } from '../../engine';
-import { freePort } from '../../tests/support/server';
-import { startPostgres, type RunningPostgres } from '../../tests/support/postgres';
 import { openDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { createLogger } from '../log';
@@ -19,23 +15,9 @@ import { Persister } from './persister';
 
 const START_MS = Date.UTC(2026, 11, 5);
 
-let dir: string;
-let postgres: RunningPostgres;
-const urls: Record<'sqlite' | 'postgresql', string> = { sqlite: '', postgresql: '' };
+const urls = bothDatabases('progress-rows');
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-progress-rows-'));
-  urls.sqlite = `file:${path.join(dir, 'grainline.db')}`;
-  postgres = await startPostgres({ port: await freePort() });
-  urls.postgresql = await postgres.createDatabase('progress_rows');
-}, 120_000);
-
-afterAll(async () => {
-  await postgres?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe.each(['sqlite', 'postgresql'] as const)('copy rows on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('copy rows on %s', (dialect) => {
   let db: Db;
   beforeAll(async () => {
     await applyMigrations(urls[dialect]);

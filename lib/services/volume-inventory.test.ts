@@ -2,13 +2,9 @@
 // volume would give (dto.ts poolBytesOf summed, engine smallestFreeNumber), on SQLite and on an
 // embedded PostgreSQL: pool usage with snapshot repositories among the volumes, and free numbers
 // at 0, in a gap, and after the last.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bothDatabases, TEST_DIALECTS } from '../../tests/support/both-databases';
 import { smallestFreeNumber } from '../../engine/copy/names';
-import { freePort } from '../../tests/support/server';
-import { startPostgres, type RunningPostgres } from '../../tests/support/postgres';
 import { openDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
@@ -17,23 +13,9 @@ import { freeVolumeNumber, usedByPool } from './volume-inventory';
 
 const GiB = 1024n ** 3n;
 
-let dir: string;
-let postgres: RunningPostgres;
-const urls: Record<'sqlite' | 'postgresql', string> = { sqlite: '', postgresql: '' };
+const urls = bothDatabases('volume-inventory');
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grainline-volume-inventory-'));
-  urls.sqlite = `file:${path.join(dir, 'grainline.db')}`;
-  postgres = await startPostgres({ port: await freePort() });
-  urls.postgresql = await postgres.createDatabase('volume_inventory');
-}, 120_000);
-
-afterAll(async () => {
-  await postgres?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe.each(['sqlite', 'postgresql'] as const)('volume inventory on %s', (dialect) => {
+describe.each(TEST_DIALECTS)('volume inventory on %s', (dialect) => {
   let db: Db;
   let arrayId: string;
   let poolIds: string[];
