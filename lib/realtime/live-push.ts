@@ -17,8 +17,8 @@ import type { Db } from '../db/client';
 import type { Logger } from '../log';
 import { bigintReplacer } from '../http/json';
 import { copyDto, type CopyDto } from '../services/copies';
-import { arrayView, volumeView, type ArrayView, type VolumeView } from '../services/dto';
-import { liveVolumeView } from '../services/fleet';
+import { volumeView, type ArrayView, type VolumeView } from '../services/dto';
+import { arrayViews, liveVolumeView } from '../services/fleet';
 import { workloadDto, type WorkloadDto } from '../services/host-io';
 import { Coalescer, realScheduler, type Batch, type ChangeNote, type Scheduler } from './coalescer';
 import { ProgressWatch, WatchMessage, type WatchSpec } from './progress-watch';
@@ -385,22 +385,7 @@ export class LivePush {
    */
   private async arrays(notes: ChangeNote[]): Promise<(ArrayView & { arrayId: string })[]> {
     if (notes.length === 0) return [];
-    const rows = await this.options.db.storageArray.findMany({
-      where: { id: { in: notes.map((n) => n.id) } },
-      include: {
-        controllers: true,
-        pools: true,
-        volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true, repositoryCapacityBytes: true } },
-      },
-    });
-    return rows.map((row) => {
-      const view = arrayView(row);
-      const state = this.options.engine.fleet.array(row.id);
-      if (state === undefined) return { ...view, arrayId: view.id };
-      const counts = new Map<string, number>();
-      for (const volume of this.options.engine.fleet.volumesOf(row.id)) counts.set(volume.currentOwner, (counts.get(volume.currentOwner) ?? 0) + 1);
-      const controllers = view.controllers.map((c) => ({ ...c, status: state.controllers[c.slot], volumeCount: counts.get(c.slot) ?? 0 }));
-      return { ...view, controllers, arrayId: view.id };
-    });
+    const views = await arrayViews(this.options.db, this.options.engine, { id: { in: notes.map((n) => n.id) } });
+    return views.map((view) => ({ ...view, arrayId: view.id }));
   }
 }

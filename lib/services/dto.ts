@@ -5,6 +5,7 @@ import type { Controller, Event, Pool, StorageArray, Volume } from '../db/genera
 import { PROVISIONINGS, type Provisioning, type VolumeKind } from '../api/fleet-schemas';
 import type { SnapshotState } from '../../engine/copy/snapshot';
 import type { ArrayModel, ControllerSlot, ControllerStatus, VolumeStatus } from '../../engine/model';
+import type { ArrayVolumeTotals } from './volume-inventory';
 
 export interface VolumeView {
   id: string;
@@ -88,16 +89,11 @@ export function poolBytesOf(volume: Pick<Volume, 'capacityBytes' | 'repositoryCa
   return volume.repositoryCapacityBytes ?? volume.capacityBytes;
 }
 
-type VolumeSummary = Pick<Volume, 'poolId' | 'currentOwner' | 'capacityBytes' | 'repositoryCapacityBytes'>;
-type ArrayRow = StorageArray & { controllers: Controller[]; pools: Pool[]; volumes: VolumeSummary[] };
+type ArrayRow = StorageArray & { controllers: Controller[]; pools: Pool[] };
 
-export function arrayView(row: ArrayRow): ArrayView {
-  const usedByPool = new Map<string, bigint>();
-  const countByOwner = new Map<string, number>();
-  for (const volume of row.volumes) {
-    usedByPool.set(volume.poolId, (usedByPool.get(volume.poolId) ?? 0n) + poolBytesOf(volume));
-    countByOwner.set(volume.currentOwner, (countByOwner.get(volume.currentOwner) ?? 0) + 1);
-  }
+/** `totals`: the array's volumes summed (volume-inventory.ts arrayVolumeTotals). */
+export function arrayView(row: ArrayRow, totals: ArrayVolumeTotals): ArrayView {
+  const { usedByPool, countByOwner } = totals;
   const pools = [...row.pools]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((pool) => ({
@@ -118,7 +114,7 @@ export function arrayView(row: ArrayRow): ArrayView {
     pools,
     capacityBytes: pools.reduce((sum, pool) => sum + pool.capacityBytes, 0n),
     usedBytes: pools.reduce((sum, pool) => sum + pool.usedBytes, 0n),
-    volumeCount: row.volumes.length,
+    volumeCount: totals.volumeCount,
   };
 }
 

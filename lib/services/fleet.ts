@@ -1,7 +1,7 @@
 // Reading the fleet: arrays with their controllers and pools, volumes with filters. The inventory
 // holds what the arrays are made of; the engine is the authority for what changes as they run.
 import type { Prisma } from '../db/generated/client';
-import { textContains } from '../db/client';
+import { textContains, type Db } from '../db/client';
 import { ApiError } from '../http/api-error';
 import type { VolumeFilter } from '../api/fleet-schemas';
 import type { Runtime } from '../runtime';
@@ -9,16 +9,10 @@ import type { Engine } from '../../engine';
 import { repositoryUsedBytes } from '../../engine/commands/snapshots';
 import type { SnapshotState } from '../../engine/copy/snapshot';
 import { arrayView, rolesOf, volumeView, type ArrayView, type SnapshotView, type VolumeView } from './dto';
-
-const ARRAY_INCLUDE = {
-  controllers: true,
-  pools: true,
-  volumes: { select: { poolId: true, currentOwner: true, capacityBytes: true, repositoryCapacityBytes: true } },
-} as const;
+import { arrayVolumeTotals, noVolumes } from './volume-inventory';
 
 /** Controller status and each controller's volume count change in the engine first (failover). */
-function liveArray(runtime: Runtime, view: ArrayView): ArrayView {
-  const { engine } = runtime;
+function liveArray(engine: Engine, view: ArrayView): ArrayView {
   const state = engine.fleet.array(view.id);
   if (state === undefined) return view;
   const counts = new Map<string, number>();
@@ -26,15 +20,24 @@ function liveArray(runtime: Runtime, view: ArrayView): ArrayView {
   return { ...view, controllers: view.controllers.map((c) => ({ ...c, status: state.controllers[c.slot], volumeCount: counts.get(c.slot) ?? 0 })) };
 }
 
-export async function listArrays(runtime: Runtime): Promise<ArrayView[]> {
-  const rows = await runtime.db.storageArray.findMany({ include: ARRAY_INCLUDE, orderBy: { name: 'asc' } });
-  return rows.map((row) => liveArray(runtime, arrayView(row)));
+/** The arrays `where` picks, as the API shows them (also what the live push sends). */
+export async function arrayViews(db: Db, engine: Engine, where: Prisma.StorageArrayWhereInput = {}): Promise<ArrayView[]> {
+  const rows = await db.storageArray.findMany({ where, include: { controllers: true, pools: true }, orderBy: { name: 'asc' } });
+  const totals = await arrayVolumeTotals(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => liveArray(engine, arrayView(row, totals.get(row.id) ?? noVolumes())));
+}
+
+export function listArrays(runtime: Runtime): Promise<ArrayView[]> {
+  return arrayViews(runtime.db, runtime.engine);
 }
 
 export async function getArray(runtime: Runtime, id: string): Promise<ArrayView> {
-  const row = await runtime.db.storageArray.findUnique({ where: { id }, include: ARRAY_INCLUDE });
-  if (row === null) throw new ApiError(404, `array "${id}" does not exist`);
-  return liveArray(runtime, arrayView(row));
+  const [view] = await arrayViews(runtime.db, runtime.engine, { id });
+  if (view === undefined) throw new ApiError(404, `array "${id}" does not exist`);
+  return view;
 }
 
 /** Ownership, roles and access change in the engine first; it is the authority for them. */

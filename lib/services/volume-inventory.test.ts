@@ -9,7 +9,7 @@ import { openDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/migrate';
 import { seedIfEmpty } from '../seed/seed';
 import { poolBytesOf } from './dto';
-import { freeVolumeNumber, usedByPool } from './volume-inventory';
+import { arrayVolumeTotals, freeVolumeNumber, usedByPool } from './volume-inventory';
 
 const GiB = 1024n ** 3n;
 
@@ -47,7 +47,7 @@ describe.each(TEST_DIALECTS)('volume inventory on %s', (dialect) => {
     });
   }
 
-  it('sums each pool, counting a snapshot by its repository, as reading every volume does', async () => {
+  it('sums each pool, counting a snapshot by its repository, and counts volumes, as reading every volume does', async () => {
     const base = await addVolume('inv_base', 900, poolIds[0]!, 8n * GiB);
     await addVolume('inv_snap', 901, poolIds[0]!, 8n * GiB, 1n * GiB);
     await addVolume('inv_other', 902, poolIds.at(-1)!, 3n * GiB);
@@ -55,6 +55,15 @@ describe.each(TEST_DIALECTS)('volume inventory on %s', (dialect) => {
     const got = await answers();
     expect(got.used).toEqual(expected.used);
     expect(got.used.get(poolIds[0]!)).toBeGreaterThanOrEqual(9n * GiB);
+    // The array's view sums the same, counts its volumes, and each controller's.
+    const volumes = await db.volume.findMany({ where: { arrayId } });
+    const totals = (await db.$transaction((tx) => arrayVolumeTotals(tx, [arrayId, 'no-such-array']))).get(arrayId);
+    expect(totals?.usedByPool).toEqual(expected.used);
+    expect(totals?.volumeCount).toBe(volumes.length);
+    expect(Object.fromEntries(totals?.countByOwner ?? [])).toEqual({
+      A: volumes.filter((v) => v.currentOwner === 'A').length,
+      B: volumes.filter((v) => v.currentOwner === 'B').length,
+    });
     // One pool alone, as growing a volume asks.
     const onePool = await db.$transaction((tx) => usedByPool(tx, { poolId: base.poolId }));
     expect([...onePool]).toEqual([[base.poolId, expected.used.get(base.poolId)]]);
