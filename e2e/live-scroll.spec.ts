@@ -5,7 +5,7 @@ import { expect, test } from './support/test';
 import { advance, arrayOf, createVolume, restoreSpeedAfterAll, setSpeed, uniqueName } from './support/fleet';
 
 const MIB = 1024 * 1024;
-/** Enough rows that the last is far below the DOM's rows (about 40 at 1280×720, with the overscan of 10). */
+/** Enough rows that the last is far below the DOM's rows (about 20 at 1280×720, with the overscan of 3). */
 const MAPPINGS = 70;
 const LIVE_TIMEOUT_MS = 30_000;
 
