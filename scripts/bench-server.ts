@@ -128,6 +128,23 @@ async function untilPushesDrained(viewer: Socket): Promise<void> {
   }
 }
 
+/**
+ * Waits until the persister has nothing unsaved (grainline_persister_unsaved_age_seconds, both
+ * kinds): a console hears nothing while the server is busy saving the burst, so the pushes having
+ * stopped alone does not say the burst is over.
+ */
+async function untilSaved(api: Api): Promise<void> {
+  const endAt = performance.now() + PUSHES_DRAINED_WAIT_MS;
+  const unsaved = (text: string) => [...text.matchAll(/^grainline_persister_unsaved_age_seconds\{kind="\w+"\} (\S+)$/gm)].some((m) => Number(m[1]) > 0);
+  while (unsaved(await api.metrics())) {
+    if (performance.now() > endAt) {
+      console.log(`  (changes were still unsaved after ${PUSHES_DRAINED_WAIT_MS / 1000} s: measuring anyway)`);
+      return;
+    }
+    await sleep(250);
+  }
+}
+
 function isReset(error: unknown): boolean {
   return error instanceof Error && (error.cause as { code?: string } | undefined)?.code === 'ECONNRESET';
 }
@@ -258,6 +275,7 @@ async function cpuRows(server: RunningServer, api: Api, viewer: Socket): Promise
     await untilCopying(api, mappings.ids.length);
     const drainStart = performance.now();
     await untilPushesDrained(viewer);
+    await untilSaved(api);
     console.log(`  ${mappings.ids.length} copies copying; their state changes pushed ${((performance.now() - drainStart) / 1000).toFixed(0)} s later`);
     const quiet = await cpuShare(pid);
     await mappings.setRate(10);
