@@ -75,7 +75,12 @@ class Api {
 
   /** The server's Prometheus text (GET /metrics). */
   async metrics(): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/metrics`, { headers: bearer(this.token) });
+    const send = () => fetch(`${this.baseUrl}/metrics`, { headers: bearer(this.token) });
+    // As in call(): a pooled connection the server closed as idle fails at once; a GET is safe to repeat.
+    const response = await send().catch((error: unknown) => {
+      if (!isReset(error)) throw error;
+      return send();
+    });
     if (!response.ok) throw new Error(`GET /metrics → ${response.status}`);
     return response.text();
   }
