@@ -12,18 +12,23 @@ type Tx = Prisma.TransactionClient;
  * other volume's capacity (dto.ts poolBytesOf, summed).
  */
 export async function usedByPool(tx: Tx, where: Prisma.VolumeWhereInput): Promise<Map<string, bigint>> {
-  // Two sums, one per kind of volume: a sum over COALESCE(repository, capacity) is not a groupBy.
-  const plain = await tx.volume.groupBy({ by: ['poolId'], where: { ...where, repositoryCapacityBytes: null }, _sum: { capacityBytes: true } });
+  const used = new Map<string, bigint>();
+  for (const { poolId, bytes } of await poolBytes(tx, where)) used.set(poolId, (used.get(poolId) ?? 0n) + bytes);
+  return used;
+}
+
+/** Bytes given out per array and pool: two sums, one per kind of volume (a sum over COALESCE(repository, capacity) is not a groupBy). */
+async function poolBytes(tx: Tx, where: Prisma.VolumeWhereInput): Promise<{ arrayId: string; poolId: string; bytes: bigint }[]> {
+  const plain = await tx.volume.groupBy({ by: ['arrayId', 'poolId'], where: { ...where, repositoryCapacityBytes: null }, _sum: { capacityBytes: true } });
   const repositories = await tx.volume.groupBy({
-    by: ['poolId'],
+    by: ['arrayId', 'poolId'],
     where: { ...where, repositoryCapacityBytes: { not: null } },
     _sum: { repositoryCapacityBytes: true },
   });
-  const used = new Map<string, bigint>();
-  const add = (poolId: string, bytes: bigint | null) => used.set(poolId, (used.get(poolId) ?? 0n) + (bytes ?? 0n));
-  for (const row of plain) add(row.poolId, row._sum.capacityBytes);
-  for (const row of repositories) add(row.poolId, row._sum.repositoryCapacityBytes);
-  return used;
+  return [
+    ...plain.map((row) => ({ arrayId: row.arrayId, poolId: row.poolId, bytes: row._sum.capacityBytes ?? 0n })),
+    ...repositories.map((row) => ({ arrayId: row.arrayId, poolId: row.poolId, bytes: row._sum.repositoryCapacityBytes ?? 0n })),
+  ];
 }
 
 /**
@@ -66,19 +71,11 @@ export async function arrayVolumeTotals(tx: Tx, arrayIds: readonly string[]): Pr
   const totals = new Map<string, ArrayVolumeTotals>(arrayIds.map((id) => [id, noVolumes()]));
   if (arrayIds.length === 0) return totals;
   const where = { arrayId: { in: [...arrayIds] } };
-  const plain = await tx.volume.groupBy({ by: ['arrayId', 'poolId'], where: { ...where, repositoryCapacityBytes: null }, _sum: { capacityBytes: true } });
-  const repositories = await tx.volume.groupBy({
-    by: ['arrayId', 'poolId'],
-    where: { ...where, repositoryCapacityBytes: { not: null } },
-    _sum: { repositoryCapacityBytes: true },
-  });
-  const owners = await tx.volume.groupBy({ by: ['arrayId', 'currentOwner'], where, _count: { _all: true } });
-  const add = (arrayId: string, poolId: string, bytes: bigint | null) => {
+  for (const { arrayId, poolId, bytes } of await poolBytes(tx, where)) {
     const used = totals.get(arrayId)?.usedByPool;
-    used?.set(poolId, (used.get(poolId) ?? 0n) + (bytes ?? 0n));
-  };
-  for (const row of plain) add(row.arrayId, row.poolId, row._sum.capacityBytes);
-  for (const row of repositories) add(row.arrayId, row.poolId, row._sum.repositoryCapacityBytes);
+    used?.set(poolId, (used.get(poolId) ?? 0n) + bytes);
+  }
+  const owners = await tx.volume.groupBy({ by: ['arrayId', 'currentOwner'], where, _count: { _all: true } });
   for (const row of owners) {
     const total = totals.get(row.arrayId);
     if (total === undefined) continue;
