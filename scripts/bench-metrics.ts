@@ -89,7 +89,7 @@ async function scrapeCost(): Promise<void> {
   metrics.watch({
     engine,
     persister: { oldestUnsaved: () => ({ changesMs: null, progressMs: null }), onSaved: (listener) => (listeners.push(listener), () => undefined) },
-    hostIo: { counters: new HostIoCounters() },
+    hostIo: { counters: new HostIoCounters(), syncs: { syncCount: 0, answeredCount: 0 } },
     io: null,
   });
   const ratios: number[] = [];

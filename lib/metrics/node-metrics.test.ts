@@ -36,7 +36,7 @@ describe('node metrics', () => {
   it('counts copies by service, model and state at the scrape, every state of every service shown', async () => {
     const { engine, volume } = createFixture();
     const metrics = createNodeMetrics(new RoutePatterns([]));
-    metrics.watch({ engine, persister: saveSource(), hostIo: { counters: new HostIoCounters() }, io: null });
+    metrics.watch({ engine, persister: saveSource(), hostIo: { counters: new HostIoCounters(), syncs: { syncCount: 0, answeredCount: 0 } }, io: null });
     engine.createCopy({ type: 'volume-copy', sourceVolumeId: volume('santricity', 0).id, targetVolumeId: volume('santricity', 1).id });
     engine.createCopy({ type: 'volume-copy', sourceVolumeId: volume('santricity', 2).id, targetVolumeId: volume('santricity', 3).id });
     const text = await metrics.registry.metrics();
@@ -55,8 +55,9 @@ describe('node metrics', () => {
     const metrics = createNodeMetrics(new RoutePatterns([]));
     const persister = saveSource();
     const counters = new HostIoCounters();
+    const syncs = { syncCount: 2, answeredCount: 7 };
     // The lag is read against the wall clock: a change marked at 10 s (epoch) is decades old now.
-    metrics.watch({ engine, persister, hostIo: { counters }, io: null });
+    metrics.watch({ engine, persister, hostIo: { counters, syncs }, io: null });
     metrics.engineTicked(2);
     persister.changes.mark();
     persister.save({ scope: 'changes', durationMs: 30, ok: true });
@@ -84,6 +85,8 @@ describe('node metrics', () => {
     expect(samplesOf(text, 'grainline_host_written_bytes_total')).toEqual(['grainline_host_written_bytes_total 4096']);
     expect(samplesOf(text, 'grainline_host_reads_total')).toEqual(['grainline_host_reads_total 1']);
     expect(samplesOf(text, 'grainline_nbd_connections')).toEqual(['grainline_nbd_connections 1']);
+    expect(samplesOf(text, 'grainline_host_syncs_total')).toEqual(['grainline_host_syncs_total 2']);
+    expect(samplesOf(text, 'grainline_host_sync_waiters_total')).toEqual(['grainline_host_sync_waiters_total 7']);
     // A deleted volume's counts go with it; the node's totals stay (a counter must not go down).
     detach();
     detach();

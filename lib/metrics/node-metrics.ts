@@ -7,7 +7,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { VERSION } from '../version';
 import { registerClusterRoleMetrics } from './cluster-role';
 import { registerEngineMetrics, registerTickMetrics, type CopySource } from './engine-metrics';
-import { registerHostIoMetrics, type HostIoSource } from './host-io-metrics';
+import { registerHostIoMetrics, type HostIoSource, type HostSyncSource } from './host-io-metrics';
 import { HttpMetrics } from './http-metrics';
 import { registerPersisterMetrics, type SaveSource } from './persister-metrics';
 import { consoleRoutePatterns, type RoutePatterns } from './route-patterns';
@@ -25,7 +25,7 @@ export interface NodeMetrics {
 export interface WatchedRuntime {
   engine: CopySource;
   persister: SaveSource;
-  hostIo: { counters: HostIoSource };
+  hostIo: { counters: HostIoSource; syncs: HostSyncSource };
   io: Pick<SocketServer, 'of'> | null;
 }
 
@@ -47,7 +47,7 @@ export function createNodeMetrics(routes: RoutePatterns): NodeMetrics {
       watching = true;
       registerEngineMetrics(registry, runtime.engine);
       registerPersisterMetrics(registry, runtime.persister);
-      registerHostIoMetrics(registry, runtime.hostIo.counters);
+      registerHostIoMetrics(registry, runtime.hostIo.counters, runtime.hostIo.syncs);
       const io = runtime.io;
       new Gauge({
         name: 'grainline_socket_clients',

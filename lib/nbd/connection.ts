@@ -1,6 +1,11 @@
-// One NBD client connection: the fixed newstyle handshake, option haggling, then transmission,
-// requests answered one at a time in the order they came (simple replies; a client may pipeline).
-// What an export is and does is the backend's (grainline-exports.ts); this file is the protocol.
+// One NBD client connection: the fixed newstyle handshake, option haggling, then transmission
+// with simple replies. Requests are applied one at a time in the order they came, so a read sees
+// every write sent before it. What waits for the disk (FLUSH, and a write or write-zeroes with FUA)
+// does not hold the requests behind it: its reply goes out, out of order, once the volume's sync
+// covers it. That is what lets a client with many writes in flight share one fdatasync among them
+// (group commit, lib/persist/volume-syncs.ts), as the NBD protocol allows: replies may come in any
+// order, and a FLUSH answers for every write already replied to (its sync starts after they were
+// applied). What an export is and does is the backend's (grainline-exports.ts); this file is the protocol.
 import type { Socket } from 'node:net';
 import * as wire from './protocol';
 
@@ -29,9 +34,10 @@ export interface NbdExport {
   readonly readOnly: boolean;
   readonly description: string;
   read(offsetBytes: number, lengthBytes: number): Promise<Uint8Array>;
-  /** `fua`: durable before it returns; otherwise visible to reads, durable after flush(). */
-  write(offsetBytes: number, data: Uint8Array, fua: boolean): Promise<void>;
-  writeZeroes(offsetBytes: number, lengthBytes: number, fua: boolean): Promise<void>;
+  /** Resolves once reads see the data; durable after the next flush(). */
+  write(offsetBytes: number, data: Uint8Array): Promise<void>;
+  writeZeroes(offsetBytes: number, lengthBytes: number): Promise<void>;
+  /** Makes every write applied so far durable. */
   flush(): Promise<void>;
   /** The connection ended (or an INFO answer is done with it). */
   close(): void;
@@ -46,6 +52,11 @@ export interface NbdBackend {
 /** The largest READ or WRITE payload served (the block-size information says so). */
 export const PAYLOAD_BYTES_MAX = 32 * 1024 * 1024;
 const PREFERRED_BLOCK_BYTES = 4096;
+/**
+ * Replies a connection may owe (requests waiting for the disk) before it reads no further. qemu
+ * keeps 16 requests in flight; the bound only stops a client that never reads its replies.
+ */
+const OWED_REPLIES_MAX = 256;
 
 /** Reads exact byte counts from a socket; rejects once the socket has closed. */
 class SocketReader {
@@ -178,17 +189,53 @@ async function haggle(socket: Socket, reader: SocketReader, backend: NbdBackend,
 }
 
 async function transmit(socket: Socket, reader: SocketReader, entry: NbdExport): Promise<void> {
-  for (;;) {
-    const request = wire.parseRequest(await reader.read(wire.REQUEST_HEADER_BYTES));
-    if (request.magic !== wire.REQUEST_MAGIC) return; // lost framing: nothing sensible can follow
-    if (request.type === wire.CMD.DISC) return;
-    let payload: Uint8Array | null = null;
-    if (request.type === wire.CMD.WRITE) {
-      if (request.lengthBytes > PAYLOAD_BYTES_MAX) return; // the payload cannot be skipped safely in memory
-      payload = await reader.read(request.lengthBytes);
+  const owed = new Set<Promise<void>>();
+  const failures: unknown[] = []; // a durable wait that failed unexpectedly ends the connection
+  try {
+    for (;;) {
+      const request = wire.parseRequest(await reader.read(wire.REQUEST_HEADER_BYTES));
+      if (request.magic !== wire.REQUEST_MAGIC) return; // lost framing: nothing sensible can follow
+      if (request.type === wire.CMD.DISC) return;
+      let payload: Uint8Array | null = null;
+      if (request.type === wire.CMD.WRITE) {
+        if (request.lengthBytes > PAYLOAD_BYTES_MAX) return; // the payload cannot be skipped safely in memory
+        payload = await reader.read(request.lengthBytes);
+      }
+      const outcome = await answer(entry, request, payload, socket);
+      if (typeof outcome === 'number') socket.write(wire.simpleReply(request.handle, outcome));
+      else if (outcome !== null) {
+        const reply: Promise<void> = errnoOf(outcome.durable)
+          .then(
+            (errno) => {
+              if (!socket.destroyed) socket.write(wire.simpleReply(request.handle, errno));
+            },
+            (error: unknown) => {
+              failures.push(error);
+              socket.destroy();
+            },
+          )
+          .finally(() => owed.delete(reply));
+        owed.add(reply);
+        if (owed.size >= OWED_REPLIES_MAX) await Promise.race(owed);
+      }
     }
-    const errno = await answer(entry, request, payload, socket);
-    if (errno !== null) socket.write(wire.simpleReply(request.handle, errno));
+  } finally {
+    // After DISC (or the client going away) the connection ends only once every wait for the disk
+    // has finished: each reply still owed is sent. Reported: the failure that closed the socket,
+    // not the closed socket.
+    await Promise.all(owed);
+    if (failures.length > 0) throw failures[0];
+  }
+}
+
+/** 0 once the work is done, the errno of a refusal; anything else is the connection's failure. */
+async function errnoOf(work: Promise<void>): Promise<number> {
+  try {
+    await work;
+    return 0;
+  } catch (error) {
+    if (error instanceof NbdIoError) return error.errno;
+    throw error;
   }
 }
 
@@ -204,10 +251,18 @@ function drained(socket: Socket): Promise<void> {
   });
 }
 
-/** Runs one request; returns the errno for a reply without data (0: success), or null if it already replied. */
-async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Array | null, socket: Socket): Promise<number | null> {
+/**
+ * What a request comes to once it is applied: the errno of a reply without data (0: success),
+ * null if it already replied, or a wait for the disk whose end the reply must follow.
+ */
+type Outcome = number | null | { durable: Promise<void> };
+
+/** Applies one request (in the connection's order); see Outcome. */
+async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Array | null, socket: Socket): Promise<Outcome> {
   const fua = (request.flags & wire.CMD_FLAG.FUA) !== 0;
   const inRange = request.offsetBytes + request.lengthBytes <= entry.sizeBytes;
+  // FUA: durable before the reply — the flush's sync starts after this request was applied.
+  const done = (): Outcome => (fua ? { durable: entry.flush() } : 0);
   try {
     switch (request.type) {
       case wire.CMD.READ: {
@@ -221,23 +276,21 @@ async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Arr
       case wire.CMD.WRITE:
         if (entry.readOnly) return wire.ERRNO.EPERM;
         if (!inRange) return wire.ERRNO.ENOSPC;
-        await entry.write(request.offsetBytes, payload ?? new Uint8Array(0), fua);
-        return 0;
+        await entry.write(request.offsetBytes, payload ?? new Uint8Array(0));
+        return done();
       case wire.CMD.WRITE_ZEROES:
         if (entry.readOnly) return wire.ERRNO.EPERM;
         if (!inRange) return wire.ERRNO.ENOSPC;
-        await entry.writeZeroes(request.offsetBytes, request.lengthBytes, fua);
-        return 0;
+        await entry.writeZeroes(request.offsetBytes, request.lengthBytes);
+        return done();
       case wire.CMD.TRIM:
         // Advisory: the data may stay. Grainline keeps it (a copy service must not lose bytes a
         // mapping still reads); a trim with FUA is a flush of what was written.
         if (entry.readOnly) return wire.ERRNO.EPERM;
         if (!inRange) return wire.ERRNO.EINVAL;
-        if (fua) await entry.flush();
-        return 0;
+        return done();
       case wire.CMD.FLUSH:
-        await entry.flush();
-        return 0;
+        return { durable: entry.flush() };
       case wire.CMD.CACHE:
         return inRange ? 0 : wire.ERRNO.EINVAL;
       default:

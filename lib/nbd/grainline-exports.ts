@@ -15,7 +15,7 @@ import { resolveToken } from '../auth/tokens';
 import { ApiError } from '../http/api-error';
 import type { Runtime } from '../runtime';
 import { recordEvent } from '../services/events';
-import { countRefusal, readVolume, writeApplied, writeDurably } from '../services/host-io';
+import { countRefusal, readVolume, writeApplied } from '../services/host-io';
 import { NbdIoError, NbdRefusal, type NbdBackend, type NbdExport } from './connection';
 import { ERRNO, REP } from './protocol';
 
@@ -181,20 +181,17 @@ class VolumeExport implements NbdExport {
     return this.guarded(() => readVolume(this.runtime, this.volumeId, offsetBytes, lengthBytes));
   }
 
-  write(offsetBytes: number, data: Uint8Array, fua: boolean): Promise<void> {
+  write(offsetBytes: number, data: Uint8Array): Promise<void> {
     if (data.length === 0) return Promise.resolve();
-    return this.guarded(async () => {
-      await (fua ? writeDurably : writeApplied)(this.runtime, this.volumeId, offsetBytes, data);
-    });
+    return this.guarded(() => writeApplied(this.runtime, this.volumeId, offsetBytes, data));
   }
 
-  writeZeroes(offsetBytes: number, lengthBytes: number, fua: boolean): Promise<void> {
+  writeZeroes(offsetBytes: number, lengthBytes: number): Promise<void> {
     return this.guarded(async () => {
       for (let done = 0; done < lengthBytes; done += ZEROES_PIECE_BYTES) {
         const pieceBytes = Math.min(ZEROES_PIECE_BYTES, lengthBytes - done);
         await writeApplied(this.runtime, this.volumeId, offsetBytes + done, ZEROES.subarray(0, pieceBytes));
       }
-      if (fua) await this.runtime.hostIo.syncs.sync(this.volumeId);
     });
   }
 

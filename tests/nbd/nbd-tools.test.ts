@@ -39,10 +39,10 @@ function uri(volume: Volume, secret = token): string {
   return `nbd://127.0.0.1:${server.nbdPort}/${encodeURIComponent(`${volume.name}?token=${secret}`)}`;
 }
 
-async function createVolume(model: string, name: string): Promise<Volume> {
+async function createVolume(model: string, name: string, capacityBytes = IMAGE_BYTES): Promise<Volume> {
   const arrays = (await api.get<{ id: string; model: string }[]>('/api/arrays')).body;
   const array = arrays.find((a) => a.model === model)!;
-  const created = await api.post<Volume>('/api/volumes', { arrayId: array.id, name, capacityBytes: IMAGE_BYTES });
+  const created = await api.post<Volume>('/api/volumes', { arrayId: array.id, name, capacityBytes });
   expect(created.status).toBe(201);
   return created.body;
 }
@@ -185,36 +185,84 @@ describe('volumes over NBD with real block tools', () => {
 
 describe('NBD durability', () => {
   it('keeps every write qemu-io saw acknowledged with FUA across kill -9', async () => {
-    const volume = await createVolume('storwize', 'nbd_crash');
-    const writes = 400;
-    const commands = Array.from({ length: writes }, (_, i) => ['-c', `write -f -P ${(i % 250) + 1} ${i * 4096} 4k`]).flat();
-    const child = spawn('qemu-io', ['-f', 'raw', ...commands, uri(volume)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const acknowledged = () => [...output.matchAll(/wrote 4096\/4096 bytes at offset (\d+)/g)].map((match) => Number(match[1]));
-    const killed = new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (acknowledged().length >= 40 && server.process.exitCode === null) {
-          server.process.kill('SIGKILL');
-          resolve();
-        }
-      });
-    });
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    await killed;
-    await exited;
-    const seen = acknowledged();
-    expect(seen.length).toBeGreaterThanOrEqual(40);
-    expect(seen.length).toBeLessThan(writes);
-    server = await startServer({
-      dataDir: server.dataDir,
-      port: server.port,
-      env: { GRAINLINE_SVC_PORT: String(server.svcPort), GRAINLINE_SVC_SSH_PORT: String(server.sshPort), GRAINLINE_NBD_PORT: String(server.nbdPort) },
-    });
-    const bytes = await readOut(volume);
-    for (const offset of seen) {
-      const pattern = ((offset / 4096) % 250) + 1;
-      expect(bytes.subarray(offset, offset + 4096).every((byte) => byte === pattern)).toBe(true);
-    }
+    await everyAcknowledgedWriteSurvivesKill('nbd_crash', 'write', 400, 40);
+  });
+
+  it('keeps every pipelined FUA write acknowledged across kill -9, the writes in flight sharing fdatasyncs', async () => {
+    // qemu's NBD client keeps up to 16 requests in flight; their replies may come back in any order.
+    const volume = await createVolume('storwize', 'nbd_group');
+    const before = await hostSyncs();
+    const { stdout } = await run('qemu-img', [
+      'bench',
+      '-f',
+      'raw',
+      '-w',
+      '-t',
+      'writethrough',
+      '-d',
+      '16',
+      '-c',
+      '1000',
+      '-s',
+      '4096',
+      '--pattern=9',
+      uri(volume),
+    ]);
+    expect(stdout).toMatch(/Run completed/);
+    const after = await hostSyncs();
+    const waiters = after.waiters - before.waiters;
+    expect(waiters).toBeGreaterThanOrEqual(1000); // every write waited for a sync (FUA)
+    // Answered one at a time, each write would have had a sync of its own (one waiter per sync).
+    expect(waiters / (after.syncs - before.syncs)).toBeGreaterThan(2);
+    const written = await readOut(volume);
+    expect(written.subarray(0, 1000 * 4096).every((byte) => byte === 9)).toBe(true);
+
+    // Thousands queued at once, so the kill lands with many still in flight.
+    await everyAcknowledgedWriteSurvivesKill('nbd_crash_pipelined', 'aio_write', 12_000, 500);
   });
 });
+
+/** grainline_host_syncs_total and grainline_host_sync_waiters_total now. */
+async function hostSyncs(): Promise<{ syncs: number; waiters: number }> {
+  const text = await (await fetch(`${server.baseUrl}/metrics`, { headers: bearer(token) })).text();
+  const read = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { syncs: read('grainline_host_syncs_total'), waiters: read('grainline_host_sync_waiters_total') };
+}
+
+/**
+ * qemu-io writes `writes` blocks of 4 KiB with FUA (`write`: one at a time; `aio_write`: pipelined),
+ * the server is killed with SIGKILL once `killAfter` were acknowledged, and after a restart every
+ * acknowledged block holds its pattern.
+ */
+async function everyAcknowledgedWriteSurvivesKill(name: string, command: 'write' | 'aio_write', writes: number, killAfter: number): Promise<void> {
+  const volume = await createVolume('storwize', name, Math.max(IMAGE_BYTES, writes * 4096));
+  const commands = Array.from({ length: writes }, (_, i) => ['-c', `${command} -f -P ${(i % 250) + 1} ${i * 4096} 4k`]).flat();
+  const child = spawn('qemu-io', ['-f', 'raw', ...commands, uri(volume)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const acknowledged = () => [...output.matchAll(/wrote 4096\/4096 bytes at offset (\d+)/g)].map((match) => Number(match[1]));
+  const killed = new Promise<void>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (acknowledged().length >= killAfter && server.process.exitCode === null) {
+        server.process.kill('SIGKILL');
+        resolve();
+      }
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await killed;
+  await exited;
+  const seen = acknowledged();
+  expect(seen.length).toBeGreaterThanOrEqual(killAfter);
+  expect(seen.length).toBeLessThan(writes);
+  server = await startServer({
+    dataDir: server.dataDir,
+    port: server.port,
+    env: { GRAINLINE_SVC_PORT: String(server.svcPort), GRAINLINE_SVC_SSH_PORT: String(server.sshPort), GRAINLINE_NBD_PORT: String(server.nbdPort) },
+  });
+  const bytes = await readOut(volume);
+  for (const offset of seen) {
+    const pattern = ((offset / 4096) % 250) + 1;
+    expect(bytes.subarray(offset, offset + 4096).every((byte) => byte === pattern)).toBe(true);
+  }
+}
