@@ -6,9 +6,15 @@ import { takeForwardedPeer } from '../cluster/forwarded-peer';
 
 export const PEER_HEADER = 'x-grainline-peer';
 
+let trustsProxy: boolean | undefined;
+
+/** GRAINLINE_TRUST_PROXY, read once: it is set before the server starts, and env reads are slow. */
 export function trustProxy(): boolean {
-  const value = process.env.GRAINLINE_TRUST_PROXY;
-  return value === '1' || value === 'true';
+  if (trustsProxy === undefined) {
+    const value = process.env.GRAINLINE_TRUST_PROXY;
+    trustsProxy = value === '1' || value === 'true';
+  }
+  return trustsProxy;
 }
 
 /** An IPv4 client on a dual-stack socket shows as ::ffff:a.b.c.d; people read it as a.b.c.d. */
@@ -25,8 +31,15 @@ export function peerAddressOf(req: IncomingMessage): string {
   return readableAddress(req.socket.remoteAddress ?? 'unknown');
 }
 
+/** What the checks read of a request's headers: a Web Headers object, or server.ts's data path's reader over Node's. */
+export type HeaderReader = Pick<Headers, 'get'>;
+
 /** What the checks read of a request: route handlers pass Next's Request, server.ts's data path a plain object. */
-export type RequestLike = Pick<Request, 'method' | 'url' | 'headers'>;
+export interface RequestLike {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: HeaderReader;
+}
 
 /** Called by server.ts for every HTTP request before Next sees it. */
 export function stampPeerAddress(req: IncomingMessage, clusterSecret: string | null = null): void {

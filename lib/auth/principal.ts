@@ -2,9 +2,10 @@
 import { parse as parseCookies } from 'cookie';
 import type { Db } from '../db/client';
 import { ApiError } from '../http/api-error';
+import type { HeaderReader } from './address';
 import type { Role } from './roles';
 import { resolveSession, SESSION_COOKIE } from './sessions';
-import { resolveToken } from './tokens';
+import { recentlyResolvedToken, resolveToken, type ResolvedToken } from './tokens';
 
 export interface Principal {
   userId: string;
@@ -23,6 +24,22 @@ export interface Credentials {
   cookie: string | null;
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+function tokenPrincipal(token: ResolvedToken): Principal {
+  return { userId: token.user.id, username: token.user.username, role: token.user.role, via: 'token', tokenId: token.tokenId, tokenName: token.tokenName };
+}
+
+/**
+ * The principal of a bearer token the host data path's cache holds (lib/auth/token-cache.ts),
+ * found without a query or a hash; undefined when authenticate() must answer.
+ */
+export function cachedBearerPrincipal(credentials: Credentials, nowMs: number): Principal | undefined {
+  const match = credentials.authorization === null ? null : BEARER.exec(credentials.authorization);
+  const token = match === null ? undefined : recentlyResolvedToken(match[1] as string, nowMs);
+  return token === undefined ? undefined : tokenPrincipal(token);
+}
+
 /**
  * Resolves credentials to a principal. A request that presents an Authorization header is judged by
  * it alone: a bad token is a 401, never a silent fall-back to whatever cookie came along.
@@ -34,11 +51,11 @@ export async function authenticate(
   options: { cachedTokens?: boolean } = {},
 ): Promise<Principal | null> {
   if (credentials.authorization !== null) {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization);
+    const match = BEARER.exec(credentials.authorization);
     if (!match) throw new ApiError(401, 'the Authorization header must be "Bearer <token>"');
     const token = await resolveToken(db, match[1] as string, new Date(), options.cachedTokens === true);
     if (!token) throw new ApiError(401, 'the API token is unknown, revoked or expired');
-    return { userId: token.user.id, username: token.user.username, role: token.user.role, via: 'token', tokenId: token.tokenId, tokenName: token.tokenName };
+    return tokenPrincipal(token);
   }
   const cookieValue = credentials.cookie === null ? undefined : parseCookies(credentials.cookie)[SESSION_COOKIE];
   if (cookieValue === undefined || cookieValue === '') return null;
@@ -54,6 +71,6 @@ export async function authenticate(
   };
 }
 
-export function credentialsOf(headers: Headers): Credentials {
+export function credentialsOf(headers: HeaderReader): Credentials {
   return { authorization: headers.get('authorization'), cookie: headers.get('cookie') };
 }

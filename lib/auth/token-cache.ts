@@ -5,6 +5,9 @@
 // next write with a revoked token is refused; a change made behind the server's back (another
 // process editing the inventory) reaches the data path within TOKEN_CACHE_MS. The cache sits on
 // globalThis so Next's route handlers and server.ts's data path (two module graphs) share it.
+// Entries are keyed by the secret itself, not its hash: the hash per request was the data path's
+// largest share of authentication, and the secret is in this process's memory with every request
+// that presents it anyway.
 export const TOKEN_CACHE_MS = 2_000;
 const CACHE_KEY = Symbol.for('grainline.token-cache');
 
@@ -23,18 +26,18 @@ function cache(): Map<string, Entry<unknown>> {
   return holder[CACHE_KEY];
 }
 
-export function cachedToken<T>(digest: string, nowMs: number): T | undefined {
-  const entry = cache().get(digest);
+export function cachedToken<T>(secret: string, nowMs: number): T | undefined {
+  const entry = cache().get(secret);
   if (entry === undefined) return undefined;
   if (nowMs - entry.cachedAtMs >= TOKEN_CACHE_MS || (entry.expiresAtMs !== null && entry.expiresAtMs <= nowMs)) {
-    cache().delete(digest);
+    cache().delete(secret);
     return undefined;
   }
   return entry.value as T;
 }
 
-export function cacheToken<T>(digest: string, value: T, nowMs: number, expiresAtMs: number | null): void {
-  cache().set(digest, { value, cachedAtMs: nowMs, expiresAtMs });
+export function cacheToken<T>(secret: string, value: T, nowMs: number, expiresAtMs: number | null): void {
+  cache().set(secret, { value, cachedAtMs: nowMs, expiresAtMs });
 }
 
 /** After a token is revoked or a user changes: every token is looked up again. */

@@ -92,9 +92,9 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
  */
 export async function resolveToken(db: Db, secret: string, now = new Date(), cached = false): Promise<ResolvedToken | null> {
   if (!SECRET_SHAPE.test(secret)) return null;
-  const secretHash = digest(secret);
-  const recent = cached ? cachedToken<ResolvedToken>(secretHash, now.getTime()) : undefined;
+  const recent = cached ? cachedToken<ResolvedToken>(secret, now.getTime()) : undefined;
   if (recent !== undefined) return recent;
+  const secretHash = digest(secret);
   const row = await db.apiToken.findUnique({ where: { secretHash }, include: { user: true } });
   if (!row) return null;
   if (row.expiresAt !== null && row.expiresAt <= now) return null;
@@ -104,8 +104,13 @@ export async function resolveToken(db: Db, secret: string, now = new Date(), cac
   const ownerRole = row.user.role as Role;
   const role = row.role === null ? ownerRole : lesserRole(ownerRole, row.role as Role);
   const resolved = { tokenId: row.id, tokenName: row.name, user: { id: row.user.id, username: row.user.username, role } };
-  cacheToken(secretHash, resolved, now.getTime(), row.expiresAt?.getTime() ?? null);
+  cacheToken(secret, resolved, now.getTime(), row.expiresAt?.getTime() ?? null);
   return resolved;
+}
+
+/** What the data path's cache holds for the token (no query, no hash), or undefined: ask resolveToken. */
+export function recentlyResolvedToken(secret: string, nowMs: number): ResolvedToken | undefined {
+  return cachedToken<ResolvedToken>(secret, nowMs);
 }
 
 export async function listTokens(db: Db, ownerId?: string): Promise<TokenView[]> {
