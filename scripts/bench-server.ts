@@ -279,7 +279,7 @@ async function cpuRows(server: RunningServer, api: Api, viewer: Socket): Promise
       break;
     }
     console.log(`  ${level} copies ready in ${((performance.now() - createStart) / 1000).toFixed(0)} s`);
-    if (WATCHING) viewer.emit(WATCH_EVENT, { copyIds: mappings.ids.slice(0, VIEWPORT_ROWS) });
+    if (WATCHING) watch(viewer, mappings.ids.slice(0, VIEWPORT_ROWS));
     await api.call('PUT', '/api/simulation', { speed: 100 });
     await untilCopying(api, mappings.ids.length);
     const drainStart = performance.now();
@@ -298,7 +298,9 @@ async function cpuRows(server: RunningServer, api: Api, viewer: Socket): Promise
     const busy = await cpuShare(pid, PROFILE_WINDOWS);
     await mappings.setRate(0);
     rows.push({ copies: mappings.ids.length, busy, quiet });
-    console.log(`  ${mappings.ids.length} copies at 100×: busy ${busy.toFixed(1)} %, quiet ${quiet.toFixed(1)} % of a core`);
+    console.log(
+      `  ${mappings.ids.length} copies at 100×: busy ${busy.toFixed(1)} %, quiet ${quiet.toFixed(1)} % of a core; the console's socket reconnected ${disconnects} times so far`,
+    );
   }
   await api.call('PUT', '/api/simulation', { speed: 0 });
   return rows;
@@ -371,14 +373,30 @@ async function healthRows(server: RunningServer, api: Api): Promise<void> {
   console.log(`health: workload stats ${JSON.stringify(stats)}`);
 }
 
+/** What the console's socket watches: sent again after a reconnect, as the console does (lib/client/live-updates.tsx). */
+let watchedIds: string[] | null = null;
+/** Times the console's socket lost its connection (a server too busy to answer its pings drops it). */
+let disconnects = 0;
+
 async function subscribeConsole(baseUrl: string, token: string): Promise<Socket> {
   const socket = connectSocket(baseUrl, { auth: { token }, transports: ['websocket'] });
+  // Every (re)connection is a new socket on the server: it must subscribe and watch again, or it
+  // would hear every copy in full (live-push.ts sends views to sockets that watch nothing).
+  socket.on('connect', () => {
+    socket.emit('subscribe', { rooms: ['fleet'] });
+    if (watchedIds !== null) socket.emit(WATCH_EVENT, { copyIds: watchedIds });
+  });
+  socket.on('disconnect', () => (disconnects += 1));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  socket.emit('subscribe', { rooms: ['fleet'] });
   return socket;
+}
+
+function watch(viewer: Socket, copyIds: string[]): void {
+  watchedIds = copyIds;
+  viewer.emit(WATCH_EVENT, { copyIds });
 }
 
 async function main(): Promise<void> {

@@ -62,10 +62,20 @@ export interface CoalescerOptions {
   flush: (batch: Batch) => void;
 }
 
+/** A note waiting to go out, with what its send time depends on worked out once. */
+interface Pending {
+  note: ChangeNote;
+  /** Only progress moved (see ChangeNote.progressOnly). */
+  progressOnly: boolean;
+  /** Progress alone: not before the object's last send plus progressIntervalMs. Others: -Infinity. */
+  dueMs: number;
+}
+
 export class Coalescer {
-  private pending = new Map<string, ChangeNote>();
-  /** Keys whose pending note is about progress alone. */
-  private progressOnly = new Set<string>();
+  /** In the order the objects were first noted (a batch keeps that order). */
+  private pending = new Map<string, Pending>();
+  /** Pending notes that are not about progress alone: they all share one send time, the beat's. */
+  private urgentCount = 0;
   /** When each object last went out (removed objects are forgotten). */
   private lastSentMs = new Map<string, number>();
   private timer: unknown = null;
@@ -97,19 +107,27 @@ export class Coalescer {
   note(change: ChangeNote): void {
     if (this.stopped) return;
     const key = this.keyOf(change.kind, change.id);
+    const earlier = this.pending.get(key);
     // Progress on progress already waiting changes nothing: the timer set for the first is due no
     // later than this one would be (a pending note's time only moves later). A thousand moving
     // copies note progress twenty times a second each.
-    if (change.progressOnly === true && change.removed !== true && this.progressOnly.has(key)) return;
-    const earlier = this.pending.get(key);
+    if (change.progressOnly === true && change.removed !== true && earlier?.progressOnly === true) return;
     // A removal is final for this batch: a later progress note about the same id (which the
     // engine should not send, but a listener might) must not resurrect the object on clients.
-    const removed = change.removed === true || earlier?.removed === true;
-    if (earlier === undefined) this.pending.set(key, { kind: change.kind, id: change.id, arrayId: change.arrayId, removed });
-    else earlier.removed = removed;
-    if (change.progressOnly === true && !removed && (earlier === undefined || this.progressOnly.has(key))) this.progressOnly.add(key);
-    else this.progressOnly.delete(key);
-    this.schedule(this.sendableAt(key));
+    const removed = change.removed === true || earlier?.note.removed === true;
+    const progressOnly = change.progressOnly === true && !removed && (earlier === undefined || earlier.progressOnly);
+    const sentMs = progressOnly ? this.lastSentMs.get(key) : undefined;
+    const dueMs = sentMs === undefined ? Number.NEGATIVE_INFINITY : sentMs + (this.options.progressIntervalMs ?? this.options.intervalMs);
+    if (earlier === undefined) {
+      this.pending.set(key, { note: { kind: change.kind, id: change.id, arrayId: change.arrayId, removed }, progressOnly, dueMs });
+      if (!progressOnly) this.urgentCount += 1;
+    } else {
+      earlier.note.removed = removed;
+      if (earlier.progressOnly && !progressOnly) this.urgentCount += 1;
+      earlier.progressOnly = progressOnly;
+      earlier.dueMs = dueMs;
+    }
+    this.schedule(this.sendableAt(progressOnly, dueMs));
   }
 
   /** Sends whatever is pending now, progress included (used on shutdown and by tests). */
@@ -122,23 +140,18 @@ export class Coalescer {
     this.stopped = true;
     this.clearTimer();
     this.pending.clear();
-    this.progressOnly.clear();
+    this.urgentCount = 0;
     this.lastSentMs.clear();
     this.keys.clear();
   }
 
-  /** When the note pending under `key` may go out: at once, unless it is progress sent recently. */
-  private dueAt(key: string): number {
-    const sentMs = this.progressOnly.has(key) ? this.lastSentMs.get(key) : undefined;
-    return sentMs === undefined ? Number.NEGATIVE_INFINITY : sentMs + (this.options.progressIntervalMs ?? this.options.intervalMs);
+  /** When a note may go out: when it is due, and its kind's beat (progress or other changes) allows. */
+  private sendableAt(progressOnly: boolean, dueMs: number): number {
+    return Math.max(dueMs, progressOnly ? this.progressBeatAt() : this.lastChangesFlushMs + this.options.intervalMs);
   }
 
-  /** When the note may go out: when it is due, and its kind's beat (progress or other changes) allows. */
-  private sendableAt(key: string): number {
-    const progress = this.progressOnly.has(key);
-    const beatMs = progress ? (this.options.progressBeatMs ?? this.options.intervalMs) : this.options.intervalMs;
-    const lastFlushMs = progress ? this.lastProgressFlushMs : this.lastChangesFlushMs;
-    return Math.max(this.dueAt(key), lastFlushMs + beatMs);
+  private progressBeatAt(): number {
+    return this.lastProgressFlushMs + (this.options.progressBeatMs ?? this.options.intervalMs);
   }
 
   private send(keys: string[], progress: boolean): void {
@@ -146,10 +159,11 @@ export class Coalescer {
     const nowMs = this.options.scheduler.now();
     const changes: ChangeNote[] = [];
     for (const key of keys) {
-      const change = this.pending.get(key);
-      if (change === undefined) continue;
+      const entry = this.pending.get(key);
+      if (entry === undefined) continue;
       this.pending.delete(key);
-      this.progressOnly.delete(key);
+      if (!entry.progressOnly) this.urgentCount -= 1;
+      const change = entry.note;
       if (change.removed === true) {
         this.lastSentMs.delete(key);
         this.keys.get(change.kind)?.delete(change.id);
@@ -164,26 +178,43 @@ export class Coalescer {
   /**
    * The timer's work: every note that is due goes out, other changes in a batch of their own ahead
    * of progress (a state change is not held up while a thousand copies' progress is serialized);
-   * progress sent recently waits for its turn.
+   * progress sent recently waits for its turn. With ten thousand copies moving, nearly all of them
+   * have progress pending at any moment: the walks below stop as soon as they know the answer,
+   * instead of asking every pending note at every beat (that was a seventh of the server's time).
    */
   private flushDue(): void {
     const nowMs = this.options.scheduler.now();
-    const changes: string[] = [];
-    const progress: string[] = [];
-    for (const key of this.pending.keys()) {
-      if (this.sendableAt(key) > nowMs) continue;
-      if (this.progressOnly.has(key)) progress.push(key);
-      else changes.push(key);
-    }
-    this.send(changes, false);
+    const changesDue = this.urgentCount > 0 && this.lastChangesFlushMs + this.options.intervalMs <= nowMs;
     // At most progressBatchMax progress notes per batch, the longest waiting first: a thousand
     // copies due together go out over a few intervals, so no single push holds the server (or a
     // client) for long, and their due times spread out from then on.
     const batchMax = this.options.progressBatchMax ?? Number.POSITIVE_INFINITY;
-    this.send(progress.slice(0, batchMax), true);
-    let nextMs = Number.POSITIVE_INFINITY;
-    for (const key of this.pending.keys()) nextMs = Math.min(nextMs, this.sendableAt(key));
-    if (nextMs !== Number.POSITIVE_INFINITY) this.schedule(nextMs);
+    const progressDue = this.progressBeatAt() <= nowMs;
+    const changes: string[] = [];
+    const progress: string[] = [];
+    if (changesDue || progressDue) {
+      for (const [key, entry] of this.pending) {
+        if (!entry.progressOnly) {
+          if (changesDue) changes.push(key);
+        } else if (progressDue && progress.length < batchMax && entry.dueMs <= nowMs) progress.push(key);
+        if ((!changesDue || changes.length === this.urgentCount) && (!progressDue || progress.length >= batchMax)) break;
+      }
+    }
+    this.send(changes, false);
+    this.send(progress, true);
+    this.schedule(this.nextSendableAt());
+  }
+
+  /** The earliest time a pending note may go out (Infinity: nothing pending). */
+  private nextSendableAt(): number {
+    let nextMs = this.urgentCount > 0 ? this.lastChangesFlushMs + this.options.intervalMs : Number.POSITIVE_INFINITY;
+    const beatAtMs = this.progressBeatAt();
+    for (const entry of this.pending.values()) {
+      if (!entry.progressOnly) continue;
+      nextMs = Math.min(nextMs, Math.max(entry.dueMs, beatAtMs));
+      if (entry.dueMs <= beatAtMs) break; // no progress note can go out before the beat
+    }
+    return nextMs;
   }
 
   private clearTimer(): void {
@@ -193,6 +224,7 @@ export class Coalescer {
   }
 
   private schedule(atMs: number): void {
+    if (atMs === Number.POSITIVE_INFINITY) return;
     // Leading edge: a lone change (a state change after a quiet spell) reaches clients at once;
     // under a stream of changes batches of each kind go out every intervalMs, never more often.
     if (this.timer !== null && this.timerAtMs <= atMs) return;
