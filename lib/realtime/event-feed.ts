@@ -6,26 +6,16 @@ import type { Db } from '../db/client';
 import type { Logger } from '../log';
 import { eventView, type EventView } from '../services/dto';
 import { realScheduler } from './coalescer';
+import { eventsAfter, lateEvents } from './event-reads';
 import { EventTail } from './event-tail';
 
 export const EVENTS_CREATED = 'events.created';
 
 export function startEventFeed(io: Server, db: Db, log: Logger): EventTail {
   const tail = new EventTail({
-    fetchAfter: async (after, limit) => {
-      const time = new Date(after.timeMs);
-      const rows = await db.event.findMany({
-        where: { OR: [{ time: { gt: time } }, { time, id: { gt: after.id } }] },
-        orderBy: [{ time: 'asc' }, { id: 'asc' }],
-        take: limit,
-      });
-      return rows.map(eventView);
-    },
-    fetchLate: async (sinceMs, untilMs, excludeIds, limit) => {
-      const where = { time: { gte: new Date(sinceMs), lte: new Date(untilMs) }, ...(excludeIds.length > 0 ? { id: { notIn: [...excludeIds] } } : {}) };
-      const rows = await db.event.findMany({ where, orderBy: [{ time: 'asc' }, { id: 'asc' }], take: limit });
-      return rows.map(eventView);
-    },
+    // Hand-written reads: Prisma would compile each model query afresh, four times a second.
+    fetchAfter: async (after, limit) => (await eventsAfter(db, after, limit)).map(eventView),
+    fetchLate: async (sinceMs, untilMs, excludeIds, limit) => (await lateEvents(db, sinceMs, untilMs, excludeIds, limit)).map(eventView),
     // Local: every node tails the inventory itself, so a cluster-wide emit would repeat each event.
     emit: (events) => {
       io.local.to('fleet').emit(EVENTS_CREATED, events);
