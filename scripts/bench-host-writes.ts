@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { apiClient } from '../tests/support/api';
 import { adminToken, bearer } from '../tests/support/auth';
+import { fuaWriteBenchArgs } from '../tests/support/block-tools';
 import { startServer } from '../tests/support/server';
 import { buildIfNeeded } from './build-if-needed';
 import { profilingEnv } from './bench-profiling';
@@ -104,22 +105,7 @@ async function nbdWrites(uri: string, depth: number, serverPid: number): Promise
   const cpuBefore = cpuSecondsOf(serverPid);
   let output: string;
   try {
-    const args = [
-      'bench',
-      '-f',
-      'raw',
-      '-w',
-      '-t',
-      'writethrough',
-      '-d',
-      String(depth),
-      '-c',
-      String(NBD_WRITES),
-      '-s',
-      String(BLOCK_BYTES),
-      '--pattern=7',
-      uri,
-    ];
+    const args = fuaWriteBenchArgs(uri, { depth, count: NBD_WRITES, blockBytes: BLOCK_BYTES, pattern: 7 });
     output = (await run('qemu-img', args)).stdout;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

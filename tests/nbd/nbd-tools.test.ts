@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../support/api';
 import { adminToken, bearer, createTokenAs, signIn } from '../support/auth';
+import { fuaWriteBenchArgs } from '../support/block-tools';
 import { startServer, type RunningServer } from '../support/server';
 
 const run = promisify(execFile);
@@ -192,22 +193,7 @@ describe('NBD durability', () => {
     // qemu's NBD client keeps up to 16 requests in flight; their replies may come back in any order.
     const volume = await createVolume('storwize', 'nbd_group');
     const before = await hostSyncs();
-    const { stdout } = await run('qemu-img', [
-      'bench',
-      '-f',
-      'raw',
-      '-w',
-      '-t',
-      'writethrough',
-      '-d',
-      '16',
-      '-c',
-      '1000',
-      '-s',
-      '4096',
-      '--pattern=9',
-      uri(volume),
-    ]);
+    const { stdout } = await run('qemu-img', fuaWriteBenchArgs(uri(volume), { depth: 16, count: 1000, blockBytes: 4096, pattern: 9 }));
     expect(stdout).toMatch(/Run completed/);
     const after = await hostSyncs();
     const waiters = after.waiters - before.waiters;
