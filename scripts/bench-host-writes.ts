@@ -19,13 +19,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { apiClient } from '../tests/support/api';
 import { adminToken, bearer } from '../tests/support/auth';
 import { fuaWriteBenchArgs } from '../tests/support/block-tools';
 import { startServer } from '../tests/support/server';
 import { buildIfNeeded } from './build-if-needed';
 import { profilingEnv } from './bench-profiling';
-import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
