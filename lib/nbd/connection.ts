@@ -228,15 +228,15 @@ async function transmit(socket: Socket, reader: SocketReader, entry: NbdExport):
   }
 }
 
-/** 0 once the work is done, the errno of a refusal; anything else is the connection's failure. */
-async function errnoOf(work: Promise<void>): Promise<number> {
-  try {
-    await work;
-    return 0;
-  } catch (error) {
-    if (error instanceof NbdIoError) return error.errno;
-    throw error;
-  }
+/** The errno a refusal replies with; anything else is the connection's failure, thrown on. */
+function errnoOfRefusal(error: unknown): number {
+  if (error instanceof NbdIoError) return error.errno;
+  throw error;
+}
+
+/** 0 once the work is done, else the errno of its refusal. */
+function errnoOf(work: Promise<void>): Promise<number> {
+  return work.then(() => 0, errnoOfRefusal);
 }
 
 function drained(socket: Socket): Promise<void> {
@@ -297,7 +297,6 @@ async function answer(entry: NbdExport, request: wire.Request, payload: Uint8Arr
         return wire.ERRNO.EINVAL;
     }
   } catch (error) {
-    if (error instanceof NbdIoError) return error.errno;
-    throw error;
+    return errnoOfRefusal(error);
   }
 }
